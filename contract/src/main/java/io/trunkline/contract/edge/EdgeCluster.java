@@ -1,0 +1,58 @@
+package io.trunkline.contract.edge;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Names shared by the edge nodes (Hazelcast members) and the platform (a Hazelcast client of their
+ * cluster): the cluster name, the member attributes each node publishes, and the member-address list
+ * format used in both configurations.
+ */
+public final class EdgeCluster {
+
+    /** Hazelcast cluster name of the edge nodes unless configured otherwise. */
+    public static final String DEFAULT_CLUSTER_NAME = "trunkline-edge";
+
+    /** Member attribute carrying the edge node's id. */
+    public static final String NODE_ID_ATTRIBUTE = "trunkline.node";
+
+    /** Member attribute carrying the node's SIP address, {@code host:port}. */
+    public static final String SIP_ADDRESS_ATTRIBUTE = "trunkline.sip";
+
+    private EdgeCluster() {
+    }
+
+    /**
+     * Parses a comma-separated list of {@code host:port} member addresses.
+     *
+     * @throws IllegalArgumentException naming the entry that is not {@code host:port} with a port in 1..65535
+     */
+    public static List<String> parseMembers(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return List.of();
+        }
+        List<String> members = new ArrayList<>();
+        for (String raw : commaSeparated.split(",")) {
+            String entry = raw.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int colon = entry.lastIndexOf(':');
+            if (colon <= 0 || colon == entry.length() - 1) {
+                throw new IllegalArgumentException("cluster member '" + entry + "' is not host:port");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(entry.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("cluster member '" + entry + "' has a non-numeric port");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("cluster member '" + entry + "' has port outside 1..65535");
+            }
+            members.add(entry);
+        }
+        return Collections.unmodifiableList(members);
+    }
+}

@@ -1,0 +1,2 @@
+/** What the edge cluster and the platform agree on about the cluster itself. */
+package io.trunkline.contract.edge;

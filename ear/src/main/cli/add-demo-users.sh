@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Creates the Trunkline realm's user files and, when asked ("true"), the demo accounts:
+# analyst, compliance, ops, admin (password = user name) and edge-1/edge-2 for the edge nodes.
+# Never run with "true" on a production server: add real users with add-user.sh (ear/README.md).
+set -euo pipefail
+: "${JBOSS_HOME:?JBOSS_HOME must point at the WildFly installation}"
+conf="$JBOSS_HOME/standalone/configuration"
+touch "$conf/trunkline-users.properties" "$conf/trunkline-roles.properties"
+[ "${1:-false}" = "true" ] || exit 0
+add() {
+  "$JBOSS_HOME/bin/add-user.sh" -s -sc "$conf" -up trunkline-users.properties -gp trunkline-roles.properties \
+    -r Trunkline -u "$1" -p "$2" -g "$3" >/dev/null
+}
+add analyst analyst analyst
+add compliance compliance compliance
+add ops ops ops
+add admin admin admin,analyst,compliance,ops
+add edge-1 edge-1 edge
+add edge-2 edge-2 edge

@@ -1,0 +1,65 @@
+package io.trunkline.edge;
+
+import io.trunkline.edge.cluster.EdgeClusterMember;
+import io.trunkline.edge.config.EdgeConfig;
+import io.trunkline.edge.transport.EdgeRequestListener;
+import io.trunkline.edge.transport.SipTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts one edge node: {@code java -jar sip-edge.jar --config edge.properties}. The cluster role is
+ * decided here (a member), never in the layers below.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path configFile = configPath(args);
+        if (configFile == null) {
+            LOG.error("usage: java -jar sip-edge.jar --config <edge.properties>");
+            System.exit(2);
+            return;
+        }
+        EdgeConfig config;
+        try {
+            config = EdgeConfig.load(configFile);
+        } catch (IllegalArgumentException e) {
+            LOG.error("invalid configuration {}: {}", configFile, e.getMessage());
+            System.exit(2);
+            return;
+        }
+
+        EdgeClusterMember cluster = EdgeClusterMember.join(config);
+        SipTransport sip = SipTransport.bind(config);
+        sip.listen(new EdgeRequestListener(sip));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("edge node {} stopping", config.nodeId());
+            sip.close();
+            cluster.close();
+            stopped.countDown();
+        }, "edge-shutdown"));
+        LOG.info("edge node {} ready: sip {} cluster '{}' with {} members",
+                config.nodeId(), sip.describeListeningPoints(), config.clusterName(), cluster.members().size());
+        stopped.await();
+    }
+
+    private static Path configPath(String[] args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if ("--config".equals(args[i])) {
+                Path p = Path.of(args[i + 1]);
+                return Files.isReadable(p) ? p : null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,153 @@
+package io.trunkline.edge.config;
+
+import io.trunkline.contract.edge.EdgeCluster;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The edge node's configuration, read from a properties file. Every key has a default except
+ * {@code node.id}; an invalid value fails at start with the key named.
+ */
+public final class EdgeConfig {
+
+    private static final Set<String> TRANSPORTS = Set.of("udp", "tcp");
+
+    private final String nodeId;
+    private final String sipAddress;
+    private final int sipPort;
+    private final List<String> sipTransports;
+    private final int maxMessageSize;
+    private final int sipThreads;
+    private final String clusterName;
+    private final String clusterAddress;
+    private final int clusterPort;
+    private final List<String> clusterMembers;
+
+    private EdgeConfig(Properties p) {
+        this.nodeId = required(p, "node.id");
+        this.sipAddress = p.getProperty("sip.address", "127.0.0.1").trim();
+        this.sipPort = port(p, "sip.port", 5060);
+        this.sipTransports = transports(p.getProperty("sip.transports", "udp,tcp"));
+        this.maxMessageSize = positive(p, "sip.max-message-size", 65_535);
+        this.sipThreads = positive(p, "sip.threads", 8);
+        this.clusterName = p.getProperty("cluster.name", EdgeCluster.DEFAULT_CLUSTER_NAME).trim();
+        this.clusterAddress = p.getProperty("cluster.address", "127.0.0.1").trim();
+        this.clusterPort = port(p, "cluster.port", 5701);
+        try {
+            this.clusterMembers = EdgeCluster.parseMembers(p.getProperty("cluster.members", clusterAddress + ":" + clusterPort));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cluster.members: " + e.getMessage(), e);
+        }
+    }
+
+    public static EdgeConfig load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return from(p);
+    }
+
+    public static EdgeConfig from(Properties p) {
+        return new EdgeConfig(p);
+    }
+
+    private static String required(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(key + " is required");
+        }
+        return v.trim();
+    }
+
+    private static int positive(Properties p, String key, int dflt) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n <= 0) {
+                throw new IllegalArgumentException(key + " must be positive, was " + v.trim());
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is not a number: '" + v.trim() + "'", e);
+        }
+    }
+
+    private static int port(Properties p, String key, int dflt) {
+        int n = positive(p, key, dflt);
+        if (n > 65535) {
+            throw new IllegalArgumentException(key + " must be a port in 1..65535, was " + n);
+        }
+        return n;
+    }
+
+    private static List<String> transports(String csv) {
+        List<String> out = new ArrayList<>();
+        for (String t : csv.split(",")) {
+            String name = t.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!TRANSPORTS.contains(name)) {
+                throw new IllegalArgumentException("sip.transports: unknown transport '" + name + "' (known: udp, tcp)");
+            }
+            out.add(name);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("sip.transports: at least one transport is required");
+        }
+        return List.copyOf(out);
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public String sipAddress() {
+        return sipAddress;
+    }
+
+    public int sipPort() {
+        return sipPort;
+    }
+
+    public List<String> sipTransports() {
+        return sipTransports;
+    }
+
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public int sipThreads() {
+        return sipThreads;
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public String clusterAddress() {
+        return clusterAddress;
+    }
+
+    public int clusterPort() {
+        return clusterPort;
+    }
+
+    public List<String> clusterMembers() {
+        return clusterMembers;
+    }
+}

@@ -1,0 +1,2 @@
+/** The edge node's configuration file: keys, defaults and validation. */
+package io.trunkline.edge.config;

@@ -1,0 +1,114 @@
+package io.trunkline.edge.transport;
+
+import io.trunkline.edge.config.EdgeConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.message.MessageFactory;
+import javax.sip.header.HeaderFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The SIP transport layer of an edge node: one JAIN-SIP stack with a listening point per configured
+ * transport on the node's SIP address, all feeding one provider and one listener.
+ */
+public final class SipTransport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipTransport.class);
+
+    private final SipStack stack;
+    private final SipProvider provider;
+    private final MessageFactory messageFactory;
+    private final HeaderFactory headerFactory;
+    private final List<ListeningPoint> listeningPoints;
+
+    private SipTransport(SipStack stack, SipProvider provider, MessageFactory messageFactory,
+                         HeaderFactory headerFactory, List<ListeningPoint> listeningPoints) {
+        this.stack = stack;
+        this.provider = provider;
+        this.messageFactory = messageFactory;
+        this.headerFactory = headerFactory;
+        this.listeningPoints = listeningPoints;
+    }
+
+    /** Binds every configured transport and starts the stack; nothing is delivered until {@link #listen}. */
+    public static SipTransport bind(EdgeConfig config) throws SipException {
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "trunkline-edge-" + config.nodeId());
+        // The B2BUA pairs dialogs itself; the stack must not create them behind its back.
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.sipThreads()));
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        SipStack stack = factory.createSipStack(p);
+
+        List<ListeningPoint> points = new ArrayList<>();
+        try {
+            for (String transport : config.sipTransports()) {
+                points.add(stack.createListeningPoint(config.sipAddress(), config.sipPort(), transport));
+            }
+            SipProvider provider = stack.createSipProvider(points.get(0));
+            for (int i = 1; i < points.size(); i++) {
+                provider.addListeningPoint(points.get(i));
+            }
+            stack.start();
+            return new SipTransport(stack, provider, factory.createMessageFactory(),
+                    factory.createHeaderFactory(), List.copyOf(points));
+        } catch (Exception e) {
+            stack.stop();
+            throw e instanceof SipException ? (SipException) e : new SipException("cannot bind SIP", e);
+        }
+    }
+
+    public void listen(SipListener listener) throws SipException {
+        try {
+            provider.addSipListener(listener);
+        } catch (java.util.TooManyListenersException e) {
+            throw new SipException("a listener is already registered", e);
+        }
+    }
+
+    public SipProvider provider() {
+        return provider;
+    }
+
+    public MessageFactory messageFactory() {
+        return messageFactory;
+    }
+
+    public HeaderFactory headerFactory() {
+        return headerFactory;
+    }
+
+    public List<String> describeListeningPoints() {
+        List<String> out = new ArrayList<>();
+        for (ListeningPoint lp : listeningPoints) {
+            out.add(lp.getTransport().toLowerCase() + ":" + lp.getIPAddress() + ":" + lp.getPort());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        for (ListeningPoint lp : listeningPoints) {
+            try {
+                stack.deleteListeningPoint(lp);
+            } catch (ObjectInUseException e) {
+                LOG.debug("listening point {} still in use at shutdown", lp, e);
+            }
+        }
+        stack.stop();
+    }
+}

@@ -1,0 +1,54 @@
+package io.trunkline.edge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class EdgeConfigTest {
+
+    private static Properties props(String... kv) {
+        Properties p = new Properties();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.setProperty(kv[i], kv[i + 1]);
+        }
+        return p;
+    }
+
+    @Test
+    void defaultsApplyToEverythingButTheNodeId() {
+        EdgeConfig c = EdgeConfig.from(props("node.id", "edge-a"));
+        assertThat(c.nodeId()).isEqualTo("edge-a");
+        assertThat(c.sipPort()).isEqualTo(5060);
+        assertThat(c.sipTransports()).containsExactly("udp", "tcp");
+        assertThat(c.clusterName()).isEqualTo("trunkline-edge");
+        assertThat(c.clusterMembers()).containsExactly("127.0.0.1:5701");
+    }
+
+    @Test
+    void readsEveryKey() {
+        EdgeConfig c = EdgeConfig.from(props("node.id", "n2", "sip.address", "10.1.1.1", "sip.port", "5080",
+                "sip.transports", "TCP", "cluster.port", "5702", "cluster.members", "a:1,b:2",
+                "sip.max-message-size", "8192"));
+        assertThat(c.sipAddress()).isEqualTo("10.1.1.1");
+        assertThat(c.sipPort()).isEqualTo(5080);
+        assertThat(c.sipTransports()).containsExactly("tcp");
+        assertThat(c.clusterPort()).isEqualTo(5702);
+        assertThat(c.clusterMembers()).containsExactly("a:1", "b:2");
+        assertThat(c.maxMessageSize()).isEqualTo(8192);
+    }
+
+    @Test
+    void invalidValuesNameTheirKey() {
+        assertThatThrownBy(() -> EdgeConfig.from(props())).hasMessage("node.id is required");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "sip.port", "x")))
+                .hasMessageContaining("sip.port is not a number");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "sip.port", "70000")))
+                .hasMessageContaining("sip.port must be a port");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "sip.transports", "sctp")))
+                .hasMessageContaining("unknown transport 'sctp'");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "cluster.members", "nohost")))
+                .hasMessageStartingWith("cluster.members:");
+    }
+}
