@@ -1,0 +1,61 @@
+package io.trunkline.rules;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The rulebooks Trunkline decides with, each compiled into its own kbase, with the resources that make
+ * it up. The list is explicit because the platform compiles rulebooks from bytes inside an application
+ * server, where classpath scanning for rule files is not dependable.
+ */
+public enum Rulebook {
+
+    /** Per-PBX dial plans: what the user dialed, turned into E.164 or an internal extension. */
+    DIALPLAN("dialplan", List.of("DialPlanNormalization.drl.xlsx", "DialPlanFallback.drl"));
+
+    private final String kbaseName;
+    private final List<String> resources;
+
+    Rulebook(String kbaseName, List<String> resources) {
+        this.kbaseName = kbaseName;
+        this.resources = resources;
+    }
+
+    public String kbaseName() {
+        return kbaseName;
+    }
+
+    /** The DRL package, and the classpath folder the resources sit in. */
+    public String packageName() {
+        return "io.trunkline.rules." + kbaseName;
+    }
+
+    public String resourceFolder() {
+        return packageName().replace('.', '/') + "/";
+    }
+
+    /** File names of the rulebook's DRL files and decision tables, in its resource folder. */
+    public List<String> resources() {
+        return resources;
+    }
+
+    /** The analysts' decision tables among the resources. */
+    public List<String> decisionTables() {
+        return resources.stream().filter(Rulebook::isDecisionTable).toList();
+    }
+
+    public static boolean isDecisionTable(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".csv");
+    }
+
+    public static Optional<Rulebook> byName(String name) {
+        for (Rulebook r : values()) {
+            if (r.kbaseName.equalsIgnoreCase(name)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,91 @@
+package io.trunkline.rules.dialplan;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A number as a user dialed it on a PBX, and what the dial plan made of it. The decision table sets
+ * how many leading digits to strip and what to prepend, then {@link #decide} fixes the result.
+ */
+public class DialString {
+
+    private final String pbx;
+    private final String digits;
+    private int strip;
+    private String prepend = "";
+    private String result;
+    private String resultType;
+    private String rejection;
+    private final List<String> trace = new ArrayList<>();
+
+    public DialString(String pbx, String digits) {
+        this.pbx = pbx;
+        this.digits = digits;
+    }
+
+    public String getPbx() {
+        return pbx;
+    }
+
+    public String getDigits() {
+        return digits;
+    }
+
+    /** True when the dialed digits match a dial pattern such as {@code 9NXXNXXXXXX}; see {@link DialPattern}. */
+    public boolean dialed(String pattern) {
+        return DialPattern.matches(pattern, digits);
+    }
+
+    public int getStrip() {
+        return strip;
+    }
+
+    public void setStrip(int strip) {
+        this.strip = strip;
+    }
+
+    public String getPrepend() {
+        return prepend;
+    }
+
+    public void setPrepend(String prepend) {
+        this.prepend = prepend == null ? "" : prepend;
+    }
+
+    /** Applies strip and prepend, records the type and which rule decided. */
+    public void decide(String rule, String type) {
+        if (strip > digits.length()) {
+            reject(rule, "strip " + strip + " is longer than the dialed " + digits.length() + " digits");
+            return;
+        }
+        this.result = prepend + digits.substring(strip);
+        this.resultType = type;
+        trace.add(rule + ": strip " + strip + ", prepend '" + prepend + "' -> " + result + " (" + type + ")");
+    }
+
+    public void reject(String rule, String reason) {
+        this.rejection = reason;
+        trace.add(rule + ": rejected, " + reason);
+    }
+
+    public String getResult() {
+        return result;
+    }
+
+    public String getResultType() {
+        return resultType;
+    }
+
+    public String getRejection() {
+        return rejection;
+    }
+
+    public boolean isDecided() {
+        return result != null || rejection != null;
+    }
+
+    public List<String> getTrace() {
+        return Collections.unmodifiableList(trace);
+    }
+}
