@@ -1,0 +1,2 @@
+/** The carrier failover-test workflow and its variables. */
+package io.trunkline.processes.failover;

@@ -1,0 +1,77 @@
+package io.trunkline.processes.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.jbpm.test.JbpmJUnitBaseTestCase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.manager.RuntimeEngine;
+import org.kie.api.runtime.process.ProcessInstance;
+import org.kie.api.task.TaskService;
+import org.kie.api.task.model.TaskSummary;
+
+/**
+ * The workflow on jBPM's test runtime (in-memory H2 persistence): approval by compliance, the timer,
+ * then the evidence task. The platform's own test runs it persisted in PostgreSQL across a restart.
+ */
+class FailoverTestProcessTest extends JbpmJUnitBaseTestCase {
+
+    FailoverTestProcessTest() {
+        super(true, true);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        setUp();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        tearDown();
+    }
+
+    @Test
+    void approvalThenTimerThenEvidence() throws Exception {
+        createRuntimeManager(FailoverTestProcess.RESOURCE);
+        RuntimeEngine engine = getRuntimeEngine();
+        KieSession session = engine.getKieSession();
+        TaskService tasks = engine.getTaskService();
+
+        ProcessInstance pi = session.startProcess(FailoverTestProcess.PROCESS_ID,
+                FailoverTestProcess.variables("carrier-a", Duration.ofSeconds(1)));
+        List<TaskSummary> open = tasks.getTasksAssignedAsPotentialOwner("maria", List.of("compliance"), "en-UK", 0, 10);
+        assertThat(open).singleElement().extracting(TaskSummary::getName).isEqualTo(FailoverTestProcess.APPROVE_TASK);
+        assertThat(tasks.getTasksAssignedAsPotentialOwner("bob", List.of("ops"), "en-UK", 0, 10)).isEmpty();
+
+        long approve = open.get(0).getId();
+        tasks.claim(approve, "maria");
+        tasks.start(approve, "maria");
+        tasks.complete(approve, "maria", null);
+        assertNodeTriggered(pi.getId(), "Wait for the test window");
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<TaskSummary> evidence = List.of();
+        while (evidence.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            evidence = tasks.getTasksAssignedAsPotentialOwner("maria", List.of("compliance"), "en-UK", 0, 10);
+        }
+        assertThat(evidence).singleElement().extracting(TaskSummary::getName).isEqualTo(FailoverTestProcess.EVIDENCE_TASK);
+        long record = evidence.get(0).getId();
+        tasks.claim(record, "maria");
+        tasks.start(record, "maria");
+        tasks.complete(record, "maria", null);
+        assertProcessInstanceCompleted(pi.getId());
+    }
+
+    @Test
+    void variablesAreValidated() {
+        assertThat(FailoverTestProcess.variables("b", Duration.ofMinutes(5))).containsEntry("waitFor", "PT5M");
+        assertThatThrownBy(() -> FailoverTestProcess.variables(" ", Duration.ofMinutes(1))).hasMessageContaining("carrier");
+        assertThatThrownBy(() -> FailoverTestProcess.variables("b", Duration.ZERO)).hasMessageContaining("positive");
+    }
+}
