@@ -1,0 +1,24 @@
+package io.trunkline.ejb.billing.api;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import javax.ejb.Local;
+
+/** What the platform's routes took in, file by file, with the counts that must reconcile. */
+@Local
+public interface IngestFiles {
+
+    /** One file: {@code read = stored + quarantined + duplicates}. */
+    record IngestedFile(long id, String source, String fileName, String subject, String status, int read,
+                        int stored, int quarantined, int duplicates, String reason, Instant receivedAt)
+            implements Serializable {
+    }
+
+    record QuarantinedRecord(long id, long fileId, int lineNumber, String raw, String reason) implements Serializable {
+    }
+
+    List<IngestedFile> recent(int limit);
+
+    List<QuarantinedRecord> quarantine(long fileId);
+}

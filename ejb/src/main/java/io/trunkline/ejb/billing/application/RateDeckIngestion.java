@@ -1,0 +1,88 @@
+package io.trunkline.ejb.billing.application;
+
+import io.trunkline.camel.billing.RateDeckFile;
+import io.trunkline.camel.billing.RateDeckPort;
+import io.trunkline.ejb.billing.api.IngestFiles;
+import io.trunkline.ejb.billing.infrastructure.JdbcIngestStore;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import javax.annotation.PostConstruct;
+import javax.annotation.Resource;
+import javax.ejb.EJBException;
+import javax.ejb.Local;
+import javax.ejb.Stateless;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes parsed rate-deck files from the route: one transaction stores the file record, its rates and
+ * its quarantined lines, so a file is either fully in or not at all. The same content dropped again is
+ * recorded as a duplicate and stores nothing.
+ */
+@Stateless
+@Local({RateDeckPort.class, IngestFiles.class})
+public class RateDeckIngestion implements RateDeckPort, IngestFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateDeckIngestion.class);
+
+    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
+    private DataSource dataSource;
+
+    private JdbcIngestStore store;
+
+    @PostConstruct
+    void init() {
+        store = new JdbcIngestStore(dataSource);
+    }
+
+    @Override
+    public void accept(RateDeckFile file) {
+        try {
+            Instant now = Instant.now();
+            if (store.alreadyStored(JdbcIngestStore.RATE_DECK_SOURCE, file.sha256())) {
+                store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, file.fileName(), file.sha256(), file.carrier(),
+                        "DUPLICATE", file.linesRead(), 0, 0, file.linesRead(), "same content already stored", now);
+                LOG.info("rate deck {} of {}: duplicate of a stored file, nothing stored", file.fileName(), file.carrier());
+                return;
+            }
+            long id = store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, file.fileName(), file.sha256(), file.carrier(),
+                    "STORED", file.linesRead(), file.rates().size(), file.rejected().size(), 0, null, now);
+            store.storeRates(id, file.carrier(), file.rates());
+            store.quarantine(id, file.rejected());
+            LOG.info("rate deck {} of {}: {} read, {} stored, {} quarantined", file.fileName(), file.carrier(),
+                    file.linesRead(), file.rates().size(), file.rejected().size());
+        } catch (SQLException e) {
+            throw new EJBException("storing rate deck " + file.fileName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void refuse(String fileName, String reason) {
+        try {
+            store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, fileName, null, null, "REFUSED", 0, 0, 0, 0, reason,
+                    Instant.now());
+        } catch (SQLException e) {
+            throw new EJBException("recording refused file " + fileName + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<IngestedFile> recent(int limit) {
+        try {
+            return store.recent(Math.max(1, Math.min(limit, 1000)));
+        } catch (SQLException e) {
+            throw new EJBException(e);
+        }
+    }
+
+    @Override
+    public List<QuarantinedRecord> quarantine(long fileId) {
+        try {
+            return store.quarantined(fileId);
+        } catch (SQLException e) {
+            throw new EJBException(e);
+        }
+    }
+}

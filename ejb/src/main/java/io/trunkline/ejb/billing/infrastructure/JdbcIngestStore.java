@@ -1,0 +1,149 @@
+package io.trunkline.ejb.billing.infrastructure;
+
+import io.trunkline.camel.billing.RateDeckFile;
+import io.trunkline.camel.billing.RateDeckLine;
+import io.trunkline.camel.billing.RejectedLine;
+import io.trunkline.ejb.billing.api.IngestFiles.IngestedFile;
+import io.trunkline.ejb.billing.api.IngestFiles.QuarantinedRecord;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Ingested files, their quarantined lines and the rate-deck rows, in plain JDBC with batched inserts:
+ * a carrier deck is 100,000+ rows and goes in as one statement batch per 1,000 rows rather than one
+ * entity at a time.
+ */
+public final class JdbcIngestStore {
+
+    public static final String RATE_DECK_SOURCE = "ratedeck";
+    private static final int BATCH = 1_000;
+
+    private final DataSource dataSource;
+
+    public JdbcIngestStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public boolean alreadyStored(String source, String sha256) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT 1 FROM ingest_file WHERE source = ? AND sha256 = ? AND status = 'STORED'")) {
+            ps.setString(1, source);
+            ps.setString(2, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Records a file; returns its id. */
+    public long recordFile(String source, String fileName, String sha256, String subject, String status, int read,
+                           int stored, int quarantined, int duplicates, String reason, Instant at) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO ingest_file (source, file_name, sha256, subject, "
+                     + "status, lines_read, lines_stored, lines_quarantined, lines_duplicate, reason, received_at) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"id"})) {
+            ps.setString(1, source);
+            ps.setString(2, truncate(fileName, 255));
+            ps.setString(3, sha256);
+            ps.setString(4, subject);
+            ps.setString(5, status);
+            ps.setInt(6, read);
+            ps.setInt(7, stored);
+            ps.setInt(8, quarantined);
+            ps.setInt(9, duplicates);
+            ps.setString(10, truncate(reason, 2000));
+            ps.setTimestamp(11, Timestamp.from(at));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public void storeRates(long fileId, String carrier, List<RateDeckLine> rates) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO rate_deck_entry (carrier_id, prefix, "
+                     + "rate_per_minute, connection_fee, effective_from, description, ingest_file_id, line_number) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int n = 0;
+            for (RateDeckLine r : rates) {
+                ps.setString(1, carrier);
+                ps.setString(2, r.prefix());
+                ps.setBigDecimal(3, r.ratePerMinute());
+                ps.setBigDecimal(4, r.connectionFee());
+                ps.setDate(5, Date.valueOf(r.effectiveFrom()));
+                ps.setString(6, truncate(r.description(), 200));
+                ps.setLong(7, fileId);
+                ps.setInt(8, r.lineNumber());
+                ps.addBatch();
+                if (++n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public void quarantine(long fileId, List<RejectedLine> rejected) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO quarantined_record (ingest_file_id, line_number, "
+                     + "raw_text, reason) VALUES (?, ?, ?, ?)")) {
+            for (RejectedLine r : rejected) {
+                ps.setLong(1, fileId);
+                ps.setInt(2, r.lineNumber());
+                ps.setString(3, truncate(r.raw(), 4000));
+                ps.setString(4, truncate(r.reason(), 1000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public List<IngestedFile> recent(int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, source, file_name, subject, status, lines_read, "
+                     + "lines_stored, lines_quarantined, lines_duplicate, reason, received_at FROM ingest_file "
+                     + "ORDER BY id DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            List<IngestedFile> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new IngestedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
+                            rs.getTimestamp(11).toInstant()));
+                }
+            }
+            return out;
+        }
+    }
+
+    public List<QuarantinedRecord> quarantined(long fileId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, ingest_file_id, line_number, raw_text, reason "
+                     + "FROM quarantined_record WHERE ingest_file_id = ? ORDER BY line_number")) {
+            ps.setLong(1, fileId);
+            List<QuarantinedRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new QuarantinedRecord(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,47 @@
+package io.trunkline.ejb.dialplan.application;
+
+import io.trunkline.ejb.dialplan.api.DialPlan;
+import io.trunkline.ejb.ruleset.application.RuleBaseHolder;
+import io.trunkline.rules.Rulebook;
+import io.trunkline.rules.dialplan.DialString;
+import java.util.regex.Pattern;
+import javax.ejb.EJB;
+import javax.ejb.Stateless;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
+import org.kie.api.runtime.KieSession;
+
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class DialPlanService implements DialPlan {
+
+    private static final Pattern PBX = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** Digits as a phone keypad sends them: 0-9, '*', '#', and a leading '+' from soft clients. */
+    private static final Pattern DIALED = Pattern.compile("\\+?[0-9*#]{1,32}");
+
+    @EJB
+    private RuleBaseHolder ruleBase;
+
+    @Override
+    public Normalized normalize(String pbx, String dialed) {
+        if (pbx == null || !PBX.matcher(pbx).matches()) {
+            throw new IllegalArgumentException("pbx: expected a PBX id (lower-case letters, digits, '-'), got '" + pbx + "'");
+        }
+        if (dialed == null || !DIALED.matcher(dialed).matches()) {
+            throw new IllegalArgumentException("dialed: expected 1-32 keypad characters (0-9 * #, optional leading +), got '" + dialed + "'");
+        }
+        // Take the kbase once: a table activated meanwhile applies to the next call, not half of this one.
+        RulebookRegistry.Active active = ruleBase.current(Rulebook.DIALPLAN);
+        String version = active.version().label();
+        KieSession session = active.kieBase().newKieSession();
+        try {
+            DialString d = new DialString(pbx, dialed);
+            session.insert(d);
+            session.fireAllRules();
+            return new Normalized(pbx, dialed, d.getResult(), d.getResultType(), d.getRejection(), d.getTrace(), version);
+        } finally {
+            session.dispose();
+        }
+    }
+}

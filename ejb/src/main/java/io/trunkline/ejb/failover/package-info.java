@@ -1,0 +1,2 @@
+/** Carrier failover tests: scheduling, approval and evidence, run as the failover.FailoverTest workflow. */
+package io.trunkline.ejb.failover;

@@ -1,0 +1,117 @@
+package io.trunkline.ejb.platform.application;
+
+import io.trunkline.ejb.platform.api.PlatformHealth;
+import io.trunkline.ejb.platform.infrastructure.CamelBootstrap;
+import io.trunkline.ejb.platform.infrastructure.EdgeClusterClient;
+import io.trunkline.ejb.platform.infrastructure.SchemaMigrations;
+import io.trunkline.ejb.ruleset.api.RuleBase;
+import io.trunkline.ejb.ruleset.api.RulebookVersion;
+import io.trunkline.ejb.workflow.infrastructure.WorkflowRuntime;
+import io.trunkline.processes.failover.FailoverTestProcess;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Resource;
+import javax.ejb.EJB;
+import javax.ejb.Stateless;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import javax.sql.DataSource;
+
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PlatformHealthService implements PlatformHealth {
+
+    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
+    private DataSource dataSource;
+    @EJB
+    private SchemaMigrations schema;
+    @EJB
+    private RuleBase ruleBase;
+    @EJB
+    private WorkflowRuntime workflows;
+    @EJB
+    private CamelBootstrap camel;
+    @EJB
+    private EdgeClusterClient edge;
+
+    @Override
+    public Report check() {
+        List<Subsystem> subsystems = List.of(database(), rules(), workflows(), routes(), edgeCluster());
+        Status overall = subsystems.stream().allMatch(s -> s.status() == Status.UP) ? Status.UP : Status.DOWN;
+        return new Report(overall, Instant.now(), subsystems);
+    }
+
+    private Subsystem database() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1")) {
+            rs.next();
+            DatabaseMetaData meta = c.getMetaData();
+            details.put("product", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+            details.put("schemaVersion", schema.version());
+            return new Subsystem("database", Status.UP, details);
+        } catch (Exception e) {
+            details.put("error", String.valueOf(e.getMessage()));
+            return new Subsystem("database", Status.DOWN, details);
+        }
+    }
+
+    private Subsystem rules() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        List<Object> books = new ArrayList<>();
+        for (RulebookVersion v : ruleBase.activeVersions()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("rulebook", v.rulebook());
+            b.put("version", v.version());
+            b.put("checksum", v.checksum());
+            b.put("activatedAt", v.activatedAt().toString());
+            b.put("author", v.author());
+            books.add(b);
+        }
+        details.put("rulebooks", books);
+        return new Subsystem("rules", books.isEmpty() ? Status.DOWN : Status.UP, details);
+    }
+
+    private Subsystem workflows() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        String id = workflows.identifier();
+        details.put("runtime", id == null ? "not started" : id);
+        details.put("processes", List.of(FailoverTestProcess.PROCESS_ID));
+        return new Subsystem("workflows", id == null ? Status.DOWN : Status.UP, details);
+    }
+
+    private Subsystem routes() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, String> states = camel.routeStates();
+        details.put("routes", new LinkedHashMap<String, Object>(states));
+        details.put("inboxes", new LinkedHashMap<String, Object>(camel.inboxes()));
+        boolean up = camel.started() && !states.isEmpty() && states.values().stream().allMatch("Started"::equals);
+        return new Subsystem("camel", up ? Status.UP : Status.DOWN, details);
+    }
+
+    private Subsystem edgeCluster() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("cluster", edge.clusterName());
+        details.put("configuredMembers", new ArrayList<Object>(edge.configuredMembers()));
+        List<Object> members = new ArrayList<>();
+        for (EdgeClusterClient.EdgeMember m : edge.members()) {
+            Map<String, Object> member = new LinkedHashMap<>();
+            member.put("node", m.nodeId());
+            member.put("clusterAddress", m.clusterAddress());
+            member.put("sip", m.sipAddress());
+            members.add(member);
+        }
+        details.put("members", members);
+        if (edge.problem() != null) {
+            details.put("error", edge.problem());
+        }
+        return new Subsystem("edge", members.isEmpty() ? Status.DOWN : Status.UP, details);
+    }
+}

@@ -1,0 +1,98 @@
+package io.trunkline.ejb.platform.infrastructure;
+
+import io.trunkline.camel.billing.RateDeckPort;
+import io.trunkline.camel.billing.RateDeckRoutes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import javax.annotation.PostConstruct;
+import javax.annotation.PreDestroy;
+import javax.ejb.ConcurrencyManagement;
+import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.DependsOn;
+import javax.ejb.EJB;
+import javax.ejb.Singleton;
+import javax.ejb.Startup;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the platform's CamelContext with one route builder per source, after the schema is migrated.
+ * Inboxes default to folders under the server's data directory and can be moved with system properties
+ * ({@code trunkline.inbox.ratedecks}).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CamelBootstrap {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CamelBootstrap.class);
+
+    @EJB
+    private RateDeckPort rateDecks;
+
+    private CamelContext camel;
+    private final Map<String, String> inboxes = new LinkedHashMap<>();
+
+    @PostConstruct
+    void start() {
+        String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+        inboxes.put(RateDeckRoutes.INBOX_PROPERTY, System.getProperty(RateDeckRoutes.INBOX_PROPERTY,
+                Path.of(dataDir, "trunkline", "inbox", "ratedecks").toString()));
+        Properties properties = new Properties();
+        try {
+            for (Map.Entry<String, String> inbox : inboxes.entrySet()) {
+                Files.createDirectories(Path.of(inbox.getValue()));
+                properties.setProperty(inbox.getKey(), inbox.getValue());
+            }
+            DefaultCamelContext context = new DefaultCamelContext();
+            context.setName("trunkline");
+            camel = context;
+            camel.setApplicationContextClassLoader(CamelBootstrap.class.getClassLoader());
+            camel.getPropertiesComponent().setInitialProperties(properties);
+            camel.addRoutes(new RateDeckRoutes(rateDecks));
+            camel.start();
+            LOG.info("Camel started with routes {}; inboxes {}", camel.getRoutes().stream().map(Route::getId).toList(), inboxes);
+        } catch (Exception e) {
+            throw new IllegalStateException("Camel routes could not start: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (camel != null) {
+            camel.stop();
+        }
+    }
+
+    /** Route id to its state (Started, Stopped, ...). */
+    public Map<String, String> routeStates() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (camel == null) {
+            return out;
+        }
+        for (Route r : camel.getRoutes()) {
+            ServiceStatus status = camel.getRouteController().getRouteStatus(r.getId());
+            out.put(r.getId(), status == null ? "Unknown" : status.name());
+        }
+        return out;
+    }
+
+    public boolean started() {
+        return camel != null && camel.getStatus().isStarted();
+    }
+
+    public Map<String, String> inboxes() {
+        return Map.copyOf(inboxes);
+    }
+}

@@ -1,0 +1,122 @@
+package io.trunkline.ejb.platform.infrastructure;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientConnectionStrategyConfig;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import io.trunkline.contract.edge.EdgeCluster;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.PostConstruct;
+import javax.annotation.PreDestroy;
+import javax.ejb.ConcurrencyManagement;
+import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.Singleton;
+import javax.ejb.Startup;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's connection to the edge cluster, as a Hazelcast client (the platform is never a member:
+ * it holds no live call state). It connects in the background and keeps retrying, so the platform starts
+ * and decides whether or not edge nodes are up. Configured by system properties
+ * {@code trunkline.edge.cluster} (name) and {@code trunkline.edge.members} (host:port list).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EdgeClusterClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeClusterClient.class);
+    static final String DEFAULT_MEMBERS = "127.0.0.1:5701,127.0.0.1:5702";
+
+    /** An edge node as the cluster reports it. */
+    public record EdgeMember(String nodeId, String clusterAddress, String sipAddress) {
+    }
+
+    private volatile HazelcastInstance client;
+    private volatile String problem;
+    private List<String> members;
+    private String clusterName;
+
+    @PostConstruct
+    void connect() {
+        clusterName = System.getProperty("trunkline.edge.cluster", EdgeCluster.DEFAULT_CLUSTER_NAME);
+        try {
+            members = EdgeCluster.parseMembers(System.getProperty("trunkline.edge.members", DEFAULT_MEMBERS));
+        } catch (IllegalArgumentException e) {
+            problem = "trunkline.edge.members: " + e.getMessage();
+            LOG.error("edge cluster client not started: {}", problem);
+            return;
+        }
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(clusterName);
+        config.setInstanceName("trunkline-platform");
+        config.setClassLoader(EdgeClusterClient.class.getClassLoader());
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.getNetworkConfig().setAddresses(new ArrayList<>(members));
+        config.getConnectionStrategyConfig()
+                .setAsyncStart(true)
+                .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
+                .getConnectionRetryConfig().setClusterConnectTimeoutMillis(Long.MAX_VALUE).setMaxBackoffMillis(5_000);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(EdgeClusterClient.class.getClassLoader());
+        try {
+            client = HazelcastClient.newHazelcastClient(config);
+            LOG.info("edge cluster client started for cluster '{}' at {}", clusterName, members);
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+            LOG.error("edge cluster client failed to start: {}", e.toString());
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @PreDestroy
+    void disconnect() {
+        if (client != null) {
+            client.shutdown();
+        }
+    }
+
+    public boolean connected() {
+        HazelcastInstance c = client;
+        return c != null && c.getLifecycleService().isRunning() && !members().isEmpty();
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public List<String> configuredMembers() {
+        return members == null ? List.of() : members;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    public List<EdgeMember> members() {
+        HazelcastInstance c = client;
+        if (c == null || !c.getLifecycleService().isRunning()) {
+            return List.of();
+        }
+        List<EdgeMember> out = new ArrayList<>();
+        try {
+            for (Member m : c.getCluster().getMembers()) {
+                out.add(new EdgeMember(m.getAttribute(EdgeCluster.NODE_ID_ATTRIBUTE),
+                        m.getAddress().getHost() + ":" + m.getAddress().getPort(),
+                        m.getAttribute(EdgeCluster.SIP_ADDRESS_ATTRIBUTE)));
+            }
+        } catch (RuntimeException e) {
+            // Not connected yet (async start): no members seen.
+            return List.of();
+        }
+        return out;
+    }
+}

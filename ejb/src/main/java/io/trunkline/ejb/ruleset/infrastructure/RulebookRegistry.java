@@ -1,0 +1,124 @@
+package io.trunkline.ejb.ruleset.infrastructure;
+
+import io.trunkline.ejb.ruleset.api.RuleProblem;
+import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
+import io.trunkline.ejb.ruleset.api.RulebookVersion;
+import io.trunkline.rules.Rulebook;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kie.api.KieBase;
+
+/**
+ * The active compiled version of every rulebook. A replacement is compiled aside and swapped in with
+ * one reference write, so a decision holds the kbase it started with to the end; replacements of one
+ * registry are serialised so two uploads cannot lose each other's version number.
+ */
+public final class RulebookRegistry {
+
+    /** One active version: its public description, its source files and the kbase compiled from them. */
+    public record Active(RulebookVersion version, Map<String, byte[]> resources, KieBase kieBase) {
+    }
+
+    private final RulebookCompiler compiler;
+    private final Clock clock;
+    private final Map<Rulebook, AtomicReference<Active>> active = new EnumMap<>(Rulebook.class);
+
+    /**
+     * Compiles the shipped version of every rulebook from {@code classLoader}.
+     *
+     * @throws IllegalStateException if a shipped rulebook does not compile: the platform must not start
+     */
+    public RulebookRegistry(RulebookCompiler compiler, ClassLoader classLoader, Clock clock) {
+        this.compiler = compiler;
+        this.clock = clock;
+        for (Rulebook rulebook : Rulebook.values()) {
+            Map<String, byte[]> shipped = new LinkedHashMap<>();
+            for (String name : rulebook.resources()) {
+                shipped.put(name, read(classLoader, rulebook.resourceFolder() + name));
+            }
+            RulebookCompiler.Outcome outcome = compiler.compile(rulebook, shipped);
+            if (!outcome.compiled()) {
+                throw new IllegalStateException("shipped rulebook " + rulebook.kbaseName() + " does not compile: "
+                        + outcome.problems().stream().map(RuleProblem::describe).toList());
+            }
+            RulebookVersion v = version(rulebook, 1, shipped, "shipped", "version shipped with the platform");
+            active.put(rulebook, new AtomicReference<>(new Active(v, shipped, outcome.kieBase())));
+        }
+    }
+
+    public Active active(Rulebook rulebook) {
+        return active.get(rulebook).get();
+    }
+
+    public List<RulebookVersion> versions() {
+        List<RulebookVersion> out = new ArrayList<>();
+        for (AtomicReference<Active> a : active.values()) {
+            out.add(a.get().version());
+        }
+        return out;
+    }
+
+    public synchronized RulebookVersion replace(Rulebook rulebook, String fileName, byte[] content, String author,
+                                                String comment) throws RulebookRejectedException {
+        if (!rulebook.resources().contains(fileName)) {
+            throw new IllegalArgumentException("rulebook " + rulebook.kbaseName() + " has no file " + fileName
+                    + "; its files are " + rulebook.resources());
+        }
+        if (content == null || content.length == 0) {
+            throw new IllegalArgumentException(fileName + ": the uploaded file is empty");
+        }
+        Active current = active(rulebook);
+        Map<String, byte[]> next = new LinkedHashMap<>(current.resources());
+        next.put(fileName, content.clone());
+        RulebookCompiler.Outcome outcome = compiler.compile(rulebook, next);
+        if (!outcome.compiled()) {
+            throw new RulebookRejectedException(rulebook.kbaseName(), outcome.problems());
+        }
+        RulebookVersion v = version(rulebook, current.version().version() + 1, next, author, comment);
+        active.get(rulebook).set(new Active(v, next, outcome.kieBase()));
+        return v;
+    }
+
+    private RulebookVersion version(Rulebook rulebook, int number, Map<String, byte[]> resources, String author,
+                                    String comment) {
+        return new RulebookVersion(rulebook.kbaseName(), number, checksum(resources),
+                List.copyOf(resources.keySet()), clock.instant(), author, comment);
+    }
+
+    static String checksum(Map<String, byte[]> resources) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> r : resources.entrySet()) {
+                sha.update(r.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(r.getValue());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private static byte[] read(ClassLoader cl, String path) {
+        try (InputStream in = cl.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("rule resource " + path + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
