@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Creates the Trunkline realm's user files and, when asked ("true"), the demo accounts:
-# analyst, compliance, ops, admin (password = user name) and edge-1/edge-2 for the edge nodes.
+# Creates the Trunkline realm's user files and, when asked ("true"), the demo accounts (password = user
+# name): ana (analyst), carla (compliance), oscar (ops), adam (admin, all roles), edge-1/edge-2 (edge).
+# User names must differ from role names: the task service keeps users and groups in one table.
 # Never run with "true" on a production server: add real users with add-user.sh (ear/README.md).
 set -euo pipefail
 : "${JBOSS_HOME:?JBOSS_HOME must point at the WildFly installation}"
@@ -11,9 +12,9 @@ add() {
   "$JBOSS_HOME/bin/add-user.sh" -s -sc "$conf" -up trunkline-users.properties -gp trunkline-roles.properties \
     -r Trunkline -u "$1" -p "$2" -g "$3" >/dev/null
 }
-add analyst analyst analyst
-add compliance compliance compliance
-add ops ops ops
-add admin admin admin,analyst,compliance,ops
+add ana ana analyst
+add carla carla compliance
+add oscar oscar ops
+add adam adam admin,analyst,compliance,ops
 add edge-1 edge-1 edge
 add edge-2 edge-2 edge

@@ -63,7 +63,8 @@ public class EdgeClusterClient {
         config.getConnectionStrategyConfig()
                 .setAsyncStart(true)
                 .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
-                .getConnectionRetryConfig().setClusterConnectTimeoutMillis(Long.MAX_VALUE).setMaxBackoffMillis(5_000);
+                .getConnectionRetryConfig().setClusterConnectTimeoutMillis(Long.MAX_VALUE)
+                .setInitialBackoffMillis(500).setMultiplier(2).setMaxBackoffMillis(5_000);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(EdgeClusterClient.class.getClassLoader());
         try {

@@ -1,0 +1,99 @@
+package io.trunkline.web.support;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import javax.json.Json;
+import javax.json.JsonArrayBuilder;
+import javax.json.JsonException;
+import javax.json.JsonNumber;
+import javax.json.JsonObject;
+import javax.json.JsonObjectBuilder;
+import javax.json.JsonReader;
+import javax.json.JsonString;
+import javax.json.JsonValue;
+
+/** JSON in and out of the API with JSON-P: request bodies read strictly, plain values written. */
+public final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    /** @throws ApiException 400 saying what is wrong with the body */
+    public static JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("body", "a JSON object is required");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ApiException.badRequest("body", "expected a JSON object, got " + value.getValueType().name().toLowerCase());
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw ApiException.badRequest("body", "malformed JSON: " + e.getMessage());
+        }
+    }
+
+    /** A required string member. */
+    public static String string(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        if (v == null || v == JsonValue.NULL) {
+            throw ApiException.badRequest(field, "is required");
+        }
+        if (!(v instanceof JsonString)) {
+            throw ApiException.badRequest(field, "must be a string");
+        }
+        return ((JsonString) v).getString();
+    }
+
+    /** A required whole number member within bounds. */
+    public static long integer(JsonObject o, String field, long min, long max) {
+        JsonValue v = o.get(field);
+        if (v == null || v == JsonValue.NULL) {
+            throw ApiException.badRequest(field, "is required");
+        }
+        if (!(v instanceof JsonNumber) || !((JsonNumber) v).isIntegral()) {
+            throw ApiException.badRequest(field, "must be a whole number");
+        }
+        long n = ((JsonNumber) v).longValue();
+        if (n < min || n > max) {
+            throw ApiException.badRequest(field, "must be between " + min + " and " + max);
+        }
+        return n;
+    }
+
+    /** Writes strings, numbers, booleans, instants, records' maps, lists and maps of them. */
+    public static JsonValue value(Object o) {
+        if (o == null) {
+            return JsonValue.NULL;
+        }
+        if (o instanceof JsonValue) {
+            return (JsonValue) o;
+        }
+        if (o instanceof String || o instanceof Instant || o instanceof Enum<?>) {
+            return Json.createValue(o.toString());
+        }
+        if (o instanceof Integer || o instanceof Long) {
+            return Json.createValue(((Number) o).longValue());
+        }
+        if (o instanceof Number) {
+            return Json.createValue(((Number) o).doubleValue());
+        }
+        if (o instanceof Boolean) {
+            return (Boolean) o ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (o instanceof Map<?, ?>) {
+            JsonObjectBuilder b = Json.createObjectBuilder();
+            ((Map<?, ?>) o).forEach((k, v) -> b.add(String.valueOf(k), value(v)));
+            return b.build();
+        }
+        if (o instanceof Collection<?>) {
+            JsonArrayBuilder a = Json.createArrayBuilder();
+            ((Collection<?>) o).forEach(v -> a.add(value(v)));
+            return a.build();
+        }
+        throw new IllegalArgumentException("no JSON form for " + o.getClass().getName());
+    }
+}
