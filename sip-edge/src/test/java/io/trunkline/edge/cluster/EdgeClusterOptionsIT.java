@@ -8,8 +8,6 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.trunkline.contract.edge.EdgeCluster;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import io.trunkline.edge.testing.EdgeProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,7 @@ class EdgeClusterOptionsIT {
     @TempDir
     Path dir;
 
-    private final List<Process> nodes = new ArrayList<>();
+    private final List<EdgeProcess> nodes = new ArrayList<>();
     private HazelcastInstance client;
 
     @AfterEach
@@ -44,7 +43,13 @@ class EdgeClusterOptionsIT {
         if (client != null) {
             client.shutdown();
         }
-        nodes.forEach(Process::destroyForcibly);
+        for (EdgeProcess node : nodes) {
+            try {
+                node.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Test
@@ -67,37 +72,18 @@ class EdgeClusterOptionsIT {
             assertThat(sippOptions(port, "t1", 16200 + port % 100)).as("SIPp OPTIONS over TCP to %d", port).isZero();
         }
 
-        nodes.get(1).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        nodes.get(1).kill();
         await(() -> log(1).contains("edge node left: it-edge-2"), Duration.ofSeconds(40), "node 1 logs node 2 leaving");
         assertThat(sippOptions(SIP_PORTS[0], "u1", 16300)).as("survivor still answers").isZero();
     }
 
-    private Process startNode(int n) throws IOException {
-        Path config = dir.resolve("edge-" + n + ".properties");
-        Files.writeString(config, String.join("\n",
-                "node.id=it-edge-" + n,
-                "sip.address=127.0.0.1",
-                "sip.port=" + SIP_PORTS[n - 1],
-                "cluster.port=" + CLUSTER_PORTS[n - 1],
-                "cluster.members=" + MEMBERS, ""));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m",
-                "--add-modules", "java.se",
-                "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "-jar", System.getProperty("edge.jar"), "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("edge-" + n + ".log").toFile())
-                .start();
+    private EdgeProcess startNode(int n) throws IOException {
+        return EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "it-edge-" + n, SIP_PORTS[n - 1],
+                CLUSTER_PORTS[n - 1], MEMBERS);
     }
 
     private String log(int n) {
-        try {
-            return Files.readString(dir.resolve("edge-" + n + ".log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return nodes.get(n - 1).log();
     }
 
     private static HazelcastInstance connectClient() {

@@ -46,12 +46,13 @@ public final class RoleFileUserGroupCallback implements UserGroupCallback {
                 || current().values().stream().anyMatch(g -> g.contains(groupId));
     }
 
+    /** A new mutable list each call: the task service filters it in place. */
     @Override
     public List<String> getGroupsForUser(String userId) {
         if (ADMINISTRATOR.equals(userId)) {
-            return List.of(ADMINISTRATORS);
+            return new ArrayList<>(List.of(ADMINISTRATORS));
         }
-        return current().getOrDefault(userId, List.of());
+        return new ArrayList<>(current().getOrDefault(userId, List.of()));
     }
 
     private synchronized Map<String, List<String>> current() {

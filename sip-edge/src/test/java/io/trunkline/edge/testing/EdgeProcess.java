@@ -1,0 +1,71 @@
+package io.trunkline.edge.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** An edge node started from the real jar in its own JVM, for tests that need real nodes. */
+public final class EdgeProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private EdgeProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts node {@code nodeId} with SIP on 127.0.0.1:{@code sipPort} and its cluster port, joining
+     * {@code members}; its configuration and log go to {@code dir}.
+     */
+    public static EdgeProcess start(Path jar, Path dir, String nodeId, int sipPort, int clusterPort, String members)
+            throws IOException {
+        Path config = dir.resolve(nodeId + ".properties");
+        Files.writeString(config, String.join("\n",
+                "node.id=" + nodeId,
+                "sip.address=127.0.0.1",
+                "sip.port=" + sipPort,
+                "cluster.port=" + clusterPort,
+                "cluster.members=" + members, ""));
+        Path log = dir.resolve(nodeId + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m",
+                "--add-modules", "java.se",
+                "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "-jar", jar.toString(), "--config", config.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new EdgeProcess(p, log);
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, as a crashed node. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.trunkline.system;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import javax.json.Json;
+import javax.json.JsonStructure;
+
+/** The platform's REST API as a client sees it, with HTTP Basic login. */
+final class Api {
+
+    static final String BASE = "http://127.0.0.1:8080/api/v1/";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Reply(int status, String body, String contentType) {
+        JsonStructure json() {
+            return Json.createReader(new StringReader(body)).read();
+        }
+    }
+
+    private Api() {
+    }
+
+    static Reply get(String path, String user) throws IOException, InterruptedException {
+        return send(request(path, user).GET(), user);
+    }
+
+    static Reply post(String path, String user, String json) throws IOException, InterruptedException {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)), user);
+    }
+
+    static Reply put(String path, String user, byte[] body, String comment) throws IOException, InterruptedException {
+        return send(request(path, user).header("Content-Type", "application/octet-stream")
+                .header("X-Change-Comment", comment).PUT(HttpRequest.BodyPublishers.ofByteArray(body)), user);
+    }
+
+    static HttpResponse<byte[]> download(String path, String user) throws IOException, InterruptedException {
+        return HTTP.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpRequest.Builder request(String path, String user) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            // Demo accounts: password = user name.
+            String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+            b.header("Authorization", "Basic " + token);
+        }
+        return b;
+    }
+
+    private static Reply send(HttpRequest.Builder b, String user) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    }
+}

@@ -1,0 +1,305 @@
+package io.trunkline.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trunkline.edge.testing.EdgeProcess;
+import io.trunkline.rules.dialplan.DialPlanTableSource;
+import io.trunkline.rules.testing.DecisionTableWorkbook;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import javax.json.JsonArray;
+import javax.json.JsonObject;
+import javax.json.JsonValue;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The real trunkline.ear in the provisioned WildFly on PostgreSQL, with two real edge nodes: health of
+ * every subsystem, rule-table replacement through the API, the rate-deck route storing a file and
+ * quarantining its bad line, bad requests, and a failover-test workflow whose timer fires after the
+ * server is stopped and started again.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final String CONTAINER = "wildfly";
+    private static final String DEPLOYMENT = "trunkline";
+    private static final String TABLE = "rulebooks/dialplan/files/DialPlanNormalization.drl.xlsx";
+    private static final List<EdgeProcess> EDGES = new ArrayList<>();
+
+    @ArquillianResource
+    private ContainerController controller;
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(CONTAINER)
+    static EnterpriseArchive ear() {
+        // The EAR exactly as the build made it.
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
+    }
+
+    @AfterAll
+    static void stopEdges() throws InterruptedException {
+        for (EdgeProcess e : EDGES) {
+            e.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void deploysAndReportsEverySubsystemUp() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "edges"));
+        Path jar = Path.of(System.getProperty("edge.jar"));
+        String members = "127.0.0.1:15711,127.0.0.1:15712";
+        EDGES.add(EdgeProcess.start(jar, dir, "sys-edge-1", 15090, 15711, members));
+        EDGES.add(EdgeProcess.start(jar, dir, "sys-edge-2", 15091, 15712, members));
+
+        controller.start(CONTAINER);
+        deployer.deploy(DEPLOYMENT);
+
+        JsonObject health = await(Duration.ofSeconds(90), () -> {
+            Api.Reply r = Api.get("health", null);
+            return r.status() == 200 ? r.json().asJsonObject() : null;
+        });
+        assertThat(health.getString("status")).isEqualTo("UP");
+        JsonArray subsystems = health.getJsonArray("subsystems");
+        assertThat(subsystems.stream().map(s -> s.asJsonObject().getString("name")))
+                .containsExactly("database", "rules", "workflows", "camel", "edge");
+        assertThat(subsystems.stream().map(s -> s.asJsonObject().getString("status"))).containsOnly("UP");
+        JsonObject database = subsystem(health, "database");
+        assertThat(database.getString("product")).startsWith("PostgreSQL");
+        assertThat(database.getString("schemaVersion")).isEqualTo("1");
+        assertThat(subsystem(health, "rules").getJsonArray("rulebooks").getJsonObject(0).getString("rulebook"))
+                .isEqualTo("dialplan");
+        assertThat(subsystem(health, "camel").getJsonObject("routes").getString("rate-deck-files")).isEqualTo("Started");
+        assertThat(subsystem(health, "edge").getJsonArray("members").stream()
+                .map(m -> m.asJsonObject().getString("node"))).containsExactlyInAnyOrder("sys-edge-1", "sys-edge-2");
+    }
+
+    @Test
+    @Order(2)
+    void healthIsJsonAndDownWhenAnEdgeClusterIsGone() throws Exception {
+        for (EdgeProcess e : EDGES) {
+            e.kill();
+        }
+        JsonObject health = await(Duration.ofSeconds(60), () -> {
+            Api.Reply r = Api.get("health", null);
+            assertThat(r.contentType()).startsWith("application/json");
+            return r.status() == 503 ? r.json().asJsonObject() : null;
+        });
+        assertThat(health.getString("status")).isEqualTo("DOWN");
+        assertThat(subsystem(health, "edge").getJsonArray("members")).isEmpty();
+        assertThat(subsystem(health, "database")).isNotNull();
+    }
+
+    @Test
+    @Order(3)
+    void analystReplacesTheDialPlanTableAndABrokenOneIsRefused() throws Exception {
+        String before = normalize("branch-asterisk", "02071234567");
+        assertThat(before).contains("no dial-plan row");
+
+        byte[] edited = DialPlanTableSource.shipped().row("branch-asterisk", "0ZXXXXXXXXX", "1", "+44", "E164").toXlsx();
+        assertThat(Api.put(TABLE, "oscar", edited, "ops may not").status()).isEqualTo(403);
+        assertThat(Api.put(TABLE, null, edited, "anonymous").status()).isEqualTo(401);
+        Api.Reply ok = Api.put(TABLE, "ana", edited, "London branch");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        JsonObject version = ok.json().asJsonObject();
+        assertThat(version.getString("label")).isEqualTo("dialplan@2");
+        assertThat(version.getString("author")).isEqualTo("ana");
+        assertThat(normalize("branch-asterisk", "02071234567")).contains("\"result\":\"+442071234567\"")
+                .contains("dialplan@2");
+        assertThat(Api.download(TABLE, "ana").body()).isEqualTo(edited);
+
+        DecisionTableWorkbook broken = DialPlanTableSource.shipped().row("hq-cucm", "8XXX", "two", "", "EXTENSION");
+        Api.Reply refused = Api.put(TABLE, "ana", broken.toXlsx(), "typo");
+        assertThat(refused.status()).isEqualTo(422);
+        JsonObject problem = refused.json().asJsonObject().getJsonArray("problems").getJsonObject(0);
+        assertThat(problem.getString("sheet")).isEqualTo("DialPlanNormalization");
+        assertThat(problem.getInt("row")).isEqualTo(broken.sheetRowOf(7));
+        assertThat(normalize("branch-asterisk", "02071234567")).as("active version unchanged").contains("dialplan@2");
+    }
+
+    @Test
+    @Order(4)
+    void badRequestsGetJsonErrorsNamingTheField() throws Exception {
+        Api.Reply malformed = Api.post("dialplan/normalize", "oscar", "{\"pbx\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().asJsonObject().getString("field")).isEqualTo("body");
+        Api.Reply missing = Api.post("dialplan/normalize", "oscar", "{\"pbx\":\"hq-cucm\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().asJsonObject().getString("field")).isEqualTo("dialed");
+        Api.Reply letters = Api.post("dialplan/normalize", "oscar", "{\"pbx\":\"hq-cucm\",\"dialed\":\"9CALLME\"}");
+        assertThat(letters.status()).isEqualTo(400);
+        assertThat(letters.json().asJsonObject().getString("message")).startsWith("dialed:");
+        Api.Reply unknown = Api.get("workflows/failover-tests/987654321", "carla");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/json");
+        assertThat(Api.get("no/such/resource", "carla").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void rateDeckFileIsStoredAndItsBadLineQuarantined() throws Exception {
+        JsonObject health = Api.get("health", null).json().asJsonObject();
+        Path inbox = Path.of(subsystem(health, "camel").getJsonObject("inboxes").getString("trunkline.inbox.ratedecks"));
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String name = "carrier-it_" + marker + ".csv";
+        String csv = "prefix,rate_per_minute,connection_fee,effective_from,description\n"
+                + "1,0.0050,0,2026-12-01,USA " + marker + "\n"
+                + "44,0.0120,0,2026-12-01,United Kingdom\n"
+                + "33,cheap,0,2026-12-01,France\n";
+        Path tmp = Files.createTempFile(inbox.getParent(), "deck", ".part");
+        Files.writeString(tmp, csv, StandardCharsets.UTF_8);
+        Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+
+        JsonObject file = await(Duration.ofSeconds(60), () -> Api.get("ingest/files", "oscar").json().asJsonArray()
+                .stream().map(JsonValue::asJsonObject).filter(f -> f.getString("file").equals(name)).findFirst().orElse(null));
+        assertThat(file.getString("status")).isEqualTo("STORED");
+        assertThat(file.getInt("read")).isEqualTo(3);
+        assertThat(file.getInt("stored")).isEqualTo(2);
+        assertThat(file.getInt("quarantined")).isEqualTo(1);
+
+        try (Connection db = database()) {
+            try (PreparedStatement ps = db.prepareStatement("SELECT q.line_number, q.raw_text, q.reason FROM quarantined_record q "
+                    + "JOIN ingest_file f ON f.id = q.ingest_file_id WHERE f.file_name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(4);
+                    assertThat(rs.getString(2)).isEqualTo("33,cheap,0,2026-12-01,France");
+                    assertThat(rs.getString(3)).isEqualTo("rate_per_minute 'cheap' is not a number");
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+            try (PreparedStatement ps = db.prepareStatement("SELECT prefix, rate_per_minute FROM rate_deck_entry r "
+                    + "JOIN ingest_file f ON f.id = r.ingest_file_id WHERE f.file_name = ? ORDER BY prefix")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("1");
+                    assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("0.0050");
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("44");
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+        }
+        assertThat(Api.get("ingest/files/" + file.getJsonNumber("id").longValue() + "/quarantine", "oscar").body())
+                .contains("\"line\":4");
+    }
+
+    @Test
+    @Order(6)
+    void failoverTestWorkflowSurvivesARestartAndItsTimerFiresAfterIt() throws Exception {
+        Api.Reply started = Api.post("workflows/failover-tests", "carla", "{\"carrier\":\"carrier-a\",\"windowSeconds\":25}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        long id = started.json().asJsonObject().getJsonNumber("id").longValue();
+
+        JsonObject approve = task(id, "Approve failover test plan");
+        assertThat(Api.get("tasks", "oscar").json().asJsonArray()).as("ops is not offered compliance tasks")
+                .noneMatch(t -> t.asJsonObject().getJsonNumber("workflowId").longValue() == id);
+        assertThat(Api.post("tasks/" + approve.getJsonNumber("id") + "/complete", "oscar", "").status()).isEqualTo(403);
+        assertThat(Api.post("tasks/" + approve.getJsonNumber("id") + "/complete", "carla", "").status()).isEqualTo(204);
+        assertThat(workflow(id).getJsonArray("activeSteps").getString(0)).isEqualTo("Wait for the test window");
+        Instant approvedAt = Instant.now();
+
+        controller.stop(CONTAINER);
+        controller.start(CONTAINER);
+        assertThat(Instant.now()).as("server was restarted while the timer was pending")
+                .isBefore(approvedAt.plusSeconds(25).plusSeconds(60));
+
+        JsonObject evidence = await(Duration.ofSeconds(120), () -> {
+            Api.Reply r = Api.get("tasks", "carla");
+            return r.status() != 200 ? null : r.json().asJsonArray().stream().map(JsonValue::asJsonObject)
+                    .filter(t -> t.getJsonNumber("workflowId").longValue() == id)
+                    .filter(t -> t.getString("name").equals("Record failover test evidence")).findFirst().orElse(null);
+        });
+        assertThat(Instant.parse(evidence.getString("createdOn"))).isAfter(approvedAt.plusSeconds(24));
+        assertThat(Api.post("tasks/" + evidence.getJsonNumber("id") + "/complete", "carla", "").status()).isEqualTo(204);
+        assertThat(workflow(id).getString("state")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    @Order(7)
+    void undeploys() {
+        deployer.undeploy(DEPLOYMENT);
+        controller.stop(CONTAINER);
+        assertThat(controller.isStarted(CONTAINER)).isFalse();
+    }
+
+    private JsonObject task(long workflowId, String name) throws Exception {
+        return await(Duration.ofSeconds(30), () -> Api.get("tasks", "carla").json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(t -> t.getJsonNumber("workflowId").longValue() == workflowId && t.getString("name").equals(name))
+                .findFirst().orElse(null));
+    }
+
+    private JsonObject workflow(long id) throws Exception {
+        Api.Reply r = Api.get("workflows/failover-tests/" + id, "carla");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().asJsonObject();
+    }
+
+    private static String normalize(String pbx, String dialed) throws Exception {
+        Api.Reply r = Api.post("dialplan/normalize", "oscar", "{\"pbx\":\"" + pbx + "\",\"dialed\":\"" + dialed + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static JsonObject subsystem(JsonObject health, String name) {
+        return health.getJsonArray("subsystems").stream().map(JsonValue::asJsonObject)
+                .filter(s -> s.getString("name").equals(name)).findFirst().orElseThrow().getJsonObject("details");
+    }
+
+    private static Connection database() throws Exception {
+        return DriverManager.getConnection(System.getProperty("trunkline.db.url"),
+                System.getProperty("trunkline.db.user"), System.getProperty("trunkline.db.password"));
+    }
+
+    /** Polls until {@code probe} returns non-null (exceptions count as not yet). */
+    static <T> T await(Duration limit, Callable<T> probe) throws Exception {
+        Instant end = Instant.now().plus(limit);
+        Exception last = null;
+        while (Instant.now().isBefore(end)) {
+            try {
+                T value = probe.call();
+                if (value != null) {
+                    return value;
+                }
+            } catch (Exception | AssertionError e) {
+                last = e instanceof Exception ? (Exception) e : new Exception(e);
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("condition not met within " + limit, last);
+    }
+}
