@@ -4,7 +4,10 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientConnectionStrategyConfig;
 import com.hazelcast.cluster.Member;
+import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.core.LifecycleListener;
 import io.trunkline.contract.edge.EdgeCluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,8 @@ public class EdgeClusterClient {
     }
 
     private volatile HazelcastInstance client;
+    /** The client keeps the last member list while disconnected; only a live connection counts. */
+    private volatile boolean connected;
     private volatile String problem;
     private List<String> members;
     private String clusterName;
@@ -60,6 +65,15 @@ public class EdgeClusterClient {
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.getNetworkConfig().setAddresses(new ArrayList<>(members));
+        config.addListenerConfig(new ListenerConfig((LifecycleListener) event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
+                connected = true;
+                LOG.info("connected to edge cluster '{}'", clusterName);
+            } else if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_DISCONNECTED) {
+                connected = false;
+                LOG.warn("disconnected from edge cluster '{}'; retrying", clusterName);
+            }
+        }));
         config.getConnectionStrategyConfig()
                 .setAsyncStart(true)
                 .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
@@ -86,8 +100,7 @@ public class EdgeClusterClient {
     }
 
     public boolean connected() {
-        HazelcastInstance c = client;
-        return c != null && c.getLifecycleService().isRunning() && !members().isEmpty();
+        return connected;
     }
 
     public String clusterName() {
@@ -104,7 +117,7 @@ public class EdgeClusterClient {
 
     public List<EdgeMember> members() {
         HazelcastInstance c = client;
-        if (c == null || !c.getLifecycleService().isRunning()) {
+        if (c == null || !connected || !c.getLifecycleService().isRunning()) {
             return List.of();
         }
         List<EdgeMember> out = new ArrayList<>();
