@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
-import org.kie.api.runtime.manager.RuntimeEngine;
 import org.kie.api.runtime.manager.audit.AuditService;
 import org.kie.api.runtime.manager.audit.NodeInstanceLog;
 import org.kie.api.runtime.manager.audit.ProcessInstanceLog;
@@ -35,19 +34,13 @@ public class FailoverTestService implements FailoverTests {
     @Override
     public long start(String carrier, Duration window, String requestedBy) {
         Map<String, Object> variables = FailoverTestProcess.variables(carrier, window);
-        RuntimeEngine engine = runtime.engine();
-        try {
-            ProcessInstance pi = engine.getKieSession().startProcess(FailoverTestProcess.PROCESS_ID, variables);
-            return pi.getId();
-        } finally {
-            runtime.release(engine);
-        }
+        return runtime.withEngine(engine ->
+                engine.getKieSession().startProcess(FailoverTestProcess.PROCESS_ID, variables).getId());
     }
 
     @Override
     public Optional<Workflow> workflow(long id) {
-        RuntimeEngine engine = runtime.engine();
-        try {
+        return runtime.withEngine(engine -> {
             AuditService audit = engine.getAuditService();
             ProcessInstanceLog log = audit.findProcessInstance(id);
             if (log == null) {
@@ -56,30 +49,24 @@ public class FailoverTestService implements FailoverTests {
             return Optional.of(new Workflow(id, log.getProcessId(), state(log.getStatus()),
                     activeSteps(audit.findNodeInstances(id)), log.getIdentity(), instant(log.getStart()),
                     instant(log.getEnd())));
-        } finally {
-            runtime.release(engine);
-        }
+        });
     }
 
     @Override
     public List<Task> tasksFor(String user) {
-        RuntimeEngine engine = runtime.engine();
-        try {
+        return runtime.withEngine(engine -> {
             List<Task> out = new ArrayList<>();
             for (TaskSummary t : engine.getTaskService().getTasksAssignedAsPotentialOwner(user, LANGUAGE)) {
                 out.add(new Task(t.getId(), t.getName(), t.getStatusId(), t.getProcessInstanceId(), t.getProcessId(),
                         t.getActualOwnerId(), instant(t.getCreatedOn())));
             }
             return out;
-        } finally {
-            runtime.release(engine);
-        }
+        });
     }
 
     @Override
     public void complete(long taskId, String user) {
-        RuntimeEngine engine = runtime.engine();
-        try {
+        runtime.withEngine(engine -> {
             TaskService tasks = engine.getTaskService();
             org.kie.api.task.model.Task task = tasks.getTaskById(taskId);
             if (task == null) {
@@ -98,9 +85,8 @@ public class FailoverTestService implements FailoverTests {
             } catch (PermissionDeniedException e) {
                 throw new SecurityException("user " + user + " may not work on task " + taskId + " (" + status + ")", e);
             }
-        } finally {
-            runtime.release(engine);
-        }
+            return null;
+        });
     }
 
     private static String state(Integer status) {

@@ -2,6 +2,7 @@ package io.trunkline.ejb.workflow.infrastructure;
 
 import io.trunkline.processes.failover.FailoverTestProcess;
 import java.nio.file.Path;
+import java.util.function.Function;
 import javax.annotation.PostConstruct;
 import javax.annotation.PreDestroy;
 import javax.ejb.ConcurrencyManagement;
@@ -68,13 +69,14 @@ public class WorkflowRuntime {
         }
     }
 
-    /** The engine to work with; pair with {@link #release}. */
-    public RuntimeEngine engine() {
-        return manager.getRuntimeEngine(EmptyContext.get());
-    }
-
-    public void release(RuntimeEngine engine) {
-        manager.disposeRuntimeEngine(engine);
+    /** Runs {@code work} with the engine and releases it afterwards, whatever happens. */
+    public <T> T withEngine(Function<RuntimeEngine, T> work) {
+        RuntimeEngine engine = manager.getRuntimeEngine(EmptyContext.get());
+        try {
+            return work.apply(engine);
+        } finally {
+            manager.disposeRuntimeEngine(engine);
+        }
     }
 
     public String identifier() {
