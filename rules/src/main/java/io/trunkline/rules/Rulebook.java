@@ -12,7 +12,13 @@ import java.util.Optional;
 public enum Rulebook {
 
     /** Per-PBX dial plans: what the user dialed, turned into E.164 or an internal extension. */
-    DIALPLAN("dialplan", List.of("DialPlanNormalization.drl.xlsx", "DialPlanFallback.drl"));
+    DIALPLAN("dialplan", List.of("DialPlanNormalization.drl.xlsx", "DialPlanFallback.drl")),
+
+    /** What kind of destination a normalized number is: emergency, internal, toll-free, premium, ... */
+    CLASSIFICATION("classification", List.of("DestinationClassification.drl.xlsx", "DestinationFallback.drl")),
+
+    /** Which policy orders the carriers for a call: strategy, carriers, floors, maximum rate, caller ID. */
+    ROUTING("routing", List.of("RoutingPolicy.drl.xlsx", "RoutingPolicyFallback.drl"));
 
     private final String kbaseName;
     private final List<String> resources;

@@ -127,7 +127,7 @@ class PlatformIT {
         String before = normalize("branch-asterisk", "02071234567");
         assertThat(before).contains("no dial-plan row");
 
-        byte[] edited = DialPlanTableSource.shipped().row("branch-asterisk", "0ZXXXXXXXXX", "1", "+44", "E164").toXlsx();
+        byte[] edited = DialPlanTableSource.shipped().row("branch-asterisk", "0ZXXXXXXXXX", "1", "+44", "", "E164").toXlsx();
         assertThat(Api.put(TABLE, "oscar", edited, "ops may not").status()).isEqualTo(403);
         assertThat(Api.put(TABLE, null, edited, "anonymous").status()).isEqualTo(401);
         Api.Reply ok = Api.put(TABLE, "ana", edited, "London branch");
@@ -139,12 +139,12 @@ class PlatformIT {
                 .contains("dialplan@2");
         assertThat(Api.download(TABLE, "ana").body()).isEqualTo(edited);
 
-        DecisionTableWorkbook broken = DialPlanTableSource.shipped().row("hq-cucm", "8XXX", "two", "", "EXTENSION");
+        DecisionTableWorkbook broken = DialPlanTableSource.shipped().row("hq-cucm", "8XXX", "two", "", "", "EXTENSION");
         Api.Reply refused = Api.put(TABLE, "ana", broken.toXlsx(), "typo");
         assertThat(refused.status()).isEqualTo(422);
         JsonObject problem = refused.json().asJsonObject().getJsonArray("problems").getJsonObject(0);
         assertThat(problem.getString("sheet")).isEqualTo("DialPlanNormalization");
-        assertThat(problem.getInt("row")).isEqualTo(broken.sheetRowOf(7));
+        assertThat(problem.getInt("row")).isEqualTo(broken.sheetRowOf(broken.rowCount() - 1));
         assertThat(normalize("branch-asterisk", "02071234567")).as("active version unchanged").contains("dialplan@2");
     }
 

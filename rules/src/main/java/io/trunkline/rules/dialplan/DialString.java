@@ -14,6 +14,7 @@ public class DialString {
     private final String digits;
     private int strip;
     private String prepend = "";
+    private String targetPbx;
     private String result;
     private String resultType;
     private String rejection;
@@ -53,6 +54,15 @@ public class DialString {
         this.prepend = prepend == null ? "" : prepend;
     }
 
+    /** For extensions: the PBX that owns the extension, when it is not the calling one (inter-PBX prefix dialing). */
+    public String getTargetPbx() {
+        return targetPbx == null ? pbx : targetPbx;
+    }
+
+    public void setTargetPbx(String targetPbx) {
+        this.targetPbx = targetPbx == null || targetPbx.isBlank() ? null : targetPbx.trim();
+    }
+
     /** Applies strip and prepend, records the type and which rule decided. */
     public void decide(String rule, String type) {
         if (strip > digits.length()) {
@@ -61,7 +71,8 @@ public class DialString {
         }
         this.result = prepend + digits.substring(strip);
         this.resultType = type;
-        trace.add(rule + ": strip " + strip + ", prepend '" + prepend + "' -> " + result + " (" + type + ")");
+        trace.add(rule + ": strip " + strip + ", prepend '" + prepend + "' -> " + result + " (" + type + ")"
+                + (targetPbx != null ? " on PBX " + targetPbx : ""));
     }
 
     public void reject(String rule, String reason) {

@@ -2,18 +2,14 @@ package io.trunkline.rules.dialplan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import io.trunkline.rules.testing.RuleRowCoverage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kie.api.KieServices;
 import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 
@@ -21,24 +17,18 @@ import org.kie.api.runtime.KieSession;
 class DialPlanNormalizationTest {
 
     private static KieContainer container;
-    private static final Set<String> FIRED = new HashSet<>();
+    private static final RuleRowCoverage COVERAGE = new RuleRowCoverage();
 
     @BeforeAll
     static void compile() {
         container = KieServices.get().getKieClasspathContainer();
-        Results results = container.verify();
-        assertThat(results.getMessages(Message.Level.ERROR)).as("rule compile errors").isEmpty();
+        assertThat(container.verify().getMessages(Message.Level.ERROR)).as("rule compile errors").isEmpty();
     }
 
     static DialString normalize(String pbx, String digits) {
         KieSession session = container.newKieSession("dialplan-session");
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    FIRED.add(event.getMatch().getRule().getName());
-                }
-            });
+            session.addEventListener(COVERAGE);
             DialString d = new DialString(pbx, digits);
             session.insert(d);
             session.fireAllRules();
@@ -48,48 +38,58 @@ class DialPlanNormalizationTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} dials {1} -> {2} ({3})")
+    @ParameterizedTest(name = "{0} dials {1} -> {2} ({3} on {4})")
     @CsvSource({
-            "hq-cucm, 911, 911, EMERGENCY",
-            "hq-cucm, 9911, 911, EMERGENCY",
-            "hq-cucm, 912125551234, +12125551234, E164",
-            "hq-cucm, 92125551234, +12125551234, E164",
-            "hq-cucm, 9011442071234567, +442071234567, E164",
-            "hq-cucm, 2001, 2001, EXTENSION",
-            "hq-cucm, +33142685300, +33142685300, E164",
+            "hq-cucm, 911, 911, EMERGENCY, hq-cucm",
+            "hq-cucm, 9911, 911, EMERGENCY, hq-cucm",
+            "hq-cucm, 912125551234, +12125551234, E164, hq-cucm",
+            "hq-cucm, 92125551234, +12125551234, E164, hq-cucm",
+            "hq-cucm, 9011442071234567, +442071234567, E164, hq-cucm",
+            "hq-cucm, 82001, 2001, EXTENSION, branch-asterisk",
+            "hq-cucm, 5001, 5001, EXTENSION, london-teams",
+            "hq-cucm, 2001, 2001, EXTENSION, hq-cucm",
+            "hq-cucm, +33142685300, +33142685300, E164, hq-cucm",
+            "branch-asterisk, 911, 911, EMERGENCY, branch-asterisk",
+            "branch-asterisk, 93125550199, +13125550199, E164, branch-asterisk",
+            "branch-asterisk, 901133142685300, +33142685300, E164, branch-asterisk",
+            "branch-asterisk, 72001, 2001, EXTENSION, hq-cucm",
+            "branch-asterisk, 5001, 5001, EXTENSION, london-teams",
+            "branch-asterisk, 2001, 2001, EXTENSION, branch-asterisk",
+            "london-teams, 999, 999, EMERGENCY, london-teams",
+            "london-teams, 112, 112, EMERGENCY, london-teams",
+            "london-teams, +14165550123, +14165550123, E164, london-teams",
+            "london-teams, 0033142685300, +33142685300, E164, london-teams",
+            "london-teams, 02071234567, +442071234567, E164, london-teams",
+            "london-teams, 5001, 5001, EXTENSION, london-teams",
     })
-    void everyRowNormalizes(String pbx, String dialed, String expected, String type) {
+    void everyRowNormalizes(String pbx, String dialed, String expected, String type, String targetPbx) {
         DialString d = normalize(pbx, dialed);
         assertThat(d.getResult()).isEqualTo(expected);
         assertThat(d.getResultType()).isEqualTo(type);
+        assertThat(d.getTargetPbx()).isEqualTo(targetPbx);
         assertThat(d.getTrace()).hasSize(1);
     }
 
     @Test
     void unmatchedStringIsRejectedWithReason() {
-        DialString d = normalize("hq-cucm", "5001");
+        DialString d = normalize("hq-cucm", "6001");
         assertThat(d.getResult()).isNull();
-        assertThat(d.getRejection()).isEqualTo("no dial-plan row of PBX hq-cucm matches 5001");
-        DialString other = normalize("unknown-pbx", "2001");
-        assertThat(other.getRejection()).contains("unknown-pbx");
+        assertThat(d.getRejection()).isEqualTo("no dial-plan row of PBX hq-cucm matches 6001");
+        assertThat(normalize("unknown-pbx", "2001").getRejection()).contains("unknown-pbx");
     }
 
     @Test
-    void firstMatchingRowWins() {
-        // 9911 would also satisfy no other row; 91NXX... precedes 9NXX..., so a leading 1 is stripped, not kept.
-        DialString d = normalize("hq-cucm", "912125551234");
-        assertThat(d.getTrace()).singleElement().asString().startsWith("DialPlanNormalization_");
+    void overlappingExtensionRangesAreToldApartByPrefix() {
+        assertThat(normalize("hq-cucm", "2001").getTargetPbx()).isEqualTo("hq-cucm");
+        assertThat(normalize("hq-cucm", "82001").getTargetPbx()).isEqualTo("branch-asterisk");
+        assertThat(normalize("branch-asterisk", "2001").getTargetPbx()).isEqualTo("branch-asterisk");
+        assertThat(normalize("branch-asterisk", "72001").getTargetPbx()).isEqualTo("hq-cucm");
     }
 
-    @Test
-    void everyTableRowFiredInThisSuite() {
-        List<String[]> all = List.of(
-                new String[]{"hq-cucm", "911"}, new String[]{"hq-cucm", "9911"},
-                new String[]{"hq-cucm", "912125551234"}, new String[]{"hq-cucm", "92125551234"},
-                new String[]{"hq-cucm", "9011442071234567"}, new String[]{"hq-cucm", "2001"},
-                new String[]{"hq-cucm", "+33142685300"});
-        all.forEach(c -> normalize(c[0], c[1]));
-        long tableRows = 7;
-        assertThat(FIRED.stream().filter(n -> n.startsWith("DialPlanNormalization_")).count()).isEqualTo(tableRows);
+    @AfterAll
+    static void everyTableRowFired() {
+        assertThat(COVERAGE.rowsFired("DialPlanNormalization"))
+                .as("rows of DialPlanNormalization hit by this suite; fired: %s", COVERAGE.fired())
+                .isEqualTo(DialPlanTableSource.shipped().rowCount());
     }
 }

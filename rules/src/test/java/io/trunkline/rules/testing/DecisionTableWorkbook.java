@@ -71,6 +71,10 @@ public final class DecisionTableWorkbook {
         return this;
     }
 
+    public int rowCount() {
+        return rows.size();
+    }
+
     /** Spreadsheet row number (1-based, as Excel shows it) of data row {@code index} (0-based). */
     public int sheetRowOf(int index) {
         return header.size() + 2 + 5 + index;

@@ -58,7 +58,7 @@ class RulebookRegistryTest {
     void replacedTableDecidesTheNextCallWhileARunningSessionKeepsItsVersion() throws Exception {
         KieBase before = registry.active(Rulebook.DIALPLAN).kieBase();
         byte[] edited = DialPlanTableSource.shipped()
-                .row("branch-asterisk", "0ZXXXXXXXXX", "1", "+44", "E164")
+                .row("branch-asterisk", "0ZXXXXXXXXX", "1", "+44", "", "E164")
                 .toXlsx();
 
         RulebookVersion v2 = registry.replace(Rulebook.DIALPLAN, TABLE, edited, "ana", "add London branch");
@@ -75,8 +75,8 @@ class RulebookRegistryTest {
 
     @Test
     void brokenTableIsRefusedWithSheetAndRowAndTheActiveVersionStays() {
-        DecisionTableWorkbook broken = DialPlanTableSource.shipped().row("hq-cucm", "8XXX", "two", "", "EXTENSION");
-        int badRow = broken.sheetRowOf(7);
+        DecisionTableWorkbook broken = DialPlanTableSource.shipped().row("hq-cucm", "8XXX", "two", "", "", "EXTENSION");
+        int badRow = broken.sheetRowOf(broken.rowCount() - 1);
         RulebookVersion before = registry.active(Rulebook.DIALPLAN).version();
 
         assertThatThrownBy(() -> registry.replace(Rulebook.DIALPLAN, TABLE, broken.toXlsx(), "ana", "typo"))

@@ -1,0 +1,165 @@
+package io.trunkline.rules.routing;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Which routing policy applies to a call: asked with the calling PBX, the destination's class and
+ * number and the site's local time; answered by the first matching row of the analysts'
+ * RoutingPolicy table (strategy, carriers, quality floor, maximum rate, caller-ID policy).
+ */
+public class PolicyQuery {
+
+    private final String pbx;
+    private final String callClass;
+    private final String destination;
+    private final LocalTime localTime;
+    private final DayOfWeek day;
+
+    private String strategy;
+    private String carriers = "";
+    private Double minAsr;
+    private Double minMos;
+    private String floorAction = "LAST";
+    private BigDecimal maxRate;
+    private String callerId = "MAIN_NUMBER";
+    private String decidedBy;
+    private String rejection;
+    private final List<String> trace = new ArrayList<>();
+
+    public PolicyQuery(String pbx, String callClass, String destination, LocalTime localTime, DayOfWeek day) {
+        this.pbx = pbx;
+        this.callClass = callClass;
+        this.destination = destination;
+        this.localTime = localTime;
+        this.day = day;
+    }
+
+    /** True when the calling PBX is one of the space- or comma-separated ids ({@code *} for any). */
+    public boolean pbxIn(String pbxs) {
+        for (String p : pbxs.split("[,\\s]+")) {
+            if (p.equals("*") || p.equals(pbx)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean destinationStartsWith(String prefixes) {
+        for (String p : prefixes.split("[,\\s]+")) {
+            if (!p.isEmpty() && destination.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the site's local time is inside the window, e.g. {@code 08:00-18:00 Mon-Fri}. */
+    public boolean within(String window) {
+        return TimeWindow.parse(window).contains(day, localTime);
+    }
+
+    /** Fixes the policy: the strategy and which row chose it. */
+    public void choose(String rule, String chosenStrategy) {
+        this.strategy = chosenStrategy;
+        this.decidedBy = rule;
+        trace.add(rule + ": " + chosenStrategy + " over [" + carriers + "]"
+                + (minAsr != null || minMos != null ? ", floor ASR " + minAsr + " MOS " + minMos + " (" + floorAction + ")" : "")
+                + (maxRate != null ? ", max rate " + maxRate.toPlainString() : "")
+                + ", caller ID " + callerId);
+    }
+
+    public void reject(String rule, String reason) {
+        this.rejection = reason;
+        this.decidedBy = rule;
+        trace.add(rule + ": " + reason);
+    }
+
+    public String getPbx() {
+        return pbx;
+    }
+
+    public String getCallClass() {
+        return callClass;
+    }
+
+    public String getDestination() {
+        return destination;
+    }
+
+    public LocalTime getLocalTime() {
+        return localTime;
+    }
+
+    public DayOfWeek getDay() {
+        return day;
+    }
+
+    public String getStrategy() {
+        return strategy;
+    }
+
+    public String getCarriers() {
+        return carriers;
+    }
+
+    public void setCarriers(String carriers) {
+        this.carriers = carriers == null ? "" : carriers.trim();
+    }
+
+    public Double getMinAsr() {
+        return minAsr;
+    }
+
+    public void setMinAsr(double minAsr) {
+        this.minAsr = minAsr;
+    }
+
+    public Double getMinMos() {
+        return minMos;
+    }
+
+    public void setMinMos(double minMos) {
+        this.minMos = minMos;
+    }
+
+    public String getFloorAction() {
+        return floorAction;
+    }
+
+    public void setFloorAction(String floorAction) {
+        this.floorAction = floorAction;
+    }
+
+    public BigDecimal getMaxRate() {
+        return maxRate;
+    }
+
+    public void setMaxRate(BigDecimal maxRate) {
+        this.maxRate = maxRate;
+    }
+
+    public String getCallerId() {
+        return callerId;
+    }
+
+    public void setCallerId(String callerId) {
+        this.callerId = callerId;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public String getRejection() {
+        return rejection;
+    }
+
+    public List<String> getTrace() {
+        return Collections.unmodifiableList(trace);
+    }
+}
