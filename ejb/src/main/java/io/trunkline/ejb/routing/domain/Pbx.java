@@ -1,0 +1,29 @@
+package io.trunkline.ejb.routing.domain;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A PBX (site) as routing sees it.
+ *
+ * @param country          ISO region of the site: emergency numbers and domestic calls are its country's
+ * @param extensionRanges  inclusive ranges such as {@code 2000-4999}
+ * @param emergencyCarrier the carrier or gateway that takes this site's emergency calls
+ * @param trunkUri         where calls to this PBX go
+ */
+public record Pbx(PbxId id, String name, String vendor, String country, ZoneId zone, List<String> sourceCidrs,
+                  List<String> extensionRanges, E164Number mainNumber, String emergencyLocation,
+                  CarrierId emergencyCarrier, E164Number defaultCallerId, String trunkUri) {
+
+    public boolean ownsExtension(String extension) {
+        for (String range : extensionRanges) {
+            String[] ends = range.split("-");
+            String from = ends[0].trim();
+            String to = ends.length > 1 ? ends[1].trim() : from;
+            if (extension.length() == from.length() && extension.compareTo(from) >= 0 && extension.compareTo(to) <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
