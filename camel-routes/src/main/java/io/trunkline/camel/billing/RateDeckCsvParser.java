@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads Trunkline's rate-deck CSV: a header row naming the columns (any order; {@code prefix},
- * {@code rate_per_minute} and {@code effective_from} required, {@code connection_fee} and
- * {@code description} optional), then one rate per line. The carrier is the file name up to its first
+ * {@code rate_per_minute} and {@code effective_from} required; {@code offpeak_rate_per_minute},
+ * {@code connection_fee}, {@code effective_until} and {@code description} optional), then one rate per line. The carrier is the file name up to its first
  * {@code _} or {@code .} ({@code carrier-a_2026-12.csv} belongs to {@code carrier-a}).
  *
  * <p>A line that breaks the format is rejected with its number and reason and the rest of the file is
@@ -103,19 +103,23 @@ public final class RateDeckCsvParser {
     }
 
     /** Column positions from the header row. */
-    private record Columns(int count, int prefix, int rate, int fee, int from, int description) {
+    private record Columns(int count, int prefix, int rate, int offPeak, int fee, int from, int until, int description) {
 
         static Columns of(String fileName, String headerLine) {
             List<String> names = CsvLine.split(headerLine);
             int prefix = -1;
             int rate = -1;
+            int offPeak = -1;
             int fee = -1;
             int from = -1;
+            int until = -1;
             int description = -1;
             for (int i = 0; i < names.size(); i++) {
                 switch (names.get(i).trim().toLowerCase(Locale.ROOT)) {
                     case "prefix" -> prefix = i;
                     case "rate_per_minute" -> rate = i;
+                    case "offpeak_rate_per_minute" -> offPeak = i;
+                    case "effective_until" -> until = i;
                     case "connection_fee" -> fee = i;
                     case "effective_from" -> from = i;
                     case "description" -> description = i;
@@ -137,7 +141,7 @@ public final class RateDeckCsvParser {
             if (!missing.isEmpty()) {
                 throw new UnreadableFileException(fileName + ": header row lacks column(s) " + String.join(", ", missing));
             }
-            return new Columns(names.size(), prefix, rate, fee, from, description);
+            return new Columns(names.size(), prefix, rate, offPeak, fee, from, until, description);
         }
 
         RateDeckLine line(int lineNumber, List<String> f) {
@@ -153,14 +157,22 @@ public final class RateDeckCsvParser {
             }
             BigDecimal ratePerMinute = money("rate_per_minute", f.get(rate));
             BigDecimal connectionFee = fee < 0 || f.get(fee).isBlank() ? BigDecimal.ZERO : money("connection_fee", f.get(fee));
-            LocalDate effective;
-            try {
-                effective = LocalDate.parse(f.get(from).trim());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("effective_from '" + f.get(from) + "' is not a date (yyyy-mm-dd)");
+            BigDecimal offPeakRate = offPeak < 0 || f.get(offPeak).isBlank() ? null : money("offpeak_rate_per_minute", f.get(offPeak));
+            LocalDate effective = date("effective_from", f.get(from));
+            LocalDate ends = until < 0 || f.get(until).isBlank() ? null : date("effective_until", f.get(until));
+            if (ends != null && !ends.isAfter(effective)) {
+                throw new IllegalArgumentException("effective_until " + ends + " is not after effective_from " + effective);
             }
             String desc = description < 0 ? "" : f.get(description).trim();
-            return new RateDeckLine(lineNumber, prefixValue, ratePerMinute, connectionFee, effective, desc);
+            return new RateDeckLine(lineNumber, prefixValue, ratePerMinute, offPeakRate, connectionFee, effective, ends, desc);
+        }
+
+        private static LocalDate date(String column, String value) {
+            try {
+                return LocalDate.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(column + " '" + value + "' is not a date (yyyy-mm-dd)");
+            }
         }
 
         private static BigDecimal money(String column, String value) {

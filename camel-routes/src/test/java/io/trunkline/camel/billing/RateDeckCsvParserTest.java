@@ -54,6 +54,24 @@ class RateDeckCsvParserTest {
     }
 
     @Test
+    void offPeakRatesAndEndDatesAreRead() throws IOException {
+        RateDeckFile f = parser.parse("carrier-c_offpeak.csv", fixture("valid/carrier-c_offpeak.csv"));
+        assertThat(f.rejected()).isEmpty();
+        RateDeckLine usa = f.rates().get(0);
+        assertThat(usa.offPeakRatePerMinute()).isEqualByComparingTo("0.0040");
+        assertThat(usa.effectiveUntil()).isEqualTo(LocalDate.of(2027, 1, 1));
+        RateDeckLine nyc = f.rates().get(1);
+        assertThat(nyc.offPeakRatePerMinute()).isNull();
+        assertThat(nyc.effectiveUntil()).isNull();
+        assertThat(nyc.connectionFee()).isEqualByComparingTo("0.0005");
+
+        RateDeckFile bad = parser.parse("carrier-d_dates.csv", fixture("invalid/carrier-d_dates.csv"));
+        assertThat(bad.rejected()).extracting(RejectedLine::reason).containsExactly(
+                "offpeak_rate_per_minute -1 is negative",
+                "effective_until 2026-01-01 is not after effective_from 2026-06-01");
+    }
+
+    @Test
     void unreadableFilesAreRefusedWhole() throws IOException {
         byte[] noHeader = fixture("invalid/carrier-c_no-header.csv");
         assertThatThrownBy(() -> parser.parse("carrier-c_no-header.csv", noHeader))

@@ -1,5 +1,7 @@
 package io.trunkline.web.support;
 
+import io.trunkline.ejb.routing.domain.InvalidRouteRequest;
+import io.trunkline.ejb.routing.domain.MasterDataException;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.logging.Level;
@@ -33,6 +35,12 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
             Response.StatusType s = r.getStatusInfo();
             String code = s.getFamily() == Response.Status.Family.CLIENT_ERROR ? "client_error" : "server_error";
             return body(s, code, t.getMessage() == null ? s.getReasonPhrase() : t.getMessage(), null);
+        }
+        if (t instanceof InvalidRouteRequest) {
+            return body(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), ((InvalidRouteRequest) t).field());
+        }
+        if (t instanceof MasterDataException) {
+            return body(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), ((MasterDataException) t).field());
         }
         if (t instanceof IllegalArgumentException) {
             return body(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), null);

@@ -48,6 +48,70 @@ public final class JsonBodies {
         return ((JsonString) v).getString();
     }
 
+    /** An optional string member: null when absent or null. */
+    public static String optionalString(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (!(v instanceof JsonString)) {
+            throw ApiException.badRequest(field, "must be a string");
+        }
+        return ((JsonString) v).getString();
+    }
+
+    /** An optional list of strings: a JSON array of strings, or absent (empty list). */
+    public static java.util.List<String> strings(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        if (v == null || v == JsonValue.NULL) {
+            return java.util.List.of();
+        }
+        if (v.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw ApiException.badRequest(field, "must be an array of strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonValue item : v.asJsonArray()) {
+            if (!(item instanceof JsonString)) {
+                throw ApiException.badRequest(field, "must be an array of strings");
+            }
+            out.add(((JsonString) item).getString());
+        }
+        return out;
+    }
+
+    /** An optional number member, null when absent. */
+    public static Double optionalNumber(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (!(v instanceof JsonNumber)) {
+            throw ApiException.badRequest(field, "must be a number");
+        }
+        return ((JsonNumber) v).doubleValue();
+    }
+
+    /** A required boolean member. */
+    public static boolean bool(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        if (v == JsonValue.TRUE) {
+            return true;
+        }
+        if (v == JsonValue.FALSE) {
+            return false;
+        }
+        throw ApiException.badRequest(field, v == null || v == JsonValue.NULL ? "is required" : "must be true or false");
+    }
+
+    /** Builds a value from a member, turning the value type's refusal into a 400 naming the field. */
+    public static <T> T valueOf(String field, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw ApiException.badRequest(field, e.getMessage());
+        }
+    }
+
     /** A required whole number member within bounds. */
     public static long integer(JsonObject o, String field, long min, long max) {
         JsonValue v = o.get(field);

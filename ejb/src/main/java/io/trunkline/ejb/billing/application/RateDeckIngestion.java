@@ -1,6 +1,11 @@
 package io.trunkline.ejb.billing.application;
 
+import io.trunkline.camel.billing.RateDeckCsvParser;
 import io.trunkline.camel.billing.RateDeckFile;
+import io.trunkline.camel.billing.UnreadableFileException;
+import io.trunkline.ejb.billing.api.RateDecks;
+import io.trunkline.ejb.routing.application.RoutingDataHolder;
+import io.trunkline.ejb.routing.domain.MasterDataException;
 import io.trunkline.camel.billing.RateDeckPort;
 import io.trunkline.ejb.billing.api.IngestFiles;
 import io.trunkline.ejb.billing.infrastructure.JdbcIngestStore;
@@ -9,9 +14,13 @@ import java.time.Instant;
 import java.util.List;
 import javax.annotation.PostConstruct;
 import javax.annotation.Resource;
+import javax.ejb.EJB;
 import javax.ejb.EJBException;
 import javax.ejb.Local;
 import javax.ejb.Stateless;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import io.trunkline.ejb.platform.infrastructure.Transactions;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * recorded as a duplicate and stores nothing.
  */
 @Stateless
-@Local({RateDeckPort.class, IngestFiles.class})
-public class RateDeckIngestion implements RateDeckPort, IngestFiles {
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@Local({RateDeckPort.class, IngestFiles.class, RateDecks.class})
+public class RateDeckIngestion implements RateDeckPort, IngestFiles, RateDecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateDeckIngestion.class);
 
@@ -31,6 +41,12 @@ public class RateDeckIngestion implements RateDeckPort, IngestFiles {
     private DataSource dataSource;
 
     private JdbcIngestStore store;
+    private final RateDeckCsvParser parser = new RateDeckCsvParser();
+
+    @EJB
+    private RoutingDataHolder routing;
+    @EJB
+    private Transactions transactions;
 
     @PostConstruct
     void init() {
@@ -39,13 +55,44 @@ public class RateDeckIngestion implements RateDeckPort, IngestFiles {
 
     @Override
     public void accept(RateDeckFile file) {
+        store(file);
+    }
+
+    @Override
+    public IngestedFile importDeck(String carrier, String fileName, byte[] csv) {
+        if (routing.current().carrier(carrier).isEmpty()) {
+            throw new MasterDataException("carrier", "no carrier '" + carrier + "'");
+        }
+        RateDeckFile parsed;
+        try {
+            // The carrier comes from the URL, whatever the uploaded file was called.
+            parsed = parser.parse(carrier + "_" + (fileName == null ? "upload.csv" : fileName), csv);
+        } catch (UnreadableFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        long id = store(parsed);
+        try {
+            return store.find(id).orElseThrow();
+        } catch (SQLException e) {
+            throw new EJBException(e);
+        }
+    }
+
+    /** Stores the file in one transaction, then rebuilds the routing snapshot so its rates apply. */
+    private long store(RateDeckFile file) {
+        long id = transactions.committed(() -> storeFile(file));
+        routing.reload();
+        return id;
+    }
+
+    private long storeFile(RateDeckFile file) {
         try {
             Instant now = Instant.now();
             if (store.alreadyStored(JdbcIngestStore.RATE_DECK_SOURCE, file.sha256())) {
-                store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, file.fileName(), file.sha256(), file.carrier(),
+                long id = store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, file.fileName(), file.sha256(), file.carrier(),
                         "DUPLICATE", file.linesRead(), 0, 0, file.linesRead(), "same content already stored", now);
                 LOG.info("rate deck {} of {}: duplicate of a stored file, nothing stored", file.fileName(), file.carrier());
-                return;
+                return id;
             }
             long id = store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, file.fileName(), file.sha256(), file.carrier(),
                     "STORED", file.linesRead(), file.rates().size(), file.rejected().size(), 0, null, now);
@@ -53,6 +100,7 @@ public class RateDeckIngestion implements RateDeckPort, IngestFiles {
             store.quarantine(id, file.rejected());
             LOG.info("rate deck {} of {}: {} read, {} stored, {} quarantined", file.fileName(), file.carrier(),
                     file.linesRead(), file.rates().size(), file.rejected().size());
+            return id;
         } catch (SQLException e) {
             throw new EJBException("storing rate deck " + file.fileName() + " failed: " + e.getMessage(), e);
         }
@@ -60,12 +108,14 @@ public class RateDeckIngestion implements RateDeckPort, IngestFiles {
 
     @Override
     public void refuse(String fileName, String reason) {
-        try {
-            store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, fileName, null, null, "REFUSED", 0, 0, 0, 0, reason,
-                    Instant.now());
-        } catch (SQLException e) {
-            throw new EJBException("recording refused file " + fileName + " failed: " + e.getMessage(), e);
-        }
+        transactions.committed(() -> {
+            try {
+                return store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, fileName, null, null, "REFUSED", 0, 0, 0, 0,
+                        reason, Instant.now());
+            } catch (SQLException e) {
+                throw new EJBException("recording refused file " + fileName + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     @Override

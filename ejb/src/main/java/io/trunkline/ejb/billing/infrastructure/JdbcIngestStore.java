@@ -70,11 +70,24 @@ public final class JdbcIngestStore {
         }
     }
 
+    /**
+     * Stores a deck's rates. A deck is the carrier's whole price list from its effective dates: rates the
+     * carrier had for the same effective dates are replaced, earlier and later ones stay.
+     */
     public void storeRates(long fileId, String carrier, List<RateDeckLine> rates) throws SQLException {
         try (Connection c = dataSource.getConnection();
+             PreparedStatement delete = c.prepareStatement(
+                     "DELETE FROM rate_deck_entry WHERE carrier_id = ? AND effective_from = ?")) {
+            for (java.time.LocalDate day : rates.stream().map(RateDeckLine::effectiveFrom).distinct().toList()) {
+                delete.setString(1, carrier);
+                delete.setDate(2, Date.valueOf(day));
+                delete.executeUpdate();
+            }
+        }
+        try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO rate_deck_entry (carrier_id, prefix, "
-                     + "rate_per_minute, connection_fee, effective_from, description, ingest_file_id, line_number) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + "rate_per_minute, connection_fee, effective_from, description, ingest_file_id, line_number, "
+                     + "offpeak_rate_per_minute, effective_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (RateDeckLine r : rates) {
                 ps.setString(1, carrier);
@@ -85,6 +98,8 @@ public final class JdbcIngestStore {
                 ps.setString(6, truncate(r.description(), 200));
                 ps.setLong(7, fileId);
                 ps.setInt(8, r.lineNumber());
+                ps.setBigDecimal(9, r.offPeakRatePerMinute());
+                ps.setDate(10, r.effectiveUntil() == null ? null : Date.valueOf(r.effectiveUntil()));
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();
@@ -109,18 +124,33 @@ public final class JdbcIngestStore {
         }
     }
 
+    public java.util.Optional<IngestedFile> find(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(SELECT_FILE + " WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(file(rs)) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    private static final String SELECT_FILE = "SELECT id, source, file_name, subject, status, lines_read, "
+            + "lines_stored, lines_quarantined, lines_duplicate, reason, received_at FROM ingest_file";
+
+    private static IngestedFile file(ResultSet rs) throws SQLException {
+        return new IngestedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
+                rs.getTimestamp(11).toInstant());
+    }
+
     public List<IngestedFile> recent(int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, source, file_name, subject, status, lines_read, "
-                     + "lines_stored, lines_quarantined, lines_duplicate, reason, received_at FROM ingest_file "
-                     + "ORDER BY id DESC LIMIT ?")) {
+             PreparedStatement ps = c.prepareStatement(SELECT_FILE + " ORDER BY id DESC LIMIT ?")) {
             ps.setInt(1, limit);
             List<IngestedFile> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new IngestedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
-                            rs.getTimestamp(11).toInstant()));
+                    out.add(file(rs));
                 }
             }
             return out;

@@ -51,8 +51,12 @@ public final class RouteDecider {
                         RulebookRegistry.Active routing) {
 
         public static Books current(RulebookRegistry registry) {
-            return new Books(registry.active(Rulebook.DIALPLAN), registry.active(Rulebook.CLASSIFICATION),
-                    registry.active(Rulebook.ROUTING));
+            return current(registry::active);
+        }
+
+        public static Books current(java.util.function.Function<Rulebook, RulebookRegistry.Active> active) {
+            return new Books(active.apply(Rulebook.DIALPLAN), active.apply(Rulebook.CLASSIFICATION),
+                    active.apply(Rulebook.ROUTING));
         }
 
         Map<String, String> labels() {

@@ -81,6 +81,10 @@ public final class RoutingData {
         return states.getOrDefault(id, CarrierState.UNKNOWN);
     }
 
+    public Map<String, Did> dids() {
+        return dids;
+    }
+
     public Optional<Did> did(String e164) {
         return Optional.ofNullable(dids.get(e164));
     }

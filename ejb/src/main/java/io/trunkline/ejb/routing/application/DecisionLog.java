@@ -1,0 +1,43 @@
+package io.trunkline.ejb.routing.application;
+
+import io.trunkline.contract.routing.RouteDecision;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.ejb.ConcurrencyManagement;
+import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.LocalBean;
+import javax.ejb.Singleton;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+
+/**
+ * The most recent decisions by call id, so an analyst or ops engineer can read why a call went where it
+ * went. Bounded: the oldest decision is forgotten once {@value #CAPACITY} are kept. (Every call's record,
+ * with its decision, is stored for good with the call records.)
+ */
+@Singleton
+@LocalBean
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DecisionLog {
+
+    static final int CAPACITY = 10_000;
+
+    private final Map<String, RouteDecision> recent = new LinkedHashMap<>(CAPACITY * 4 / 3, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RouteDecision> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    public synchronized void keep(RouteDecision decision) {
+        recent.put(decision.callId(), decision);
+    }
+
+    public synchronized Optional<RouteDecision> find(String callId) {
+        return Optional.ofNullable(recent.get(callId));
+    }
+}

@@ -1,0 +1,153 @@
+package io.trunkline.ejb.routing.application;
+
+import io.trunkline.ejb.routing.api.MasterData;
+import io.trunkline.ejb.routing.domain.Carrier;
+import io.trunkline.ejb.routing.domain.CarrierId;
+import io.trunkline.ejb.routing.domain.CarrierState;
+import io.trunkline.ejb.routing.domain.Did;
+import io.trunkline.ejb.routing.domain.MasterDataException;
+import io.trunkline.ejb.routing.domain.Pbx;
+import io.trunkline.ejb.routing.domain.PbxId;
+import io.trunkline.ejb.routing.domain.RoutingData;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.ejb.EJB;
+import javax.ejb.Stateless;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import io.trunkline.ejb.platform.infrastructure.Transactions;
+import io.trunkline.ejb.routing.domain.RoutingRepository;
+
+/** Every change is written in a transaction of its own, then the routing snapshot is rebuilt from it. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MasterDataService implements MasterData {
+
+    @EJB
+    private RoutingDataHolder holder;
+    @EJB
+    private Transactions transactions;
+
+    private <T> T change(java.util.function.Function<RoutingRepository, T> write) {
+        T result = transactions.committed(() -> write.apply(holder.repository()));
+        holder.reload();
+        return result;
+    }
+
+    private RoutingData data() {
+        return holder.current();
+    }
+
+    @Override
+    public List<Pbx> pbxs() {
+        return data().allPbxs().stream().sorted(Comparator.comparing(p -> p.id().value())).toList();
+    }
+
+    @Override
+    public Optional<Pbx> pbx(String id) {
+        return data().pbx(id);
+    }
+
+    @Override
+    public void putPbx(Pbx pbx) {
+        if (pbx.emergencyCarrier() != null && data().carrier(pbx.emergencyCarrier().value()).isEmpty()) {
+            throw new MasterDataException("emergencyCarrier", "no carrier '" + pbx.emergencyCarrier() + "'");
+        }
+        change(r -> {
+            r.store(pbx);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deletePbx(String id) {
+        if (data().dids().values().stream().anyMatch(d -> d.pbx().value().equals(id))) {
+            throw new MasterDataException("id", "PBX '" + id + "' still has DIDs; move or delete them first");
+        }
+        return change(r -> r.removePbx(new PbxId(id)));
+    }
+
+    @Override
+    public List<Carrier> carriers() {
+        return data().allCarriers().stream().sorted(Comparator.comparingInt(Carrier::priority)
+                .thenComparing(c -> c.id().value())).toList();
+    }
+
+    @Override
+    public Optional<Carrier> carrier(String id) {
+        return data().carrier(id);
+    }
+
+    @Override
+    public void putCarrier(Carrier carrier) {
+        change(r -> {
+            r.store(carrier);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteCarrier(String id) {
+        if (data().dids().values().stream().anyMatch(d -> d.carrier().value().equals(id))) {
+            throw new MasterDataException("id", "carrier '" + id + "' still holds DIDs; move or delete them first");
+        }
+        return change(r -> r.removeCarrier(new CarrierId(id)));
+    }
+
+    @Override
+    public CarrierState state(String carrier) {
+        Carrier c = data().carrier(carrier).orElseThrow(() -> new MasterDataException("carrier", "no carrier '" + carrier + "'"));
+        return data().state(c.id());
+    }
+
+    @Override
+    public void putState(String carrier, CarrierState state) {
+        Carrier c = data().carrier(carrier).orElseThrow(() -> new MasterDataException("carrier", "no carrier '" + carrier + "'"));
+        change(r -> {
+            r.storeState(c.id(), state);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Did> dids() {
+        return data().dids().values().stream().sorted(Comparator.comparing(d -> d.number().value())).toList();
+    }
+
+    @Override
+    public void putDid(Did did) {
+        if (data().carrier(did.carrier().value()).isEmpty()) {
+            throw new MasterDataException("carrier", "no carrier '" + did.carrier() + "'");
+        }
+        if (data().pbx(did.pbx().value()).isEmpty()) {
+            throw new MasterDataException("pbx", "no PBX '" + did.pbx() + "'");
+        }
+        change(r -> {
+            r.store(did);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteDid(String number) {
+        return change(r -> r.removeDid(number));
+    }
+
+    @Override
+    public Optional<Did> inboundDefault() {
+        return data().inboundDefault();
+    }
+
+    @Override
+    public void putInboundDefault(String pbx, String extension) {
+        Pbx p = data().pbx(pbx).orElseThrow(() -> new MasterDataException("pbx", "no PBX '" + pbx + "'"));
+        if (extension == null || !extension.matches("[0-9*#]{1,32}")) {
+            throw new MasterDataException("extension", "expected 1-32 keypad characters");
+        }
+        change(r -> {
+            r.storeInboundDefault(p.id(), extension);
+            return null;
+        });
+    }
+}

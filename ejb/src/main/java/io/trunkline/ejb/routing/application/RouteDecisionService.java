@@ -1,0 +1,43 @@
+package io.trunkline.ejb.routing.application;
+
+import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.ejb.routing.api.RouteDecisions;
+import io.trunkline.ejb.routing.domain.DecisionSettings;
+import io.trunkline.ejb.routing.domain.RouteDecider;
+import io.trunkline.ejb.ruleset.application.RuleBaseHolder;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.ejb.EJB;
+import javax.ejb.Stateless;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+
+/** Decides calls on the current routing snapshot and rulebook versions; no database work per call. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RouteDecisionService implements RouteDecisions {
+
+    private static final RouteDecider DECIDER = new RouteDecider(DecisionSettings.DEFAULT, Clock.systemUTC(),
+            () -> ThreadLocalRandom.current().nextDouble());
+
+    @EJB
+    private RoutingDataHolder data;
+    @EJB
+    private RuleBaseHolder ruleBase;
+    @EJB
+    private DecisionLog log;
+
+    @Override
+    public RouteDecision decide(RouteRequest request) {
+        RouteDecision decision = DECIDER.decide(request, data.current(), RouteDecider.Books.current(ruleBase::current));
+        log.keep(decision);
+        return decision;
+    }
+
+    @Override
+    public Optional<RouteDecision> find(String callId) {
+        return log.find(callId);
+    }
+}

@@ -1,0 +1,64 @@
+package io.trunkline.ejb.routing.application;
+
+import io.trunkline.ejb.routing.domain.RoutingData;
+import io.trunkline.ejb.routing.domain.RoutingRepository;
+import io.trunkline.ejb.routing.infrastructure.JdbcRoutingRepository;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.annotation.PostConstruct;
+import javax.annotation.Resource;
+import javax.ejb.ConcurrencyManagement;
+import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.DependsOn;
+import javax.ejb.LocalBean;
+import javax.ejb.Singleton;
+import javax.ejb.Startup;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routing snapshot every decision reads. Rebuilt from the database when master data or a rate deck
+ * has changed (the services that change them call {@link #reload} after their transaction commits) and
+ * swapped in whole: a decision sees the data before or after a change, never half of it.
+ */
+@Singleton
+@Startup
+@LocalBean
+@DependsOn("SchemaMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RoutingDataHolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingDataHolder.class);
+
+    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
+    private DataSource dataSource;
+
+    private RoutingRepository repository;
+    private final AtomicReference<RoutingData> current = new AtomicReference<>();
+
+    @PostConstruct
+    void load() {
+        repository = new JdbcRoutingRepository(dataSource);
+        reload();
+    }
+
+    public RoutingData current() {
+        return current.get();
+    }
+
+    public RoutingRepository repository() {
+        return repository;
+    }
+
+    /** Reads the snapshot again now, outside any transaction (call it after the change has committed). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void reload() {
+        long start = System.nanoTime();
+        RoutingData data = repository.load();
+        current.set(data);
+        LOG.info("routing data loaded in {} ms: {} PBXs, {} carriers", (System.nanoTime() - start) / 1_000_000,
+                data.allPbxs().size(), data.allCarriers().size());
+    }
+}

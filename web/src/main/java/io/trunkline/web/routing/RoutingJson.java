@@ -1,0 +1,227 @@
+package io.trunkline.web.routing;
+
+import static io.trunkline.web.support.JsonBodies.optionalString;
+import static io.trunkline.web.support.JsonBodies.string;
+import static io.trunkline.web.support.JsonBodies.strings;
+import static io.trunkline.web.support.JsonBodies.valueOf;
+
+import io.trunkline.contract.routing.Route;
+import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.ejb.routing.domain.BillingIncrement;
+import io.trunkline.ejb.routing.domain.Capability;
+import io.trunkline.ejb.routing.domain.Carrier;
+import io.trunkline.ejb.routing.domain.CarrierId;
+import io.trunkline.ejb.routing.domain.CarrierState;
+import io.trunkline.ejb.routing.domain.Did;
+import io.trunkline.ejb.routing.domain.E164Number;
+import io.trunkline.ejb.routing.domain.Pbx;
+import io.trunkline.ejb.routing.domain.PbxId;
+import io.trunkline.rules.routing.TimeWindow;
+import io.trunkline.web.support.ApiException;
+import io.trunkline.web.support.JsonBodies;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.json.JsonObject;
+
+/** Routing's JSON: requests and decisions, PBXs, carriers, their state and DIDs. */
+final class RoutingJson {
+
+    static final Set<String> VENDORS = Set.of("CISCO_CUCM", "AVAYA", "ASTERISK", "FREEPBX", "TEAMS_DIRECT_ROUTING",
+            "CLOUD_PBX", "OTHER");
+
+    private RoutingJson() {
+    }
+
+    static RouteRequest request(JsonObject o) {
+        String direction = optionalString(o, "direction");
+        RouteRequest.Direction d = valueOf("direction", () -> direction == null ? RouteRequest.Direction.OUTBOUND
+                : RouteRequest.Direction.valueOf(direction.toUpperCase(Locale.ROOT)));
+        String at = optionalString(o, "at");
+        Instant when = at == null ? null : valueOf("at", () -> Instant.parse(at));
+        return new RouteRequest(string(o, "callId"), d, string(o, "source"), optionalString(o, "calling"),
+                string(o, "called"), when);
+    }
+
+    static Map<String, Object> decision(RouteDecision d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("callId", d.callId());
+        m.put("verdict", d.verdict());
+        if (d.sipCode() != null) {
+            m.put("sipCode", d.sipCode());
+        }
+        m.put("reason", d.reason());
+        m.put("callClass", d.callClass());
+        m.put("called", d.called());
+        m.put("calling", d.calling());
+        List<Object> routes = new ArrayList<>();
+        for (Route r : d.routes()) {
+            Map<String, Object> route = new LinkedHashMap<>();
+            route.put("target", r.target());
+            route.put("kind", r.kind());
+            route.put("uri", r.uri());
+            route.put("presentNumber", r.presentNumber());
+            route.put("ratePerMinute", r.ratePerMinute() == null ? null : r.ratePerMinute().toPlainString());
+            route.put("currency", r.currency());
+            route.put("reason", r.reason());
+            routes.add(route);
+        }
+        m.put("routes", routes);
+        m.put("failoverCodes", d.failoverCodes());
+        m.put("attemptTimeoutMs", d.attemptTimeoutMs());
+        m.put("rulebookVersions", d.rulebookVersions());
+        m.put("trace", d.trace());
+        m.put("decidedAt", d.decidedAt());
+        return m;
+    }
+
+    static Pbx pbx(String id, JsonObject o) {
+        String vendor = string(o, "vendor");
+        if (!VENDORS.contains(vendor)) {
+            throw ApiException.badRequest("vendor", "must be one of " + new java.util.TreeSet<>(VENDORS));
+        }
+        String country = string(o, "country");
+        if (!country.matches("[A-Z]{2}")) {
+            throw ApiException.badRequest("country", "must be an ISO 3166 code such as US or GB");
+        }
+        String emergencyCarrier = optionalString(o, "emergencyCarrier");
+        String defaultCallerId = optionalString(o, "defaultCallerId");
+        List<String> ranges = strings(o, "extensionRanges");
+        for (String r : ranges) {
+            if (!r.matches("[0-9]+(-[0-9]+)?")) {
+                throw ApiException.badRequest("extensionRanges", "'" + r + "' is not a range such as 2000-4999");
+            }
+        }
+        return new Pbx(valueOf("id", () -> new PbxId(id)), string(o, "name"), vendor, country,
+                valueOf("timeZone", () -> ZoneId.of(string(o, "timeZone"))), strings(o, "sourceCidrs"), ranges,
+                valueOf("mainNumber", () -> new E164Number(string(o, "mainNumber"))), optionalString(o, "emergencyLocation"),
+                emergencyCarrier == null ? null : valueOf("emergencyCarrier", () -> new CarrierId(emergencyCarrier)),
+                defaultCallerId == null ? null : valueOf("defaultCallerId", () -> new E164Number(defaultCallerId)),
+                trunkUri(o));
+    }
+
+    static Map<String, Object> pbx(Pbx p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id().value());
+        m.put("name", p.name());
+        m.put("vendor", p.vendor());
+        m.put("country", p.country());
+        m.put("timeZone", p.zone().getId());
+        m.put("sourceCidrs", p.sourceCidrs());
+        m.put("extensionRanges", p.extensionRanges());
+        m.put("mainNumber", p.mainNumber().value());
+        m.put("emergencyLocation", p.emergencyLocation());
+        m.put("emergencyCarrier", p.emergencyCarrier() == null ? null : p.emergencyCarrier().value());
+        m.put("defaultCallerId", p.defaultCallerId() == null ? null : p.defaultCallerId().value());
+        m.put("trunkUri", p.trunkUri());
+        return m;
+    }
+
+    static Carrier carrier(String id, JsonObject o) {
+        Set<Capability> caps = EnumSet.noneOf(Capability.class);
+        for (String c : strings(o, "capabilities")) {
+            caps.add(valueOf("capabilities", () -> Capability.valueOf(c)));
+        }
+        String transport = JsonBodies.optionalString(o, "transport");
+        String t = transport == null ? "udp" : transport.toLowerCase(Locale.ROOT);
+        if (!Set.of("udp", "tcp", "tls").contains(t)) {
+            throw ApiException.badRequest("transport", "must be udp, tcp or tls");
+        }
+        List<String> countries = strings(o, "countries");
+        List<String> blocks = strings(o, "numberBlocks");
+        for (String b : blocks) {
+            if (!b.matches("\\+[1-9][0-9]{0,14}")) {
+                throw ApiException.badRequest("numberBlocks", "'" + b + "' is not an E.164 prefix such as +1212555");
+            }
+        }
+        String currency = string(o, "currency");
+        if (!currency.matches("[A-Z]{3}")) {
+            throw ApiException.badRequest("currency", "must be an ISO 4217 code such as USD");
+        }
+        String peak = optionalString(o, "peakWindow");
+        if (peak != null) {
+            valueOf("peakWindow", () -> TimeWindow.parse(peak));
+        }
+        return new Carrier(valueOf("id", () -> new CarrierId(id)), string(o, "name"), trunkUri(o), t, caps,
+                new LinkedHashSet<>(countries.isEmpty() ? List.of("*") : countries),
+                (int) JsonBodies.integer(o, "maxChannels", 0, 1_000_000), (int) JsonBodies.integer(o, "priority", 0, 1000),
+                (int) JsonBodies.integer(o, "weight", 0, 1000), blocks,
+                valueOf("billingIncrement", () -> BillingIncrement.parse(string(o, "billingIncrement"))), currency,
+                valueOf("timeZone", () -> ZoneId.of(string(o, "timeZone"))), peak);
+    }
+
+    static Map<String, Object> carrier(Carrier c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id().value());
+        m.put("name", c.name());
+        m.put("trunkUri", c.trunkUri());
+        m.put("transport", c.transport());
+        m.put("capabilities", c.capabilities().stream().map(Enum::name).toList());
+        m.put("countries", List.copyOf(c.countries()));
+        m.put("maxChannels", c.maxChannels());
+        m.put("priority", c.priority());
+        m.put("weight", c.weight());
+        m.put("numberBlocks", c.numberBlocks());
+        m.put("billingIncrement", c.billing().toString());
+        m.put("currency", c.currency());
+        m.put("timeZone", c.zone().getId());
+        m.put("peakWindow", c.peakWindow());
+        return m;
+    }
+
+    static CarrierState state(JsonObject o) {
+        long active = o.containsKey("activeCalls") ? JsonBodies.integer(o, "activeCalls", 0, 1_000_000) : 0;
+        Double asr = JsonBodies.optionalNumber(o, "asrPercent");
+        if (asr != null && (asr < 0 || asr > 100)) {
+            throw ApiException.badRequest("asrPercent", "must be between 0 and 100");
+        }
+        Double mos = JsonBodies.optionalNumber(o, "mos");
+        if (mos != null && (mos < 1 || mos > 5)) {
+            throw ApiException.badRequest("mos", "must be between 1 and 5");
+        }
+        return new CarrierState(JsonBodies.bool(o, "up"), (int) active, asr, mos);
+    }
+
+    static Map<String, Object> state(CarrierState s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("up", s.up());
+        m.put("activeCalls", s.activeCalls());
+        m.put("asrPercent", s.asrPercent());
+        m.put("mos", s.mos());
+        return m;
+    }
+
+    static Did did(String number, JsonObject o) {
+        String extension = string(o, "extension");
+        if (!extension.matches("[0-9*#]{1,32}")) {
+            throw ApiException.badRequest("extension", "expected 1-32 keypad characters");
+        }
+        return new Did(valueOf("number", () -> new E164Number(number)), valueOf("carrier", () -> new CarrierId(string(o, "carrier"))),
+                valueOf("pbx", () -> new PbxId(string(o, "pbx"))), extension);
+    }
+
+    static Map<String, Object> did(Did d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", d.number().value());
+        m.put("carrier", d.carrier() == null ? null : d.carrier().value());
+        m.put("pbx", d.pbx().value());
+        m.put("extension", d.extension());
+        return m;
+    }
+
+    private static String trunkUri(JsonObject o) {
+        String uri = string(o, "trunkUri");
+        if (!uri.matches("sips?:[^\\s]+")) {
+            throw ApiException.badRequest("trunkUri", "must be a sip: or sips: URI");
+        }
+        return uri;
+    }
+}
