@@ -36,6 +36,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)), user);
     }
 
+    static Reply putJson(String path, String user, String json) throws IOException, InterruptedException {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), user);
+    }
+
+    static Reply postCsv(String path, String user, String csv) throws IOException, InterruptedException {
+        return send(request(path, user).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)), user);
+    }
+
     static Reply put(String path, String user, byte[] body, String comment) throws IOException, InterruptedException {
         return send(request(path, user).header("Content-Type", "application/octet-stream")
                 .header("X-Change-Comment", comment).PUT(HttpRequest.BodyPublishers.ofByteArray(body)), user);

@@ -97,7 +97,7 @@ class PlatformIT {
         assertThat(subsystems.stream().map(s -> s.asJsonObject().getString("status"))).containsOnly("UP");
         JsonObject database = subsystem(health, "database");
         assertThat(database.getString("product")).startsWith("PostgreSQL");
-        assertThat(database.getString("schemaVersion")).isEqualTo("1");
+        assertThat(database.getString("schemaVersion")).as("the newest migration").isEqualTo(newestMigration());
         assertThat(subsystem(health, "rules").getJsonArray("rulebooks").getJsonObject(0).getString("rulebook"))
                 .isEqualTo("dialplan");
         assertThat(subsystem(health, "camel").getJsonObject("routes").getString("rate-deck-files")).isEqualTo("Started");
@@ -219,6 +219,109 @@ class PlatformIT {
 
     @Test
     @Order(6)
+    void demoEnterpriseIsLoadedThroughTheApi() throws Exception {
+        Path demo = Path.of("..", "demo");
+        for (String kind : List.of("carriers", "pbxs", "dids")) {
+            try (var files = Files.list(demo.resolve(kind))) {
+                for (Path f : files.sorted().toList()) {
+                    String id = f.getFileName().toString().replace(".json", "");
+                    Api.Reply r = Api.putJson(kind + "/" + id, "oscar", Files.readString(f));
+                    assertThat(r.status()).as(f + ": " + r.body()).isEqualTo(200);
+                }
+            }
+        }
+        assertThat(Api.putJson("routing/inbound-default", "oscar", Files.readString(demo.resolve("inbound-default.json")))
+                .status()).isEqualTo(200);
+        for (String carrier : List.of("carrier-a", "carrier-b", "carrier-c")) {
+            try (var files = Files.list(demo.resolve("ratedecks"))) {
+                Path deck = files.filter(f -> f.getFileName().toString().startsWith(carrier + "_")).findFirst().orElseThrow();
+                Api.Reply r = Api.postCsv("carriers/" + carrier + "/rate-deck", "oscar", Files.readString(deck));
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                JsonObject counts = r.json().asJsonObject();
+                assertThat(counts.getInt("read")).isEqualTo(counts.getInt("stored") + counts.getInt("quarantined")
+                        + counts.getInt("duplicates"));
+            }
+        }
+        assertThat(Api.get("carriers", "ana").json().asJsonArray()).hasSize(4);
+        assertThat(Api.get("pbxs", "ana").json().asJsonArray()).hasSize(3);
+        assertThat(Api.putJson("carriers/carrier-x", "ana", "{}").status()).as("analysts do not edit carriers").isEqualTo(403);
+        Api.Reply badCurrency = Api.putJson("carriers/carrier-x", "oscar", Files.readString(demo.resolve("carriers/carrier-b.json"))
+                .replace("\"USD\"", "\"dollars\""));
+        assertThat(badCurrency.status()).isEqualTo(400);
+        assertThat(badCurrency.json().asJsonObject().getString("field")).isEqualTo("currency");
+    }
+
+    @Test
+    @Order(7)
+    void decisionsFollowTheWorkedExample() throws Exception {
+        assertThat(Api.post("decisions/route", null, call("x-0", "hq-cucm", "2001", "9011442071234567", null)).status())
+                .as("no credential, no decision").isEqualTo(401);
+
+        JsonObject uk = decide("edge-1", call("x-1", "hq-cucm", "2001", "9011442071234567", null));
+        assertThat(targets(uk)).containsExactly("carrier-a", "carrier-b");
+        assertThat(uk.getString("calling")).isEqualTo("+12125552001");
+        assertThat(targets(decide("edge-1", call("x-2", "hq-cucm", "2001", "914165550123", null))))
+                .containsExactly("carrier-b", "carrier-a");
+        assertThat(targets(decide("edge-1", call("x-3", "hq-cucm", "2001", "918005550100", null))))
+                .containsExactly("carrier-b");
+        assertThat(targets(decide("edge-1", call("x-4", "hq-cucm", "2001", "911", null)))).containsExactly("e911-gateway");
+        assertThat(targets(decide("edge-1", call("x-5", "hq-cucm", "2001", "82001", null)))).containsExactly("branch-asterisk");
+        JsonObject inbound = decide("edge-2", "{\"callId\":\"x-6\",\"direction\":\"INBOUND\",\"source\":\"carrier-b\","
+                + "\"calling\":\"+14165550123\",\"called\":\"+12125559999\"}");
+        assertThat(inbound.getJsonArray("routes").getJsonObject(0).getString("uri")).isEqualTo("sip:2000@10.0.1.10:5060");
+
+        String peak = "2026-12-01T15:00:00Z";
+        String night = "2026-12-02T03:00:00Z";
+        assertThat(targets(decide("edge-1", call("x-7", "hq-cucm", "+12015550123", "93125550199", peak))))
+                .containsExactly("carrier-a", "carrier-c");
+        assertThat(targets(decide("edge-1", call("x-8", "hq-cucm", "+12015550123", "93125550199", night))))
+                .containsExactly("carrier-c", "carrier-a");
+
+        assertThat(Api.putJson("carriers/carrier-a/state", "oscar", "{\"up\":false}").status()).isEqualTo(200);
+        JsonObject down = decide("edge-1", call("x-9", "hq-cucm", "2001", "9011442071234567", null));
+        assertThat(targets(down)).containsExactly("carrier-b");
+        assertThat(Api.putJson("carriers/carrier-a/state", "oscar", "{\"up\":true}").status()).isEqualTo(200);
+
+        JsonObject recalled = Api.get("decisions/x-9", "ana").json().asJsonObject();
+        assertThat(recalled.getJsonArray("trace").getValuesAs(javax.json.JsonString.class).stream()
+                .map(javax.json.JsonString::getString)).contains("carrier-a skipped: marked down");
+        assertThat(recalled.getJsonObject("rulebookVersions").getString("routing")).isEqualTo("routing@1");
+    }
+
+    @Test
+    @Order(8)
+    void undecidableRequestsGetJsonErrorsNamingTheField() throws Exception {
+        assertField(Api.post("decisions/route", "edge-1", "{\"callId\": \"y-1\", "), "body");
+        assertField(Api.post("decisions/route", "edge-1", call("y-2", "nowhere-pbx", "2001", "2001", null)), "source");
+        assertField(Api.post("decisions/route", "edge-1", call("y-3", "hq-cucm", "2001", "9CALLME", null)), "called");
+        assertField(Api.post("decisions/route", "edge-1", call("y-4", "hq-cucm", "2001", "9011449", null)), "called");
+        assertField(Api.post("decisions/route", "edge-1", "{\"source\":\"hq-cucm\",\"called\":\"2001\"}"), "callId");
+        assertField(Api.post("decisions/route", "edge-1", call("y-5", "hq-cucm", "2001", "2001", "yesterday")), "at");
+    }
+
+    private static void assertField(Api.Reply r, String field) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/json");
+        assertThat(r.json().asJsonObject().getString("field")).isEqualTo(field);
+    }
+
+    private static String call(String id, String pbx, String calling, String called, String at) {
+        return "{\"callId\":\"" + id + "\",\"source\":\"" + pbx + "\",\"calling\":\"" + calling + "\",\"called\":\""
+                + called + "\"" + (at == null ? "" : ",\"at\":\"" + at + "\"") + "}";
+    }
+
+    private static JsonObject decide(String user, String body) throws Exception {
+        Api.Reply r = Api.post("decisions/route", user, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().asJsonObject();
+    }
+
+    private static List<String> targets(JsonObject decision) {
+        return decision.getJsonArray("routes").stream().map(v -> v.asJsonObject().getString("target")).toList();
+    }
+
+    @Test
+    @Order(9)
     void failoverTestWorkflowSurvivesARestartAndItsTimerFiresAfterIt() throws Exception {
         Api.Reply started = Api.post("workflows/failover-tests", "carla", "{\"carrier\":\"carrier-a\",\"windowSeconds\":25}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -249,7 +352,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(7)
+    @Order(10)
     void undeploys() {
         deployer.undeploy(DEPLOYMENT);
         controller.stop(CONTAINER);
@@ -278,6 +381,14 @@ class PlatformIT {
     private static JsonObject subsystem(JsonObject health, String name) {
         return health.getJsonArray("subsystems").stream().map(JsonValue::asJsonObject)
                 .filter(s -> s.getString("name").equals(name)).findFirst().orElseThrow().getJsonObject("details");
+    }
+
+    private static String newestMigration() throws Exception {
+        try (var files = Files.list(Path.of("..", "ejb", "src", "main", "resources", "db", "migration"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .map(n -> n.substring(1, n.indexOf("__")))
+                    .max(java.util.Comparator.comparingInt(Integer::parseInt)).orElseThrow();
+        }
     }
 
     private static Connection database() throws Exception {
