@@ -82,6 +82,29 @@ public final class RoutingFixtures {
         return this;
     }
 
+    /** Adds {@code count} random prefixes (2-8 digits under common country codes) to a carrier's deck. */
+    public RoutingFixtures randomRates(String carrier, int count, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        String[] countries = {"1", "44", "33", "49", "34", "39", "31", "86", "81", "91", "61", "55", "52", "7", "27"};
+        List<Rate> list = rateLists.computeIfAbsent(new CarrierId(carrier), k -> new java.util.ArrayList<>());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        list.forEach(r -> seen.add(r.prefix()));
+        while (list.size() < count) {
+            String cc = countries[random.nextInt(countries.length)];
+            StringBuilder p = new StringBuilder(cc);
+            int extra = 1 + random.nextInt(7 - cc.length() + 1);
+            for (int i = 0; i < extra; i++) {
+                p.append(random.nextInt(10));
+            }
+            if (seen.add(p.toString())) {
+                BigDecimal peak = BigDecimal.valueOf(5 + random.nextInt(500), 4);
+                list.add(new Rate(p.toString(), peak, peak.multiply(new BigDecimal("0.7")), BigDecimal.ZERO, DECK_START, null));
+            }
+        }
+        rates.put(new CarrierId(carrier), RateTable.of(list));
+        return this;
+    }
+
     public RoutingFixtures state(String carrier, boolean up, int active, Double asr, Double mos) {
         states.put(new CarrierId(carrier), new CarrierState(up, active, asr, mos));
         return this;
