@@ -109,7 +109,7 @@ public class RulebookResource {
         m.put("label", v.label());
         m.put("checksum", v.checksum());
         m.put("files", v.resources());
-        m.put("activatedAt", v.activatedAt());
+        m.put("createdAt", v.createdAt());
         m.put("author", v.author());
         m.put("comment", v.comment());
         return m;

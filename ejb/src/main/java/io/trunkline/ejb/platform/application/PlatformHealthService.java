@@ -71,7 +71,7 @@ public class PlatformHealthService implements PlatformHealth {
             b.put("rulebook", v.rulebook());
             b.put("version", v.version());
             b.put("checksum", v.checksum());
-            b.put("activatedAt", v.activatedAt().toString());
+            b.put("createdAt", v.createdAt().toString());
             b.put("author", v.author());
             books.add(b);
         }

@@ -13,4 +13,13 @@ public interface RouteDecisions {
     RouteDecision decide(RouteRequest request);
 
     Optional<RouteDecision> find(String callId);
+
+    /**
+     * The decision {@code request} would get if version {@code version} of {@code rulebook} were active;
+     * nothing is activated or kept.
+     *
+     * @throws io.trunkline.ejb.ruleset.api.RulebookRejectedException the stored version no longer compiles
+     */
+    RouteDecision simulate(String rulebook, int version, RouteRequest request)
+            throws io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 }

@@ -6,6 +6,9 @@ import io.trunkline.ejb.routing.api.RouteDecisions;
 import io.trunkline.ejb.routing.domain.DecisionSettings;
 import io.trunkline.ejb.routing.domain.RouteDecider;
 import io.trunkline.ejb.ruleset.application.RuleBaseHolder;
+import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
+import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
+import io.trunkline.rules.Rulebook;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,5 +42,13 @@ public class RouteDecisionService implements RouteDecisions {
     @Override
     public Optional<RouteDecision> find(String callId) {
         return log.find(callId);
+    }
+
+    @Override
+    public RouteDecision simulate(String rulebook, int version, RouteRequest request) throws RulebookRejectedException {
+        RulebookRegistry.Active candidate = ruleBase.compiled(rulebook, version);
+        Rulebook target = Rulebook.byName(rulebook).orElseThrow();
+        return DECIDER.decide(request, data.current(),
+                RouteDecider.Books.current(r -> r == target ? candidate : ruleBase.current(r)));
     }
 }

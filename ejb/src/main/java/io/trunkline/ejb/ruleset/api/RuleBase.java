@@ -1,27 +1,69 @@
 package io.trunkline.ejb.ruleset.api;
 
+import io.trunkline.ejb.routing.domain.RoutingScenario;
+import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.ejb.Local;
 
-/** The platform's rule base: the active version of each rulebook, and replacing a table at run time. */
+/**
+ * The platform's rule base and the lifecycle of its rule tables: upload a new version (compiled, then
+ * tried against the stored test scenarios), activate it (atomic; decisions in flight finish on the old
+ * version), roll back to an earlier one. Every version is kept with author, time, comment and checksum.
+ */
 @Local
 public interface RuleBase {
+
+    /** A stored version and where it stands: DRAFT, ACTIVE or RETIRED. */
+    record VersionStatus(RulebookVersion version, String status, Instant activatedAt, String activatedBy)
+            implements Serializable {
+    }
+
+    /** A version as uploaded or activated, with how the test scenarios fared on it. */
+    record Outcome(RulebookVersion version, String status, List<RoutingScenario.Outcome> scenarios)
+            implements Serializable {
+
+        public boolean scenariosPass() {
+            return scenarios.stream().allMatch(RoutingScenario.Outcome::passed);
+        }
+    }
 
     List<RulebookVersion> activeVersions();
 
     Optional<RulebookVersion> active(String rulebook);
 
-    /** The bytes of one file of the rulebook's active version (e.g. the analysts' XLSX table). */
+    /** The bytes of one file of the active version (e.g. the analysts' XLSX table). */
     Optional<byte[]> resource(String rulebook, String fileName);
 
+    List<VersionStatus> versions(String rulebook);
+
+    Optional<byte[]> versionFile(String rulebook, int version, String fileName);
+
     /**
-     * Compiles the rulebook with {@code fileName} replaced by {@code content} and, if it compiles, makes it
-     * the active version at once; decisions already running finish on the version they started with.
+     * Stores the active version with {@code fileName} replaced as a new DRAFT version, after it compiled,
+     * and runs the test scenarios on it. Nothing that decides calls changes.
      *
-     * @throws IllegalArgumentException  unknown rulebook or file name
-     * @throws RulebookRejectedException the new content does not compile; nothing changed
+     * @throws RulebookRejectedException it does not compile (problems by file, sheet and row); nothing is stored
+     * @throws IllegalArgumentException  unknown rulebook or file, empty content
      */
-    RulebookVersion replace(String rulebook, String fileName, byte[] content, String author, String comment)
+    Outcome draft(String rulebook, String fileName, byte[] content, String author, String comment)
             throws RulebookRejectedException;
+
+    /**
+     * Makes a stored version the one that decides, once every test scenario passes on it.
+     *
+     * @throws ScenariosFailedException a scenario fails; the active version stays
+     */
+    Outcome activate(String rulebook, int version, String actor) throws ScenariosFailedException, RulebookRejectedException;
+
+    /** Draft, then activate: the one-step replacement of a table. */
+    Outcome replace(String rulebook, String fileName, byte[] content, String author, String comment)
+            throws RulebookRejectedException, ScenariosFailedException;
+
+    /** Makes an earlier, previously active version decide again, without the scenario gate (it decided before). */
+    Outcome rollback(String rulebook, int version, String actor) throws RulebookRejectedException;
+
+    /** The test scenarios on the active versions. */
+    List<RoutingScenario.Outcome> runScenarios();
 }

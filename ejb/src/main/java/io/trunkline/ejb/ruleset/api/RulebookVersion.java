@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** What is active for one rulebook: its version number, content checksum, files, and who activated it. */
+/** One version of a rulebook: its number, content checksum, files, and who made it when, with their comment. */
 public record RulebookVersion(String rulebook, int version, String checksum, List<String> resources,
-                              Instant activatedAt, String author, String comment) implements Serializable {
+                              Instant createdAt, String author, String comment) implements Serializable {
 
     /** {@code dialplan@3}: how decisions and the health report name the version they used. */
     public String label() {

@@ -1,45 +1,89 @@
 package io.trunkline.ejb.ruleset.application;
 
+import io.trunkline.ejb.platform.infrastructure.Transactions;
+import io.trunkline.ejb.routing.application.ScenarioCatalog;
+import io.trunkline.ejb.routing.domain.RouteDecider;
+import io.trunkline.ejb.routing.domain.RoutingScenario;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
+import io.trunkline.ejb.ruleset.api.ScenariosFailedException;
+import io.trunkline.ejb.ruleset.infrastructure.JdbcRulebookStore;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookCompiler;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
 import io.trunkline.rules.Rulebook;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.annotation.PostConstruct;
+import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.DependsOn;
+import javax.ejb.EJB;
+import javax.ejb.EJBException;
 import javax.ejb.LocalBean;
 import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds every rulebook's kbase when the platform starts and holds the active versions. Reads are
- * lock-free (the registry swaps immutable versions), so per-call decisions never wait on an upload.
+ * Builds every rulebook's kbase when the platform starts (the active version stored in the database, or
+ * the shipped one on a first start, which is stored as version 1) and runs the rule-table lifecycle.
+ * Reads are lock-free (the registry swaps immutable versions), so per-call decisions never wait on an
+ * upload; lifecycle changes are serialised.
  */
 @Singleton
 @Startup
 @LocalBean
+@DependsOn("SchemaMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RuleBaseHolder implements RuleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleBaseHolder.class);
 
+    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
+    private DataSource dataSource;
+    @EJB
+    private Transactions transactions;
+    @EJB
+    private ScenarioCatalog scenarios;
+
     private RulebookRegistry registry;
+    private JdbcRulebookStore store;
+    private final Object lifecycle = new Object();
 
     @PostConstruct
     void build() {
         long start = System.nanoTime();
         ClassLoader rules = Rulebook.class.getClassLoader();
         registry = new RulebookRegistry(new RulebookCompiler(rules), rules, Clock.systemUTC());
+        store = new JdbcRulebookStore(dataSource);
+        for (Rulebook r : Rulebook.values()) {
+            try {
+                Optional<JdbcRulebookStore.StoredVersion> stored = store.active(r.kbaseName());
+                if (stored.isEmpty()) {
+                    RulebookRegistry.Active shipped = registry.active(r);
+                    transactions.committed(() -> sql(() -> {
+                        store.insert(shipped.version(), "ACTIVE", shipped.resources());
+                        return null;
+                    }));
+                    continue;
+                }
+                RulebookVersion v = stored.get().version();
+                registry.install(registry.compile(r, v.version(), store.files(r.kbaseName(), v.version()), v.author(), v.comment()));
+            } catch (SQLException | RulebookRejectedException e) {
+                throw new IllegalStateException("rulebook " + r.kbaseName() + " could not be loaded: " + e.getMessage(), e);
+            }
+        }
         LOG.info("rule base built in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
                 registry.versions().stream().map(RulebookVersion::label).toList());
     }
@@ -49,8 +93,13 @@ public class RuleBaseHolder implements RuleBase {
         return registry.active(rulebook);
     }
 
-    public RulebookVersion version(Rulebook rulebook) {
-        return registry.active(rulebook).version();
+    /** A stored version compiled (not activated), for simulations. */
+    public RulebookRegistry.Active compiled(String rulebook, int version) throws RulebookRejectedException {
+        Rulebook r = rulebook(rulebook);
+        JdbcRulebookStore.StoredVersion stored = sql(() -> store.version(r.kbaseName(), version))
+                .orElseThrow(() -> new IllegalArgumentException("rulebook " + rulebook + " has no version " + version));
+        RulebookVersion v = stored.version();
+        return registry.compile(r, version, sql(() -> store.files(r.kbaseName(), version)), v.author(), v.comment());
     }
 
     @Override
@@ -60,7 +109,7 @@ public class RuleBaseHolder implements RuleBase {
 
     @Override
     public Optional<RulebookVersion> active(String rulebook) {
-        return Rulebook.byName(rulebook).map(this::version);
+        return Rulebook.byName(rulebook).map(r -> registry.active(r).version());
     }
 
     @Override
@@ -71,12 +120,111 @@ public class RuleBaseHolder implements RuleBase {
     }
 
     @Override
-    public RulebookVersion replace(String rulebook, String fileName, byte[] content, String author, String comment)
+    public List<VersionStatus> versions(String rulebook) {
+        Rulebook r = rulebook(rulebook);
+        return sql(() -> store.versions(r.kbaseName())).stream()
+                .map(s -> new VersionStatus(s.version(), s.status(), s.activatedAt(), s.activatedBy())).toList();
+    }
+
+    @Override
+    public Optional<byte[]> versionFile(String rulebook, int version, String fileName) {
+        Rulebook r = rulebook(rulebook);
+        return Optional.ofNullable(sql(() -> store.files(r.kbaseName(), version)).get(fileName));
+    }
+
+    @Override
+    public Outcome draft(String rulebook, String fileName, byte[] content, String author, String comment)
             throws RulebookRejectedException {
-        Rulebook r = Rulebook.byName(rulebook)
-                .orElseThrow(() -> new IllegalArgumentException("no rulebook named " + rulebook));
-        RulebookVersion v = registry.replace(r, fileName, content, author, comment);
-        LOG.info("rulebook {} activated by {}: {} ({})", v.label(), author, fileName, comment);
-        return v;
+        Rulebook r = rulebook(rulebook);
+        synchronized (lifecycle) {
+            Map<String, byte[]> files = registry.withFile(r, fileName, content);
+            int number = sql(() -> store.nextVersion(r.kbaseName()));
+            RulebookRegistry.Active compiled = registry.compile(r, number, files, author, comment);
+            transactions.committed(() -> sql(() -> {
+                store.insert(compiled.version(), "DRAFT", compiled.resources());
+                return null;
+            }));
+            LOG.info("rulebook {} stored as a draft by {}: {} ({})", compiled.version().label(), author, fileName, comment);
+            return new Outcome(compiled.version(), "DRAFT", scenarios.run(booksWith(compiled)));
+        }
+    }
+
+    @Override
+    public Outcome activate(String rulebook, int version, String actor)
+            throws ScenariosFailedException, RulebookRejectedException {
+        synchronized (lifecycle) {
+            RulebookRegistry.Active compiled = compiled(rulebook, version);
+            Outcome tried = new Outcome(compiled.version(), "DRAFT", scenarios.run(booksWith(compiled)));
+            if (!tried.scenariosPass()) {
+                throw new ScenariosFailedException(tried);
+            }
+            return install(compiled, actor, tried.scenarios());
+        }
+    }
+
+    @Override
+    public Outcome replace(String rulebook, String fileName, byte[] content, String author, String comment)
+            throws RulebookRejectedException, ScenariosFailedException {
+        synchronized (lifecycle) {
+            Outcome drafted = draft(rulebook, fileName, content, author, comment);
+            if (!drafted.scenariosPass()) {
+                throw new ScenariosFailedException(drafted);
+            }
+            return install(compiled(rulebook, drafted.version().version()), author, drafted.scenarios());
+        }
+    }
+
+    @Override
+    public Outcome rollback(String rulebook, int version, String actor) throws RulebookRejectedException {
+        synchronized (lifecycle) {
+            Rulebook r = rulebook(rulebook);
+            JdbcRulebookStore.StoredVersion stored = sql(() -> store.version(r.kbaseName(), version))
+                    .orElseThrow(() -> new IllegalArgumentException("rulebook " + rulebook + " has no version " + version));
+            if (!"RETIRED".equals(stored.status())) {
+                throw new IllegalArgumentException("version " + version + " of " + rulebook + " is " + stored.status()
+                        + "; only a previously active (RETIRED) version can be rolled back to");
+            }
+            RulebookRegistry.Active compiled = compiled(rulebook, version);
+            return install(compiled, actor, scenarios.run(booksWith(compiled)));
+        }
+    }
+
+    @Override
+    public List<RoutingScenario.Outcome> runScenarios() {
+        return scenarios.run(RouteDecider.Books.current(registry));
+    }
+
+    private Outcome install(RulebookRegistry.Active compiled, String actor, List<RoutingScenario.Outcome> results) {
+        RulebookVersion v = compiled.version();
+        transactions.committed(() -> sql(() -> {
+            store.activate(v.rulebook(), v.version(), actor, Instant.now());
+            return null;
+        }));
+        registry.install(compiled);
+        LOG.info("rulebook {} activated by {}", v.label(), actor);
+        return new Outcome(v, "ACTIVE", results);
+    }
+
+    /** The active versions, with {@code candidate} in place of its rulebook's. */
+    private RouteDecider.Books booksWith(RulebookRegistry.Active candidate) {
+        Rulebook target = rulebook(candidate.version().rulebook());
+        return RouteDecider.Books.current(r -> r == target ? candidate : registry.active(r));
+    }
+
+    private static Rulebook rulebook(String name) {
+        return Rulebook.byName(name).orElseThrow(() -> new IllegalArgumentException("no rulebook named " + name));
+    }
+
+    @FunctionalInterface
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T sql(Sql<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new EJBException("rulebook store: " + e.getMessage(), e);
+        }
     }
 }

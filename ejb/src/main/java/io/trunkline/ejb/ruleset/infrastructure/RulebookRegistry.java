@@ -70,8 +70,25 @@ public final class RulebookRegistry {
         return out;
     }
 
+    /** Compiles the active version with {@code fileName} replaced and activates it as the next version. */
     public synchronized RulebookVersion replace(Rulebook rulebook, String fileName, byte[] content, String author,
                                                 String comment) throws RulebookRejectedException {
+        Map<String, byte[]> next = withFile(rulebook, fileName, content);
+        Active compiled = compile(rulebook, current(rulebook).version().version() + 1, next, author, comment);
+        install(compiled);
+        return compiled.version();
+    }
+
+    private Active current(Rulebook rulebook) {
+        return active(rulebook);
+    }
+
+    /**
+     * The active version's files with one replaced.
+     *
+     * @throws IllegalArgumentException unknown file name or empty content
+     */
+    public Map<String, byte[]> withFile(Rulebook rulebook, String fileName, byte[] content) {
         if (!rulebook.resources().contains(fileName)) {
             throw new IllegalArgumentException("rulebook " + rulebook.kbaseName() + " has no file " + fileName
                     + "; its files are " + rulebook.resources());
@@ -79,16 +96,25 @@ public final class RulebookRegistry {
         if (content == null || content.length == 0) {
             throw new IllegalArgumentException(fileName + ": the uploaded file is empty");
         }
-        Active current = active(rulebook);
-        Map<String, byte[]> next = new LinkedHashMap<>(current.resources());
+        Map<String, byte[]> next = new LinkedHashMap<>(active(rulebook).resources());
         next.put(fileName, content.clone());
-        RulebookCompiler.Outcome outcome = compiler.compile(rulebook, next);
+        return next;
+    }
+
+    /** Compiles a version without activating it. */
+    public Active compile(Rulebook rulebook, int number, Map<String, byte[]> files, String author, String comment)
+            throws RulebookRejectedException {
+        RulebookCompiler.Outcome outcome = compiler.compile(rulebook, files);
         if (!outcome.compiled()) {
             throw new RulebookRejectedException(rulebook.kbaseName(), outcome.problems());
         }
-        RulebookVersion v = version(rulebook, current.version().version() + 1, next, author, comment);
-        active.get(rulebook).set(new Active(v, next, outcome.kieBase()));
-        return v;
+        return new Active(version(rulebook, number, files, author, comment), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)), outcome.kieBase());
+    }
+
+    /** Makes a compiled version the one that decides, in one reference write. */
+    public void install(Active compiled) {
+        Rulebook rulebook = Rulebook.byName(compiled.version().rulebook()).orElseThrow();
+        active.get(rulebook).set(compiled);
     }
 
     private RulebookVersion version(Rulebook rulebook, int number, Map<String, byte[]> resources, String author,
@@ -97,10 +123,11 @@ public final class RulebookRegistry {
                 List.copyOf(resources.keySet()), clock.instant(), author, comment);
     }
 
-    static String checksum(Map<String, byte[]> resources) {
+    public static String checksum(Map<String, byte[]> resources) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> r : resources.entrySet()) {
+            // In file-name order, so the same files give the same checksum however they were collected.
+            for (Map.Entry<String, byte[]> r : new java.util.TreeMap<>(resources).entrySet()) {
                 sha.update(r.getKey().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(r.getValue());
