@@ -46,6 +46,17 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(csv)), user);
     }
 
+    static Reply putCsv(String path, String user, String csv) throws IOException, InterruptedException {
+        return send(request(path, user).header("Content-Type", "text/csv")
+                .PUT(HttpRequest.BodyPublishers.ofString(csv)), user);
+    }
+
+    static Reply postFile(String path, String user, String fileName, byte[] body, String comment)
+            throws IOException, InterruptedException {
+        return send(request(path, user).header("Content-Type", "application/octet-stream").header("X-File-Name", fileName)
+                .header("X-Change-Comment", comment).POST(HttpRequest.BodyPublishers.ofByteArray(body)), user);
+    }
+
     static Reply put(String path, String user, byte[] body, String comment) throws IOException, InterruptedException {
         return send(request(path, user).header("Content-Type", "application/octet-stream")
                 .header("X-Change-Comment", comment).PUT(HttpRequest.BodyPublishers.ofByteArray(body)), user);

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.json.JsonArray;
@@ -299,6 +300,65 @@ class PlatformIT {
         assertField(Api.post("decisions/route", "edge-1", call("y-5", "hq-cucm", "2001", "2001", "yesterday")), "at");
     }
 
+    @Test
+    @Order(9)
+    void routingPolicyLifecycleGatesActivationOnTheScenarios() throws Exception {
+        Path scenarios = Path.of("..", "rules", "src", "main", "resources", "io", "trunkline", "rules", "scenarios",
+                "worked-example.csv");
+        Api.Reply loaded = Api.putCsv("rulebooks/scenarios", "ana", Files.readString(scenarios));
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        assertThat(loaded.json().asJsonObject().getInt("scenarios")).isEqualTo(11);
+        JsonArray run = Api.post("rulebooks/scenarios/run", "ana", "").json().asJsonArray();
+        assertThat(run).hasSize(11).allSatisfy(r -> assertThat(r.asJsonObject().getBoolean("passed"))
+                .as(r.toString()).isTrue());
+
+        // A draft without the Canada row breaks "Canada goes via carrier B".
+        byte[] withoutCanada = io.trunkline.rules.routing.RoutingPolicyTableSource.layout()
+                .row("*", "EMERGENCY", "", "", "", "", "", "", "", "", "PRIORITY")
+                .row("*", "INTERNAL", "", "", "", "", "", "", "", "", "PRIORITY")
+                .row("*", "PREMIUM", "", "", "", "", "", "", "", "", "REJECT")
+                .row("*", "INTERNATIONAL", "", "", "carrier-a carrier-b", "", "", "", "1.00", "", "PRIORITY")
+                .row("*", "TOLL_FREE", "", "", "carrier-a carrier-b", "", "", "", "", "", "PRIORITY")
+                .row("*", "DOMESTIC", "", "", "carrier-a carrier-c", "", "", "", "", "PREFER_HOLDER", "LEAST_COST")
+                .toXlsx();
+        Api.Reply draft = Api.postFile("rulebooks/routing/versions", "ana", "RoutingPolicy.drl.xlsx", withoutCanada, "drop Canada row");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        JsonObject drafted = draft.json().asJsonObject();
+        int version = drafted.getInt("version");
+        assertThat(drafted.getString("status")).isEqualTo("DRAFT");
+        assertThat(drafted.getBoolean("scenariosPass")).isFalse();
+
+        Api.Reply simulated = Api.post("decisions/simulate", "ana", "{\"rulebook\":\"routing\",\"version\":" + version
+                + ",\"call\":" + call("s-1", "hq-cucm", "2001", "914165550123", null) + "}");
+        assertThat(simulated.status()).as(simulated.body()).isEqualTo(200);
+        assertThat(targets(simulated.json().asJsonObject())).containsExactly("carrier-a", "carrier-b");
+
+        Api.Reply refused = Api.post("rulebooks/routing/versions/" + version + "/activate", "ana", "");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("Canada goes via carrier B");
+        assertThat(targets(decide("edge-1", call("s-2", "hq-cucm", "2001", "914165550123", null))))
+                .as("the active policy still decides").containsExactly("carrier-b", "carrier-a");
+
+        // A good new version (same rows, a higher maximum international rate) is activated, then rolled back.
+        byte[] good = io.trunkline.rules.routing.RoutingPolicyTableSource.shipped().toXlsx();
+        Api.Reply replaced = Api.put("rulebooks/routing/files/RoutingPolicy.drl.xlsx", "ana", good, "same policy, new version");
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        int activeVersion = replaced.json().asJsonObject().getInt("version");
+        assertThat(activeVersion).isEqualTo(version + 1);
+        assertThat(decide("edge-1", call("s-3", "hq-cucm", "2001", "914165550123", null))
+                .getJsonObject("rulebookVersions").getString("routing")).isEqualTo("routing@" + activeVersion);
+
+        Api.Reply rolledBack = Api.post("rulebooks/routing/versions/1/rollback", "ana", "");
+        assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
+        JsonArray versions = Api.get("rulebooks/routing/versions", "carla").json().asJsonArray();
+        Map<Integer, String> status = new java.util.HashMap<>();
+        versions.forEach(v -> status.put(v.asJsonObject().getInt("version"), v.asJsonObject().getString("status")));
+        assertThat(status).containsEntry(1, "ACTIVE").containsEntry(version, "DRAFT").containsEntry(activeVersion, "RETIRED");
+        assertThat(versions.getJsonObject(0).getString("author")).isEqualTo("ana");
+        assertThat(Api.post("rulebooks/routing/versions/" + version + "/rollback", "ana", "").status())
+                .as("a draft that never decided cannot be rolled back to").isEqualTo(400);
+    }
+
     private static void assertField(Api.Reply r, String field) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/json");
@@ -321,7 +381,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void failoverTestWorkflowSurvivesARestartAndItsTimerFiresAfterIt() throws Exception {
         Api.Reply started = Api.post("workflows/failover-tests", "carla", "{\"carrier\":\"carrier-a\",\"windowSeconds\":25}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -352,7 +412,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void undeploys() {
         deployer.undeploy(DEPLOYMENT);
         controller.stop(CONTAINER);

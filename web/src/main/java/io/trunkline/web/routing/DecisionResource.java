@@ -13,6 +13,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.json.JsonObject;
+import javax.json.JsonValue;
+import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 
 /**
  * {@code POST /api/v1/decisions/route}: the decision for one call (the edge's question);
@@ -32,6 +36,30 @@ public class DecisionResource {
     @RolesAllowed({"edge", "ops", "analyst", "admin"})
     public String route(String body) {
         return JsonBodies.value(RoutingJson.decision(decisions.decide(RoutingJson.request(JsonBodies.object(body))))).toString();
+    }
+
+    /**
+     * {@code POST /api/v1/decisions/simulate {"rulebook", "version", "call": {...}}}: the decision a call
+     * would get on a draft (or any stored) version, without activating it.
+     */
+    @POST
+    @Path("/simulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"analyst", "ops", "admin"})
+    public Response simulate(String body) {
+        JsonObject o = JsonBodies.object(body);
+        String rulebook = JsonBodies.string(o, "rulebook");
+        int version = (int) JsonBodies.integer(o, "version", 1, Integer.MAX_VALUE);
+        JsonValue call = o.get("call");
+        if (call == null || call.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.badRequest("call", "a call object {callId, source, calling, called} is required");
+        }
+        try {
+            return Response.ok(JsonBodies.value(RoutingJson.decision(
+                    decisions.simulate(rulebook, version, RoutingJson.request(call.asJsonObject())))).toString()).build();
+        } catch (RulebookRejectedException e) {
+            throw new ApiException(Response.Status.CONFLICT, "rules_rejected", "version", e.getMessage());
+        }
     }
 
     @GET

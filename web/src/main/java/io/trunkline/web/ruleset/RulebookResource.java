@@ -1,11 +1,15 @@
 package io.trunkline.web.ruleset;
 
+import io.trunkline.ejb.routing.api.Scenarios;
+import io.trunkline.ejb.routing.domain.RoutingScenario;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RuleProblem;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
+import io.trunkline.ejb.ruleset.api.ScenariosFailedException;
 import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +20,7 @@ import javax.enterprise.context.RequestScoped;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -26,9 +31,10 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 /**
- * The rulebooks and their files: download the active table, upload a replacement. An upload that does
- * not compile is answered 422 with every problem located by file, sheet and row; the active version
- * stays as it was.
+ * The rulebooks and their lifecycle. Download the active table; upload a new version (compiled, stored
+ * as a draft, tried on the test scenarios); activate it (refused 409 while a scenario fails); roll back
+ * to an earlier version. A file that does not compile is refused 422 with every problem located by
+ * file, sheet and row, and nothing changes.
  */
 @RequestScoped
 @Path("/rulebooks")
@@ -39,6 +45,8 @@ public class RulebookResource {
 
     @EJB
     private RuleBase ruleBase;
+    @EJB
+    private Scenarios scenarios;
 
     @GET
     @RolesAllowed({"analyst", "compliance", "ops", "admin"})
@@ -51,7 +59,7 @@ public class RulebookResource {
     }
 
     @GET
-    @Path("/{rulebook}")
+    @Path("/{rulebook: [a-z]+}")
     @RolesAllowed({"analyst", "compliance", "ops", "admin"})
     public String active(@PathParam("rulebook") String rulebook) {
         return ruleBase.active(rulebook).map(v -> JsonBodies.value(view(v)).toString())
@@ -59,47 +67,194 @@ public class RulebookResource {
     }
 
     @GET
-    @Path("/{rulebook}/files/{file}")
+    @Path("/{rulebook: [a-z]+}/files/{file}")
     @Produces({XLSX, "text/plain", MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({"analyst", "admin"})
     public Response download(@PathParam("rulebook") String rulebook, @PathParam("file") String file) {
-        byte[] content = ruleBase.resource(rulebook, file)
-                .orElseThrow(() -> ApiException.notFound("rulebook " + rulebook + " has no file " + file));
-        String type = file.endsWith(".xlsx") ? XLSX : file.endsWith(".drl") ? "text/plain" : MediaType.APPLICATION_OCTET_STREAM;
-        return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        return file(file, ruleBase.resource(rulebook, file)
+                .orElseThrow(() -> ApiException.notFound("rulebook " + rulebook + " has no file " + file)));
     }
 
+    /** Upload and activate in one step (a draft that fails a scenario is kept, not activated: 409). */
     @PUT
-    @Path("/{rulebook}/files/{file}")
+    @Path("/{rulebook: [a-z]+}/files/{file}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({"analyst", "admin"})
-    public Response upload(@PathParam("rulebook") String rulebook, @PathParam("file") String file,
-                           @HeaderParam("X-Change-Comment") String comment, byte[] content,
-                           @Context SecurityContext security) {
+    public Response replace(@PathParam("rulebook") String rulebook, @PathParam("file") String file,
+                            @HeaderParam("X-Change-Comment") String comment, byte[] content,
+                            @Context SecurityContext security) {
+        known(rulebook);
+        try {
+            return Response.ok(JsonBodies.value(outcome(ruleBase.replace(rulebook, file, content, user(security),
+                    comment == null ? "" : comment))).toString()).build();
+        } catch (RulebookRejectedException e) {
+            return rejected(e);
+        } catch (ScenariosFailedException e) {
+            return scenariosFailed(e);
+        }
+    }
+
+    @GET
+    @Path("/{rulebook: [a-z]+}/versions")
+    @RolesAllowed({"analyst", "compliance", "ops", "admin"})
+    public String versions(@PathParam("rulebook") String rulebook) {
+        known(rulebook);
+        List<Object> out = new ArrayList<>();
+        for (RuleBase.VersionStatus s : ruleBase.versions(rulebook)) {
+            Map<String, Object> m = view(s.version());
+            m.put("status", s.status());
+            m.put("activatedAt", s.activatedAt());
+            m.put("activatedBy", s.activatedBy());
+            out.add(m);
+        }
+        return JsonBodies.value(out).toString();
+    }
+
+    /** Upload a new version as a draft: {@code X-File-Name} names the file it replaces. */
+    @POST
+    @Path("/{rulebook: [a-z]+}/versions")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"analyst", "admin"})
+    public Response draft(@PathParam("rulebook") String rulebook, @HeaderParam("X-File-Name") String file,
+                          @HeaderParam("X-Change-Comment") String comment, byte[] content,
+                          @Context SecurityContext security) {
+        known(rulebook);
+        if (file == null || file.isBlank()) {
+            throw ApiException.badRequest("X-File-Name", "name the file the upload replaces, e.g. RoutingPolicy.drl.xlsx");
+        }
+        try {
+            RuleBase.Outcome o = ruleBase.draft(rulebook, file, content, user(security), comment == null ? "" : comment);
+            return Response.created(URI.create("rulebooks/" + rulebook + "/versions/" + o.version().version()))
+                    .entity(JsonBodies.value(outcome(o)).toString()).build();
+        } catch (RulebookRejectedException e) {
+            return rejected(e);
+        }
+    }
+
+    @GET
+    @Path("/{rulebook: [a-z]+}/versions/{version: [0-9]+}/files/{file}")
+    @Produces({XLSX, "text/plain", MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({"analyst", "compliance", "admin"})
+    public Response versionFile(@PathParam("rulebook") String rulebook, @PathParam("version") int version,
+                                @PathParam("file") String file) {
+        known(rulebook);
+        return file(file, ruleBase.versionFile(rulebook, version, file)
+                .orElseThrow(() -> ApiException.notFound(rulebook + " version " + version + " has no file " + file)));
+    }
+
+    @POST
+    @Path("/{rulebook: [a-z]+}/versions/{version: [0-9]+}/activate")
+    @RolesAllowed({"analyst", "admin"})
+    public Response activate(@PathParam("rulebook") String rulebook, @PathParam("version") int version,
+                             @Context SecurityContext security) {
+        known(rulebook);
+        try {
+            return Response.ok(JsonBodies.value(outcome(ruleBase.activate(rulebook, version, user(security)))).toString()).build();
+        } catch (RulebookRejectedException e) {
+            return rejected(e);
+        } catch (ScenariosFailedException e) {
+            return scenariosFailed(e);
+        }
+    }
+
+    @POST
+    @Path("/{rulebook: [a-z]+}/versions/{version: [0-9]+}/rollback")
+    @RolesAllowed({"analyst", "admin"})
+    public Response rollback(@PathParam("rulebook") String rulebook, @PathParam("version") int version,
+                             @Context SecurityContext security) {
+        known(rulebook);
+        try {
+            return Response.ok(JsonBodies.value(outcome(ruleBase.rollback(rulebook, version, user(security)))).toString()).build();
+        } catch (RulebookRejectedException e) {
+            return rejected(e);
+        }
+    }
+
+    @GET
+    @Path("/scenarios")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    @RolesAllowed({"analyst", "compliance", "ops", "admin"})
+    public Response scenarios() {
+        return Response.ok(scenarios.asCsv(), "text/csv").build();
+    }
+
+    /** Replaces every test scenario with a CSV file's. */
+    @PUT
+    @Path("/scenarios")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({"analyst", "admin"})
+    public String putScenarios(byte[] csv) {
+        int count = scenarios.replaceAll(csv);
+        return JsonBodies.value(Map.of("scenarios", count)).toString();
+    }
+
+    /** Runs the test scenarios on the active versions. */
+    @POST
+    @Path("/scenarios/run")
+    @RolesAllowed({"analyst", "compliance", "ops", "admin"})
+    public String runScenarios() {
+        return JsonBodies.value(results(ruleBase.runScenarios())).toString();
+    }
+
+    private void known(String rulebook) {
         if (ruleBase.active(rulebook).isEmpty()) {
             throw ApiException.notFound("no rulebook named " + rulebook);
         }
-        try {
-            RulebookVersion v = ruleBase.replace(rulebook, file, content, security.getUserPrincipal().getName(),
-                    comment == null ? "" : comment);
-            return Response.ok(JsonBodies.value(view(v)).toString()).build();
-        } catch (RulebookRejectedException e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", "rules_rejected");
-            body.put("message", e.getMessage());
-            body.put("status", 422);
-            List<Object> problems = new ArrayList<>();
-            for (RuleProblem p : e.problems()) {
-                Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("resource", p.resource());
-                problem.put("sheet", p.sheet());
-                problem.put("row", p.row());
-                problem.put("message", p.message());
-                problems.add(problem);
-            }
-            body.put("problems", problems);
-            return Response.status(422).entity(JsonBodies.value(body).toString()).build();
+    }
+
+    private static String user(SecurityContext security) {
+        return security.getUserPrincipal().getName();
+    }
+
+    private static Response file(String name, byte[] content) {
+        String type = name.endsWith(".xlsx") ? XLSX : name.endsWith(".drl") ? "text/plain" : MediaType.APPLICATION_OCTET_STREAM;
+        return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private static Response rejected(RulebookRejectedException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "rules_rejected");
+        body.put("message", e.getMessage());
+        body.put("status", 422);
+        List<Object> problems = new ArrayList<>();
+        for (RuleProblem p : e.problems()) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("resource", p.resource());
+            problem.put("sheet", p.sheet());
+            problem.put("row", p.row());
+            problem.put("message", p.message());
+            problems.add(problem);
         }
+        body.put("problems", problems);
+        return Response.status(422).entity(JsonBodies.value(body).toString()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Response scenariosFailed(ScenariosFailedException e) {
+        Map<String, Object> body = outcome(e.outcome());
+        body.put("error", "scenarios_failed");
+        body.put("message", e.getMessage());
+        body.put("status", 409);
+        return Response.status(409).entity(JsonBodies.value(body).toString()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Map<String, Object> outcome(RuleBase.Outcome o) {
+        Map<String, Object> m = view(o.version());
+        m.put("status", o.status());
+        m.put("scenariosPass", o.scenariosPass());
+        m.put("scenarios", results(o.scenarios()));
+        return m;
+    }
+
+    private static List<Object> results(List<RoutingScenario.Outcome> outcomes) {
+        List<Object> out = new ArrayList<>();
+        for (RoutingScenario.Outcome s : outcomes) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", s.name());
+            r.put("passed", s.passed());
+            r.put("detail", s.detail());
+            out.add(r);
+        }
+        return out;
     }
 
     static Map<String, Object> view(RulebookVersion v) {
