@@ -34,7 +34,7 @@ public class DialPlanService implements DialPlan {
         // Take the kbase once: a table activated meanwhile applies to the next call, not half of this one.
         RulebookRegistry.Active active = ruleBase.current(Rulebook.DIALPLAN);
         String version = active.version().label();
-        KieSession session = active.kieBase().newKieSession();
+        KieSession session = active.newSession();
         try {
             DialString d = new DialString(pbx, dialed);
             session.insert(d);

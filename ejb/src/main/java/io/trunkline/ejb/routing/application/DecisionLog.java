@@ -1,9 +1,10 @@
 package io.trunkline.ejb.routing.application;
 
 import io.trunkline.contract.routing.RouteDecision;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.LocalBean;
@@ -24,20 +25,26 @@ public class DecisionLog {
 
     static final int CAPACITY = 10_000;
 
-    private final Map<String, RouteDecision> recent = new LinkedHashMap<>(CAPACITY * 4 / 3, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
+    /** Call ids in arrival order, as a ring: the slot a new decision takes names the one it evicts. */
+    private final String[] ring = new String[CAPACITY];
+    private final AtomicLong written = new AtomicLong();
+    private final Map<String, RouteDecision> recent = new ConcurrentHashMap<>(CAPACITY * 2);
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RouteDecision> eldest) {
-            return size() > CAPACITY;
+    /** Lock-free: decisions are kept from many request threads at once. */
+    public void keep(RouteDecision decision) {
+        int slot = (int) (written.getAndIncrement() % CAPACITY);
+        String evicted;
+        synchronized (ring) {
+            evicted = ring[slot];
+            ring[slot] = decision.callId();
         }
-    };
-
-    public synchronized void keep(RouteDecision decision) {
+        if (evicted != null && !evicted.equals(decision.callId())) {
+            recent.remove(evicted);
+        }
         recent.put(decision.callId(), decision);
     }
 
-    public synchronized Optional<RouteDecision> find(String callId) {
+    public Optional<RouteDecision> find(String callId) {
         return Optional.ofNullable(recent.get(callId));
     }
 }

@@ -34,7 +34,7 @@ public class RouteDecisionService implements RouteDecisions {
 
     @Override
     public RouteDecision decide(RouteRequest request) {
-        RouteDecision decision = DECIDER.decide(request, data.current(), RouteDecider.Books.current(ruleBase::current));
+        RouteDecision decision = DECIDER.decide(request, data.current(), ruleBase.books());
         log.keep(decision);
         return decision;
     }

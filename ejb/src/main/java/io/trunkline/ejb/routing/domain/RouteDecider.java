@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
-import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -91,7 +90,7 @@ public final class RouteDecider {
         Pbx pbx = data.pbx(request.source())
                 .orElseThrow(() -> new InvalidRouteRequest("source", "unknown PBX '" + request.source() + "'"));
 
-        DialString dialed = fire(books.dialplan().kieBase(), new DialString(pbx.id().value(), request.called()));
+        DialString dialed = fire(books.dialplan(), new DialString(pbx.id().value(), request.called()));
         trace.addAll(dialed.getTrace());
         if (dialed.getRejection() != null) {
             return trace.reject(404, dialed.getRejection(), null, null, null);
@@ -106,13 +105,13 @@ public final class RouteDecider {
         }
         String calling = callingNumber(pbx, request.calling(), data, trace);
 
-        Destination destination = fire(books.classification().kieBase(), new Destination(pbx.country(), number, type,
+        Destination destination = fire(books.classification(), new Destination(pbx.country(), number, type,
                 info == null ? null : info.region(), info == null ? null : info.lineType()));
         trace.addAll(destination.getTrace());
         String callClass = destination.getCallClass();
 
         ZonedDateTime local = at.atZone(pbx.zone());
-        PolicyQuery policy = fire(books.routing().kieBase(),
+        PolicyQuery policy = fire(books.routing(),
                 new PolicyQuery(pbx.id().value(), callClass, number, local.toLocalTime(), local.getDayOfWeek()));
         trace.addAll(policy.getTrace());
         if (policy.getRejection() != null) {
@@ -444,8 +443,8 @@ public final class RouteDecider {
         return uri.substring(0, scheme + 1) + user + "@" + uri.substring(scheme + 1);
     }
 
-    private static <T> T fire(KieBase kbase, T fact) {
-        KieSession session = kbase.newKieSession();
+    private static <T> T fire(RulebookRegistry.Active book, T fact) {
+        KieSession session = book.newSession();
         try {
             session.insert(fact);
             session.fireAllRules();

@@ -93,6 +93,11 @@ public class RuleBaseHolder implements RuleBase {
         return registry.active(rulebook);
     }
 
+    /** The active versions of every rulebook a decision runs on, taken in one call. */
+    public RouteDecider.Books books() {
+        return RouteDecider.Books.current(registry);
+    }
+
     /** A stored version compiled (not activated), for simulations. */
     public RulebookRegistry.Active compiled(String rulebook, int version) throws RulebookRejectedException {
         Rulebook r = rulebook(rulebook);

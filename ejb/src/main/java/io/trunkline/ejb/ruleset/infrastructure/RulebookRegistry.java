@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * The active compiled version of every rulebook. A replacement is compiled aside and swapped in with
@@ -27,8 +29,22 @@ import org.kie.api.KieBase;
  */
 public final class RulebookRegistry {
 
-    /** One active version: its public description, its source files and the kbase compiled from them. */
-    public record Active(RulebookVersion version, Map<String, byte[]> resources, KieBase kieBase) {
+    /**
+     * One compiled version: its public description, its source files, the kbase compiled from them, and a
+     * pool of sessions on it (a pooled session is reset when disposed rather than rebuilt: per-call
+     * decisions then allocate a fraction of what a new session costs).
+     */
+    public record Active(RulebookVersion version, Map<String, byte[]> resources, KieBase kieBase,
+                         KieSessionsPool sessions) {
+
+        Active(RulebookVersion version, Map<String, byte[]> resources, KieBase kieBase) {
+            this(version, resources, kieBase, kieBase.newKieSessionsPool(4));
+        }
+
+        /** A session to use once and dispose, which hands it back to the pool. */
+        public KieSession newSession() {
+            return sessions.newKieSession();
+        }
     }
 
     private final RulebookCompiler compiler;

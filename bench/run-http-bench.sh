@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Decisions over HTTP against a running platform (start it with ./trunkline run): open-loop load at RATE
+# requests/s for SECONDS, latency from each request's due time. Usage: bench/run-http-bench.sh [RATE] [SECONDS] [BASE_URL]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATE=${1:-1000}
+SECONDS_=${2:-60}
+BASE=${3:-http://127.0.0.1:8080}
+mvn -B -q -pl bench -am install -DskipTests
+mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+java -Xmx512m -cp "bench/target/classes:$(cat bench/target/bench.cp)" io.trunkline.bench.HttpDecisionLoad \
+  "$BASE" "$RATE" "$SECONDS_" edge-1 2>&1 | tee bench/target/http-bench.txt

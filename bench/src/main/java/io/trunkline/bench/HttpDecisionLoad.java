@@ -1,0 +1,107 @@
+package io.trunkline.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Open-loop load on {@code POST /api/v1/decisions/route}: requests leave at a fixed rate whatever the
+ * server does, and each latency is measured from when its request was due, so a stall shows in the
+ * percentiles instead of slowing the generator down (no coordinated omission).
+ *
+ * <p>Arguments: base URL, requests per second, seconds, user (password = user, the demo accounts).
+ * Prints one summary line per run and exits non-zero if any request failed.
+ */
+public final class HttpDecisionLoad {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpDecisionLoad.class);
+
+    private HttpDecisionLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        String user = args.length > 3 ? args[3] : "edge-1";
+        int total = rate * seconds;
+        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String[] called = {"9011442071234567", "914165550123", "918005550100", "93125550199", "82001", "901133142685300"};
+        URI uri = URI.create(base + "/api/v1/decisions/route");
+
+        warmUp(http, uri, auth, called);
+
+        long[] latencies = new long[total];
+        AtomicInteger failures = new AtomicInteger();
+        AtomicLong firstFailure = new AtomicLong(-1);
+        CountDownLatch done = new CountDownLatch(total);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime() + 100_000_000L;
+        long interval = 1_000_000_000L / rate;
+        for (int i = 0; i < total; i++) {
+            final int n = i;
+            long due = start + n * interval;
+            clock.schedule(() -> {
+                String body = "{\"callId\":\"load-" + n + "\",\"source\":\"hq-cucm\",\"calling\":\"2001\",\"called\":\""
+                        + called[n % called.length] + "\"}";
+                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", auth).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                    latencies[n] = System.nanoTime() - due;
+                    if (e != null || r.statusCode() != 200) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(-1, e != null ? -2 : r.statusCode());
+                    }
+                    done.countDown();
+                });
+            }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
+        clock.shutdownNow();
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        String summary = String.format(Locale.ROOT,
+                "decisions: %d at %d/s for %d s (%.1f s wall) | failed %d%s | latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f",
+                total, rate, seconds, elapsed, failures.get(),
+                firstFailure.get() == -1 ? "" : " (first: " + (firstFailure.get() == -2 ? "I/O error" : "HTTP " + firstFailure.get()) + ")",
+                ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), sorted[sorted.length - 1] / 1e6);
+        LOG.info(summary);
+        System.exit(finished && failures.get() == 0 ? 0 : 1);
+    }
+
+    private static void warmUp(HttpClient http, URI uri, String auth, String[] called) throws Exception {
+        for (int i = 0; i < 3000; i++) {
+            String body = "{\"callId\":\"warm-" + i + "\",\"source\":\"hq-cucm\",\"calling\":\"2001\",\"called\":\""
+                    + called[i % called.length] + "\"}";
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("warm-up request answered HTTP " + r.statusCode()
+                        + ": is the platform running with the demo data (./trunkline run)?");
+            }
+        }
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
