@@ -146,6 +146,7 @@ class PlatformIT {
         JsonObject problem = refused.json().asJsonObject().getJsonArray("problems").getJsonObject(0);
         assertThat(problem.getString("sheet")).isEqualTo("DialPlanNormalization");
         assertThat(problem.getInt("row")).isEqualTo(broken.sheetRowOf(broken.rowCount() - 1));
+        assertThat(problem.getString("column")).isEqualTo("D");
         assertThat(normalize("branch-asterisk", "02071234567")).as("active version unchanged").contains("dialplan@2");
     }
 
@@ -250,6 +251,22 @@ class PlatformIT {
                 .replace("\"USD\"", "\"dollars\""));
         assertThat(badCurrency.status()).isEqualTo(400);
         assertThat(badCurrency.json().asJsonObject().getString("field")).isEqualTo("currency");
+
+        Api.Reply dids = Api.postCsv("dids/import", "oscar", "number,carrier,pbx,extension\n"
+                + "+12125552002,carrier-a,hq-cucm,2002\n+13125552002,carrier-b,branch-asterisk,2002\n");
+        assertThat(dids.status()).as(dids.body()).isEqualTo(200);
+        assertThat(dids.json().asJsonObject().getInt("stored")).isEqualTo(2);
+        assertThat(Api.get("dids", "ana").json().asJsonArray()).hasSize(5);
+        Api.Reply badLine = Api.postCsv("carriers/import", "oscar", "id,name,trunk_uri,transport,capabilities,countries,"
+                + "max_channels,priority,weight,number_blocks,billing_increment,currency,time_zone,peak_window\n"
+                + "carrier-d,Carrier D,sip:d.example.net,udp,INTERNATIONAL,*,10,4,1,,60/60,USD,UTC,\n"
+                + "carrier-e,Carrier E,sip:e.example.net,udp,,US,10,5,1,+1646,60/60,euros,UTC,\n");
+        assertThat(badLine.status()).as(badLine.body()).isEqualTo(400);
+        assertThat(badLine.json().asJsonObject().getString("field")).isEqualTo("line 3, currency");
+        assertThat(Api.get("carriers", "ana").json().asJsonArray()).as("nothing of a refused file is stored").hasSize(4);
+        Api.Reply unknownPbx = Api.postCsv("dids/import", "oscar", "number,carrier,pbx,extension\n+12125552003,carrier-a,paris-pbx,2003\n");
+        assertThat(unknownPbx.status()).isEqualTo(400);
+        assertThat(unknownPbx.json().asJsonObject().getString("field")).isEqualTo("pbx");
     }
 
     @Test

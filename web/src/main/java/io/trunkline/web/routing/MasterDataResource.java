@@ -138,6 +138,37 @@ public class MasterDataResource {
         return JsonBodies.value(m).toString();
     }
 
+    /** Creates or replaces every PBX of a CSV file, in one transaction. */
+    @POST
+    @Path("pbxs/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"ops", "admin"})
+    public String importPbxs(byte[] csv) {
+        return stored(data.putAll(java.util.List.of(), MasterDataCsv.read(csv, "id", RoutingJson::pbx), java.util.List.of()));
+    }
+
+    /** Creates or replaces every carrier of a CSV file, in one transaction. */
+    @POST
+    @Path("carriers/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"ops", "admin"})
+    public String importCarriers(byte[] csv) {
+        return stored(data.putAll(MasterDataCsv.read(csv, "id", RoutingJson::carrier), java.util.List.of(), java.util.List.of()));
+    }
+
+    /** Creates or replaces every DID of a CSV file, in one transaction. */
+    @POST
+    @Path("dids/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"ops", "admin"})
+    public String importDids(byte[] csv) {
+        return stored(data.putAll(java.util.List.of(), java.util.List.of(), MasterDataCsv.read(csv, "number", RoutingJson::did)));
+    }
+
+    private static String stored(int n) {
+        return JsonBodies.value(MasterDataCsv.counted(n)).toString();
+    }
+
     @GET
     @Path("dids")
     @RolesAllowed({"analyst", "compliance", "ops", "admin", "edge"})

@@ -222,6 +222,7 @@ public class RulebookResource {
             problem.put("resource", p.resource());
             problem.put("sheet", p.sheet());
             problem.put("row", p.row());
+            problem.put("column", p.column());
             problem.put("message", p.message());
             problems.add(problem);
         }

@@ -42,6 +42,14 @@ public interface MasterData {
 
     boolean deleteDid(String number);
 
+    /**
+     * Stores many items at once, in one transaction: carriers, then PBXs, then DIDs, each checked against
+     * what is stored and what comes with it. Either all are stored or none.
+     *
+     * @return how many items were stored
+     */
+    int putAll(List<Carrier> carriers, List<Pbx> pbxs, List<Did> dids);
+
     Optional<Did> inboundDefault();
 
     void putInboundDefault(String pbx, String extension);

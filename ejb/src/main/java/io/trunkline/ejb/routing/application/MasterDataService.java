@@ -135,6 +135,36 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
+    public int putAll(List<Carrier> carriers, List<Pbx> pbxs, List<Did> dids) {
+        java.util.Set<String> carrierIds = new java.util.HashSet<>();
+        data().allCarriers().forEach(c -> carrierIds.add(c.id().value()));
+        carriers.forEach(c -> carrierIds.add(c.id().value()));
+        java.util.Set<String> pbxIds = new java.util.HashSet<>();
+        data().allPbxs().forEach(p -> pbxIds.add(p.id().value()));
+        pbxs.forEach(p -> pbxIds.add(p.id().value()));
+        for (Pbx p : pbxs) {
+            if (p.emergencyCarrier() != null && !carrierIds.contains(p.emergencyCarrier().value())) {
+                throw new MasterDataException("emergencyCarrier", "PBX " + p.id() + " names no known carrier '" + p.emergencyCarrier() + "'");
+            }
+        }
+        for (Did d : dids) {
+            if (!carrierIds.contains(d.carrier().value())) {
+                throw new MasterDataException("carrier", "DID " + d.number() + " names no known carrier '" + d.carrier() + "'");
+            }
+            if (!pbxIds.contains(d.pbx().value())) {
+                throw new MasterDataException("pbx", "DID " + d.number() + " names no known PBX '" + d.pbx() + "'");
+            }
+        }
+        change(r -> {
+            carriers.forEach(r::store);
+            pbxs.forEach(r::store);
+            dids.forEach(r::store);
+            return null;
+        });
+        return carriers.size() + pbxs.size() + dids.size();
+    }
+
+    @Override
     public Optional<Did> inboundDefault() {
         return data().inboundDefault();
     }

@@ -98,12 +98,53 @@ public final class RulebookCompiler {
                 }
             }
             if (rule != null) {
-                return new RuleProblem(resource, rule.group(1), Integer.valueOf(rule.group(2)), text);
+                int row = Integer.parseInt(rule.group(2));
+                String[] cell = resources.containsKey(resource) ? cellIn(resources.get(resource), rule.group(1), row, text) : null;
+                return new RuleProblem(resource, cell == null ? rule.group(1) : cell[0], row,
+                        cell == null ? null : cell[1], text);
             }
             return new RuleProblem(resource, null, null, text);
         }
         return new RuleProblem(resource.isEmpty() ? rulebook.kbaseName() : resource, null,
                 m.getLine() > 0 ? m.getLine() : null, text);
+    }
+
+    /**
+     * The sheet holding table {@code table} and the column of the cell in {@code row} whose text the
+     * compiler's message quotes (the longest such cell), or null when no cell is quoted.
+     */
+    static String[] cellIn(byte[] xlsx, String table, int row, String message) {
+        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                boolean holdsTable = false;
+                for (org.apache.poi.ss.usermodel.Row r : sheet) {
+                    for (org.apache.poi.ss.usermodel.Cell c : r) {
+                        if (format.formatCellValue(c).trim().equals("RuleTable " + table)) {
+                            holdsTable = true;
+                        }
+                    }
+                }
+                org.apache.poi.ss.usermodel.Row r = sheet.getRow(row - 1);
+                if (!holdsTable || r == null) {
+                    continue;
+                }
+                String column = null;
+                int longest = 0;
+                for (org.apache.poi.ss.usermodel.Cell c : r) {
+                    String value = format.formatCellValue(c).trim();
+                    if (!value.isEmpty() && value.length() > longest && message.contains(value)) {
+                        longest = value.length();
+                        column = org.apache.poi.ss.util.CellReference.convertNumToColString(c.getColumnIndex());
+                    }
+                }
+                return new String[]{sheet.getSheetName(), column};
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Locating the cell is a help, not a condition: the row is still reported.
+        }
+        return null;
     }
 
     private static String[] drlOf(byte[] table) {

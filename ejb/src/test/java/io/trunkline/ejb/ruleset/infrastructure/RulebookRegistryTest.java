@@ -87,6 +87,7 @@ class RulebookRegistryTest {
                     assertThat(p.resource()).isEqualTo(TABLE);
                     assertThat(p.sheet()).isEqualTo("DialPlanNormalization");
                     assertThat(p.row()).isEqualTo(badRow);
+                    assertThat(p.column()).as("the Strip digits column, where 'two' stands").isEqualTo("D");
                     assertThat(e.getMessage()).contains("active version is unchanged");
                 });
 
