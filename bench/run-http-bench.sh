@@ -8,5 +8,5 @@ SECONDS_=${2:-60}
 BASE=${3:-http://127.0.0.1:8080}
 mvn -B -q -pl bench -am install -DskipTests
 mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-java -Xmx512m -cp "bench/target/classes:$(cat bench/target/bench.cp)" io.trunkline.bench.HttpDecisionLoad \
+java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "bench/target/classes:$(cat bench/target/bench.cp)" io.trunkline.bench.HttpDecisionLoad \
   "$BASE" "$RATE" "$SECONDS_" edge-1 2>&1 | tee bench/target/http-bench.txt
