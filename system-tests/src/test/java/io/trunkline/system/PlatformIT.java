@@ -330,14 +330,7 @@ class PlatformIT {
                 .as(r.toString()).isTrue());
 
         // A draft without the Canada row breaks "Canada goes via carrier B".
-        byte[] withoutCanada = io.trunkline.rules.routing.RoutingPolicyTableSource.layout()
-                .row("*", "EMERGENCY", "", "", "", "", "", "", "", "", "PRIORITY")
-                .row("*", "INTERNAL", "", "", "", "", "", "", "", "", "PRIORITY")
-                .row("*", "PREMIUM", "", "", "", "", "", "", "", "", "REJECT")
-                .row("*", "INTERNATIONAL", "", "", "carrier-a carrier-b", "", "", "", "1.00", "", "PRIORITY")
-                .row("*", "TOLL_FREE", "", "", "carrier-a carrier-b", "", "", "", "", "", "PRIORITY")
-                .row("*", "DOMESTIC", "", "", "carrier-a carrier-c", "", "", "", "", "PREFER_HOLDER", "LEAST_COST")
-                .toXlsx();
+        byte[] withoutCanada = io.trunkline.rules.routing.RoutingPolicyTableSource.withoutCanadaRow().toXlsx();
         Api.Reply draft = Api.postFile("rulebooks/routing/versions", "ana", "RoutingPolicy.drl.xlsx", withoutCanada, "drop Canada row");
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         JsonObject drafted = draft.json().asJsonObject();

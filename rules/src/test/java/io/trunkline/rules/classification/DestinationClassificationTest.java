@@ -2,38 +2,24 @@ package io.trunkline.rules.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trunkline.rules.testing.RuleRowCoverage;
+import io.trunkline.rules.testing.RulebookSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kie.api.KieServices;
-import org.kie.api.builder.Message;
-import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieSession;
 
 /** The shipped classification rulebook: every table row and every fallback rule. */
 class DestinationClassificationTest {
 
-    private static KieContainer container;
-    private static final RuleRowCoverage COVERAGE = new RuleRowCoverage();
+    private static RulebookSessions rules;
 
     @BeforeAll
     static void compile() {
-        container = KieServices.get().getKieClasspathContainer();
-        assertThat(container.verify().getMessages(Message.Level.ERROR)).isEmpty();
+        rules = new RulebookSessions();
     }
 
     static Destination classify(Destination d) {
-        KieSession session = container.newKieSession("classification-session");
-        try {
-            session.addEventListener(COVERAGE);
-            session.insert(d);
-            session.fireAllRules();
-            return d;
-        } finally {
-            session.dispose();
-        }
+        return rules.fire("classification-session", d);
     }
 
     @ParameterizedTest(name = "from {0}: {1} ({2}, {3}, {4}) is {5}")
@@ -64,7 +50,7 @@ class DestinationClassificationTest {
 
     @AfterAll
     static void everyTableRowFired() {
-        assertThat(COVERAGE.rowsFired("DestinationClassification")).as("fired: %s", COVERAGE.fired())
+        assertThat(rules.coverage().rowsFired("DestinationClassification")).as("fired: %s", rules.coverage().fired())
                 .isEqualTo(ClassificationTableSource.shipped().rowCount());
     }
 }

@@ -2,40 +2,25 @@ package io.trunkline.rules.dialplan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trunkline.rules.testing.RuleRowCoverage;
+import io.trunkline.rules.testing.RulebookSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kie.api.KieServices;
-import org.kie.api.builder.Message;
-import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieSession;
 
 /** The shipped dial-plan rulebook, compiled from kmodule.xml, with every table row hit. */
 class DialPlanNormalizationTest {
 
-    private static KieContainer container;
-    private static final RuleRowCoverage COVERAGE = new RuleRowCoverage();
+    private static RulebookSessions rules;
 
     @BeforeAll
     static void compile() {
-        container = KieServices.get().getKieClasspathContainer();
-        assertThat(container.verify().getMessages(Message.Level.ERROR)).as("rule compile errors").isEmpty();
+        rules = new RulebookSessions();
     }
 
     static DialString normalize(String pbx, String digits) {
-        KieSession session = container.newKieSession("dialplan-session");
-        try {
-            session.addEventListener(COVERAGE);
-            DialString d = new DialString(pbx, digits);
-            session.insert(d);
-            session.fireAllRules();
-            return d;
-        } finally {
-            session.dispose();
-        }
+        return rules.fire("dialplan-session", new DialString(pbx, digits));
     }
 
     @ParameterizedTest(name = "{0} dials {1} -> {2} ({3} on {4})")
@@ -88,8 +73,8 @@ class DialPlanNormalizationTest {
 
     @AfterAll
     static void everyTableRowFired() {
-        assertThat(COVERAGE.rowsFired("DialPlanNormalization"))
-                .as("rows of DialPlanNormalization hit by this suite; fired: %s", COVERAGE.fired())
+        assertThat(rules.coverage().rowsFired("DialPlanNormalization"))
+                .as("rows of DialPlanNormalization hit by this suite; fired: %s", rules.coverage().fired())
                 .isEqualTo(DialPlanTableSource.shipped().rowCount());
     }
 }

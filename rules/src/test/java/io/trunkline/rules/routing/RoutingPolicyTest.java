@@ -3,42 +3,27 @@ package io.trunkline.rules.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.trunkline.rules.testing.RuleRowCoverage;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import io.trunkline.rules.testing.RulebookSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kie.api.KieServices;
-import org.kie.api.builder.Message;
-import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieSession;
 
 /** The shipped routing-policy rulebook: every row, the first-match order, and the no-policy refusal. */
 class RoutingPolicyTest {
 
-    private static KieContainer container;
-    private static final RuleRowCoverage COVERAGE = new RuleRowCoverage();
+    private static RulebookSessions rules;
 
     @BeforeAll
     static void compile() {
-        container = KieServices.get().getKieClasspathContainer();
-        assertThat(container.verify().getMessages(Message.Level.ERROR)).isEmpty();
+        rules = new RulebookSessions();
     }
 
     static PolicyQuery policy(String pbx, String cls, String destination) {
-        KieSession session = container.newKieSession("routing-session");
-        try {
-            session.addEventListener(COVERAGE);
-            PolicyQuery q = new PolicyQuery(pbx, cls, destination, LocalTime.of(10, 0), DayOfWeek.TUESDAY);
-            session.insert(q);
-            session.fireAllRules();
-            return q;
-        } finally {
-            session.dispose();
-        }
+        return rules.fire("routing-session", new PolicyQuery(pbx, cls, destination, LocalTime.of(10, 0), DayOfWeek.TUESDAY));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3} [{4}]")
@@ -95,7 +80,7 @@ class RoutingPolicyTest {
 
     @AfterAll
     static void everyTableRowFired() {
-        assertThat(COVERAGE.rowsFired("RoutingPolicy")).as("fired: %s", COVERAGE.fired())
+        assertThat(rules.coverage().rowsFired("RoutingPolicy")).as("fired: %s", rules.coverage().fired())
                 .isEqualTo(RoutingPolicyTableSource.shipped().rowCount());
     }
 }

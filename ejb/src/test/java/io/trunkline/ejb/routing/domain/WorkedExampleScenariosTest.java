@@ -50,13 +50,7 @@ class WorkedExampleScenariosTest {
         ClassLoader cl = Rulebook.class.getClassLoader();
         RulebookRegistry registry = new RulebookRegistry(new RulebookCompiler(cl), cl, Clock.systemUTC());
         // An analyst deletes the Canada row: Canada now follows the general international row (A first).
-        var table = RoutingPolicyTableSource.layout()
-                .row("*", "EMERGENCY", "", "", "", "", "", "", "", "", "PRIORITY")
-                .row("*", "INTERNAL", "", "", "", "", "", "", "", "", "PRIORITY")
-                .row("*", "PREMIUM", "", "", "", "", "", "", "", "", "REJECT")
-                .row("*", "INTERNATIONAL", "", "", "carrier-a carrier-b", "", "", "", "1.00", "", "PRIORITY")
-                .row("*", "TOLL_FREE", "", "", "carrier-a carrier-b", "", "", "", "", "", "PRIORITY")
-                .row("*", "DOMESTIC", "", "", "carrier-a carrier-c", "", "", "", "", "PREFER_HOLDER", "LEAST_COST");
+        var table = RoutingPolicyTableSource.withoutCanadaRow();
         registry.replace(Rulebook.ROUTING, "RoutingPolicy.drl.xlsx", table.toXlsx(), "ana", "simplify");
         List<RoutingScenario.Outcome> outcomes = RoutingScenario.runAll(shipped(), decider(),
                 RoutingFixtures.enterprise().build(), RouteDecider.Books.current(registry));
