@@ -71,6 +71,12 @@ public final class DecisionTableWorkbook {
         return this;
     }
 
+    /** Deletes data row {@code index} (0-based), as an analyst deleting a line. */
+    public DecisionTableWorkbook removeRow(int index) {
+        rows.remove(index);
+        return this;
+    }
+
     public int rowCount() {
         return rows.size();
     }
