@@ -300,6 +300,17 @@ class PlatformIT {
         assertThat(targets(down)).containsExactly("carrier-b");
         assertThat(Api.putJson("carriers/carrier-a/state", "oscar", "{\"up\":true}").status()).isEqualTo(200);
 
+        // The edge's own client and codec read the platform's answers (the wire contract, both ends real).
+        io.trunkline.edge.routing.PlatformRoutingClient edgeClient = new io.trunkline.edge.routing.PlatformRoutingClient(
+                "http://127.0.0.1:8080", "edge-2", "edge-2", java.time.Duration.ofSeconds(5));
+        io.trunkline.contract.routing.RouteDecision viaEdge = edgeClient.decide(new io.trunkline.contract.routing.RouteRequest(
+                "x-10", io.trunkline.contract.routing.RouteRequest.Direction.OUTBOUND, "hq-cucm", "2001", "918005550100", null));
+        assertThat(viaEdge.routes()).extracting(io.trunkline.contract.routing.Route::target).containsExactly("carrier-b");
+        assertThat(viaEdge.failoverCodes()).contains(503);
+        assertThat(edgeClient.decide(new io.trunkline.contract.routing.RouteRequest("x-11",
+                io.trunkline.contract.routing.RouteRequest.Direction.OUTBOUND, "hq-cucm", "2001", "9011449", null)).sipCode())
+                .as("a dial string that is no E.164 number is refused to the PBX as 484").isEqualTo(484);
+
         JsonObject recalled = Api.get("decisions/x-9", "ana").json().asJsonObject();
         assertThat(recalled.getJsonArray("trace").getValuesAs(javax.json.JsonString.class).stream()
                 .map(javax.json.JsonString::getString)).contains("carrier-a skipped: marked down");

@@ -1,0 +1,29 @@
+package io.trunkline.edge.routing;
+
+import io.trunkline.contract.routing.RouteRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The platform first; when it cannot answer in time, the fallback. Every decision says which decided. */
+public final class DecisionRouter implements RoutingPort {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionRouter.class);
+
+    private final PlatformRoutingClient platform;
+    private final FallbackRouting fallback;
+
+    public DecisionRouter(PlatformRoutingClient platform, FallbackRouting fallback) {
+        this.platform = platform;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public Decided decide(RouteRequest request) {
+        try {
+            return new Decided(platform.decide(request), Source.PLATFORM);
+        } catch (PlatformUnavailable e) {
+            LOG.warn("call {}: {}; fallback decides", request.callId(), e.getMessage());
+            return fallback.decide(request, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.trunkline.edge.routing;
+
+import io.trunkline.contract.json.Json;
+import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.contract.routing.RoutingCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks the platform for a decision ({@code POST /api/v1/decisions/route}) with the node's own credential
+ * and a short timeout. A request the platform refuses as undecidable becomes a SIP refusal (484 for a
+ * called number it cannot read, 403 otherwise); a timeout, an I/O error or a 5xx is
+ * {@link PlatformUnavailable}, for the fallback to decide.
+ */
+public final class PlatformRoutingClient {
+
+    private final HttpClient http;
+    private final URI uri;
+    private final String authorization;
+    private final Duration timeout;
+
+    public PlatformRoutingClient(String baseUrl, String user, String password, Duration timeout) {
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).build();
+        this.uri = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/decisions/route");
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.timeout = timeout;
+    }
+
+    public RouteDecision decide(RouteRequest request) throws PlatformUnavailable {
+        HttpRequest post = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(RoutingCodec.write(request))).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(post, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new PlatformUnavailable("platform unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformUnavailable("interrupted waiting for the platform", e);
+        }
+        int status = response.statusCode();
+        if (status == 200) {
+            try {
+                return RoutingCodec.readDecision(response.body());
+            } catch (IllegalArgumentException | ClassCastException e) {
+                throw new PlatformUnavailable("platform answered something that is not a decision: " + e.getMessage(), e);
+            }
+        }
+        if (status == 400) {
+            String field = field(response.body());
+            int sip = "called".equals(field) ? 484 : 403;
+            return new RouteDecision(request.callId(), RouteDecision.Verdict.REJECT, sip, message(response.body()), null,
+                    request.called(), request.calling(), List.of(), List.of(), 0, Map.of(), List.of(
+                    "platform refused the request (" + field + "): " + message(response.body())), Instant.now());
+        }
+        throw new PlatformUnavailable("platform answered HTTP " + status, null);
+    }
+
+    private static String field(String body) {
+        try {
+            Object f = Json.parseObject(body).get("field");
+            return f == null ? "request" : f.toString();
+        } catch (IllegalArgumentException e) {
+            return "request";
+        }
+    }
+
+    private static String message(String body) {
+        try {
+            Object m = Json.parseObject(body).get("message");
+            return m == null ? body : m.toString();
+        } catch (IllegalArgumentException e) {
+            return body;
+        }
+    }
+}
