@@ -1,9 +1,16 @@
 package io.trunkline.edge;
 
+import io.trunkline.edge.b2bua.B2bua;
 import io.trunkline.edge.cluster.EdgeClusterMember;
 import io.trunkline.edge.config.EdgeConfig;
 import io.trunkline.edge.transport.EdgeRequestListener;
+import io.trunkline.edge.routing.DecisionRouter;
+import io.trunkline.edge.routing.FallbackRouting;
+import io.trunkline.edge.routing.PlatformRoutingClient;
+import io.trunkline.edge.routing.RoutingPort;
 import io.trunkline.edge.transport.SipTransport;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +47,17 @@ public final class Main {
 
         EdgeClusterMember cluster = EdgeClusterMember.join(config);
         SipTransport sip = SipTransport.bind(config);
-        sip.listen(new EdgeRequestListener(sip));
+        RoutingPort routing = new DecisionRouter(
+                new PlatformRoutingClient(config.platformUrl(), config.platformUser(), config.platformPassword(),
+                        Duration.ofMillis(config.platformTimeoutMs())),
+                new FallbackRouting(config.emergencyNumbers(), config.emergencyRoutes(), config.fallbackRoutes(),
+                        List.of(408, 480, 500, 502, 503, 504), 2000));
+        B2bua b2bua = new B2bua(sip, routing, config::pbxFor);
+        sip.listen(new EdgeRequestListener(sip, b2bua));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("edge node {} stopping", config.nodeId());
+            b2bua.close();
             sip.close();
             cluster.close();
             stopped.countDown();

@@ -31,6 +31,14 @@ public final class EdgeConfig {
     private final String clusterAddress;
     private final int clusterPort;
     private final List<String> clusterMembers;
+    private final String platformUrl;
+    private final String platformUser;
+    private final String platformPassword;
+    private final int platformTimeoutMs;
+    private final List<String> fallbackRoutes;
+    private final List<String> emergencyRoutes;
+    private final Set<String> emergencyNumbers;
+    private final java.util.Map<String, String> pbxBySource;
 
     private EdgeConfig(Properties p) {
         this.nodeId = required(p, "node.id");
@@ -47,6 +55,45 @@ public final class EdgeConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cluster.members: " + e.getMessage(), e);
         }
+        this.platformUrl = p.getProperty("platform.url", "http://127.0.0.1:8080").trim();
+        this.platformUser = p.getProperty("platform.user", nodeId).trim();
+        this.platformPassword = p.getProperty("platform.password", nodeId);
+        this.platformTimeoutMs = positive(p, "platform.timeout-ms", 250);
+        this.fallbackRoutes = uris(p, "fallback.routes");
+        this.emergencyRoutes = uris(p, "emergency.routes");
+        this.emergencyNumbers = Set.copyOf(csv(p.getProperty("emergency.numbers", "911,112,999")));
+        java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("pbx.") && key.endsWith(".sources")) {
+                String pbx = key.substring(4, key.length() - ".sources".length());
+                for (String source : csv(p.getProperty(key))) {
+                    sources.put(source, pbx);
+                }
+            }
+        }
+        this.pbxBySource = java.util.Map.copyOf(sources);
+    }
+
+    private static List<String> csv(String value) {
+        List<String> out = new ArrayList<>();
+        if (value != null) {
+            for (String v : value.split(",")) {
+                if (!v.isBlank()) {
+                    out.add(v.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> uris(Properties p, String key) {
+        List<String> out = csv(p.getProperty(key));
+        for (String uri : out) {
+            if (!uri.startsWith("sip:") && !uri.startsWith("sips:")) {
+                throw new IllegalArgumentException(key + ": '" + uri + "' is not a sip: URI");
+            }
+        }
+        return List.copyOf(out);
     }
 
     public static EdgeConfig load(Path file) throws IOException {
@@ -149,5 +196,39 @@ public final class EdgeConfig {
 
     public List<String> clusterMembers() {
         return clusterMembers;
+    }
+
+    public String platformUrl() {
+        return platformUrl;
+    }
+
+    public String platformUser() {
+        return platformUser;
+    }
+
+    public String platformPassword() {
+        return platformPassword;
+    }
+
+    public int platformTimeoutMs() {
+        return platformTimeoutMs;
+    }
+
+    public List<String> fallbackRoutes() {
+        return fallbackRoutes;
+    }
+
+    public List<String> emergencyRoutes() {
+        return emergencyRoutes;
+    }
+
+    public Set<String> emergencyNumbers() {
+        return emergencyNumbers;
+    }
+
+    /** The PBX a request comes from, by {@code ip:port} first, then by {@code ip}; null for none. */
+    public String pbxFor(String ip, int port) {
+        String byPort = pbxBySource.get(ip + ":" + port);
+        return byPort != null ? byPort : pbxBySource.get(ip);
     }
 }

@@ -18,20 +18,21 @@ import java.text.ParseException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Entry point of every request reaching the node. Today it answers keep-alive OPTIONS (the probe
- * PBXs and carriers send to see that the edge is up) and refuses the methods it does not carry yet;
- * the B2BUA takes INVITE/BYE/CANCEL when it lands.
+ * Entry point of every SIP event reaching the node: keep-alive OPTIONS are answered here (the probe PBXs
+ * and carriers send to see that the edge is up), calls go to the B2BUA, other methods are refused 405.
  */
 public final class EdgeRequestListener implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeRequestListener.class);
-    static final String ALLOWED = "OPTIONS";
+    static final String ALLOWED = "INVITE, ACK, BYE, CANCEL, OPTIONS";
 
     private final SipTransport transport;
+    private final io.trunkline.edge.b2bua.B2bua b2bua;
     private final AtomicLong optionsAnswered = new AtomicLong();
 
-    public EdgeRequestListener(SipTransport transport) {
+    public EdgeRequestListener(SipTransport transport, io.trunkline.edge.b2bua.B2bua b2bua) {
         this.transport = transport;
+        this.b2bua = b2bua;
     }
 
     @Override
@@ -42,14 +43,20 @@ public final class EdgeRequestListener implements SipListener {
             if (Request.OPTIONS.equals(method)) {
                 respond(event, Response.OK);
                 optionsAnswered.incrementAndGet();
+            } else if (Request.INVITE.equals(method)) {
+                b2bua.onInvite(event);
             } else if (Request.ACK.equals(method)) {
                 // RFC 3261 §17.2.1: ACK is never answered.
-                LOG.debug("ACK absorbed: {}", request.getHeader("Call-ID"));
+                b2bua.onAck(event);
+            } else if (Request.BYE.equals(method)) {
+                b2bua.onBye(event);
+            } else if (Request.CANCEL.equals(method)) {
+                b2bua.onCancel(event);
             } else {
                 // RFC 3261 §8.2.1: a method the UAS knows but does not allow gets 405 with an Allow header.
                 respond(event, Response.METHOD_NOT_ALLOWED);
             }
-        } catch (ParseException | SipException | RuntimeException e) {
+        } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not answer {} from {}: {}", method, request.getHeader("Via"), e.toString());
         }
     }
@@ -68,12 +75,16 @@ public final class EdgeRequestListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        LOG.debug("stray response {}", event.getResponse().getStatusCode());
+        try {
+            b2bua.onResponse(event);
+        } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            LOG.warn("could not handle response {}: {}", event.getResponse().getStatusCode(), e.toString());
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        LOG.debug("transaction timeout");
+        b2bua.onTimeout(event);
     }
 
     @Override

@@ -29,14 +29,17 @@ public final class SipTransport implements AutoCloseable {
     private final SipProvider provider;
     private final MessageFactory messageFactory;
     private final HeaderFactory headerFactory;
+    private final javax.sip.address.AddressFactory addressFactory;
     private final List<ListeningPoint> listeningPoints;
 
     private SipTransport(SipStack stack, SipProvider provider, MessageFactory messageFactory,
-                         HeaderFactory headerFactory, List<ListeningPoint> listeningPoints) {
+                         HeaderFactory headerFactory, javax.sip.address.AddressFactory addressFactory,
+                         List<ListeningPoint> listeningPoints) {
         this.stack = stack;
         this.provider = provider;
         this.messageFactory = messageFactory;
         this.headerFactory = headerFactory;
+        this.addressFactory = addressFactory;
         this.listeningPoints = listeningPoints;
     }
 
@@ -65,7 +68,7 @@ public final class SipTransport implements AutoCloseable {
             }
             stack.start();
             return new SipTransport(stack, provider, factory.createMessageFactory(),
-                    factory.createHeaderFactory(), List.copyOf(points));
+                    factory.createHeaderFactory(), factory.createAddressFactory(), List.copyOf(points));
         } catch (Exception e) {
             stack.stop();
             throw e instanceof SipException ? (SipException) e : new SipException("cannot bind SIP", e);
@@ -90,6 +93,20 @@ public final class SipTransport implements AutoCloseable {
 
     public HeaderFactory headerFactory() {
         return headerFactory;
+    }
+
+    public javax.sip.address.AddressFactory addressFactory() {
+        return addressFactory;
+    }
+
+    /** The listening point for a transport ({@code udp}, {@code tcp}), or the first one. */
+    public ListeningPoint listeningPoint(String transport) {
+        for (ListeningPoint lp : listeningPoints) {
+            if (lp.getTransport().equalsIgnoreCase(transport)) {
+                return lp;
+            }
+        }
+        return listeningPoints.get(0);
     }
 
     public List<String> describeListeningPoints() {

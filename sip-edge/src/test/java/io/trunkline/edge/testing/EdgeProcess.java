@@ -25,13 +25,21 @@ public final class EdgeProcess implements AutoCloseable {
      */
     public static EdgeProcess start(Path jar, Path dir, String nodeId, int sipPort, int clusterPort, String members)
             throws IOException {
+        return start(jar, dir, nodeId, sipPort, clusterPort, members, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, Path, String, int, int, String)}, with further configuration keys. */
+    public static EdgeProcess start(Path jar, Path dir, String nodeId, int sipPort, int clusterPort, String members,
+                                    java.util.Map<String, String> more) throws IOException {
         Path config = dir.resolve(nodeId + ".properties");
+        StringBuilder extra = new StringBuilder();
+        more.forEach((k, v) -> extra.append(k).append('=').append(v).append('\n'));
         Files.writeString(config, String.join("\n",
                 "node.id=" + nodeId,
                 "sip.address=127.0.0.1",
                 "sip.port=" + sipPort,
                 "cluster.port=" + clusterPort,
-                "cluster.members=" + members, ""));
+                "cluster.members=" + members, "") + extra);
         Path log = dir.resolve(nodeId + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m",

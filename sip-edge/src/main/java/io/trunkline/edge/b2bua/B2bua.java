@@ -1,0 +1,488 @@
+package io.trunkline.edge.b2bua;
+
+import io.trunkline.contract.routing.Route;
+import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.edge.routing.RoutingPort;
+import io.trunkline.edge.transport.SipTransport;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The back-to-back user agent: a PBX's INVITE becomes a new call of the edge's own towards the carrier
+ * the decision names, with its own Call-ID, tags, Via and Contact (topology hiding: neither side sees the
+ * other's addresses). Provisional and final answers are relayed back; a failover code, a timeout or no
+ * provisional answer within the attempt timeout moves the call to the next route; other final answers
+ * (404, 486, 603...) are relayed as they are. BYE from either side ends both legs; CANCEL before answer
+ * cancels the carrier leg and answers the PBX 487 (RFC 3261 §9.2).
+ */
+public final class B2bua {
+
+    private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SipTransport sip;
+    private final RoutingPort routing;
+    private final PbxResolver pbxs;
+    private final ExecutorService deciders = Executors.newFixedThreadPool(8, r -> daemon(r, "edge-decide"));
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "edge-timers"));
+    private final Map<String, Call> calls = new ConcurrentHashMap<>();
+
+    /** Which PBX sent a request, from its source address; null for a source that is no PBX. */
+    @FunctionalInterface
+    public interface PbxResolver {
+        String pbxFor(String ip, int port);
+    }
+
+    public B2bua(SipTransport sip, RoutingPort routing, PbxResolver pbxs) {
+        this.sip = sip;
+        this.routing = routing;
+        this.pbxs = pbxs;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public int activeCalls() {
+        return (int) calls.values().stream().distinct().filter(c -> c.state != Call.State.ENDED).count();
+    }
+
+    // --- requests -------------------------------------------------------------------------------
+
+    public void onInvite(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
+        Request request = event.getRequest();
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        if (calls.containsKey(callId)) {
+            // A re-INVITE within a call: passing it through comes with the re-INVITE work; refuse politely.
+            stateless(request, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
+                : sip.provider().getNewServerTransaction(request);
+        // JAIN-SIP RI extension: where the request came from on the wire (not what its headers claim).
+        gov.nist.javax.sip.RequestEventExt wire = (gov.nist.javax.sip.RequestEventExt) event;
+        String pbx = pbxs.pbxFor(wire.getRemoteIpAddress(), wire.getRemotePort());
+        if (pbx == null) {
+            // Security basics: INVITEs only from configured PBXs (carriers' inbound calls come with DIDs).
+            respond(st, request, Response.FORBIDDEN, null);
+            LOG.warn("INVITE {} from {}:{} refused 403: not a configured PBX", callId, wire.getRemoteIpAddress(),
+                    wire.getRemotePort());
+            return;
+        }
+        respond(st, request, Response.TRYING, null);
+        Call call = new Call(callId, st, request, tag(), pbx);
+        calls.put(callId, call);
+        String called = userOf(request.getRequestURI());
+        String calling = userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+        RouteRequest ask = new RouteRequest(callId, RouteRequest.Direction.OUTBOUND, pbx, calling, called, null);
+        deciders.execute(() -> decided(call, routing.decide(ask)));
+    }
+
+    private void decided(Call call, RoutingPort.Decided decided) {
+        synchronized (call) {
+            if (call.state == Call.State.ENDED) {
+                return;
+            }
+            call.decided = decided;
+            RouteDecision d = decided.decision();
+            LOG.info("call {} from {} to {}: {} by {} {}", call.aCallId, call.pbx, d.called(), d.verdict(),
+                    decided.source(), d.routes().stream().map(Route::target).toList());
+            if (d.verdict() == RouteDecision.Verdict.REJECT) {
+                end(call, d.sipCode() == null ? Response.FORBIDDEN : d.sipCode());
+                return;
+            }
+            call.state = Call.State.TRYING;
+            nextRoute(call);
+        }
+    }
+
+    /** Tries the next route, or ends the call with the last failure when none is left. Holds the call's lock. */
+    private void nextRoute(Call call) {
+        List<Route> routes = call.decision().routes();
+        while (++call.attempt < routes.size()) {
+            Route route = routes.get(call.attempt);
+            try {
+                sendInvite(call, route);
+                return;
+            } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+                LOG.warn("call {}: route {} ({}) not tried: {}", call.aCallId, call.attempt + 1, route.uri(), e.toString());
+                call.lastFailure = Response.SERVICE_UNAVAILABLE;
+            }
+        }
+        end(call, call.lastFailure);
+    }
+
+    private void sendInvite(Call call, Route route) throws ParseException, SipException, InvalidArgumentException {
+        HeaderFactory h = sip.headerFactory();
+        URI target = sip.addressFactory().createURI(route.uri());
+        String transport = target instanceof SipURI s && s.getTransportParam() != null ? s.getTransportParam() : "udp";
+        ListeningPoint lp = sip.listeningPoint(transport);
+        CallIdHeader callId = sip.provider().getNewCallId();
+        String present = route.presentNumber() == null || route.presentNumber().isBlank() ? "anonymous" : route.presentNumber();
+        Address from = sip.addressFactory().createAddress("sip:" + present + "@" + lp.getIPAddress());
+        Address to = sip.addressFactory().createAddress(target.toString().replaceAll(";.*$", ""));
+        ViaHeader via = h.createViaHeader(lp.getIPAddress(), lp.getPort(), transport, null);
+        Request invite = sip.messageFactory().createRequest(target, Request.INVITE, callId,
+                h.createCSeqHeader(1L, Request.INVITE), h.createFromHeader(from, tag()), h.createToHeader(to, null),
+                List.of(via), h.createMaxForwardsHeader(70));
+        invite.addHeader(contact(lp));
+        byte[] sdp = call.aRequest.getRawContent();
+        if (sdp != null && sdp.length > 0) {
+            ContentTypeHeader type = (ContentTypeHeader) call.aRequest.getHeader(ContentTypeHeader.NAME);
+            invite.setContent(sdp, type != null ? type : h.createContentTypeHeader("application", "sdp"));
+        }
+        ClientTransaction ct = sip.provider().getNewClientTransaction(invite);
+        call.bInvite = ct;
+        call.bRequest = invite;
+        call.bCallId = callId.getCallId();
+        call.bToTag = null;
+        call.bCseq = 1;
+        call.provisional = false;
+        calls.put(call.bCallId, call);
+        ct.sendRequest();
+        int timeout = call.decision().attemptTimeoutMs() > 0 ? call.decision().attemptTimeoutMs() : 2000;
+        final ClientTransaction attempt = ct;
+        call.attemptTimer = timers.schedule(() -> attemptTimedOut(call, attempt), timeout, TimeUnit.MILLISECONDS);
+        LOG.debug("call {}: attempt {} to {}", call.aCallId, call.attempt + 1, route.uri());
+    }
+
+    private void attemptTimedOut(Call call, ClientTransaction attempt) {
+        synchronized (call) {
+            if (call.bInvite != attempt || call.provisional || call.state == Call.State.ENDED) {
+                return;
+            }
+            LOG.info("call {}: no answer from route {} within {} ms; next route", call.aCallId, call.attempt + 1,
+                    call.decision().attemptTimeoutMs());
+            calls.remove(call.bCallId);
+            call.lastFailure = Response.REQUEST_TIMEOUT;
+            nextRoute(call);
+        }
+    }
+
+    public void onAck(RequestEvent event) {
+        // The PBX's ACK for the edge's 2xx: the carrier leg was acknowledged when its 2xx arrived.
+    }
+
+    public void onBye(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
+        Request bye = event.getRequest();
+        String callId = ((CallIdHeader) bye.getHeader(CallIdHeader.NAME)).getCallId();
+        ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
+                : sip.provider().getNewServerTransaction(bye);
+        Call call = calls.get(callId);
+        if (call == null) {
+            respond(st, bye, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        respond(st, bye, Response.OK, null);
+        synchronized (call) {
+            if (call.state != Call.State.CONFIRMED) {
+                return;
+            }
+            call.state = Call.State.ENDED;
+            if (callId.equals(call.aCallId)) {
+                sendByeToCarrier(call);
+            } else {
+                sendByeToPbx(call);
+            }
+            forget(call);
+            LOG.info("call {} ended by {}", call.aCallId, callId.equals(call.aCallId) ? "the PBX" : "the carrier");
+        }
+    }
+
+    public void onCancel(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
+        Request cancel = event.getRequest();
+        String callId = ((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId();
+        ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
+                : sip.provider().getNewServerTransaction(cancel);
+        Call call = calls.get(callId);
+        if (call == null) {
+            respond(st, cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        respond(st, cancel, Response.OK, null);
+        synchronized (call) {
+            if (call.state == Call.State.CONFIRMED || call.state == Call.State.ENDED) {
+                return;
+            }
+            if (call.bInvite != null && call.provisional) {
+                sip.provider().getNewClientTransaction(call.bInvite.createCancel()).sendRequest();
+            }
+            end(call, Response.REQUEST_TERMINATED);
+            LOG.info("call {} cancelled by the PBX before answer", call.aCallId);
+        }
+    }
+
+    // --- responses ------------------------------------------------------------------------------
+
+    public void onResponse(ResponseEvent event) throws SipException, ParseException, InvalidArgumentException {
+        Response response = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (!Request.INVITE.equals(cseq.getMethod())) {
+            return;
+        }
+        String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        Call call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        int status = response.getStatusCode();
+        synchronized (call) {
+            if (!callId.equals(call.bCallId) || call.state == Call.State.ENDED) {
+                if (status >= 200 && status < 300) {
+                    // A late 2xx of an abandoned attempt: acknowledge and hang it up (RFC 3261 §13.2.2.4).
+                    ack(response, callId);
+                    byeAbandoned(response, callId);
+                }
+                return;
+            }
+            if (status < 200) {
+                call.provisional = true;
+                if (status > 100) {
+                    call.state = Call.State.EARLY;
+                    relay(call, status, response);
+                }
+                return;
+            }
+            if (call.attemptTimer != null) {
+                call.attemptTimer.cancel(false);
+            }
+            if (status < 300) {
+                call.bToTag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+                ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);
+                call.bRemoteTarget = c != null ? c.getAddress().getURI() : call.bRequest.getRequestURI();
+                ack(response, callId);
+                call.state = Call.State.CONFIRMED;
+                relay(call, status, response);
+                LOG.info("call {} answered on route {} ({})", call.aCallId, call.attempt + 1,
+                        call.decision().routes().get(call.attempt).target());
+                return;
+            }
+            calls.remove(call.bCallId);
+            if (call.decision().failoverCodes().contains(status)) {
+                LOG.info("call {}: route {} answered {}; next route", call.aCallId, call.attempt + 1, status);
+                call.lastFailure = status;
+                nextRoute(call);
+            } else {
+                end(call, status);
+            }
+        }
+    }
+
+    public void onTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        ClientTransaction ct = event.getClientTransaction();
+        String callId = ((CallIdHeader) ct.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+        Call call = calls.get(callId);
+        if (call == null || !Request.INVITE.equals(ct.getRequest().getMethod())) {
+            return;
+        }
+        synchronized (call) {
+            if (call.bInvite != ct || call.state == Call.State.ENDED || call.state == Call.State.CONFIRMED) {
+                return;
+            }
+            calls.remove(call.bCallId);
+            call.lastFailure = Response.REQUEST_TIMEOUT;
+            nextRoute(call);
+        }
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    /** Relays a carrier's answer to the PBX, with the edge's own tag, Contact and the carrier's SDP. */
+    private void relay(Call call, int status, Response from) throws ParseException, SipException, InvalidArgumentException {
+        Response r = sip.messageFactory().createResponse(status, call.aRequest);
+        ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aToTag);
+        r.addHeader(contact(sip.listeningPoint(transportOf(call.aRequest))));
+        byte[] body = from == null ? null : from.getRawContent();
+        if (body != null && body.length > 0) {
+            ContentTypeHeader type = (ContentTypeHeader) from.getHeader(ContentTypeHeader.NAME);
+            r.setContent(body, type != null ? type : sip.headerFactory().createContentTypeHeader("application", "sdp"));
+        }
+        call.aInvite.sendResponse(r);
+    }
+
+    /** Answers the PBX with a final failure and forgets the call. Holds the call's lock. */
+    private void end(Call call, int status) {
+        call.state = Call.State.ENDED;
+        if (call.attemptTimer != null) {
+            call.attemptTimer.cancel(false);
+        }
+        try {
+            Response r = sip.messageFactory().createResponse(status, call.aRequest);
+            ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aToTag);
+            call.aInvite.sendResponse(r);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("call {}: could not answer {} to the PBX: {}", call.aCallId, status, e.toString());
+        }
+        forget(call);
+        LOG.info("call {} ended with {}", call.aCallId, status);
+    }
+
+    private void forget(Call call) {
+        calls.remove(call.aCallId);
+        if (call.bCallId != null) {
+            calls.remove(call.bCallId);
+        }
+    }
+
+    private void ack(Response response, String callId) throws ParseException, SipException, InvalidArgumentException {
+        HeaderFactory h = sip.headerFactory();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);
+        URI target = c != null ? c.getAddress().getURI() : null;
+        Call call = calls.get(callId);
+        if (target == null && call != null) {
+            target = call.bRequest.getRequestURI();
+        }
+        if (target == null) {
+            return;
+        }
+        ListeningPoint lp = sip.listeningPoint(transportOf(response));
+        ViaHeader via = h.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(), branch());
+        Request ack = sip.messageFactory().createRequest(target, Request.ACK,
+                (CallIdHeader) response.getHeader(CallIdHeader.NAME), h.createCSeqHeader(cseq.getSeqNumber(), Request.ACK),
+                (FromHeader) response.getHeader(FromHeader.NAME), (ToHeader) response.getHeader(ToHeader.NAME),
+                List.of(via), h.createMaxForwardsHeader(70));
+        sip.provider().sendRequest(ack);
+    }
+
+    private void byeAbandoned(Response response, String callId) throws ParseException, SipException, InvalidArgumentException {
+        ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);
+        if (c == null) {
+            return;
+        }
+        HeaderFactory h = sip.headerFactory();
+        ListeningPoint lp = sip.listeningPoint(transportOf(response));
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        Request bye = sip.messageFactory().createRequest(c.getAddress().getURI(), Request.BYE,
+                (CallIdHeader) response.getHeader(CallIdHeader.NAME), h.createCSeqHeader(cseq.getSeqNumber() + 1, Request.BYE),
+                (FromHeader) response.getHeader(FromHeader.NAME), (ToHeader) response.getHeader(ToHeader.NAME),
+                List.of(h.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(), null)),
+                h.createMaxForwardsHeader(70));
+        sip.provider().getNewClientTransaction(bye).sendRequest();
+    }
+
+    private void sendByeToCarrier(Call call) {
+        try {
+            HeaderFactory h = sip.headerFactory();
+            ListeningPoint lp = sip.listeningPoint(transportOf(call.bRequest));
+            FromHeader from = (FromHeader) call.bRequest.getHeader(FromHeader.NAME);
+            ToHeader to = (ToHeader) ((ToHeader) call.bRequest.getHeader(ToHeader.NAME)).clone();
+            to.setTag(call.bToTag);
+            Request bye = sip.messageFactory().createRequest(call.bRemoteTarget, Request.BYE,
+                    (CallIdHeader) call.bRequest.getHeader(CallIdHeader.NAME), h.createCSeqHeader(++call.bCseq, Request.BYE),
+                    from, to, List.of(h.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(), null)),
+                    h.createMaxForwardsHeader(70));
+            sip.provider().getNewClientTransaction(bye).sendRequest();
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("call {}: BYE to the carrier failed: {}", call.aCallId, e.toString());
+        }
+    }
+
+    private void sendByeToPbx(Call call) {
+        try {
+            HeaderFactory h = sip.headerFactory();
+            Request a = call.aRequest;
+            ListeningPoint lp = sip.listeningPoint(transportOf(a));
+            ContactHeader c = (ContactHeader) a.getHeader(ContactHeader.NAME);
+            URI target = c != null ? c.getAddress().getURI() : ((FromHeader) a.getHeader(FromHeader.NAME)).getAddress().getURI();
+            ToHeader aTo = (ToHeader) a.getHeader(ToHeader.NAME);
+            FromHeader aFrom = (FromHeader) a.getHeader(FromHeader.NAME);
+            // In the PBX's dialog the edge is the called party: its From is the INVITE's To, with the edge's tag.
+            FromHeader from = h.createFromHeader(aTo.getAddress(), call.aToTag);
+            ToHeader to = h.createToHeader(aFrom.getAddress(), aFrom.getTag());
+            Request bye = sip.messageFactory().createRequest(target, Request.BYE,
+                    (CallIdHeader) a.getHeader(CallIdHeader.NAME), h.createCSeqHeader(++call.aCseq, Request.BYE),
+                    from, to, List.of(h.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(), null)),
+                    h.createMaxForwardsHeader(70));
+            sip.provider().getNewClientTransaction(bye).sendRequest();
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("call {}: BYE to the PBX failed: {}", call.aCallId, e.toString());
+        }
+    }
+
+    private void respond(ServerTransaction st, Request request, int status, String reason)
+            throws ParseException, SipException, InvalidArgumentException {
+        Response r = sip.messageFactory().createResponse(status, request);
+        if (reason != null) {
+            r.setReasonPhrase(reason);
+        }
+        st.sendResponse(r);
+    }
+
+    private void stateless(Request request, int status) throws ParseException, SipException {
+        sip.provider().sendResponse(sip.messageFactory().createResponse(status, request));
+    }
+
+    private ContactHeader contact(ListeningPoint lp) throws ParseException {
+        SipURI uri = sip.addressFactory().createSipURI("edge", lp.getIPAddress());
+        uri.setPort(lp.getPort());
+        if (!"udp".equalsIgnoreCase(lp.getTransport())) {
+            uri.setTransportParam(lp.getTransport().toLowerCase());
+        }
+        return sip.headerFactory().createContactHeader(sip.addressFactory().createAddress(uri));
+    }
+
+    private static String transportOf(javax.sip.message.Message m) {
+        ViaHeader via = (ViaHeader) m.getHeader(ViaHeader.NAME);
+        return via == null ? "udp" : via.getTransport().toLowerCase();
+    }
+
+    static String userOf(URI uri) {
+        if (uri instanceof SipURI s) {
+            return s.getUser();
+        }
+        String text = uri.toString();
+        int colon = text.indexOf(':');
+        int at = text.indexOf('@');
+        return at > colon ? text.substring(colon + 1, at) : text.substring(colon + 1);
+    }
+
+    private static String tag() {
+        return Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+    }
+
+    private static String branch() {
+        return "z9hG4bK" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+    }
+
+    public void close() {
+        deciders.shutdownNow();
+        timers.shutdownNow();
+    }
+}

@@ -1,0 +1,52 @@
+package io.trunkline.edge.b2bua;
+
+import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.edge.routing.RoutingPort;
+import java.util.concurrent.ScheduledFuture;
+import javax.sip.ClientTransaction;
+import javax.sip.ServerTransaction;
+import javax.sip.address.URI;
+import javax.sip.message.Request;
+
+/**
+ * One call through the edge: the PBX leg (A, where the edge is the called party) and the carrier leg
+ * (B, where the edge calls), paired. Guarded by its own monitor: SIP events of both legs and the
+ * attempt timer touch it from different threads.
+ */
+final class Call {
+
+    enum State { DECIDING, TRYING, EARLY, CONFIRMED, ENDED }
+
+    final String aCallId;
+    final ServerTransaction aInvite;
+    final Request aRequest;
+    final String aToTag;
+    final String pbx;
+    long aCseq;
+
+    State state = State.DECIDING;
+    RoutingPort.Decided decided;
+    int attempt = -1;
+    int lastFailure = 503;
+    boolean provisional;
+    ScheduledFuture<?> attemptTimer;
+
+    ClientTransaction bInvite;
+    Request bRequest;
+    String bCallId;
+    String bToTag;
+    URI bRemoteTarget;
+    long bCseq = 1;
+
+    Call(String aCallId, ServerTransaction aInvite, Request aRequest, String aToTag, String pbx) {
+        this.aCallId = aCallId;
+        this.aInvite = aInvite;
+        this.aRequest = aRequest;
+        this.aToTag = aToTag;
+        this.pbx = pbx;
+    }
+
+    RouteDecision decision() {
+        return decided.decision();
+    }
+}

@@ -1,0 +1,157 @@
+package io.trunkline.edge.b2bua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.trunkline.contract.routing.Route;
+import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.contract.routing.RoutingCodec;
+import io.trunkline.edge.testing.EdgeProcess;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Call flows through a real edge node with SIPp as the PBX and as the carriers. The platform is stood in
+ * for by an HTTP server answering the decision the flow needs (the platform's own decisions are tested
+ * against the deployed EAR in the system tests).
+ */
+class CallFlowsIT {
+
+    static final int EDGE = 17060;
+    static final int PBX = 17050;
+    static final int CARRIER_A = 17061;
+    static final int CARRIER_B = 17062;
+
+    @TempDir
+    static Path dir;
+    static HttpServer platform;
+    static EdgeProcess edge;
+    static final AtomicReference<List<String>> ROUTES = new AtomicReference<>(List.of());
+    static final List<String> ASKED = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        platform.createContext("/api/v1/decisions/route", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            ASKED.add(body);
+            List<Route> routes = new ArrayList<>();
+            for (String uri : ROUTES.get()) {
+                routes.add(new Route(uri, Route.Kind.CARRIER, uri, "+12125552001", null, "USD", "test route"));
+            }
+            RouteDecision d = new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test", "INTERNATIONAL",
+                    "+442071234567", "+12125552001", routes, List.of(408, 500, 503), 2000, Map.of(), List.of(),
+                    Instant.now());
+            byte[] out = RoutingCodec.write(d).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, out.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(out);
+            }
+        });
+        platform.start();
+        edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "flow-edge", EDGE, 17701,
+                "127.0.0.1:17701", Map.of(
+                        "platform.url", "http://127.0.0.1:" + platform.getAddress().getPort(),
+                        "pbx.hq-cucm.sources", "127.0.0.1:" + PBX));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!edge.log().contains("ready") && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+        assertThat(edge.log()).contains("ready");
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (edge != null) {
+            edge.close();
+        }
+        if (platform != null) {
+            platform.stop(0);
+        }
+    }
+
+    private static String carrier(int port) {
+        return "sip:+442071234567@127.0.0.1:" + port;
+    }
+
+    private static Process sipp(String name, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sipp"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("-i", "127.0.0.1", "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin"));
+        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    }
+
+    private static int exit(Process p) throws InterruptedException {
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    private static String scenario(String name) {
+        return Path.of("src/test/resources/sipp", name).toAbsolutePath().toString();
+    }
+
+    private static int pbxCall(String called) throws Exception {
+        return exit(sipp("pbx-" + called, "-sn", "uac", "127.0.0.1:" + EDGE, "-s", called, "-p", Integer.toString(PBX),
+                "-d", "500"));
+    }
+
+    @Test
+    void basicCallIsAnsweredAndHungUp() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Process carrierB = sipp("basic-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        assertThat(pbxCall("9011442071234567")).as("PBX call: INVITE, 200, ACK, BYE, 200").isZero();
+        assertThat(exit(carrierB)).as("carrier B: INVITE, 180, 200, ACK, BYE from the edge, 200").isZero();
+        assertThat(ASKED).anyMatch(b -> b.contains("\"source\":\"hq-cucm\"") && b.contains("\"called\":\"9011442071234567\""));
+    }
+
+    @Test
+    void carrierAnswering503FailsOverToTheNext() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_A), carrier(CARRIER_B)));
+        Process carrierA = sipp("failover-a", "-sf", scenario("uas-503.xml"), "-p", Integer.toString(CARRIER_A));
+        Process carrierB = sipp("failover-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        assertThat(pbxCall("9011442071234567")).as("the PBX sees one answered call").isZero();
+        assertThat(exit(carrierA)).as("carrier A got the INVITE, answered 503, got the ACK").isZero();
+        assertThat(exit(carrierB)).as("carrier B carried the call").isZero();
+        assertThat(edge.log()).contains("answered 503; next route");
+    }
+
+    @Test
+    void busyIsRelayedWithoutFailover() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_A), carrier(CARRIER_B)));
+        Process carrierA = sipp("busy-a", "-sf", scenario("uas-486.xml"), "-p", Integer.toString(CARRIER_A));
+        int pbx = exit(sipp("busy-pbx", "-sf", scenario("uac-expect-486.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+                "-p", Integer.toString(PBX)));
+        assertThat(pbx).as("the PBX got 486").isZero();
+        assertThat(exit(carrierA)).isZero();
+        assertThat(edge.log()).contains("ended with 486");
+    }
+
+    @Test
+    void unknownSourceIsRefused() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Path uac403 = dir.resolve("uac-403.xml");
+        Files.writeString(uac403, Files.readString(Path.of(scenario("uac-expect-486.xml"))).replace("486", "403"));
+        assertThat(exit(sipp("stranger", "-sf", uac403.toString(), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+                "-p", "17059"))).as("a source that is no configured PBX gets 403").isZero();
+    }
+}
