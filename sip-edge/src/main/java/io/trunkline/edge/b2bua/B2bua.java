@@ -187,6 +187,12 @@ public final class B2bua {
             LOG.info("call {}: no answer from route {} within {} ms; next route", call.aCallId, call.attempt + 1,
                     call.decision().attemptTimeoutMs());
             calls.remove(call.bCallId);
+            try {
+                // Stop retransmitting to a carrier that never answered (no provisional: nothing to CANCEL).
+                attempt.terminate();
+            } catch (javax.sip.ObjectInUseException e) {
+                LOG.debug("attempt transaction already ending", e);
+            }
             call.lastFailure = Response.REQUEST_TIMEOUT;
             nextRoute(call);
         }

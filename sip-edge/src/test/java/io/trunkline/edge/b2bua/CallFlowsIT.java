@@ -147,6 +147,41 @@ class CallFlowsIT {
     }
 
     @Test
+    void cancelBeforeAnswerReachesTheCarrier() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_A)));
+        Process carrierA = sipp("cancel-a", "-sf", scenario("uas-ring-cancel.xml"), "-p", Integer.toString(CARRIER_A));
+        int pbx = exit(sipp("cancel-pbx", "-sf", scenario("uac-cancel.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+                "-p", Integer.toString(PBX)));
+        assertThat(pbx).as("the PBX: 180, CANCEL answered 200, INVITE answered 487").isZero();
+        assertThat(exit(carrierA)).as("the carrier got the CANCEL").isZero();
+        assertThat(edge.log()).contains("cancelled by the PBX before answer");
+    }
+
+    @Test
+    void silentCarrierIsLeftAfterTheAttemptTimeout() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_A), carrier(CARRIER_B)));
+        Process carrierA = sipp("silent-a", "-sf", scenario("uas-silent.xml"), "-p", Integer.toString(CARRIER_A));
+        Process carrierB = sipp("silent-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        long start = System.nanoTime();
+        assertThat(pbxCall("9011442071234567")).isZero();
+        assertThat(exit(carrierB)).as("carrier B took the call").isZero();
+        exit(carrierA);
+        assertThat(edge.log()).contains("no answer from route 1 within 2000 ms");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(2000);
+    }
+
+    @Test
+    void byeFromTheCarrierSideEndsThePbxLeg() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Process carrierB = sipp("bye-b", "-sf", scenario("uas-bye.xml"), "-p", Integer.toString(CARRIER_B));
+        int pbx = exit(sipp("bye-pbx", "-sf", scenario("uac-recv-bye.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+                "-p", Integer.toString(PBX)));
+        assertThat(pbx).as("the PBX got the BYE and answered it").isZero();
+        assertThat(exit(carrierB)).as("the carrier's BYE was answered 200").isZero();
+        assertThat(edge.log()).contains("ended by the carrier");
+    }
+
+    @Test
     void unknownSourceIsRefused() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
         Path uac403 = dir.resolve("uac-403.xml");
