@@ -380,6 +380,50 @@ class PlatformIT {
                 .as("a draft that never decided cannot be rolled back to").isEqualTo(400);
     }
 
+    @Test
+    @Order(10)
+    void callThroughTheEdgeFailsOverOnThePlatformsDecision() throws Exception {
+        // Carriers A and B become SIPp instances on this host; A answers 503, B carries the call.
+        Path demo = Path.of("..", "demo", "carriers");
+        for (String[] c : new String[][]{{"carrier-a", "17261"}, {"carrier-b", "17262"}}) {
+            String json = Files.readString(demo.resolve(c[0] + ".json"))
+                    .replaceAll("\"trunkUri\": \"[^\"]*\"", "\"trunkUri\": \"sip:127.0.0.1:" + c[1] + "\"");
+            assertThat(Api.putJson("carriers/" + c[0], "oscar", json).status()).isEqualTo(200);
+        }
+        Path dir = Files.createDirectories(Path.of("target", "call"));
+        Path sipp = Path.of("..", "sip-edge", "src", "test", "resources", "sipp").toAbsolutePath();
+        try (EdgeProcess edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "call-edge", 17260, 17721,
+                "127.0.0.1:17721", Map.of("platform.url", "http://127.0.0.1:8080", "platform.user", "edge-1",
+                        "platform.password", "edge-1", "pbx.hq-cucm.sources", "127.0.0.1:17250"))) {
+            await(Duration.ofSeconds(60), () -> edge.log().contains("ready") ? true : null);
+            Process carrierA = sipp(dir, "carrier-a", "-sf", sipp.resolve("uas-503.xml").toString(), "-p", "17261");
+            Process carrierB = sipp(dir, "carrier-b", "-sn", "uas", "-p", "17262");
+            Process pbx = sipp(dir, "pbx", "-sn", "uac", "127.0.0.1:17260", "-s", "9011442071234567", "-p", "17250", "-d", "500");
+            assertThat(exit(pbx)).as("the PBX's call was answered and hung up").isZero();
+            assertThat(exit(carrierA)).as("carrier A was tried first and answered 503").isZero();
+            assertThat(exit(carrierB)).as("carrier B carried the call").isZero();
+            assertThat(edge.log()).contains("by PLATFORM [carrier-a, carrier-b]").contains("answered 503; next route")
+                    .contains("answered on route 2");
+        }
+    }
+
+    private static Process sipp(Path dir, String name, String... args) throws java.io.IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("sipp"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("-i", "127.0.0.1", "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin"));
+        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    }
+
+    private static int exit(Process p) throws InterruptedException {
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
     private static void assertField(Api.Reply r, String field) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/json");
@@ -402,7 +446,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void failoverTestWorkflowSurvivesARestartAndItsTimerFiresAfterIt() throws Exception {
         Api.Reply started = Api.post("workflows/failover-tests", "carla", "{\"carrier\":\"carrier-a\",\"windowSeconds\":25}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -433,7 +477,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void undeploys() {
         deployer.undeploy(DEPLOYMENT);
         controller.stop(CONTAINER);
