@@ -1,6 +1,7 @@
 package io.trunkline.edge;
 
 import io.trunkline.edge.b2bua.B2bua;
+import io.trunkline.edge.cdr.Journal;
 import io.trunkline.edge.cluster.EdgeClusterMember;
 import io.trunkline.edge.config.EdgeConfig;
 import io.trunkline.edge.transport.EdgeRequestListener;
@@ -52,13 +53,20 @@ public final class Main {
                         Duration.ofMillis(config.platformTimeoutMs())),
                 new FallbackRouting(config.emergencyNumbers(), config.emergencyRoutes(), config.fallbackRoutes(),
                         List.of(408, 480, 500, 502, 503, 504), 2000));
-        B2bua b2bua = new B2bua(sip, routing, config::pbxFor);
+        Journal journal = Journal.open(config.journalDir().resolve(config.nodeId() + ".journal"));
+        B2bua b2bua = new B2bua(sip, routing, config::pbxFor, config.nodeId(),
+                record -> journal.append("CALL", record.toJson()));
         sip.listen(new EdgeRequestListener(sip, b2bua));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("edge node {} stopping", config.nodeId());
             b2bua.close();
             sip.close();
+            try {
+                journal.close();
+            } catch (java.io.IOException e) {
+                LOG.warn("journal not closed cleanly: {}", e.toString());
+            }
             cluster.close();
             stopped.countDown();
         }, "edge-shutdown"));

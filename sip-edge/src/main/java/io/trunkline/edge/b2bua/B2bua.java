@@ -1,5 +1,6 @@
 package io.trunkline.edge.b2bua;
 
+import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
@@ -58,16 +59,46 @@ public final class B2bua {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "edge-timers"));
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
 
+    /** Where finished calls' records go (the journal, then the platform). */
+    @FunctionalInterface
+    public interface CallRecords {
+        void record(CallRecord record) throws java.io.IOException;
+    }
+
     /** Which PBX sent a request, from its source address; null for a source that is no PBX. */
     @FunctionalInterface
     public interface PbxResolver {
         String pbxFor(String ip, int port);
     }
 
-    public B2bua(SipTransport sip, RoutingPort routing, PbxResolver pbxs) {
+    private final String node;
+    private final CallRecords records;
+
+    public B2bua(SipTransport sip, RoutingPort routing, PbxResolver pbxs, String node, CallRecords records) {
         this.sip = sip;
         this.routing = routing;
         this.pbxs = pbxs;
+        this.node = node;
+        this.records = records;
+    }
+
+    /** Builds the call's record once, when it ends, and hands it to the journal. Holds the call's lock. */
+    private void finish(Call call, int code, String side) {
+        if (call.recorded) {
+            return;
+        }
+        call.recorded = true;
+        RouteDecision d = call.decided == null ? null : call.decision();
+        FromHeader from = (FromHeader) call.aRequest.getHeader(FromHeader.NAME);
+        CallRecord record = new CallRecord(call.aCallId, node, call.pbx, userOf(from.getAddress().getURI()),
+                userOf(call.aRequest.getRequestURI()), d == null ? null : d.calling(), d == null ? null : d.called(),
+                d == null ? null : d.callClass(), call.decided == null ? null : call.decided.source().name(),
+                call.attempts, call.startedAt, call.answeredAt, java.time.Instant.now(), code, side);
+        try {
+            records.record(record);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.error("call {}: record not journaled: {}", call.aCallId, e.toString());
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -171,6 +202,8 @@ public final class B2bua {
         call.bToTag = null;
         call.bCseq = 1;
         call.provisional = false;
+        call.attemptStartNanos = System.nanoTime();
+        call.firstProvisionalMs = null;
         calls.put(call.bCallId, call);
         ct.sendRequest();
         int timeout = call.decision().attemptTimeoutMs() > 0 ? call.decision().attemptTimeoutMs() : 2000;
@@ -187,6 +220,7 @@ public final class B2bua {
             LOG.info("call {}: no answer from route {} within {} ms; next route", call.aCallId, call.attempt + 1,
                     call.decision().attemptTimeoutMs());
             calls.remove(call.bCallId);
+            call.attemptEnded(null);
             try {
                 // Stop retransmitting to a carrier that never answered (no provisional: nothing to CANCEL).
                 attempt.terminate();
@@ -224,6 +258,7 @@ public final class B2bua {
                 sendByeToPbx(call);
             }
             forget(call);
+            finish(call, Response.OK, callId.equals(call.aCallId) ? "PBX" : "CARRIER");
             LOG.info("call {} ended by {}", call.aCallId, callId.equals(call.aCallId) ? "the PBX" : "the carrier");
         }
     }
@@ -246,7 +281,8 @@ public final class B2bua {
             if (call.bInvite != null && call.provisional) {
                 sip.provider().getNewClientTransaction(call.bInvite.createCancel()).sendRequest();
             }
-            end(call, Response.REQUEST_TERMINATED);
+            call.attemptEnded(Response.REQUEST_TERMINATED);
+            endBy(call, Response.REQUEST_TERMINATED, "PBX");
             LOG.info("call {} cancelled by the PBX before answer", call.aCallId);
         }
     }
@@ -276,6 +312,9 @@ public final class B2bua {
             }
             if (status < 200) {
                 call.provisional = true;
+                if (status > 100 && call.firstProvisionalMs == null) {
+                    call.firstProvisionalMs = (System.nanoTime() - call.attemptStartNanos) / 1_000_000;
+                }
                 if (status > 100) {
                     call.state = Call.State.EARLY;
                     relay(call, status, response);
@@ -285,7 +324,9 @@ public final class B2bua {
             if (call.attemptTimer != null) {
                 call.attemptTimer.cancel(false);
             }
+            call.attemptEnded(status);
             if (status < 300) {
+                call.answeredAt = java.time.Instant.now();
                 call.bToTag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
                 ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);
                 call.bRemoteTarget = c != null ? c.getAddress().getURI() : call.bRequest.getRequestURI();
@@ -302,7 +343,7 @@ public final class B2bua {
                 call.lastFailure = status;
                 nextRoute(call);
             } else {
-                end(call, status);
+                endBy(call, status, "CARRIER");
             }
         }
     }
@@ -322,6 +363,7 @@ public final class B2bua {
                 return;
             }
             calls.remove(call.bCallId);
+            call.attemptEnded(Response.REQUEST_TIMEOUT);
             call.lastFailure = Response.REQUEST_TIMEOUT;
             nextRoute(call);
         }
@@ -342,8 +384,13 @@ public final class B2bua {
         call.aInvite.sendResponse(r);
     }
 
-    /** Answers the PBX with a final failure and forgets the call. Holds the call's lock. */
+    /** Answers the PBX with a final failure the edge decided on (refusal, no route left). Holds the call's lock. */
     private void end(Call call, int status) {
+        endBy(call, status, "EDGE");
+    }
+
+    /** Answers the PBX with a final failure and forgets the call. Holds the call's lock. */
+    private void endBy(Call call, int status, String side) {
         call.state = Call.State.ENDED;
         if (call.attemptTimer != null) {
             call.attemptTimer.cancel(false);
@@ -356,6 +403,7 @@ public final class B2bua {
             LOG.warn("call {}: could not answer {} to the PBX: {}", call.aCallId, status, e.toString());
         }
         forget(call);
+        finish(call, status, side);
         LOG.info("call {} ended with {}", call.aCallId, status);
     }
 

@@ -31,6 +31,13 @@ final class Call {
     boolean provisional;
     ScheduledFuture<?> attemptTimer;
 
+    final java.time.Instant startedAt = java.time.Instant.now();
+    java.time.Instant answeredAt;
+    final java.util.List<io.trunkline.contract.events.CallRecord.Attempt> attempts = new java.util.ArrayList<>();
+    long attemptStartNanos;
+    Long firstProvisionalMs;
+    boolean recorded;
+
     ClientTransaction bInvite;
     Request bRequest;
     String bCallId;
@@ -48,5 +55,17 @@ final class Call {
 
     RouteDecision decision() {
         return decided.decision();
+    }
+
+    /** Closes the current attempt with its final answer (null: none came). */
+    void attemptEnded(Integer sipCode) {
+        if (attempt < 0 || decided == null || attempt >= decided.decision().routes().size()
+                || attempts.size() > attempt) {
+            return;
+        }
+        var route = decided.decision().routes().get(attempt);
+        Long answerMs = sipCode == null ? null : (System.nanoTime() - attemptStartNanos) / 1_000_000;
+        attempts.add(new io.trunkline.contract.events.CallRecord.Attempt(route.target(), route.uri(), sipCode,
+                firstProvisionalMs, answerMs));
     }
 }

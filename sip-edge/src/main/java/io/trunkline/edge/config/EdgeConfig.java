@@ -39,6 +39,7 @@ public final class EdgeConfig {
     private final List<String> emergencyRoutes;
     private final Set<String> emergencyNumbers;
     private final java.util.Map<String, String> pbxBySource;
+    private final Path journalDir;
 
     private EdgeConfig(Properties p) {
         this.nodeId = required(p, "node.id");
@@ -72,6 +73,7 @@ public final class EdgeConfig {
             }
         }
         this.pbxBySource = java.util.Map.copyOf(sources);
+        this.journalDir = Path.of(p.getProperty("journal.dir", "journal").trim());
     }
 
     private static List<String> csv(String value) {
@@ -224,6 +226,11 @@ public final class EdgeConfig {
 
     public Set<String> emergencyNumbers() {
         return emergencyNumbers;
+    }
+
+    /** Where the node's journal of call records lives. */
+    public Path journalDir() {
+        return journalDir;
     }
 
     /** The PBX a request comes from, by {@code ip:port} first, then by {@code ip}; null for none. */

@@ -72,7 +72,7 @@ class CallFlowsIT {
         while (!edge.log().contains("ready") && System.nanoTime() < end) {
             Thread.sleep(200);
         }
-        assertThat(edge.log()).contains("ready");
+        awaitLog("ready");
     }
 
     @AfterAll
@@ -83,6 +83,15 @@ class CallFlowsIT {
         if (platform != null) {
             platform.stop(0);
         }
+    }
+
+    /** The edge logs after it has answered, so a line may land just after SIPp is done. */
+    private static void awaitLog(String text) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!edge.log().contains(text) && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(edge.log()).contains(text);
     }
 
     private static String carrier(int port) {
@@ -132,7 +141,26 @@ class CallFlowsIT {
         assertThat(pbxCall("9011442071234567")).as("the PBX sees one answered call").isZero();
         assertThat(exit(carrierA)).as("carrier A got the INVITE, answered 503, got the ACK").isZero();
         assertThat(exit(carrierB)).as("carrier B carried the call").isZero();
-        assertThat(edge.log()).contains("answered 503; next route");
+        awaitLog("answered 503; next route");
+
+        // The call's record is in the node's journal: both attempts, answered on the second, hung up by the PBX.
+        java.util.List<io.trunkline.contract.events.CallRecord> records = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("journal").resolve("flow-edge.journal"))) {
+            if (line.startsWith("E ")) {
+                records.add(io.trunkline.contract.events.CallRecord.fromJson(line.split(" ", 4)[3]));
+            }
+        }
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.attempts()).extracting(io.trunkline.contract.events.CallRecord.Attempt::sipCode)
+                    .containsExactly(503, 200);
+            assertThat(r.pbx()).isEqualTo("hq-cucm");
+            assertThat(r.calledDialed()).isEqualTo("9011442071234567");
+            assertThat(r.calledNormalized()).isEqualTo("+442071234567");
+            assertThat(r.decisionSource()).isEqualTo("PLATFORM");
+            assertThat(r.releasedBy()).isEqualTo("PBX");
+            assertThat(r.answeredAt()).isNotNull();
+            assertThat(r.durationMs()).isGreaterThanOrEqualTo(400);
+        });
     }
 
     @Test
@@ -143,7 +171,9 @@ class CallFlowsIT {
                 "-p", Integer.toString(PBX)));
         assertThat(pbx).as("the PBX got 486").isZero();
         assertThat(exit(carrierA)).isZero();
-        assertThat(edge.log()).contains("ended with 486");
+        awaitLog("ended with 486");
+        assertThat(Files.readString(dir.resolve("journal").resolve("flow-edge.journal")))
+                .contains("\"releaseCode\":486,\"releasedBy\":\"CARRIER\"");
     }
 
     @Test
@@ -154,7 +184,7 @@ class CallFlowsIT {
                 "-p", Integer.toString(PBX)));
         assertThat(pbx).as("the PBX: 180, CANCEL answered 200, INVITE answered 487").isZero();
         assertThat(exit(carrierA)).as("the carrier got the CANCEL").isZero();
-        assertThat(edge.log()).contains("cancelled by the PBX before answer");
+        awaitLog("cancelled by the PBX before answer");
     }
 
     @Test
@@ -166,7 +196,7 @@ class CallFlowsIT {
         assertThat(pbxCall("9011442071234567")).isZero();
         assertThat(exit(carrierB)).as("carrier B took the call").isZero();
         exit(carrierA);
-        assertThat(edge.log()).contains("no answer from route 1 within 2000 ms");
+        awaitLog("no answer from route 1 within 2000 ms");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(2000);
     }
 
@@ -178,7 +208,7 @@ class CallFlowsIT {
                 "-p", Integer.toString(PBX)));
         assertThat(pbx).as("the PBX got the BYE and answered it").isZero();
         assertThat(exit(carrierB)).as("the carrier's BYE was answered 200").isZero();
-        assertThat(edge.log()).contains("ended by the carrier");
+        awaitLog("ended by the carrier");
     }
 
     @Test

@@ -77,6 +77,10 @@ class PlatformDownIT {
         assertThat(exit(sipp("pbx-911", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "911", "-p", Integer.toString(PBX),
                 "-d", "300"))).as("911 via the edge's own emergency route").isZero();
         assertThat(exit(gateway)).isZero();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!edge.log().contains("by STATIC_EMERGENCY") && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
         assertThat(edge.log()).contains("by FALLBACK").contains("by STATIC_EMERGENCY");
     }
 }

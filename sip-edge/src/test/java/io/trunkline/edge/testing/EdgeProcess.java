@@ -33,6 +33,9 @@ public final class EdgeProcess implements AutoCloseable {
                                     java.util.Map<String, String> more) throws IOException {
         Path config = dir.resolve(nodeId + ".properties");
         StringBuilder extra = new StringBuilder();
+        if (!more.containsKey("journal.dir")) {
+            extra.append("journal.dir=").append(dir.resolve("journal")).append('\n');
+        }
         more.forEach((k, v) -> extra.append(k).append('=').append(v).append('\n'));
         Files.writeString(config, String.join("\n",
                 "node.id=" + nodeId,

@@ -1,0 +1,109 @@
+package io.trunkline.contract.events;
+
+import io.trunkline.contract.json.Json;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One call as the edge saw it, written when it ends: who called whom (as dialed and as normalized), who
+ * decided, every attempt with its SIP answer and timings, and how and by whom it was released.
+ *
+ * @param releasedBy PBX, CARRIER or EDGE (the edge ended it: refusal, no route left, cancel relayed)
+ */
+public record CallRecord(String callId, String node, String pbx, String callingDialed, String calledDialed,
+                         String callingNormalized, String calledNormalized, String callClass, String decisionSource,
+                         List<Attempt> attempts, Instant startedAt, Instant answeredAt, Instant endedAt,
+                         int releaseCode, String releasedBy) {
+
+    /**
+     * One try of one route.
+     *
+     * @param firstProvisionalMs time from sending the INVITE to the first provisional answer above 100 (PDD), or null
+     * @param answerMs           time from sending the INVITE to the final answer, or null
+     */
+    public record Attempt(String target, String uri, Integer sipCode, Long firstProvisionalMs, Long answerMs) {
+    }
+
+    public CallRecord {
+        attempts = List.copyOf(attempts);
+    }
+
+    /** Talk time: from answer to end, 0 for a call never answered. */
+    public long durationMs() {
+        return answeredAt == null || endedAt == null ? 0 : endedAt.toEpochMilli() - answeredAt.toEpochMilli();
+    }
+
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("callId", callId);
+        m.put("node", node);
+        m.put("pbx", pbx);
+        m.put("callingDialed", callingDialed);
+        m.put("calledDialed", calledDialed);
+        m.put("callingNormalized", callingNormalized);
+        m.put("calledNormalized", calledNormalized);
+        m.put("callClass", callClass);
+        m.put("decisionSource", decisionSource);
+        List<Object> list = new ArrayList<>();
+        for (Attempt a : attempts) {
+            Map<String, Object> am = new LinkedHashMap<>();
+            am.put("target", a.target());
+            am.put("uri", a.uri());
+            am.put("sipCode", a.sipCode());
+            am.put("firstProvisionalMs", a.firstProvisionalMs());
+            am.put("answerMs", a.answerMs());
+            list.add(am);
+        }
+        m.put("attempts", list);
+        m.put("startedAt", text(startedAt));
+        m.put("answeredAt", text(answeredAt));
+        m.put("endedAt", text(endedAt));
+        m.put("durationMs", durationMs());
+        m.put("releaseCode", releaseCode);
+        m.put("releasedBy", releasedBy);
+        return Json.write(m);
+    }
+
+    /** @throws IllegalArgumentException when the text is not a call record */
+    public static CallRecord fromJson(String json) {
+        Map<String, Object> m = Json.parseObject(json);
+        List<Attempt> attempts = new ArrayList<>();
+        Object list = m.get("attempts");
+        if (list instanceof List<?> l) {
+            for (Object o : l) {
+                Map<?, ?> a = (Map<?, ?>) o;
+                attempts.add(new Attempt((String) a.get("target"), (String) a.get("uri"), integer(a.get("sipCode")),
+                        longValue(a.get("firstProvisionalMs")), longValue(a.get("answerMs"))));
+            }
+        }
+        Object code = m.get("releaseCode");
+        if (!(m.get("callId") instanceof String) || code == null) {
+            throw new IllegalArgumentException("call record: callId and releaseCode are required");
+        }
+        return new CallRecord((String) m.get("callId"), (String) m.get("node"), (String) m.get("pbx"),
+                (String) m.get("callingDialed"), (String) m.get("calledDialed"), (String) m.get("callingNormalized"),
+                (String) m.get("calledNormalized"), (String) m.get("callClass"), (String) m.get("decisionSource"),
+                attempts, instant(m.get("startedAt")), instant(m.get("answeredAt")), instant(m.get("endedAt")),
+                ((BigDecimal) code).intValueExact(), (String) m.get("releasedBy"));
+    }
+
+    private static String text(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    private static Instant instant(Object o) {
+        return o == null ? null : Instant.parse((String) o);
+    }
+
+    private static Integer integer(Object o) {
+        return o == null ? null : ((BigDecimal) o).intValueExact();
+    }
+
+    private static Long longValue(Object o) {
+        return o == null ? null : ((BigDecimal) o).longValueExact();
+    }
+}

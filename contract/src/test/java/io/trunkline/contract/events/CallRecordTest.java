@@ -1,0 +1,28 @@
+package io.trunkline.contract.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CallRecordTest {
+
+    @Test
+    void roundTripsThroughJsonAndKnowsItsDuration() {
+        CallRecord r = new CallRecord("1-77@10.0.1.10", "edge-1", "hq-cucm", "2001", "9011442071234567", "+12125552001",
+                "+442071234567", "INTERNATIONAL", "PLATFORM",
+                List.of(new CallRecord.Attempt("carrier-a", "sip:+44@a", 503, null, 12L),
+                        new CallRecord.Attempt("carrier-b", "sip:+44@b", 200, 180L, 900L)),
+                Instant.parse("2026-12-01T15:00:00Z"), Instant.parse("2026-12-01T15:00:01.100Z"),
+                Instant.parse("2026-12-01T15:01:01.100Z"), 200, "PBX");
+        assertThat(CallRecord.fromJson(r.toJson())).isEqualTo(r);
+        assertThat(r.durationMs()).isEqualTo(60_000);
+        CallRecord refused = new CallRecord("x", "edge-1", null, null, "9", null, null, null, "PLATFORM", List.of(),
+                Instant.EPOCH, null, Instant.EPOCH, 403, "EDGE");
+        assertThat(CallRecord.fromJson(refused.toJson())).isEqualTo(refused);
+        assertThat(refused.durationMs()).isZero();
+        assertThatThrownBy(() -> CallRecord.fromJson("{\"node\":\"x\"}")).hasMessageContaining("callId and releaseCode");
+    }
+}

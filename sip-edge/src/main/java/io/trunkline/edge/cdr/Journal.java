@@ -1,0 +1,128 @@
+package io.trunkline.edge.cdr;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The edge's local append-only journal of events, written before anything is sent anywhere: a call
+ * record is on disk (forced to the device) before the platform hears of it, and stays pending until the
+ * platform has acknowledged it. One line per entry: {@code E <seq> <type> <json>} for an event,
+ * {@code A <seq>} for its acknowledgement. Reopening reads the file back, so the pending set and the
+ * sequence survive a restart; a torn last line (the node died mid-write) is ignored.
+ */
+public final class Journal implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+
+    /** A journaled event. */
+    public record Entry(long sequence, String type, String json) {
+    }
+
+    private final Path file;
+    private final FileChannel channel;
+    private final TreeMap<Long, Entry> pending = new TreeMap<>();
+    private long nextSequence = 1;
+
+    private Journal(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    public static Journal open(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        TreeMap<Long, Entry> events = new TreeMap<>();
+        long max = 0;
+        int torn = 0;
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                try {
+                    if (line.startsWith("E ")) {
+                        String[] parts = line.split(" ", 4);
+                        long seq = Long.parseLong(parts[1]);
+                        events.put(seq, new Entry(seq, parts[2], parts[3]));
+                        max = Math.max(max, seq);
+                    } else if (line.startsWith("A ")) {
+                        events.remove(Long.parseLong(line.substring(2).trim()));
+                    } else if (!line.isBlank()) {
+                        torn++;
+                    }
+                } catch (RuntimeException e) {
+                    torn++;
+                }
+            }
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        Journal j = new Journal(file, channel);
+        j.pending.putAll(events);
+        j.nextSequence = max + 1;
+        if (torn > 0) {
+            LOG.warn("journal {}: {} unreadable line(s) ignored (a write cut short)", file, torn);
+        }
+        if (!events.isEmpty()) {
+            LOG.info("journal {}: {} event(s) still to deliver, next sequence {}", file, events.size(), j.nextSequence);
+        }
+        return j;
+    }
+
+    /** Writes an event and forces it to the device; returns its sequence number. */
+    public synchronized long append(String type, String json) throws IOException {
+        if (type.contains(" ") || json.contains("\n")) {
+            throw new IllegalArgumentException("journal entries are one line: no space in the type, no newline in the body");
+        }
+        long seq = nextSequence++;
+        write("E " + seq + " " + type + " " + json + "\n");
+        pending.put(seq, new Entry(seq, type, json));
+        return seq;
+    }
+
+    /** Marks events delivered: they leave the pending set, now and after a restart. */
+    public synchronized void acknowledge(List<Long> sequences) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (long seq : sequences) {
+            if (pending.remove(seq) != null) {
+                lines.append("A ").append(seq).append('\n');
+            }
+        }
+        if (lines.length() > 0) {
+            write(lines.toString());
+        }
+    }
+
+    /** Events not yet acknowledged, oldest first. */
+    public synchronized List<Entry> pending() {
+        return new ArrayList<>(pending.values());
+    }
+
+    public synchronized Map<Long, Entry> pendingBySequence() {
+        return new TreeMap<>(pending);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private void write(String text) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(false);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+}
