@@ -25,6 +25,9 @@ public final class EdgeRequestListener implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeRequestListener.class);
     static final String ALLOWED = "INVITE, ACK, BYE, CANCEL, OPTIONS";
+    /** SIP methods of the RFCs the edge knows of but does not take (RFC 3265, 3262, 3311, 3428, 3515, 3903, 6086). */
+    static final java.util.Set<String> KNOWN = java.util.Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "PRACK", "UPDATE",
+            "MESSAGE", "REFER", "PUBLISH", "INFO");
 
     private final SipTransport transport;
     private final io.trunkline.edge.b2bua.B2bua b2bua;
@@ -40,6 +43,14 @@ public final class EdgeRequestListener implements SipListener {
         Request request = event.getRequest();
         String method = request.getMethod();
         try {
+            if (request.getHeader(javax.sip.header.MaxForwardsHeader.NAME) == null && !Request.ACK.equals(method)) {
+                // RFC 3261 §8.1.1.6: every request carries Max-Forwards; the RI drops one it cannot read, and a
+                // session border does not guess (RFC 4475 §3.1.2.7).
+                Response bad = transport.messageFactory().createResponse(Response.BAD_REQUEST, request);
+                bad.setReasonPhrase("Bad Request (missing or unreadable Max-Forwards)");
+                transport.provider().sendResponse(bad);
+                return;
+            }
             if (Request.OPTIONS.equals(method)) {
                 respond(event, Response.OK);
                 optionsAnswered.incrementAndGet();
@@ -52,9 +63,12 @@ public final class EdgeRequestListener implements SipListener {
                 b2bua.onBye(event);
             } else if (Request.CANCEL.equals(method)) {
                 b2bua.onCancel(event);
-            } else {
+            } else if (KNOWN.contains(method)) {
                 // RFC 3261 §8.2.1: a method the UAS knows but does not allow gets 405 with an Allow header.
                 respond(event, Response.METHOD_NOT_ALLOWED);
+            } else {
+                // RFC 3261 §8.2.1: a method the UAS does not recognise at all gets 501.
+                respond(event, Response.NOT_IMPLEMENTED);
             }
         } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not answer {} from {}: {}", method, request.getHeader("Via"), e.toString());

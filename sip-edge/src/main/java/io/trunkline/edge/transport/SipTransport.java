@@ -55,6 +55,7 @@ public final class SipTransport implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.sipThreads()));
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictVersionParserFactory.class.getName());
         SipStack stack = factory.createSipStack(p);
 
         List<ListeningPoint> points = new ArrayList<>();

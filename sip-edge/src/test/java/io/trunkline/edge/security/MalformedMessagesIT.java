@@ -1,0 +1,118 @@
+package io.trunkline.edge.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trunkline.edge.testing.EdgeProcess;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A corpus of malformed SIP messages after RFC 4475's categories (src/test/resources/malformed) sent
+ * to a real edge node over UDP and TCP: each gets a 4xx or is dropped as RFC 3261 says (an unknown
+ * method gets 501), and the node still answers afterwards.
+ */
+class MalformedMessagesIT {
+
+    static final int EDGE = 17360;
+    static final int FROM = 17399;
+
+    @TempDir
+    static Path dir;
+    static EdgeProcess edge;
+
+    @BeforeAll
+    static void start() throws Exception {
+        edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "guarded-edge", EDGE, 17731,
+                "127.0.0.1:17731", Map.of("platform.url", "http://127.0.0.1:9"));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!edge.log().contains("ready") && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+        assertThat(edge.log()).contains("ready");
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (edge != null) {
+            edge.close();
+        }
+    }
+
+    /** The status line answered to one datagram within half a second, or null when it was dropped. */
+    private static String udp(DatagramSocket socket, byte[] message) throws IOException {
+        socket.send(new DatagramPacket(message, message.length, InetAddress.getLoopbackAddress(), EDGE));
+        byte[] buffer = new byte[65_535];
+        DatagramPacket in = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.receive(in);
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+        String text = new String(in.getData(), 0, in.getLength(), StandardCharsets.ISO_8859_1);
+        return text.substring(0, text.indexOf("\r\n") < 0 ? text.length() : text.indexOf("\r\n"));
+    }
+
+    @Test
+    void everyMalformedMessageIsRefusedOrDroppedAndTheNodeCarriesOn() throws Exception {
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<Path> corpus;
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/malformed"))) {
+            corpus = files.sorted().toList();
+        }
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(14);
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", FROM))) {
+            socket.setSoTimeout(500);
+            for (Path message : corpus) {
+                answers.put(message.getFileName().toString(), udp(socket, Files.readAllBytes(message)));
+            }
+        }
+        org.slf4j.LoggerFactory.getLogger(MalformedMessagesIT.class).info("answers to the corpus: {}", answers);
+        answers.forEach((name, answer) -> {
+            if (name.startsWith("13-")) {
+                assertThat(answer).as(name).startsWith("SIP/2.0 501");
+            } else {
+                assertThat(answer).as(name + " is refused with a 4xx or dropped").satisfiesAnyOf(
+                        a -> assertThat(a).isNull(), a -> assertThat(a).startsWith("SIP/2.0 4"));
+            }
+        });
+        assertThat(answers.get("01-garbage.sip")).as("garbage is dropped").isNull();
+        assertThat(answers.get("12-crlf-keepalive.sip")).as("a CRLF keep-alive is not answered (RFC 5626)").isNull();
+
+        // The same over TCP: the connection may be closed on garbage, the node must not be.
+        try (Socket tcp = new Socket("127.0.0.1", EDGE)) {
+            tcp.getOutputStream().write(Files.readAllBytes(Path.of("src/test/resources/malformed/01-garbage.sip")));
+            tcp.getOutputStream().write(new byte[70_000]);
+            tcp.getOutputStream().flush();
+        } catch (IOException closedByTheEdge) {
+            // Refusing an oversized or unparseable stream by closing it is what a server should do.
+        }
+
+        assertThat(edge.alive()).isTrue();
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", FROM))) {
+            socket.setSoTimeout(2000);
+            String options = "OPTIONS sip:ping@127.0.0.1 SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + FROM + ";branch=z9hG4bK-after-1\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=p1\r\nTo: <sip:ping@127.0.0.1>\r\n"
+                    + "Call-ID: after-corpus@127.0.0.1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+            assertThat(udp(socket, options.getBytes(StandardCharsets.ISO_8859_1))).as("still answering")
+                    .isEqualTo("SIP/2.0 200 OK");
+        }
+    }
+}
