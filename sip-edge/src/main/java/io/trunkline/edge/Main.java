@@ -55,7 +55,7 @@ public final class Main {
                         List.of(408, 480, 500, 502, 503, 504), 2000));
         Journal journal = Journal.open(config.journalDir().resolve(config.nodeId() + ".journal"));
         B2bua b2bua = new B2bua(sip, routing, config::pbxFor, config.nodeId(),
-                record -> journal.append("CALL", record.toJson()));
+                record -> journal.append("CALL", record.toJson()), config.carrierProfiles());
         sip.listen(new EdgeRequestListener(sip, b2bua));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

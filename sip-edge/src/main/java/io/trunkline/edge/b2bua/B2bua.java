@@ -4,6 +4,7 @@ import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.edge.config.CarrierProfile;
 import io.trunkline.edge.routing.RoutingPort;
 import io.trunkline.edge.transport.SipTransport;
 import java.security.SecureRandom;
@@ -73,13 +74,16 @@ public final class B2bua {
 
     private final String node;
     private final CallRecords records;
+    private final Map<String, CarrierProfile> profiles;
 
-    public B2bua(SipTransport sip, RoutingPort routing, PbxResolver pbxs, String node, CallRecords records) {
+    public B2bua(SipTransport sip, RoutingPort routing, PbxResolver pbxs, String node, CallRecords records,
+                 Map<String, CarrierProfile> profiles) {
         this.sip = sip;
         this.routing = routing;
         this.pbxs = pbxs;
         this.node = node;
         this.records = records;
+        this.profiles = Map.copyOf(profiles);
     }
 
     /** Builds the call's record once, when it ends, and hands it to the journal. Holds the call's lock. */
@@ -178,11 +182,17 @@ public final class B2bua {
 
     private void sendInvite(Call call, Route route) throws ParseException, SipException, InvalidArgumentException {
         HeaderFactory h = sip.headerFactory();
+        CarrierProfile profile = profiles.getOrDefault(route.target(), CarrierProfile.DEFAULT);
         URI target = sip.addressFactory().createURI(route.uri());
+        if (target instanceof SipURI s && s.getUser() != null) {
+            // The carrier's number format in the Request-URI (and so in To).
+            s.setUser(profile.format(s.getUser()));
+        }
         String transport = target instanceof SipURI s && s.getTransportParam() != null ? s.getTransportParam() : "udp";
         ListeningPoint lp = sip.listeningPoint(transport);
         CallIdHeader callId = sip.provider().getNewCallId();
-        String present = route.presentNumber() == null || route.presentNumber().isBlank() ? "anonymous" : route.presentNumber();
+        String present = route.presentNumber() == null || route.presentNumber().isBlank() ? "anonymous"
+                : profile.format(route.presentNumber());
         Address from = sip.addressFactory().createAddress("sip:" + present + "@" + lp.getIPAddress());
         Address to = sip.addressFactory().createAddress(target.toString().replaceAll(";.*$", ""));
         ViaHeader via = h.createViaHeader(lp.getIPAddress(), lp.getPort(), transport, null);
@@ -190,10 +200,19 @@ public final class B2bua {
                 h.createCSeqHeader(1L, Request.INVITE), h.createFromHeader(from, tag()), h.createToHeader(to, null),
                 List.of(via), h.createMaxForwardsHeader(70));
         invite.addHeader(contact(lp));
+        if (!"anonymous".equals(present)) {
+            // RFC 3325: the identity the edge asserts towards its trusted carrier, in the carrier's format.
+            invite.addHeader(h.createHeader("P-Asserted-Identity", "<sip:" + present + "@" + lp.getIPAddress() + ">"));
+        }
+        for (Map.Entry<String, String> extra : profile.addHeaders().entrySet()) {
+            invite.addHeader(h.createHeader(extra.getKey(), extra.getValue()));
+        }
         byte[] sdp = call.aRequest.getRawContent();
         if (sdp != null && sdp.length > 0) {
             ContentTypeHeader type = (ContentTypeHeader) call.aRequest.getHeader(ContentTypeHeader.NAME);
-            invite.setContent(sdp, type != null ? type : h.createContentTypeHeader("application", "sdp"));
+            byte[] offer = profile.filterSdp(new String(sdp, java.nio.charset.StandardCharsets.UTF_8))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            invite.setContent(offer, type != null ? type : h.createContentTypeHeader("application", "sdp"));
         }
         ClientTransaction ct = sip.provider().getNewClientTransaction(invite);
         call.bInvite = ct;

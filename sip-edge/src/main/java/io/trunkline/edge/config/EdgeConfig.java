@@ -40,6 +40,7 @@ public final class EdgeConfig {
     private final Set<String> emergencyNumbers;
     private final java.util.Map<String, String> pbxBySource;
     private final Path journalDir;
+    private final java.util.Map<String, CarrierProfile> carrierProfiles;
 
     private EdgeConfig(Properties p) {
         this.nodeId = required(p, "node.id");
@@ -74,6 +75,7 @@ public final class EdgeConfig {
         }
         this.pbxBySource = java.util.Map.copyOf(sources);
         this.journalDir = Path.of(p.getProperty("journal.dir", "journal").trim());
+        this.carrierProfiles = CarrierProfile.read(p);
     }
 
     private static List<String> csv(String value) {
@@ -226,6 +228,11 @@ public final class EdgeConfig {
 
     public Set<String> emergencyNumbers() {
         return emergencyNumbers;
+    }
+
+    /** Each configured carrier's SIP profile by carrier id (the decision's route target). */
+    public java.util.Map<String, CarrierProfile> carrierProfiles() {
+        return carrierProfiles;
     }
 
     /** Where the node's journal of call records lives. */

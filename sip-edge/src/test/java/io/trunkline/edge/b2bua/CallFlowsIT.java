@@ -52,7 +52,8 @@ class CallFlowsIT {
             ASKED.add(body);
             List<Route> routes = new ArrayList<>();
             for (String uri : ROUTES.get()) {
-                routes.add(new Route(uri, Route.Kind.CARRIER, uri, "+12125552001", null, "USD", "test route"));
+                String target = uri.endsWith(":" + CARRIER_A) ? "carrier-a" : uri.endsWith(":" + CARRIER_B) ? "carrier-b" : uri;
+                routes.add(new Route(target, Route.Kind.CARRIER, uri, "+12125552001", null, "USD", "test route"));
             }
             RouteDecision d = new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test", "INTERNATIONAL",
                     "+442071234567", "+12125552001", routes, List.of(408, 500, 503), 2000, Map.of(), List.of(),
@@ -67,7 +68,9 @@ class CallFlowsIT {
         edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "flow-edge", EDGE, 17701,
                 "127.0.0.1:17701", Map.of(
                         "platform.url", "http://127.0.0.1:" + platform.getAddress().getPort(),
-                        "pbx.hq-cucm.sources", "127.0.0.1:" + PBX));
+                        "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
+                        "carrier.carrier-b.number-format", "NATIONAL",
+                        "carrier.carrier-b.add-headers", "X-Account: trunkline-42"));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!edge.log().contains("ready") && System.nanoTime() < end) {
             Thread.sleep(200);
@@ -209,6 +212,14 @@ class CallFlowsIT {
         assertThat(pbx).as("the PBX got the BYE and answered it").isZero();
         assertThat(exit(carrierB)).as("the carrier's BYE was answered 200").isZero();
         awaitLog("ended by the carrier");
+    }
+
+    @Test
+    void carrierGetsNumbersInItsOwnFormat() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Process carrierB = sipp("profile-b", "-sf", scenario("uas-check-national.xml"), "-p", Integer.toString(CARRIER_B));
+        assertThat(pbxCall("9011442071234567")).isZero();
+        assertThat(exit(carrierB)).as("carrier B saw 02071234567, PAI 2125552001 and its X-Account header").isZero();
     }
 
     @Test
