@@ -3,6 +3,9 @@ package io.trunkline.edge;
 import io.trunkline.edge.b2bua.B2bua;
 import io.trunkline.edge.cdr.Journal;
 import io.trunkline.edge.cluster.EdgeClusterMember;
+import io.trunkline.edge.cluster.HazelcastTrunkHealthStore;
+import io.trunkline.edge.cluster.TrunkHealthStore;
+import io.trunkline.edge.routing.TrunkProber;
 import io.trunkline.edge.config.EdgeConfig;
 import io.trunkline.edge.transport.EdgeRequestListener;
 import io.trunkline.edge.routing.DecisionRouter;
@@ -54,12 +57,18 @@ public final class Main {
                 new FallbackRouting(config.emergencyNumbers(), config.emergencyRoutes(), config.fallbackRoutes(),
                         List.of(408, 480, 500, 502, 503, 504), 2000));
         Journal journal = Journal.open(config.journalDir().resolve(config.nodeId() + ".journal"));
+        TrunkHealthStore health = new HazelcastTrunkHealthStore(cluster.hazelcast());
         B2bua b2bua = new B2bua(sip, routing, config::pbxFor, config.nodeId(),
-                record -> journal.append("CALL", record.toJson()), config.carrierProfiles());
-        sip.listen(new EdgeRequestListener(sip, b2bua));
+                record -> journal.append("CALL", record.toJson()), config.carrierProfiles(), health);
+        TrunkProber prober = new TrunkProber(sip, config.probeUris(), health,
+                change -> journal.append("TRUNK", TrunkProber.toJson(change)), config.nodeId(), config.downAfter(),
+                config.upAfter(), config.probeTimeoutMs());
+        sip.listen(new EdgeRequestListener(sip, b2bua, prober));
+        prober.start(config.probeIntervalMs());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("edge node {} stopping", config.nodeId());
+            prober.close();
             b2bua.close();
             sip.close();
             try {

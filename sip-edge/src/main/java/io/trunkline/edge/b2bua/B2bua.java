@@ -4,6 +4,7 @@ import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.config.CarrierProfile;
 import io.trunkline.edge.routing.RoutingPort;
 import io.trunkline.edge.transport.SipTransport;
@@ -75,9 +76,11 @@ public final class B2bua {
     private final String node;
     private final CallRecords records;
     private final Map<String, CarrierProfile> profiles;
+    private final TrunkHealthStore health;
 
     public B2bua(SipTransport sip, RoutingPort routing, PbxResolver pbxs, String node, CallRecords records,
-                 Map<String, CarrierProfile> profiles) {
+                 Map<String, CarrierProfile> profiles, TrunkHealthStore health) {
+        this.health = health;
         this.sip = sip;
         this.routing = routing;
         this.pbxs = pbxs;
@@ -169,6 +172,12 @@ public final class B2bua {
         List<Route> routes = call.decision().routes();
         while (++call.attempt < routes.size()) {
             Route route = routes.get(call.attempt);
+            if (health.isDown(route.target())) {
+                // Known down from the OPTIONS probes: no INVITE, no waiting for its timeout.
+                LOG.info("call {}: route {} ({}) skipped: trunk down", call.aCallId, call.attempt + 1, route.target());
+                call.attempts.add(new CallRecord.Attempt(route.target(), route.uri(), null, null, null));
+                continue;
+            }
             try {
                 sendInvite(call, route);
                 return;

@@ -41,6 +41,11 @@ public final class EdgeConfig {
     private final java.util.Map<String, String> pbxBySource;
     private final Path journalDir;
     private final java.util.Map<String, CarrierProfile> carrierProfiles;
+    private final java.util.Map<String, String> probeUris;
+    private final int probeIntervalMs;
+    private final int probeTimeoutMs;
+    private final int downAfter;
+    private final int upAfter;
 
     private EdgeConfig(Properties p) {
         this.nodeId = required(p, "node.id");
@@ -76,6 +81,21 @@ public final class EdgeConfig {
         this.pbxBySource = java.util.Map.copyOf(sources);
         this.journalDir = Path.of(p.getProperty("journal.dir", "journal").trim());
         this.carrierProfiles = CarrierProfile.read(p);
+        java.util.Map<String, String> probes = new java.util.TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("carrier.") && key.endsWith(".probe-uri")) {
+                String uri = p.getProperty(key).trim();
+                if (!uri.startsWith("sip:")) {
+                    throw new IllegalArgumentException(key + ": '" + uri + "' is not a sip: URI");
+                }
+                probes.put(key.substring(8, key.length() - ".probe-uri".length()), uri);
+            }
+        }
+        this.probeUris = java.util.Map.copyOf(probes);
+        this.probeIntervalMs = positive(p, "trunk.probe-interval-ms", 5000);
+        this.probeTimeoutMs = positive(p, "trunk.probe-timeout-ms", 1000);
+        this.downAfter = positive(p, "trunk.down-after", 3);
+        this.upAfter = positive(p, "trunk.up-after", 2);
     }
 
     private static List<String> csv(String value) {
@@ -233,6 +253,27 @@ public final class EdgeConfig {
     /** Each configured carrier's SIP profile by carrier id (the decision's route target). */
     public java.util.Map<String, CarrierProfile> carrierProfiles() {
         return carrierProfiles;
+    }
+
+    /** Carrier id to the URI its trunk is probed with (OPTIONS). */
+    public java.util.Map<String, String> probeUris() {
+        return probeUris;
+    }
+
+    public int probeIntervalMs() {
+        return probeIntervalMs;
+    }
+
+    public int probeTimeoutMs() {
+        return probeTimeoutMs;
+    }
+
+    public int downAfter() {
+        return downAfter;
+    }
+
+    public int upAfter() {
+        return upAfter;
     }
 
     /** Where the node's journal of call records lives. */

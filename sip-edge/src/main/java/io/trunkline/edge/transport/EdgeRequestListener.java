@@ -31,11 +31,14 @@ public final class EdgeRequestListener implements SipListener {
 
     private final SipTransport transport;
     private final io.trunkline.edge.b2bua.B2bua b2bua;
+    private final io.trunkline.edge.routing.TrunkProber prober;
     private final AtomicLong optionsAnswered = new AtomicLong();
 
-    public EdgeRequestListener(SipTransport transport, io.trunkline.edge.b2bua.B2bua b2bua) {
+    public EdgeRequestListener(SipTransport transport, io.trunkline.edge.b2bua.B2bua b2bua,
+                               io.trunkline.edge.routing.TrunkProber prober) {
         this.transport = transport;
         this.b2bua = b2bua;
+        this.prober = prober;
     }
 
     @Override
@@ -90,6 +93,12 @@ public final class EdgeRequestListener implements SipListener {
     @Override
     public void processResponse(ResponseEvent event) {
         try {
+            javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) event.getResponse()
+                    .getHeader(javax.sip.header.CSeqHeader.NAME);
+            if (cseq != null && Request.OPTIONS.equals(cseq.getMethod())) {
+                prober.onResponse(event);
+                return;
+            }
             b2bua.onResponse(event);
         } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not handle response {}: {}", event.getResponse().getStatusCode(), e.toString());
@@ -98,6 +107,10 @@ public final class EdgeRequestListener implements SipListener {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction()
+                && Request.OPTIONS.equals(event.getClientTransaction().getRequest().getMethod())) {
+            return; // the prober counts unanswered probes by its own, shorter timeout
+        }
         b2bua.onTimeout(event);
     }
 

@@ -1,0 +1,130 @@
+package io.trunkline.edge.b2bua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.trunkline.contract.routing.Route;
+import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.contract.routing.RoutingCodec;
+import io.trunkline.edge.testing.EdgeProcess;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * OPTIONS probes mark a carrier trunk down when it stops answering and up when it answers again; a call
+ * skips the down trunk at once, and each change is journaled as an event.
+ */
+class TrunkHealthIT {
+
+    static final int EDGE = 17460;
+    static final int PBX = 17450;
+    static final int CARRIER_A = 17461;
+    static final int CARRIER_B = 17462;
+
+    @TempDir
+    static Path dir;
+    static HttpServer platform;
+    static EdgeProcess edge;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        platform.createContext("/api/v1/decisions/route", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            RouteDecision d = new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test", "DOMESTIC", "+12125551234",
+                    "+12125552001", List.of(
+                    new Route("carrier-a", Route.Kind.CARRIER, "sip:+12125551234@127.0.0.1:" + CARRIER_A, "+12125552001", null, "USD", "1"),
+                    new Route("carrier-b", Route.Kind.CARRIER, "sip:+12125551234@127.0.0.1:" + CARRIER_B, "+12125552001", null, "USD", "2")),
+                    List.of(503), 2000, Map.of(), List.of(), Instant.now());
+            byte[] out = RoutingCodec.write(d).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, out.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(out);
+            }
+        });
+        platform.start();
+        edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "probing-edge", EDGE, 17741,
+                "127.0.0.1:17741", Map.of(
+                        "platform.url", "http://127.0.0.1:" + platform.getAddress().getPort(),
+                        "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
+                        "carrier.carrier-a.probe-uri", "sip:ping@127.0.0.1:" + CARRIER_A,
+                        "trunk.probe-interval-ms", "300",
+                        "trunk.probe-timeout-ms", "250",
+                        "trunk.down-after", "2",
+                        "trunk.up-after", "1"));
+        awaitLog("ready", 60);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (edge != null) {
+            edge.close();
+        }
+        if (platform != null) {
+            platform.stop(0);
+        }
+    }
+
+    private static void awaitLog(String text, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!edge.log().contains(text) && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(edge.log()).contains(text);
+    }
+
+    private static Process sipp(String name, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sipp"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("-i", "127.0.0.1", "-timeout", "30s", "-timeout_error", "-nostdin"));
+        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    }
+
+    private static int exit(Process p) throws InterruptedException {
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    @Test
+    void unansweredProbesTakeATrunkDownAndCallsSkipIt() throws Exception {
+        String options = Path.of("src/test/resources/sipp/uas-options.xml").toAbsolutePath().toString();
+        // The trunk answers two probes, then goes quiet: two unanswered probes take it down.
+        assertThat(exit(sipp("trunk-a-answers", "-sf", options, "-p", Integer.toString(CARRIER_A), "-m", "2"))).isZero();
+        awaitLog("trunk carrier-a is DOWN", 20);
+
+        Process carrierB = sipp("carrier-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B), "-m", "1");
+        assertThat(exit(sipp("pbx", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "92125551234", "-p", Integer.toString(PBX),
+                "-m", "1", "-d", "200"))).isZero();
+        assertThat(exit(carrierB)).as("carrier B took the call").isZero();
+        awaitLog("route 1 (carrier-a) skipped: trunk down", 5);
+        assertThat(edge.log()).as("no INVITE to the down trunk, so no wait for its attempt timeout")
+                .doesNotContain("no answer from route 1");
+
+        // Answering again brings it back up.
+        Process back = sipp("trunk-a-back", "-sf", options, "-p", Integer.toString(CARRIER_A), "-m", "1");
+        assertThat(exit(back)).isZero();
+        awaitLog("trunk carrier-a is UP", 10);
+
+        String journal = Files.readString(dir.resolve("journal").resolve("probing-edge.journal"));
+        assertThat(journal).contains("TRUNK {\"trunk\":\"carrier-a\",\"up\":false")
+                .contains("TRUNK {\"trunk\":\"carrier-a\",\"up\":true");
+    }
+}
