@@ -3,6 +3,7 @@ package io.trunkline.edge;
 import io.trunkline.edge.b2bua.B2bua;
 import io.trunkline.edge.cdr.Journal;
 import io.trunkline.edge.cluster.EdgeClusterMember;
+import io.trunkline.edge.cluster.HazelcastCallCounters;
 import io.trunkline.edge.cluster.HazelcastTrunkHealthStore;
 import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.routing.TrunkProber;
@@ -59,7 +60,8 @@ public final class Main {
         Journal journal = Journal.open(config.journalDir().resolve(config.nodeId() + ".journal"));
         TrunkHealthStore health = new HazelcastTrunkHealthStore(cluster.hazelcast());
         B2bua b2bua = new B2bua(sip, routing, config::pbxFor, config.nodeId(),
-                record -> journal.append("CALL", record.toJson()), config.carrierProfiles(), health);
+                record -> journal.append("CALL", record.toJson()), config.carrierProfiles(), health,
+                new HazelcastCallCounters(cluster.hazelcast(), config.nodeId()));
         TrunkProber prober = new TrunkProber(sip, config.probeUris(), health,
                 change -> journal.append("TRUNK", TrunkProber.toJson(change)), config.nodeId(), config.downAfter(),
                 config.upAfter(), config.probeTimeoutMs());

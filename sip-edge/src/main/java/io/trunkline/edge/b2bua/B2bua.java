@@ -4,6 +4,7 @@ import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.edge.cluster.CallCounters;
 import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.config.CarrierProfile;
 import io.trunkline.edge.routing.RoutingPort;
@@ -77,10 +78,12 @@ public final class B2bua {
     private final CallRecords records;
     private final Map<String, CarrierProfile> profiles;
     private final TrunkHealthStore health;
+    private final CallCounters counters;
 
     public B2bua(SipTransport sip, RoutingPort routing, PbxResolver pbxs, String node, CallRecords records,
-                 Map<String, CarrierProfile> profiles, TrunkHealthStore health) {
+                 Map<String, CarrierProfile> profiles, TrunkHealthStore health, CallCounters counters) {
         this.health = health;
+        this.counters = counters;
         this.sip = sip;
         this.routing = routing;
         this.pbxs = pbxs;
@@ -178,6 +181,15 @@ public final class B2bua {
                 call.attempts.add(new CallRecord.Attempt(route.target(), route.uri(), null, null, null));
                 continue;
             }
+            releaseChannel(call);
+            CarrierProfile profile = profiles.getOrDefault(route.target(), CarrierProfile.DEFAULT);
+            if (!counters.tryAcquire(route.target(), profile.maxChannels())) {
+                LOG.info("call {}: route {} ({}) skipped: at its channel limit ({})", call.aCallId, call.attempt + 1,
+                        route.target(), profile.maxChannels());
+                call.attempts.add(new CallRecord.Attempt(route.target(), route.uri(), null, null, null));
+                continue;
+            }
+            call.heldCarrier = route.target();
             try {
                 sendInvite(call, route);
                 return;
@@ -435,7 +447,24 @@ public final class B2bua {
         LOG.info("call {} ended with {}", call.aCallId, status);
     }
 
+    /** Gives back the channel the call's last attempt held. */
+    private void releaseChannel(Call call) {
+        if (call.heldCarrier != null) {
+            try {
+                counters.release(call.heldCarrier);
+            } catch (RuntimeException e) {
+                LOG.warn("call {}: channel of {} not released: {}", call.aCallId, call.heldCarrier, e.toString());
+            }
+            call.heldCarrier = null;
+        }
+    }
+
+    public int callsOn(String carrier) {
+        return counters.count(carrier);
+    }
+
     private void forget(Call call) {
+        releaseChannel(call);
         calls.remove(call.aCallId);
         if (call.bCallId != null) {
             calls.remove(call.bCallId);

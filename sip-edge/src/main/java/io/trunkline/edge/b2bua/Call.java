@@ -37,6 +37,8 @@ final class Call {
     long attemptStartNanos;
     Long firstProvisionalMs;
     boolean recorded;
+    /** The carrier whose channel this call holds in the cluster's counters, if any. */
+    String heldCarrier;
 
     ClientTransaction bInvite;
     Request bRequest;

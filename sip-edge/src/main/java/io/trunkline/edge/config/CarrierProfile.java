@@ -19,14 +19,16 @@ import java.util.TreeSet;
  * {@code carrier.<id>.number-format} ({@code E164}, {@code E164_NO_PLUS}, {@code INTERNATIONAL_00},
  * {@code NATIONAL}), {@code carrier.<id>.codecs} (e.g. {@code PCMU,PCMA,telephone-event}),
  * {@code carrier.<id>.add-headers} ({@code Name: value|Name: value}), {@code carrier.<id>.dtmf} (a note:
- * RFC 4733 events or SIP INFO, for the operators).
+ * RFC 4733 events or SIP INFO, for the operators), {@code carrier.<id>.max-channels} (calls at once on the
+ * trunk across the cluster, 0 for no limit).
  */
-public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String, String> addHeaders, String dtmf) {
+public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String, String> addHeaders, String dtmf,
+                             int maxChannels) {
 
     private static final Set<String> FORMATS = Set.of("E164", "E164_NO_PLUS", "INTERNATIONAL_00", "NATIONAL");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Numbers in E.164 with '+', every codec offered, nothing added. */
-    public static final CarrierProfile DEFAULT = new CarrierProfile("E164", Set.of(), Map.of(), "rfc4733");
+    public static final CarrierProfile DEFAULT = new CarrierProfile("E164", Set.of(), Map.of(), "rfc4733", 0);
 
     public CarrierProfile {
         if (!FORMATS.contains(numberFormat)) {
@@ -62,9 +64,15 @@ public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String
                     throw new IllegalArgumentException(prefix + "add-headers: '" + h + "' is not 'Name: value'");
                 }
             }
+            int channels;
+            try {
+                channels = Integer.parseInt(p.getProperty(prefix + "max-channels", "0").trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(prefix + "max-channels: not a number", e);
+            }
             try {
                 out.put(id, new CarrierProfile(p.getProperty(prefix + "number-format", "E164").trim().toUpperCase(Locale.ROOT),
-                        codecs, headers, p.getProperty(prefix + "dtmf", "rfc4733").trim()));
+                        codecs, headers, p.getProperty(prefix + "dtmf", "rfc4733").trim(), channels));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(prefix + "number-format: " + e.getMessage(), e);
             }

@@ -68,7 +68,8 @@ class CallFlowsIT {
         edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "flow-edge", EDGE, 17701,
                 "127.0.0.1:17701", Map.of(
                         "platform.url", "http://127.0.0.1:" + platform.getAddress().getPort(),
-                        "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
+                        "pbx.hq-cucm.sources", "127.0.0.1:" + PBX + ",127.0.0.1:" + (PBX + 1),
+                        "carrier.carrier-a.max-channels", "1",
                         "carrier.carrier-b.number-format", "NATIONAL",
                         "carrier.carrier-b.add-headers", "X-Account: trunkline-42"));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -220,6 +221,23 @@ class CallFlowsIT {
         Process carrierB = sipp("profile-b", "-sf", scenario("uas-check-national.xml"), "-p", Integer.toString(CARRIER_B));
         assertThat(pbxCall("9011442071234567")).isZero();
         assertThat(exit(carrierB)).as("carrier B saw 02071234567, PAI 2125552001 and its X-Account header").isZero();
+    }
+
+    @Test
+    void carrierAtItsChannelLimitIsSkipped() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_A), carrier(CARRIER_B)));
+        Process carrierA = sipp("limit-a", "-sn", "uas", "-p", Integer.toString(CARRIER_A));
+        Process carrierB = sipp("limit-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        Process first = sipp("limit-first", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+                "-p", Integer.toString(PBX), "-d", "3000");
+        awaitLog("answered on route 1 (carrier-a)");
+        Process second = sipp("limit-second", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+                "-p", Integer.toString(PBX + 1), "-d", "200");
+        assertThat(exit(second)).as("the second call, with carrier A's one channel taken, went to B").isZero();
+        assertThat(exit(carrierB)).isZero();
+        assertThat(exit(first)).isZero();
+        assertThat(exit(carrierA)).isZero();
+        awaitLog("(carrier-a) skipped: at its channel limit (1)");
     }
 
     @Test

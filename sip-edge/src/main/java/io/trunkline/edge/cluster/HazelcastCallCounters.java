@@ -1,0 +1,98 @@
+package io.trunkline.edge.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import io.trunkline.contract.edge.EdgeCluster;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Cluster-wide call counters without Hazelcast's CP subsystem (licensed since 5.5): one entry per subject
+ * and node ({@code subject@node}) in the {@value #MAP} map, changed by entry processors (atomic per key,
+ * backed up). A node's entries are its own calls, so when a node leaves the cluster its entries are
+ * removed by the survivors: its calls are gone with it. The limit check reads every node's entry for the
+ * subject and then counts one more on this node's: two nodes may both pass at the limit's edge at the
+ * same instant (the overshoot is at most one call per node), which SBCs accept for channel limits.
+ */
+public final class HazelcastCallCounters implements CallCounters {
+
+    public static final String MAP = "active-calls";
+    private final IMap<String, Integer> map;
+    private final HazelcastInstance hazelcast;
+    private final String node;
+    private final Lock local = new ReentrantLock();
+
+    public HazelcastCallCounters(HazelcastInstance hazelcast, String node) {
+        this.hazelcast = hazelcast;
+        this.node = node;
+        this.map = hazelcast.getMap(MAP);
+        hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                // a new node starts with no calls
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                String gone = event.getMember().getAttribute(EdgeCluster.NODE_ID_ATTRIBUTE);
+                if (gone != null) {
+                    map.removeAll(e -> e.getKey().endsWith("@" + gone));
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean tryAcquire(String subject, int limit) {
+        local.lock();
+        try {
+            if (limit > 0 && count(subject) >= limit) {
+                return false;
+            }
+            map.executeOnKey(subject + "@" + node, (EntryProcessor<String, Integer, Integer>) e -> {
+                int n = e.getValue() == null ? 0 : e.getValue();
+                e.setValue(n + 1);
+                return n + 1;
+            });
+            return true;
+        } finally {
+            local.unlock();
+        }
+    }
+
+    @Override
+    public void release(String subject) {
+        map.executeOnKey(subject + "@" + node, (EntryProcessor<String, Integer, Integer>) e -> {
+            int n = e.getValue() == null ? 0 : e.getValue();
+            if (n <= 1) {
+                e.setValue(null);
+                return 0;
+            }
+            e.setValue(n - 1);
+            return n - 1;
+        });
+    }
+
+    @Override
+    public int count(String subject) {
+        Set<String> keys = new HashSet<>();
+        for (Member m : hazelcast.getCluster().getMembers()) {
+            String id = m.getAttribute(EdgeCluster.NODE_ID_ATTRIBUTE);
+            if (id != null) {
+                keys.add(subject + "@" + id);
+            }
+        }
+        int total = 0;
+        for (Map.Entry<String, Integer> e : map.getAll(keys).entrySet()) {
+            total += e.getValue();
+        }
+        return total;
+    }
+}

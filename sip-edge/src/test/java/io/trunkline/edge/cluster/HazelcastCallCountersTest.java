@@ -1,0 +1,64 @@
+package io.trunkline.edge.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.trunkline.contract.edge.EdgeCluster;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two real Hazelcast members in this JVM share the counters; the survivor repairs them when one dies. */
+class HazelcastCallCountersTest {
+
+    private HazelcastInstance one;
+    private HazelcastInstance two;
+
+    private static HazelcastInstance member(String node, int port) {
+        Config c = new Config();
+        c.setClusterName("counters-test");
+        c.setProperty("hazelcast.logging.type", "none");
+        c.setProperty("hazelcast.phone.home.enabled", "false");
+        c.getMemberAttributeConfig().setAttribute(EdgeCluster.NODE_ID_ATTRIBUTE, node);
+        c.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
+        c.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        c.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+        c.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true)
+                .setMembers(List.of("127.0.0.1:17801", "127.0.0.1:17802"));
+        return Hazelcast.newHazelcastInstance(c);
+    }
+
+    @AfterEach
+    void stop() {
+        Hazelcast.shutdownAll();
+    }
+
+    @Test
+    void limitsHoldAcrossNodesAndADeadNodesCallsAreForgotten() throws InterruptedException {
+        one = member("n1", 17801);
+        two = member("n2", 17802);
+        CallCounters n1 = new HazelcastCallCounters(one, "n1");
+        CallCounters n2 = new HazelcastCallCounters(two, "n2");
+
+        assertThat(n1.tryAcquire("carrier-x", 3)).isTrue();
+        assertThat(n1.tryAcquire("carrier-x", 3)).isTrue();
+        assertThat(n2.tryAcquire("carrier-x", 3)).isTrue();
+        assertThat(n2.tryAcquire("carrier-x", 3)).as("the third call fills the carrier, whichever node has it").isFalse();
+        assertThat(n1.count("carrier-x")).isEqualTo(3);
+        n2.release("carrier-x");
+        assertThat(n1.tryAcquire("carrier-x", 3)).isTrue();
+        assertThat(n2.count("carrier-x")).isEqualTo(3);
+        assertThat(n2.tryAcquire("carrier-y", 0)).as("no limit").isTrue();
+
+        one.getLifecycleService().terminate();
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (n2.count("carrier-x") != 0 && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertThat(n2.count("carrier-x")).as("n1's three calls went with n1").isZero();
+        assertThat(n2.count("carrier-y")).isEqualTo(1);
+    }
+}
