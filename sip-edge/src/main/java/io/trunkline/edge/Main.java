@@ -59,7 +59,7 @@ public final class Main {
                         List.of(408, 480, 500, 502, 503, 504), 2000));
         Journal journal = Journal.open(config.journalDir().resolve(config.nodeId() + ".journal"));
         TrunkHealthStore health = new HazelcastTrunkHealthStore(cluster.hazelcast());
-        B2bua b2bua = new B2bua(sip, routing, config::pbxFor, config.nodeId(),
+        B2bua b2bua = new B2bua(sip, routing, config::peerFor, config.nodeId(),
                 record -> journal.append("CALL", record.toJson()), config.carrierProfiles(), health,
                 new HazelcastCallCounters(cluster.hazelcast(), config.nodeId()));
         TrunkProber prober = new TrunkProber(sip, config.probeUris(), health,

@@ -7,6 +7,7 @@ import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.edge.cluster.CallCounters;
 import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.config.CarrierProfile;
+import io.trunkline.edge.config.Peer;
 import io.trunkline.edge.routing.RoutingPort;
 import io.trunkline.edge.transport.SipTransport;
 import java.security.SecureRandom;
@@ -57,7 +58,7 @@ public final class B2bua {
 
     private final SipTransport sip;
     private final RoutingPort routing;
-    private final PbxResolver pbxs;
+    private final PeerResolver peers;
     private final ExecutorService deciders = Executors.newFixedThreadPool(8, r -> daemon(r, "edge-decide"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "edge-timers"));
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
@@ -68,10 +69,10 @@ public final class B2bua {
         void record(CallRecord record) throws java.io.IOException;
     }
 
-    /** Which PBX sent a request, from its source address; null for a source that is no PBX. */
+    /** Which PBX or carrier sent a request, from its source address; null for a source that is neither. */
     @FunctionalInterface
-    public interface PbxResolver {
-        String pbxFor(String ip, int port);
+    public interface PeerResolver {
+        Peer peerFor(String ip, int port);
     }
 
     private final String node;
@@ -80,13 +81,13 @@ public final class B2bua {
     private final TrunkHealthStore health;
     private final CallCounters counters;
 
-    public B2bua(SipTransport sip, RoutingPort routing, PbxResolver pbxs, String node, CallRecords records,
+    public B2bua(SipTransport sip, RoutingPort routing, PeerResolver peers, String node, CallRecords records,
                  Map<String, CarrierProfile> profiles, TrunkHealthStore health, CallCounters counters) {
         this.health = health;
         this.counters = counters;
         this.sip = sip;
         this.routing = routing;
-        this.pbxs = pbxs;
+        this.peers = peers;
         this.node = node;
         this.records = records;
         this.profiles = Map.copyOf(profiles);
@@ -100,7 +101,10 @@ public final class B2bua {
         call.recorded = true;
         RouteDecision d = call.decided == null ? null : call.decision();
         FromHeader from = (FromHeader) call.aRequest.getHeader(FromHeader.NAME);
-        CallRecord record = new CallRecord(call.aCallId, node, call.pbx, userOf(from.getAddress().getURI()),
+        // An inbound call's PBX is where the decision sent it.
+        String pbx = call.peer.kind() == Peer.Kind.PBX ? call.peer.id()
+                : call.attempts.isEmpty() ? null : call.attempts.get(call.attempts.size() - 1).target();
+        CallRecord record = new CallRecord(call.aCallId, node, pbx, userOf(from.getAddress().getURI()),
                 userOf(call.aRequest.getRequestURI()), d == null ? null : d.calling(), d == null ? null : d.called(),
                 d == null ? null : d.callClass(), call.decided == null ? null : call.decided.source().name(),
                 call.attempts, call.startedAt, call.answeredAt, java.time.Instant.now(), code, side);
@@ -135,20 +139,22 @@ public final class B2bua {
                 : sip.provider().getNewServerTransaction(request);
         // JAIN-SIP RI extension: where the request came from on the wire (not what its headers claim).
         gov.nist.javax.sip.RequestEventExt wire = (gov.nist.javax.sip.RequestEventExt) event;
-        String pbx = pbxs.pbxFor(wire.getRemoteIpAddress(), wire.getRemotePort());
-        if (pbx == null) {
-            // Security basics: INVITEs only from configured PBXs (carriers' inbound calls come with DIDs).
+        Peer peer = peers.peerFor(wire.getRemoteIpAddress(), wire.getRemotePort());
+        if (peer == null) {
+            // Security basics: INVITEs only from configured PBXs and carriers.
             respond(st, request, Response.FORBIDDEN, null);
-            LOG.warn("INVITE {} from {}:{} refused 403: not a configured PBX", callId, wire.getRemoteIpAddress(),
-                    wire.getRemotePort());
+            LOG.warn("INVITE {} from {}:{} refused 403: not a configured PBX or carrier", callId,
+                    wire.getRemoteIpAddress(), wire.getRemotePort());
             return;
         }
         respond(st, request, Response.TRYING, null);
-        Call call = new Call(callId, st, request, tag(), pbx);
+        Call call = new Call(callId, st, request, tag(), peer);
         calls.put(callId, call);
         String called = userOf(request.getRequestURI());
         String calling = userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
-        RouteRequest ask = new RouteRequest(callId, RouteRequest.Direction.OUTBOUND, pbx, calling, called, null);
+        // A carrier's call comes in to a DID; a PBX's goes out (or across to another PBX).
+        RouteRequest ask = new RouteRequest(callId, peer.kind() == Peer.Kind.CARRIER ? RouteRequest.Direction.INBOUND
+                : RouteRequest.Direction.OUTBOUND, peer.id(), calling, called, null);
         deciders.execute(() -> decided(call, routing.decide(ask)));
     }
 

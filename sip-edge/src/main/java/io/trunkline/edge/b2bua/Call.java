@@ -21,6 +21,8 @@ final class Call {
     final ServerTransaction aInvite;
     final Request aRequest;
     final String aToTag;
+    /** Who sent the call: a PBX (outbound) or a carrier (inbound). */
+    final io.trunkline.edge.config.Peer peer;
     final String pbx;
     long aCseq;
 
@@ -47,12 +49,13 @@ final class Call {
     URI bRemoteTarget;
     long bCseq = 1;
 
-    Call(String aCallId, ServerTransaction aInvite, Request aRequest, String aToTag, String pbx) {
+    Call(String aCallId, ServerTransaction aInvite, Request aRequest, String aToTag, io.trunkline.edge.config.Peer peer) {
         this.aCallId = aCallId;
         this.aInvite = aInvite;
         this.aRequest = aRequest;
         this.aToTag = aToTag;
-        this.pbx = pbx;
+        this.peer = peer;
+        this.pbx = peer.id();
     }
 
     RouteDecision decision() {

@@ -38,7 +38,7 @@ public final class EdgeConfig {
     private final List<String> fallbackRoutes;
     private final List<String> emergencyRoutes;
     private final Set<String> emergencyNumbers;
-    private final java.util.Map<String, String> pbxBySource;
+    private final java.util.Map<String, Peer> peerBySource;
     private final Path journalDir;
     private final java.util.Map<String, CarrierProfile> carrierProfiles;
     private final java.util.Map<String, String> probeUris;
@@ -69,16 +69,21 @@ public final class EdgeConfig {
         this.fallbackRoutes = uris(p, "fallback.routes");
         this.emergencyRoutes = uris(p, "emergency.routes");
         this.emergencyNumbers = Set.copyOf(csv(p.getProperty("emergency.numbers", "911,112,999")));
-        java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Peer> sources = new java.util.LinkedHashMap<>();
         for (String key : p.stringPropertyNames()) {
-            if (key.startsWith("pbx.") && key.endsWith(".sources")) {
-                String pbx = key.substring(4, key.length() - ".sources".length());
+            Peer.Kind kind = key.startsWith("pbx.") ? Peer.Kind.PBX : key.startsWith("carrier.") ? Peer.Kind.CARRIER : null;
+            if (kind != null && key.endsWith(".sources")) {
+                String id = key.substring(key.indexOf('.') + 1, key.length() - ".sources".length());
                 for (String source : csv(p.getProperty(key))) {
-                    sources.put(source, pbx);
+                    Peer before = sources.put(source, new Peer(kind, id));
+                    if (before != null) {
+                        throw new IllegalArgumentException(key + ": source " + source + " is already " + before.kind()
+                                + " " + before.id() + "'s");
+                    }
                 }
             }
         }
-        this.pbxBySource = java.util.Map.copyOf(sources);
+        this.peerBySource = java.util.Map.copyOf(sources);
         this.journalDir = Path.of(p.getProperty("journal.dir", "journal").trim());
         this.carrierProfiles = CarrierProfile.read(p);
         java.util.Map<String, String> probes = new java.util.TreeMap<>();
@@ -281,9 +286,9 @@ public final class EdgeConfig {
         return journalDir;
     }
 
-    /** The PBX a request comes from, by {@code ip:port} first, then by {@code ip}; null for none. */
-    public String pbxFor(String ip, int port) {
-        String byPort = pbxBySource.get(ip + ":" + port);
-        return byPort != null ? byPort : pbxBySource.get(ip);
+    /** The PBX or carrier a request comes from, by {@code ip:port} first, then by {@code ip}; null for none. */
+    public Peer peerFor(String ip, int port) {
+        Peer byPort = peerBySource.get(ip + ":" + port);
+        return byPort != null ? byPort : peerBySource.get(ip);
     }
 }

@@ -36,6 +36,8 @@ class CallFlowsIT {
     static final int PBX = 17050;
     static final int CARRIER_A = 17061;
     static final int CARRIER_B = 17062;
+    static final int PBX_TRUNK = 17063;
+    static final int CARRIER_SOURCE = 17064;
 
     @TempDir
     static Path dir;
@@ -51,7 +53,12 @@ class CallFlowsIT {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             ASKED.add(body);
             List<Route> routes = new ArrayList<>();
-            for (String uri : ROUTES.get()) {
+            if (body.contains("\"direction\":\"INBOUND\"")) {
+                // The platform's answer for a call to DID +12125552001: PBX hq-cucm, extension 2001.
+                routes.add(new Route("hq-cucm", Route.Kind.PBX, "sip:2001@127.0.0.1:" + PBX_TRUNK, "+14165550123", null,
+                        null, "DID +12125552001"));
+            }
+            for (String uri : body.contains("\"direction\":\"INBOUND\"") ? List.<String>of() : ROUTES.get()) {
                 String target = uri.endsWith(":" + CARRIER_A) ? "carrier-a" : uri.endsWith(":" + CARRIER_B) ? "carrier-b" : uri;
                 routes.add(new Route(target, Route.Kind.CARRIER, uri, "+12125552001", null, "USD", "test route"));
             }
@@ -70,6 +77,7 @@ class CallFlowsIT {
                         "platform.url", "http://127.0.0.1:" + platform.getAddress().getPort(),
                         "pbx.hq-cucm.sources", "127.0.0.1:" + PBX + ",127.0.0.1:" + (PBX + 1),
                         "carrier.carrier-a.max-channels", "1",
+                        "carrier.carrier-a.sources", "127.0.0.1:" + CARRIER_SOURCE,
                         "carrier.carrier-b.number-format", "NATIONAL",
                         "carrier.carrier-b.add-headers", "X-Account: trunkline-42"));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -238,6 +246,17 @@ class CallFlowsIT {
         assertThat(exit(first)).isZero();
         assertThat(exit(carrierA)).isZero();
         awaitLog("(carrier-a) skipped: at its channel limit (1)");
+    }
+
+    @Test
+    void inboundCallFromACarrierReachesThePbx() throws Exception {
+        Process pbxTrunk = sipp("inbound-pbx", "-sn", "uas", "-p", Integer.toString(PBX_TRUNK));
+        assertThat(exit(sipp("inbound-carrier", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "12125552001",
+                "-p", Integer.toString(CARRIER_SOURCE), "-d", "200"))).as("the carrier's call was answered").isZero();
+        assertThat(exit(pbxTrunk)).as("the PBX got the call on its trunk").isZero();
+        awaitLog("by PLATFORM [hq-cucm]");
+        assertThat(ASKED).anyMatch(b -> b.contains("\"direction\":\"INBOUND\"") && b.contains("\"source\":\"carrier-a\"")
+                && b.contains("\"called\":\"12125552001\""));
     }
 
     @Test

@@ -40,6 +40,18 @@ class EdgeConfigTest {
     }
 
     @Test
+    void peersAreKnownBySourceAddress() {
+        EdgeConfig c = EdgeConfig.from(props("node.id", "n", "pbx.hq-cucm.sources", "10.0.1.10, 127.0.0.1:5070",
+                "carrier.carrier-a.sources", "203.0.113.5,127.0.0.1"));
+        assertThat(c.peerFor("10.0.1.10", 5060)).isEqualTo(new Peer(Peer.Kind.PBX, "hq-cucm"));
+        assertThat(c.peerFor("127.0.0.1", 5070)).as("ip:port before ip").isEqualTo(new Peer(Peer.Kind.PBX, "hq-cucm"));
+        assertThat(c.peerFor("127.0.0.1", 5099)).isEqualTo(new Peer(Peer.Kind.CARRIER, "carrier-a"));
+        assertThat(c.peerFor("198.51.100.7", 5060)).isNull();
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "pbx.a.sources", "10.0.0.1",
+                "carrier.b.sources", "10.0.0.1"))).hasMessageContaining("is already");
+    }
+
+    @Test
     void invalidValuesNameTheirKey() {
         assertThatThrownBy(() -> EdgeConfig.from(props())).hasMessage("node.id is required");
         assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "sip.port", "x")))
