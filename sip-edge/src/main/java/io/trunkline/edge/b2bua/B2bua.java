@@ -130,9 +130,9 @@ public final class B2bua {
     public void onInvite(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
         Request request = event.getRequest();
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        if (calls.containsKey(callId)) {
-            // A re-INVITE within a call: passing it through comes with the re-INVITE work; refuse politely.
-            stateless(request, Response.NOT_ACCEPTABLE_HERE);
+        Call existing = calls.get(callId);
+        if (existing != null) {
+            reInvite(event, existing, callId);
             return;
         }
         ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
@@ -278,6 +278,61 @@ public final class B2bua {
         }
     }
 
+    /**
+     * A re-INVITE (or session refresh, RFC 4028) from either side is passed to the other side in that
+     * side's dialog, its answer relayed back; the edge acknowledges a 2xx itself and absorbs the sender's ACK.
+     */
+    private void reInvite(RequestEvent event, Call call, String callId)
+            throws SipException, ParseException, InvalidArgumentException {
+        Request request = event.getRequest();
+        ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
+                : sip.provider().getNewServerTransaction(request);
+        synchronized (call) {
+            if (call.state != Call.State.CONFIRMED) {
+                respond(st, request, call.state == Call.State.ENDED ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST
+                        : Response.REQUEST_PENDING, null);
+                return;
+            }
+            if (call.reInvite != null) {
+                // RFC 3261 §14.2: one offer at a time.
+                respond(st, request, Response.REQUEST_PENDING, null);
+                return;
+            }
+            boolean fromPbx = callId.equals(call.aCallId);
+            Request out = fromPbx ? inDialogToCarrier(call, Request.INVITE) : inDialogToPbx(call, Request.INVITE);
+            byte[] sdp = request.getRawContent();
+            if (sdp != null && sdp.length > 0) {
+                ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+                out.setContent(sdp, type != null ? type : sip.headerFactory().createContentTypeHeader("application", "sdp"));
+            }
+            ClientTransaction ct = sip.provider().getNewClientTransaction(out);
+            call.reInvite = new Call.ReInvite(st, ct);
+            ct.sendRequest();
+            LOG.info("call {}: re-INVITE from the {} passed through", call.aCallId, fromPbx ? "PBX" : "carrier");
+        }
+    }
+
+    private void reInviteAnswered(Call call, Response response, String callId)
+            throws SipException, ParseException, InvalidArgumentException {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        Call.ReInvite pending = call.reInvite;
+        call.reInvite = null;
+        if (status < 300) {
+            ack(response, callId);
+        }
+        Response back = sip.messageFactory().createResponse(status, pending.from().getRequest());
+        back.addHeader(contact(sip.listeningPoint(transportOf(pending.from().getRequest()))));
+        byte[] body = response.getRawContent();
+        if (body != null && body.length > 0) {
+            ContentTypeHeader type = (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME);
+            back.setContent(body, type != null ? type : sip.headerFactory().createContentTypeHeader("application", "sdp"));
+        }
+        pending.from().sendResponse(back);
+    }
+
     public void onAck(RequestEvent event) {
         // The PBX's ACK for the edge's 2xx: the carrier leg was acknowledged when its 2xx arrived.
     }
@@ -348,6 +403,10 @@ public final class B2bua {
         }
         int status = response.getStatusCode();
         synchronized (call) {
+            if (call.reInvite != null && event.getClientTransaction() == call.reInvite.to()) {
+                reInviteAnswered(call, response, callId);
+                return;
+            }
             if (!callId.equals(call.bCallId) || call.state == Call.State.ENDED) {
                 if (status >= 200 && status < 300) {
                     // A late 2xx of an abandoned attempt: acknowledge and hang it up (RFC 3261 §13.2.2.4).
@@ -514,18 +573,43 @@ public final class B2bua {
         sip.provider().getNewClientTransaction(bye).sendRequest();
     }
 
+    /** A request of the edge's in the carrier dialog. */
+    private Request inDialogToCarrier(Call call, String method) throws ParseException, InvalidArgumentException {
+        HeaderFactory h = sip.headerFactory();
+        ListeningPoint lp = sip.listeningPoint(transportOf(call.bRequest));
+        FromHeader from = (FromHeader) call.bRequest.getHeader(FromHeader.NAME);
+        ToHeader to = (ToHeader) ((ToHeader) call.bRequest.getHeader(ToHeader.NAME)).clone();
+        to.setTag(call.bToTag);
+        Request r = sip.messageFactory().createRequest(call.bRemoteTarget, method,
+                (CallIdHeader) call.bRequest.getHeader(CallIdHeader.NAME), h.createCSeqHeader(++call.bCseq, method),
+                from, to, List.of(h.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(), null)),
+                h.createMaxForwardsHeader(70));
+        r.addHeader(contact(lp));
+        return r;
+    }
+
+    /** A request of the edge's in the PBX dialog, where the edge is the called party. */
+    private Request inDialogToPbx(Call call, String method) throws ParseException, InvalidArgumentException {
+        HeaderFactory h = sip.headerFactory();
+        Request a = call.aRequest;
+        ListeningPoint lp = sip.listeningPoint(transportOf(a));
+        ContactHeader c = (ContactHeader) a.getHeader(ContactHeader.NAME);
+        URI target = c != null ? c.getAddress().getURI() : ((FromHeader) a.getHeader(FromHeader.NAME)).getAddress().getURI();
+        ToHeader aTo = (ToHeader) a.getHeader(ToHeader.NAME);
+        FromHeader aFrom = (FromHeader) a.getHeader(FromHeader.NAME);
+        // Its From is the INVITE's To with the edge's tag; its To is the INVITE's From.
+        Request r = sip.messageFactory().createRequest(target, method, (CallIdHeader) a.getHeader(CallIdHeader.NAME),
+                h.createCSeqHeader(++call.aCseq, method), h.createFromHeader(aTo.getAddress(), call.aToTag),
+                h.createToHeader(aFrom.getAddress(), aFrom.getTag()),
+                List.of(h.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(), null)),
+                h.createMaxForwardsHeader(70));
+        r.addHeader(contact(lp));
+        return r;
+    }
+
     private void sendByeToCarrier(Call call) {
         try {
-            HeaderFactory h = sip.headerFactory();
-            ListeningPoint lp = sip.listeningPoint(transportOf(call.bRequest));
-            FromHeader from = (FromHeader) call.bRequest.getHeader(FromHeader.NAME);
-            ToHeader to = (ToHeader) ((ToHeader) call.bRequest.getHeader(ToHeader.NAME)).clone();
-            to.setTag(call.bToTag);
-            Request bye = sip.messageFactory().createRequest(call.bRemoteTarget, Request.BYE,
-                    (CallIdHeader) call.bRequest.getHeader(CallIdHeader.NAME), h.createCSeqHeader(++call.bCseq, Request.BYE),
-                    from, to, List.of(h.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(), null)),
-                    h.createMaxForwardsHeader(70));
-            sip.provider().getNewClientTransaction(bye).sendRequest();
+            sip.provider().getNewClientTransaction(inDialogToCarrier(call, Request.BYE)).sendRequest();
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("call {}: BYE to the carrier failed: {}", call.aCallId, e.toString());
         }
@@ -533,21 +617,7 @@ public final class B2bua {
 
     private void sendByeToPbx(Call call) {
         try {
-            HeaderFactory h = sip.headerFactory();
-            Request a = call.aRequest;
-            ListeningPoint lp = sip.listeningPoint(transportOf(a));
-            ContactHeader c = (ContactHeader) a.getHeader(ContactHeader.NAME);
-            URI target = c != null ? c.getAddress().getURI() : ((FromHeader) a.getHeader(FromHeader.NAME)).getAddress().getURI();
-            ToHeader aTo = (ToHeader) a.getHeader(ToHeader.NAME);
-            FromHeader aFrom = (FromHeader) a.getHeader(FromHeader.NAME);
-            // In the PBX's dialog the edge is the called party: its From is the INVITE's To, with the edge's tag.
-            FromHeader from = h.createFromHeader(aTo.getAddress(), call.aToTag);
-            ToHeader to = h.createToHeader(aFrom.getAddress(), aFrom.getTag());
-            Request bye = sip.messageFactory().createRequest(target, Request.BYE,
-                    (CallIdHeader) a.getHeader(CallIdHeader.NAME), h.createCSeqHeader(++call.aCseq, Request.BYE),
-                    from, to, List.of(h.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(), null)),
-                    h.createMaxForwardsHeader(70));
-            sip.provider().getNewClientTransaction(bye).sendRequest();
+            sip.provider().getNewClientTransaction(inDialogToPbx(call, Request.BYE)).sendRequest();
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("call {}: BYE to the PBX failed: {}", call.aCallId, e.toString());
         }
@@ -562,9 +632,6 @@ public final class B2bua {
         st.sendResponse(r);
     }
 
-    private void stateless(Request request, int status) throws ParseException, SipException {
-        sip.provider().sendResponse(sip.messageFactory().createResponse(status, request));
-    }
 
     private ContactHeader contact(ListeningPoint lp) throws ParseException {
         SipURI uri = sip.addressFactory().createSipURI("edge", lp.getIPAddress());

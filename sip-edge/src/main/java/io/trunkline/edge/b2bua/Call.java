@@ -39,6 +39,12 @@ final class Call {
     long attemptStartNanos;
     Long firstProvisionalMs;
     boolean recorded;
+    /** A re-INVITE being passed through: the side's server transaction and the edge's towards the other side. */
+    record ReInvite(javax.sip.ServerTransaction from, javax.sip.ClientTransaction to) {
+    }
+
+    ReInvite reInvite;
+
     /** The carrier whose channel this call holds in the cluster's counters, if any. */
     String heldCarrier;
 

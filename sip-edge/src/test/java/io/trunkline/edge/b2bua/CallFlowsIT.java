@@ -260,6 +260,17 @@ class CallFlowsIT {
     }
 
     @Test
+    void reInviteIsPassedThroughBothWays() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Process carrierB = sipp("reinvite-b", "-sf", scenario("uas-reinvite.xml"), "-p", Integer.toString(CARRIER_B));
+        int pbx = exit(sipp("reinvite-pbx", "-sf", scenario("uac-reinvite.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+                "-p", Integer.toString(PBX)));
+        assertThat(pbx).as("the PBX's re-INVITE was answered 200").isZero();
+        assertThat(exit(carrierB)).as("the carrier got the re-INVITE with the hold SDP, and the BYE").isZero();
+        awaitLog("re-INVITE from the PBX passed through");
+    }
+
+    @Test
     void unknownSourceIsRefused() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
         Path uac403 = dir.resolve("uac-403.xml");
