@@ -632,7 +632,6 @@ public final class B2bua {
         st.sendResponse(r);
     }
 
-
     private ContactHeader contact(ListeningPoint lp) throws ParseException {
         SipURI uri = sip.addressFactory().createSipURI("edge", lp.getIPAddress());
         uri.setPort(lp.getPort());
