@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The edge's local append-only journal of events, written before anything is sent anywhere: a call
- * record is on disk (forced to the device) before the platform hears of it, and stays pending until the
- * platform has acknowledged it. One line per entry: {@code E <seq> <type> <json>} for an event,
+ * record is on disk before the platform hears of it, and stays pending until the platform has
+ * acknowledged it. Writes are forced to the device in groups (every {@value #FORCE_EVERY_MS} ms at most, as
+ * databases commit in groups) rather than one by one, so call setup never waits on a disk flush;
+ * {@link #pending()} hands out only what has been forced. One line per entry: {@code E <seq> <type> <json>} for an event,
  * {@code A <seq>} for its acknowledgement. Reopening reads the file back, so the pending set and the
  * sequence survive a restart; a torn last line (the node died mid-write) is ignored.
  */
@@ -29,14 +31,48 @@ public final class Journal implements AutoCloseable {
     public record Entry(long sequence, String type, String json) {
     }
 
+    static final long FORCE_EVERY_MS = 20;
+
     private final Path file;
     private final FileChannel channel;
+    private long forcedUpTo;
+    private boolean dirty;
+    private final java.util.concurrent.ScheduledExecutorService flusher =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "edge-journal-flush");
+                t.setDaemon(true);
+                return t;
+            });
     private final TreeMap<Long, Entry> pending = new TreeMap<>();
     private long nextSequence = 1;
 
     private Journal(Path file, FileChannel channel) {
         this.file = file;
         this.channel = channel;
+        flusher.scheduleWithFixedDelay(this::flush, FORCE_EVERY_MS, FORCE_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Forces what was written since the last flush. */
+    public void flush() {
+        long upTo;
+        synchronized (this) {
+            if (!dirty) {
+                return;
+            }
+            dirty = false;
+            upTo = nextSequence - 1;
+        }
+        try {
+            channel.force(false);
+            synchronized (this) {
+                forcedUpTo = Math.max(forcedUpTo, upTo);
+            }
+        } catch (IOException e) {
+            synchronized (this) {
+                dirty = true;
+            }
+            LOG.error("journal {} not forced to disk: {}", file, e.toString());
+        }
     }
 
     public static Journal open(Path file) throws IOException {
@@ -67,6 +103,7 @@ public final class Journal implements AutoCloseable {
         Journal j = new Journal(file, channel);
         j.pending.putAll(events);
         j.nextSequence = max + 1;
+        j.forcedUpTo = max;
         if (torn > 0) {
             LOG.warn("journal {}: {} unreadable line(s) ignored (a write cut short)", file, torn);
         }
@@ -76,7 +113,7 @@ public final class Journal implements AutoCloseable {
         return j;
     }
 
-    /** Writes an event and forces it to the device; returns its sequence number. */
+    /** Writes an event (forced with the next group); returns its sequence number. */
     public synchronized long append(String type, String json) throws IOException {
         if (type.contains(" ") || json.contains("\n")) {
             throw new IllegalArgumentException("journal entries are one line: no space in the type, no newline in the body");
@@ -100,9 +137,9 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Events not yet acknowledged, oldest first. */
+    /** Events on disk and not yet acknowledged, oldest first. */
     public synchronized List<Entry> pending() {
-        return new ArrayList<>(pending.values());
+        return new ArrayList<>(pending.headMap(forcedUpTo, true).values());
     }
 
     public synchronized Map<Long, Entry> pendingBySequence() {
@@ -118,11 +155,15 @@ public final class Journal implements AutoCloseable {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
-        channel.force(false);
+        dirty = true;
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        channel.close();
+    public void close() throws IOException {
+        flusher.shutdownNow();
+        flush();
+        synchronized (this) {
+            channel.close();
+        }
     }
 }

@@ -23,6 +23,7 @@ class JournalTest {
             assertThat(j.append("CALL", "{\"callId\":\"a\"}")).isEqualTo(1);
             assertThat(j.append("CALL", "{\"callId\":\"b\"}")).isEqualTo(2);
             assertThat(j.append("CALL", "{\"callId\":\"c\"}")).isEqualTo(3);
+            j.flush();
             j.acknowledge(List.of(1L, 3L));
             assertThat(j.pending()).extracting(Journal.Entry::sequence).containsExactly(2L);
         }
@@ -45,6 +46,15 @@ class JournalTest {
         Files.writeString(file, "E 2 CA", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         try (Journal j = Journal.open(file)) {
             assertThat(j.pending()).extracting(Journal.Entry::sequence).containsExactly(1L);
+        }
+    }
+
+    @Test
+    void onlyWhatIsOnDiskIsHandedOutForDelivery() throws Exception {
+        try (Journal j = Journal.open(dir.resolve("edge-4.journal"))) {
+            long seq = j.append("CALL", "{\"callId\":\"a\"}");
+            j.flush();
+            assertThat(j.pending()).extracting(Journal.Entry::sequence).containsExactly(seq);
         }
     }
 
