@@ -1,5 +1,6 @@
 package io.trunkline.web.routing;
 
+import io.trunkline.contract.routing.RoutingCodec;
 import io.trunkline.ejb.routing.api.RouteDecisions;
 import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
@@ -35,7 +36,8 @@ public class DecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"edge", "ops", "analyst", "admin"})
     public String route(String body) {
-        return JsonBodies.value(RoutingJson.decision(decisions.decide(RoutingJson.request(JsonBodies.object(body))))).toString();
+        // The wire contract's own codec: the edge reads exactly what is written here.
+        return RoutingCodec.write(decisions.decide(RoutingJson.request(JsonBodies.object(body))));
     }
 
     /**
@@ -55,8 +57,8 @@ public class DecisionResource {
             throw ApiException.badRequest("call", "a call object {callId, source, calling, called} is required");
         }
         try {
-            return Response.ok(JsonBodies.value(RoutingJson.decision(
-                    decisions.simulate(rulebook, version, RoutingJson.request(call.asJsonObject())))).toString()).build();
+            return Response.ok(RoutingCodec.write(
+                    decisions.simulate(rulebook, version, RoutingJson.request(call.asJsonObject())))).build();
         } catch (RulebookRejectedException e) {
             throw new ApiException(Response.Status.CONFLICT, "rules_rejected", "version", e.getMessage());
         }
@@ -66,7 +68,7 @@ public class DecisionResource {
     @Path("/{callId}")
     @RolesAllowed({"edge", "ops", "analyst", "compliance", "admin"})
     public String find(@PathParam("callId") String callId) {
-        return decisions.find(callId).map(d -> JsonBodies.value(RoutingJson.decision(d)).toString())
+        return decisions.find(callId).map(RoutingCodec::write)
                 .orElseThrow(() -> ApiException.notFound("no recent decision for call " + callId));
     }
 }

@@ -5,8 +5,6 @@ import static io.trunkline.web.support.JsonBodies.string;
 import static io.trunkline.web.support.JsonBodies.strings;
 import static io.trunkline.web.support.JsonBodies.valueOf;
 
-import io.trunkline.contract.routing.Route;
-import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.ejb.routing.domain.BillingIncrement;
 import io.trunkline.ejb.routing.domain.Capability;
@@ -22,7 +20,6 @@ import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,38 +46,6 @@ final class RoutingJson {
         Instant when = at == null ? null : valueOf("at", () -> Instant.parse(at));
         return new RouteRequest(string(o, "callId"), d, string(o, "source"), optionalString(o, "calling"),
                 string(o, "called"), when);
-    }
-
-    static Map<String, Object> decision(RouteDecision d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("callId", d.callId());
-        m.put("verdict", d.verdict());
-        if (d.sipCode() != null) {
-            m.put("sipCode", d.sipCode());
-        }
-        m.put("reason", d.reason());
-        m.put("callClass", d.callClass());
-        m.put("called", d.called());
-        m.put("calling", d.calling());
-        List<Object> routes = new ArrayList<>();
-        for (Route r : d.routes()) {
-            Map<String, Object> route = new LinkedHashMap<>();
-            route.put("target", r.target());
-            route.put("kind", r.kind());
-            route.put("uri", r.uri());
-            route.put("presentNumber", r.presentNumber());
-            route.put("ratePerMinute", r.ratePerMinute() == null ? null : r.ratePerMinute().toPlainString());
-            route.put("currency", r.currency());
-            route.put("reason", r.reason());
-            routes.add(route);
-        }
-        m.put("routes", routes);
-        m.put("failoverCodes", d.failoverCodes());
-        m.put("attemptTimeoutMs", d.attemptTimeoutMs());
-        m.put("rulebookVersions", d.rulebookVersions());
-        m.put("trace", d.trace());
-        m.put("decidedAt", d.decidedAt());
-        return m;
     }
 
     static Pbx pbx(String id, JsonObject o) {
