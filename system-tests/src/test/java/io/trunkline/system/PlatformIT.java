@@ -3,6 +3,7 @@ package io.trunkline.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trunkline.edge.testing.EdgeProcess;
+import io.trunkline.edge.testing.Sipp;
 import io.trunkline.rules.dialplan.DialPlanTableSource;
 import io.trunkline.rules.testing.DecisionTableWorkbook;
 import java.io.File;
@@ -395,34 +396,19 @@ class PlatformIT {
         try (EdgeProcess edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "call-edge", 17260, 17721,
                 "127.0.0.1:17721", Map.of("platform.url", "http://127.0.0.1:8080", "platform.user", "edge-1",
                         "platform.password", "edge-1", "pbx.hq-cucm.sources", "127.0.0.1:17250"))) {
-            await(Duration.ofSeconds(60), () -> edge.log().contains("ready") ? true : null);
-            Process carrierA = sipp(dir, "carrier-a", "-sf", sipp.resolve("uas-503.xml").toString(), "-p", "17261");
-            Process carrierB = sipp(dir, "carrier-b", "-sn", "uas", "-p", "17262");
-            Process pbx = sipp(dir, "pbx", "-sn", "uac", "127.0.0.1:17260", "-s", "9011442071234567", "-p", "17250", "-d", "500");
-            assertThat(exit(pbx)).as("the PBX's call was answered and hung up").isZero();
-            assertThat(exit(carrierA)).as("carrier A was tried first and answered 503").isZero();
-            assertThat(exit(carrierB)).as("carrier B carried the call").isZero();
+            edge.awaitLog("ready", 60);
+            Process carrierA = Sipp.start(dir, "carrier-a", "-m", "1", "-sf", sipp.resolve("uas-503.xml").toString(), "-p", "17261");
+            Process carrierB = Sipp.start(dir, "carrier-b", "-m", "1", "-sn", "uas", "-p", "17262");
+            Process pbx = Sipp.start(dir, "pbx", "-m", "1", "-sn", "uac", "127.0.0.1:17260", "-s", "9011442071234567", "-p", "17250", "-d", "500");
+            assertThat(Sipp.exit(pbx)).as("the PBX's call was answered and hung up").isZero();
+            assertThat(Sipp.exit(carrierA)).as("carrier A was tried first and answered 503").isZero();
+            assertThat(Sipp.exit(carrierB)).as("carrier B carried the call").isZero();
             assertThat(edge.log()).contains("by PLATFORM [carrier-a, carrier-b]").contains("answered 503; next route")
                     .contains("answered on route 2");
         }
     }
 
-    private static Process sipp(Path dir, String name, String... args) throws java.io.IOException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("sipp"));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("-i", "127.0.0.1", "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin"));
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-    }
 
-    private static int exit(Process p) throws InterruptedException {
-        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
 
     private static void assertField(Api.Reply r, String field) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);

@@ -7,7 +7,7 @@ import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RoutingCodec;
 import io.trunkline.edge.testing.EdgeProcess;
-import java.io.IOException;
+import io.trunkline.edge.testing.Sipp;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -80,11 +80,7 @@ class CallFlowsIT {
                         "carrier.carrier-a.sources", "127.0.0.1:" + CARRIER_SOURCE,
                         "carrier.carrier-b.number-format", "NATIONAL",
                         "carrier.carrier-b.add-headers", "X-Account: trunkline-42"));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!edge.log().contains("ready") && System.nanoTime() < end) {
-            Thread.sleep(200);
-        }
-        awaitLog("ready");
+        edge.awaitLog("ready", 60);
     }
 
     @AfterAll
@@ -97,63 +93,37 @@ class CallFlowsIT {
         }
     }
 
-    /** The edge logs after it has answered, so a line may land just after SIPp is done. */
-    private static void awaitLog(String text) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!edge.log().contains(text) && System.nanoTime() < end) {
-            Thread.sleep(50);
-        }
-        assertThat(edge.log()).contains(text);
-    }
 
     private static String carrier(int port) {
         return "sip:+442071234567@127.0.0.1:" + port;
     }
 
-    private static Process sipp(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("sipp"));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("-i", "127.0.0.1", "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin"));
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-    }
 
-    private static int exit(Process p) throws InterruptedException {
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
 
-    private static String scenario(String name) {
-        return Path.of("src/test/resources/sipp", name).toAbsolutePath().toString();
-    }
 
     private static int pbxCall(String called) throws Exception {
-        return exit(sipp("pbx-" + called, "-sn", "uac", "127.0.0.1:" + EDGE, "-s", called, "-p", Integer.toString(PBX),
+        return Sipp.exit(Sipp.start(dir, "pbx-" + called, "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", called, "-p", Integer.toString(PBX),
                 "-d", "500"));
     }
 
     @Test
     void basicCallIsAnsweredAndHungUp() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
-        Process carrierB = sipp("basic-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        Process carrierB = Sipp.start(dir, "basic-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
         assertThat(pbxCall("9011442071234567")).as("PBX call: INVITE, 200, ACK, BYE, 200").isZero();
-        assertThat(exit(carrierB)).as("carrier B: INVITE, 180, 200, ACK, BYE from the edge, 200").isZero();
+        assertThat(Sipp.exit(carrierB)).as("carrier B: INVITE, 180, 200, ACK, BYE from the edge, 200").isZero();
         assertThat(ASKED).anyMatch(b -> b.contains("\"source\":\"hq-cucm\"") && b.contains("\"called\":\"9011442071234567\""));
     }
 
     @Test
     void carrierAnswering503FailsOverToTheNext() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_A), carrier(CARRIER_B)));
-        Process carrierA = sipp("failover-a", "-sf", scenario("uas-503.xml"), "-p", Integer.toString(CARRIER_A));
-        Process carrierB = sipp("failover-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        Process carrierA = Sipp.start(dir, "failover-a", "-m", "1", "-sf", Sipp.scenario("uas-503.xml"), "-p", Integer.toString(CARRIER_A));
+        Process carrierB = Sipp.start(dir, "failover-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
         assertThat(pbxCall("9011442071234567")).as("the PBX sees one answered call").isZero();
-        assertThat(exit(carrierA)).as("carrier A got the INVITE, answered 503, got the ACK").isZero();
-        assertThat(exit(carrierB)).as("carrier B carried the call").isZero();
-        awaitLog("answered 503; next route");
+        assertThat(Sipp.exit(carrierA)).as("carrier A got the INVITE, answered 503, got the ACK").isZero();
+        assertThat(Sipp.exit(carrierB)).as("carrier B carried the call").isZero();
+        edge.awaitLog("answered 503; next route", 5);
 
         // The call's record is in the node's journal: both attempts, answered on the second, hung up by the PBX.
         java.util.List<io.trunkline.contract.events.CallRecord> records = new ArrayList<>();
@@ -178,12 +148,12 @@ class CallFlowsIT {
     @Test
     void busyIsRelayedWithoutFailover() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_A), carrier(CARRIER_B)));
-        Process carrierA = sipp("busy-a", "-sf", scenario("uas-486.xml"), "-p", Integer.toString(CARRIER_A));
-        int pbx = exit(sipp("busy-pbx", "-sf", scenario("uac-expect-486.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+        Process carrierA = Sipp.start(dir, "busy-a", "-m", "1", "-sf", Sipp.scenario("uas-486.xml"), "-p", Integer.toString(CARRIER_A));
+        int pbx = Sipp.exit(Sipp.start(dir, "busy-pbx", "-m", "1", "-sf", Sipp.scenario("uac-expect-486.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", Integer.toString(PBX)));
         assertThat(pbx).as("the PBX got 486").isZero();
-        assertThat(exit(carrierA)).isZero();
-        awaitLog("ended with 486");
+        assertThat(Sipp.exit(carrierA)).isZero();
+        edge.awaitLog("ended with 486", 5);
         assertThat(Files.readString(dir.resolve("journal").resolve("flow-edge.journal")))
                 .contains("\"releaseCode\":486,\"releasedBy\":\"CARRIER\"");
     }
@@ -191,70 +161,70 @@ class CallFlowsIT {
     @Test
     void cancelBeforeAnswerReachesTheCarrier() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_A)));
-        Process carrierA = sipp("cancel-a", "-sf", scenario("uas-ring-cancel.xml"), "-p", Integer.toString(CARRIER_A));
-        int pbx = exit(sipp("cancel-pbx", "-sf", scenario("uac-cancel.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+        Process carrierA = Sipp.start(dir, "cancel-a", "-m", "1", "-sf", Sipp.scenario("uas-ring-cancel.xml"), "-p", Integer.toString(CARRIER_A));
+        int pbx = Sipp.exit(Sipp.start(dir, "cancel-pbx", "-m", "1", "-sf", Sipp.scenario("uac-cancel.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", Integer.toString(PBX)));
         assertThat(pbx).as("the PBX: 180, CANCEL answered 200, INVITE answered 487").isZero();
-        assertThat(exit(carrierA)).as("the carrier got the CANCEL").isZero();
-        awaitLog("cancelled by the PBX before answer");
+        assertThat(Sipp.exit(carrierA)).as("the carrier got the CANCEL").isZero();
+        edge.awaitLog("cancelled by the PBX before answer", 5);
     }
 
     @Test
     void silentCarrierIsLeftAfterTheAttemptTimeout() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_A), carrier(CARRIER_B)));
-        Process carrierA = sipp("silent-a", "-sf", scenario("uas-silent.xml"), "-p", Integer.toString(CARRIER_A));
-        Process carrierB = sipp("silent-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        Process carrierA = Sipp.start(dir, "silent-a", "-m", "1", "-sf", Sipp.scenario("uas-silent.xml"), "-p", Integer.toString(CARRIER_A));
+        Process carrierB = Sipp.start(dir, "silent-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
         long start = System.nanoTime();
         assertThat(pbxCall("9011442071234567")).isZero();
-        assertThat(exit(carrierB)).as("carrier B took the call").isZero();
-        exit(carrierA);
-        awaitLog("no answer from route 1 within 2000 ms");
+        assertThat(Sipp.exit(carrierB)).as("carrier B took the call").isZero();
+        Sipp.exit(carrierA);
+        edge.awaitLog("no answer from route 1 within 2000 ms", 5);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(2000);
     }
 
     @Test
     void byeFromTheCarrierSideEndsThePbxLeg() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
-        Process carrierB = sipp("bye-b", "-sf", scenario("uas-bye.xml"), "-p", Integer.toString(CARRIER_B));
-        int pbx = exit(sipp("bye-pbx", "-sf", scenario("uac-recv-bye.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+        Process carrierB = Sipp.start(dir, "bye-b", "-m", "1", "-sf", Sipp.scenario("uas-bye.xml"), "-p", Integer.toString(CARRIER_B));
+        int pbx = Sipp.exit(Sipp.start(dir, "bye-pbx", "-m", "1", "-sf", Sipp.scenario("uac-recv-bye.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", Integer.toString(PBX)));
         assertThat(pbx).as("the PBX got the BYE and answered it").isZero();
-        assertThat(exit(carrierB)).as("the carrier's BYE was answered 200").isZero();
-        awaitLog("ended by the carrier");
+        assertThat(Sipp.exit(carrierB)).as("the carrier's BYE was answered 200").isZero();
+        edge.awaitLog("ended by the carrier", 5);
     }
 
     @Test
     void carrierGetsNumbersInItsOwnFormat() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
-        Process carrierB = sipp("profile-b", "-sf", scenario("uas-check-national.xml"), "-p", Integer.toString(CARRIER_B));
+        Process carrierB = Sipp.start(dir, "profile-b", "-m", "1", "-sf", Sipp.scenario("uas-check-national.xml"), "-p", Integer.toString(CARRIER_B));
         assertThat(pbxCall("9011442071234567")).isZero();
-        assertThat(exit(carrierB)).as("carrier B saw 02071234567, PAI 2125552001 and its X-Account header").isZero();
+        assertThat(Sipp.exit(carrierB)).as("carrier B saw 02071234567, PAI 2125552001 and its X-Account header").isZero();
     }
 
     @Test
     void carrierAtItsChannelLimitIsSkipped() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_A), carrier(CARRIER_B)));
-        Process carrierA = sipp("limit-a", "-sn", "uas", "-p", Integer.toString(CARRIER_A));
-        Process carrierB = sipp("limit-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
-        Process first = sipp("limit-first", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+        Process carrierA = Sipp.start(dir, "limit-a", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_A));
+        Process carrierB = Sipp.start(dir, "limit-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        Process first = Sipp.start(dir, "limit-first", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", Integer.toString(PBX), "-d", "3000");
-        awaitLog("answered on route 1 (carrier-a)");
-        Process second = sipp("limit-second", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+        edge.awaitLog("answered on route 1 (carrier-a)", 5);
+        Process second = Sipp.start(dir, "limit-second", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", Integer.toString(PBX + 1), "-d", "200");
-        assertThat(exit(second)).as("the second call, with carrier A's one channel taken, went to B").isZero();
-        assertThat(exit(carrierB)).isZero();
-        assertThat(exit(first)).isZero();
-        assertThat(exit(carrierA)).isZero();
-        awaitLog("(carrier-a) skipped: at its channel limit (1)");
+        assertThat(Sipp.exit(second)).as("the second call, with carrier A's one channel taken, went to B").isZero();
+        assertThat(Sipp.exit(carrierB)).isZero();
+        assertThat(Sipp.exit(first)).isZero();
+        assertThat(Sipp.exit(carrierA)).isZero();
+        edge.awaitLog("(carrier-a) skipped: at its channel limit (1)", 5);
     }
 
     @Test
     void inboundCallFromACarrierReachesThePbx() throws Exception {
-        Process pbxTrunk = sipp("inbound-pbx", "-sn", "uas", "-p", Integer.toString(PBX_TRUNK));
-        assertThat(exit(sipp("inbound-carrier", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "12125552001",
+        Process pbxTrunk = Sipp.start(dir, "inbound-pbx", "-m", "1", "-sn", "uas", "-p", Integer.toString(PBX_TRUNK));
+        assertThat(Sipp.exit(Sipp.start(dir, "inbound-carrier", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "12125552001",
                 "-p", Integer.toString(CARRIER_SOURCE), "-d", "200"))).as("the carrier's call was answered").isZero();
-        assertThat(exit(pbxTrunk)).as("the PBX got the call on its trunk").isZero();
-        awaitLog("by PLATFORM [hq-cucm]");
+        assertThat(Sipp.exit(pbxTrunk)).as("the PBX got the call on its trunk").isZero();
+        edge.awaitLog("by PLATFORM [hq-cucm]", 5);
         assertThat(ASKED).anyMatch(b -> b.contains("\"direction\":\"INBOUND\"") && b.contains("\"source\":\"carrier-a\"")
                 && b.contains("\"called\":\"12125552001\""));
     }
@@ -262,20 +232,20 @@ class CallFlowsIT {
     @Test
     void reInviteIsPassedThroughBothWays() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
-        Process carrierB = sipp("reinvite-b", "-sf", scenario("uas-reinvite.xml"), "-p", Integer.toString(CARRIER_B));
-        int pbx = exit(sipp("reinvite-pbx", "-sf", scenario("uac-reinvite.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+        Process carrierB = Sipp.start(dir, "reinvite-b", "-m", "1", "-sf", Sipp.scenario("uas-reinvite.xml"), "-p", Integer.toString(CARRIER_B));
+        int pbx = Sipp.exit(Sipp.start(dir, "reinvite-pbx", "-m", "1", "-sf", Sipp.scenario("uac-reinvite.xml"), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", Integer.toString(PBX)));
         assertThat(pbx).as("the PBX's re-INVITE was answered 200").isZero();
-        assertThat(exit(carrierB)).as("the carrier got the re-INVITE with the hold SDP, and the BYE").isZero();
-        awaitLog("re-INVITE from the PBX passed through");
+        assertThat(Sipp.exit(carrierB)).as("the carrier got the re-INVITE with the hold SDP, and the BYE").isZero();
+        edge.awaitLog("re-INVITE from the PBX passed through", 5);
     }
 
     @Test
     void unknownSourceIsRefused() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
         Path uac403 = dir.resolve("uac-403.xml");
-        Files.writeString(uac403, Files.readString(Path.of(scenario("uac-expect-486.xml"))).replace("486", "403"));
-        assertThat(exit(sipp("stranger", "-sf", uac403.toString(), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+        Files.writeString(uac403, Files.readString(Path.of(Sipp.scenario("uac-expect-486.xml"))).replace("486", "403"));
+        assertThat(Sipp.exit(Sipp.start(dir, "stranger", "-m", "1", "-sf", uac403.toString(), "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", "17059"))).as("a source that is no configured PBX gets 403").isZero();
     }
 }

@@ -3,12 +3,9 @@ package io.trunkline.edge.b2bua;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trunkline.edge.testing.EdgeProcess;
-import java.io.IOException;
+import io.trunkline.edge.testing.Sipp;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +32,7 @@ class PlatformDownIT {
                         "emergency.routes", "sip:127.0.0.1:" + EMERGENCY_GATEWAY,
                         "emergency.numbers", "911,112",
                         "pbx.hq-cucm.sources", "127.0.0.1:" + PBX));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!edge.log().contains("ready") && System.nanoTime() < end) {
-            Thread.sleep(200);
-        }
-        assertThat(edge.log()).contains("ready");
+        edge.awaitLog("ready", 60);
     }
 
     @AfterAll
@@ -49,38 +42,20 @@ class PlatformDownIT {
         }
     }
 
-    private static Process sipp(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("sipp"));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("-i", "127.0.0.1", "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin"));
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-    }
 
-    private static int exit(Process p) throws InterruptedException {
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
 
     @Test
     void fallbackRoutesTheCallAndEmergencyStillRoutes() throws Exception {
-        Process carrier = sipp("fallback-carrier", "-sn", "uas", "-p", Integer.toString(FALLBACK_CARRIER));
-        assertThat(exit(sipp("pbx-call", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "92125551234", "-p", Integer.toString(PBX),
+        Process carrier = Sipp.start(dir, "fallback-carrier", "-m", "1", "-sn", "uas", "-p", Integer.toString(FALLBACK_CARRIER));
+        assertThat(Sipp.exit(Sipp.start(dir, "pbx-call", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "92125551234", "-p", Integer.toString(PBX),
                 "-d", "300"))).as("ordinary call via the fallback route").isZero();
-        assertThat(exit(carrier)).isZero();
+        assertThat(Sipp.exit(carrier)).isZero();
 
-        Process gateway = sipp("e911-gateway", "-sn", "uas", "-p", Integer.toString(EMERGENCY_GATEWAY));
-        assertThat(exit(sipp("pbx-911", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "911", "-p", Integer.toString(PBX),
+        Process gateway = Sipp.start(dir, "e911-gateway", "-m", "1", "-sn", "uas", "-p", Integer.toString(EMERGENCY_GATEWAY));
+        assertThat(Sipp.exit(Sipp.start(dir, "pbx-911", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "911", "-p", Integer.toString(PBX),
                 "-d", "300"))).as("911 via the edge's own emergency route").isZero();
-        assertThat(exit(gateway)).isZero();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!edge.log().contains("by STATIC_EMERGENCY") && System.nanoTime() < end) {
-            Thread.sleep(50);
-        }
-        assertThat(edge.log()).contains("by FALLBACK").contains("by STATIC_EMERGENCY");
+        assertThat(Sipp.exit(gateway)).isZero();
+        edge.awaitLog("by STATIC_EMERGENCY", 5);
+        assertThat(edge.log()).contains("by FALLBACK");
     }
 }

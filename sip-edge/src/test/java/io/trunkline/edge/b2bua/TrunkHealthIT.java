@@ -7,17 +7,15 @@ import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RoutingCodec;
 import io.trunkline.edge.testing.EdgeProcess;
-import java.io.IOException;
+import io.trunkline.edge.testing.Sipp;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +63,7 @@ class TrunkHealthIT {
                         "trunk.probe-timeout-ms", "250",
                         "trunk.down-after", "2",
                         "trunk.up-after", "1"));
-        awaitLog("ready", 60);
+        edge.awaitLog("ready", 60);
     }
 
     @AfterAll
@@ -78,50 +76,28 @@ class TrunkHealthIT {
         }
     }
 
-    private static void awaitLog(String text, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!edge.log().contains(text) && System.nanoTime() < end) {
-            Thread.sleep(50);
-        }
-        assertThat(edge.log()).contains(text);
-    }
 
-    private static Process sipp(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("sipp"));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("-i", "127.0.0.1", "-timeout", "30s", "-timeout_error", "-nostdin"));
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-    }
 
-    private static int exit(Process p) throws InterruptedException {
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
 
     @Test
     void unansweredProbesTakeATrunkDownAndCallsSkipIt() throws Exception {
         String options = Path.of("src/test/resources/sipp/uas-options.xml").toAbsolutePath().toString();
         // The trunk answers two probes, then goes quiet: two unanswered probes take it down.
-        assertThat(exit(sipp("trunk-a-answers", "-sf", options, "-p", Integer.toString(CARRIER_A), "-m", "2"))).isZero();
-        awaitLog("trunk carrier-a is DOWN", 20);
+        assertThat(Sipp.exit(Sipp.start(dir, "trunk-a-answers", "-sf", options, "-p", Integer.toString(CARRIER_A), "-m", "2"))).isZero();
+        edge.awaitLog("trunk carrier-a is DOWN", 20);
 
-        Process carrierB = sipp("carrier-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B), "-m", "1");
-        assertThat(exit(sipp("pbx", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "92125551234", "-p", Integer.toString(PBX),
+        Process carrierB = Sipp.start(dir, "carrier-b", "-sn", "uas", "-p", Integer.toString(CARRIER_B), "-m", "1");
+        assertThat(Sipp.exit(Sipp.start(dir, "pbx", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "92125551234", "-p", Integer.toString(PBX),
                 "-m", "1", "-d", "200"))).isZero();
-        assertThat(exit(carrierB)).as("carrier B took the call").isZero();
-        awaitLog("route 1 (carrier-a) skipped: trunk down", 5);
+        assertThat(Sipp.exit(carrierB)).as("carrier B took the call").isZero();
+        edge.awaitLog("route 1 (carrier-a) skipped: trunk down", 5);
         assertThat(edge.log()).as("no INVITE to the down trunk, so no wait for its attempt timeout")
                 .doesNotContain("no answer from route 1");
 
         // Answering again brings it back up.
-        Process back = sipp("trunk-a-back", "-sf", options, "-p", Integer.toString(CARRIER_A), "-m", "1");
-        assertThat(exit(back)).isZero();
-        awaitLog("trunk carrier-a is UP", 10);
+        Process back = Sipp.start(dir, "trunk-a-back", "-sf", options, "-p", Integer.toString(CARRIER_A), "-m", "1");
+        assertThat(Sipp.exit(back)).isZero();
+        edge.awaitLog("trunk carrier-a is UP", 10);
 
         String journal = Files.readString(dir.resolve("journal").resolve("probing-edge.journal"));
         assertThat(journal).contains("TRUNK {\"trunk\":\"carrier-a\",\"up\":false")

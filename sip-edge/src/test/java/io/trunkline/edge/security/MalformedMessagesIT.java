@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,11 +40,7 @@ class MalformedMessagesIT {
     static void start() throws Exception {
         edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "guarded-edge", EDGE, 17731,
                 "127.0.0.1:17731", Map.of("platform.url", "http://127.0.0.1:9"));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!edge.log().contains("ready") && System.nanoTime() < end) {
-            Thread.sleep(200);
-        }
-        assertThat(edge.log()).contains("ready");
+        edge.awaitLog("ready", 60);
     }
 
     @AfterAll

@@ -63,6 +63,17 @@ public final class EdgeProcess implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code seconds} for the node to log {@code text}: it logs after it has answered. */
+    public void awaitLog(String text, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!log().contains(text) && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        if (!log().contains(text)) {
+            throw new AssertionError("edge log has no '" + text + "' after " + seconds + " s");
+        }
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
