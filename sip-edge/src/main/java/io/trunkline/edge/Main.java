@@ -2,12 +2,14 @@ package io.trunkline.edge;
 
 import io.trunkline.edge.b2bua.B2bua;
 import io.trunkline.edge.cdr.Journal;
+import io.trunkline.edge.cdr.JournalEvents;
 import io.trunkline.edge.cluster.EdgeClusterMember;
 import io.trunkline.edge.cluster.HazelcastCallCounters;
 import io.trunkline.edge.cluster.HazelcastTrunkHealthStore;
 import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.routing.TrunkProber;
 import io.trunkline.edge.config.EdgeConfig;
+import io.trunkline.edge.events.EventNotifier;
 import io.trunkline.edge.transport.EdgeRequestListener;
 import io.trunkline.edge.routing.DecisionRouter;
 import io.trunkline.edge.routing.FallbackRouting;
@@ -59,18 +61,22 @@ public final class Main {
                         List.of(408, 480, 500, 502, 503, 504), 2000));
         Journal journal = Journal.open(config.journalDir().resolve(config.nodeId() + ".journal"));
         TrunkHealthStore health = new HazelcastTrunkHealthStore(cluster.hazelcast());
-        B2bua b2bua = new B2bua(sip, routing, config::peerFor, config.nodeId(),
-                record -> journal.append("CALL", record.toJson()), config.carrierProfiles(), health,
+        JournalEvents journaled = new JournalEvents(journal, config.nodeId());
+        B2bua b2bua = new B2bua(sip, routing, config::peerFor, config.nodeId(), journaled, config.carrierProfiles(), health,
                 new HazelcastCallCounters(cluster.hazelcast(), config.nodeId()));
         TrunkProber prober = new TrunkProber(sip, config.probeUris(), health,
-                change -> journal.append("TRUNK", TrunkProber.toJson(change)), config.nodeId(), config.downAfter(),
+                change -> journaled.trunk(TrunkProber.toJson(change)), config.nodeId(), config.downAfter(),
                 config.upAfter(), config.probeTimeoutMs());
-        sip.listen(new EdgeRequestListener(sip, b2bua, prober));
+        EventNotifier events = new EventNotifier(sip, journal, config.nodeId(), config.eventSubscribers(),
+                config.eventBatch(), config.eventBatchBytes());
+        sip.listen(new EdgeRequestListener(sip, b2bua, prober, events));
         prober.start(config.probeIntervalMs());
+        events.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("edge node {} stopping", config.nodeId());
             prober.close();
+            events.close();
             b2bua.close();
             sip.close();
             try {

@@ -495,7 +495,9 @@ class PlatformIT {
     }
 
     private static String newestMigration() throws Exception {
-        try (var files = Files.list(Path.of("..", "ejb", "src", "main", "resources", "db", "migration"))) {
+        Path resources = Path.of("..", "ejb", "src", "main", "resources", "db");
+        try (var files = java.util.stream.Stream.concat(Files.list(resources.resolve("migration")),
+                Files.list(resources.resolve("vendor").resolve("postgresql")))) {
             return files.map(f -> f.getFileName().toString())
                     .map(n -> n.substring(1, n.indexOf("__")))
                     .max(java.util.Comparator.comparingInt(Integer::parseInt)).orElseThrow();

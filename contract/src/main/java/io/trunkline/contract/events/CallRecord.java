@@ -13,11 +13,13 @@ import java.util.Map;
  * decided, every attempt with its SIP answer and timings, and how and by whom it was released.
  *
  * @param releasedBy PBX, CARRIER or EDGE (the edge ended it: refusal, no route left, cancel relayed)
+ * @param direction  OUTBOUND (a PBX called out) or INBOUND (a carrier called a DID)
+ * @param origin     the PBX or carrier the call came from
  */
 public record CallRecord(String callId, String node, String pbx, String callingDialed, String calledDialed,
                          String callingNormalized, String calledNormalized, String callClass, String decisionSource,
                          List<Attempt> attempts, Instant startedAt, Instant answeredAt, Instant endedAt,
-                         int releaseCode, String releasedBy) {
+                         int releaseCode, String releasedBy, String direction, String origin) {
 
     /**
      * One try of one route.
@@ -30,6 +32,16 @@ public record CallRecord(String callId, String node, String pbx, String callingD
 
     public CallRecord {
         attempts = List.copyOf(attempts);
+    }
+
+    /** The route that carried the call (answered it), or else the last one tried; null when none was. */
+    public String carrier() {
+        for (Attempt a : attempts) {
+            if (a.sipCode() != null && a.sipCode() >= 200 && a.sipCode() < 300) {
+                return a.target();
+            }
+        }
+        return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).target();
     }
 
     /** Talk time: from answer to end, 0 for a call never answered. */
@@ -65,6 +77,8 @@ public record CallRecord(String callId, String node, String pbx, String callingD
         m.put("durationMs", durationMs());
         m.put("releaseCode", releaseCode);
         m.put("releasedBy", releasedBy);
+        m.put("direction", direction);
+        m.put("origin", origin);
         return Json.write(m);
     }
 
@@ -88,7 +102,8 @@ public record CallRecord(String callId, String node, String pbx, String callingD
                 (String) m.get("callingDialed"), (String) m.get("calledDialed"), (String) m.get("callingNormalized"),
                 (String) m.get("calledNormalized"), (String) m.get("callClass"), (String) m.get("decisionSource"),
                 attempts, instant(m.get("startedAt")), instant(m.get("answeredAt")), instant(m.get("endedAt")),
-                ((BigDecimal) code).intValueExact(), (String) m.get("releasedBy"));
+                ((BigDecimal) code).intValueExact(), (String) m.get("releasedBy"), (String) m.get("direction"),
+                (String) m.get("origin"));
     }
 
     private static String text(Instant i) {

@@ -16,13 +16,15 @@ class CallRecordTest {
                 List.of(new CallRecord.Attempt("carrier-a", "sip:+44@a", 503, null, 12L),
                         new CallRecord.Attempt("carrier-b", "sip:+44@b", 200, 180L, 900L)),
                 Instant.parse("2026-12-01T15:00:00Z"), Instant.parse("2026-12-01T15:00:01.100Z"),
-                Instant.parse("2026-12-01T15:01:01.100Z"), 200, "PBX");
+                Instant.parse("2026-12-01T15:01:01.100Z"), 200, "PBX", "OUTBOUND", "hq-cucm");
         assertThat(CallRecord.fromJson(r.toJson())).isEqualTo(r);
         assertThat(r.durationMs()).isEqualTo(60_000);
+        assertThat(r.carrier()).as("the answering route").isEqualTo("carrier-b");
         CallRecord refused = new CallRecord("x", "edge-1", null, null, "9", null, null, null, "PLATFORM", List.of(),
-                Instant.EPOCH, null, Instant.EPOCH, 403, "EDGE");
+                Instant.EPOCH, null, Instant.EPOCH, 403, "EDGE", "OUTBOUND", "hq-cucm");
         assertThat(CallRecord.fromJson(refused.toJson())).isEqualTo(refused);
         assertThat(refused.durationMs()).isZero();
+        assertThat(refused.carrier()).isNull();
         assertThatThrownBy(() -> CallRecord.fromJson("{\"node\":\"x\"}")).hasMessageContaining("callId and releaseCode");
     }
 }

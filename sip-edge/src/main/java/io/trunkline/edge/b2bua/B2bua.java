@@ -67,6 +67,10 @@ public final class B2bua {
     @FunctionalInterface
     public interface CallRecords {
         void record(CallRecord record) throws java.io.IOException;
+
+        /** A request refused for security reasons (an unknown source). */
+        default void rejected(String source, String method, int code, String reason) throws java.io.IOException {
+        }
     }
 
     /** Which PBX or carrier sent a request, from its source address; null for a source that is neither. */
@@ -107,7 +111,8 @@ public final class B2bua {
         CallRecord record = new CallRecord(call.aCallId, node, pbx, userOf(from.getAddress().getURI()),
                 userOf(call.aRequest.getRequestURI()), d == null ? null : d.calling(), d == null ? null : d.called(),
                 d == null ? null : d.callClass(), call.decided == null ? null : call.decided.source().name(),
-                call.attempts, call.startedAt, call.answeredAt, java.time.Instant.now(), code, side);
+                call.attempts, call.startedAt, call.answeredAt, java.time.Instant.now(), code, side,
+                call.peer.kind() == Peer.Kind.CARRIER ? "INBOUND" : "OUTBOUND", call.peer.id());
         try {
             records.record(record);
         } catch (java.io.IOException | RuntimeException e) {
@@ -145,6 +150,12 @@ public final class B2bua {
             respond(st, request, Response.FORBIDDEN, null);
             LOG.warn("INVITE {} from {}:{} refused 403: not a configured PBX or carrier", callId,
                     wire.getRemoteIpAddress(), wire.getRemotePort());
+            try {
+                records.rejected(wire.getRemoteIpAddress() + ":" + wire.getRemotePort(), Request.INVITE,
+                        Response.FORBIDDEN, "not a configured PBX or carrier");
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.error("rejection of {} not journaled: {}", callId, e.toString());
+            }
             return;
         }
         respond(st, request, Response.TRYING, null);

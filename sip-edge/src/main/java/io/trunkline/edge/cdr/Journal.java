@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * record is on disk before the platform hears of it, and stays pending until the platform has
  * acknowledged it. Writes are forced to the device in groups (every {@value #FORCE_EVERY_MS} ms at most, as
  * databases commit in groups) rather than one by one, so call setup never waits on a disk flush;
- * {@link #pending()} hands out only what has been forced. One line per entry: {@code E <seq> <type> <json>} for an event,
- * {@code A <seq>} for its acknowledgement. Reopening reads the file back, so the pending set and the
+ * {@link #pending()} hands out only what has been forced. The first line {@code J <id>} names the journal (so
+ * event ids stay unique if a node's journal is ever started afresh); then one line per entry:
+ * {@code E <seq> <type> <json>} for an event, {@code A <seq>} for its acknowledgement. Reopening reads the file back, so the pending set and the
  * sequence survive a restart; a torn last line (the node died mid-write) is ignored.
  */
 public final class Journal implements AutoCloseable {
@@ -45,6 +46,8 @@ public final class Journal implements AutoCloseable {
             });
     private final TreeMap<Long, Entry> pending = new TreeMap<>();
     private long nextSequence = 1;
+    private String id;
+    private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Journal(Path file, FileChannel channel) {
         this.file = file;
@@ -67,6 +70,9 @@ public final class Journal implements AutoCloseable {
             synchronized (this) {
                 forcedUpTo = Math.max(forcedUpTo, upTo);
             }
+            for (Runnable listener : appendListeners) {
+                listener.run();
+            }
         } catch (IOException e) {
             synchronized (this) {
                 dirty = true;
@@ -80,10 +86,13 @@ public final class Journal implements AutoCloseable {
         TreeMap<Long, Entry> events = new TreeMap<>();
         long max = 0;
         int torn = 0;
+        String id = null;
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 try {
-                    if (line.startsWith("E ")) {
+                    if (line.startsWith("J ") && id == null) {
+                        id = line.substring(2).trim();
+                    } else if (line.startsWith("E ")) {
                         String[] parts = line.split(" ", 4);
                         long seq = Long.parseLong(parts[1]);
                         events.put(seq, new Entry(seq, parts[2], parts[3]));
@@ -101,6 +110,13 @@ public final class Journal implements AutoCloseable {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         Journal j = new Journal(file, channel);
+        if (id == null) {
+            // A new journal (or one written before journals were named): named now, from the clock.
+            id = Long.toString(System.currentTimeMillis(), 36);
+            j.write("J " + id + "\n");
+            channel.force(false);
+        }
+        j.id = id;
         j.pending.putAll(events);
         j.nextSequence = max + 1;
         j.forcedUpTo = max;
@@ -124,6 +140,16 @@ public final class Journal implements AutoCloseable {
         return seq;
     }
 
+    /** The journal's name, part of every event id. */
+    public String id() {
+        return id;
+    }
+
+    /** Called (outside the journal's lock) after each flush that made new events deliverable. */
+    public void onDeliverable(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
     /** Marks events delivered: they leave the pending set, now and after a restart. */
     public synchronized void acknowledge(List<Long> sequences) throws IOException {
         StringBuilder lines = new StringBuilder();
@@ -140,6 +166,23 @@ public final class Journal implements AutoCloseable {
     /** Events on disk and not yet acknowledged, oldest first. */
     public synchronized List<Entry> pending() {
         return new ArrayList<>(pending.headMap(forcedUpTo, true).values());
+    }
+
+    /** At most {@code max} of the oldest deliverable events. */
+    public synchronized List<Entry> pending(int max) {
+        List<Entry> out = new ArrayList<>(Math.min(max, pending.size()));
+        for (Entry e : pending.headMap(forcedUpTo, true).values()) {
+            if (out.size() == max) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** How many events wait for delivery (forced or not). */
+    public synchronized int pendingCount() {
+        return pending.size();
     }
 
     public synchronized Map<Long, Entry> pendingBySequence() {

@@ -46,6 +46,9 @@ public final class EdgeConfig {
     private final int probeTimeoutMs;
     private final int downAfter;
     private final int upAfter;
+    private final Set<String> eventSubscribers;
+    private final int eventBatch;
+    private final int eventBatchBytes;
 
     private EdgeConfig(Properties p) {
         this.nodeId = required(p, "node.id");
@@ -101,6 +104,35 @@ public final class EdgeConfig {
         this.probeTimeoutMs = positive(p, "trunk.probe-timeout-ms", 1000);
         this.downAfter = positive(p, "trunk.down-after", 3);
         this.upAfter = positive(p, "trunk.up-after", 2);
+        // Who may subscribe to the node's events: by default the platform's own host.
+        this.eventSubscribers = Set.copyOf(csv(p.getProperty("events.subscribers", hostOf(platformUrl))));
+        this.eventBatch = positive(p, "events.batch", 100);
+        this.eventBatchBytes = positive(p, "events.batch-bytes", 48_000);
+        if (eventBatchBytes > maxMessageSize) {
+            throw new IllegalArgumentException("events.batch-bytes " + eventBatchBytes + " is above sip.max-message-size "
+                    + maxMessageSize);
+        }
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? "127.0.0.1" : java.net.InetAddress.getByName(host).getHostAddress();
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("platform.url: '" + url + "' has no resolvable host", e);
+        }
+    }
+
+    public Set<String> eventSubscribers() {
+        return eventSubscribers;
+    }
+
+    public int eventBatch() {
+        return eventBatch;
+    }
+
+    public int eventBatchBytes() {
+        return eventBatchBytes;
     }
 
     private static List<String> csv(String value) {

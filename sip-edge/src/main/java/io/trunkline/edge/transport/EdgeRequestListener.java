@@ -24,19 +24,22 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EdgeRequestListener implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeRequestListener.class);
-    static final String ALLOWED = "INVITE, ACK, BYE, CANCEL, OPTIONS";
+    static final String ALLOWED = "INVITE, ACK, BYE, CANCEL, OPTIONS, SUBSCRIBE";
     /** SIP methods of the RFCs the edge knows of but does not take (RFC 3265, 3262, 3311, 3428, 3515, 3903, 6086). */
-    static final java.util.Set<String> KNOWN = java.util.Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "PRACK", "UPDATE",
+    static final java.util.Set<String> KNOWN = java.util.Set.of("REGISTER", "NOTIFY", "PRACK", "UPDATE",
             "MESSAGE", "REFER", "PUBLISH", "INFO");
 
     private final SipTransport transport;
     private final io.trunkline.edge.b2bua.B2bua b2bua;
     private final io.trunkline.edge.routing.TrunkProber prober;
+    private final io.trunkline.edge.events.EventNotifier events;
     private final AtomicLong optionsAnswered = new AtomicLong();
 
     public EdgeRequestListener(SipTransport transport, io.trunkline.edge.b2bua.B2bua b2bua,
-                               io.trunkline.edge.routing.TrunkProber prober) {
+                               io.trunkline.edge.routing.TrunkProber prober,
+                               io.trunkline.edge.events.EventNotifier events) {
         this.transport = transport;
+        this.events = events;
         this.b2bua = b2bua;
         this.prober = prober;
     }
@@ -66,6 +69,8 @@ public final class EdgeRequestListener implements SipListener {
                 b2bua.onBye(event);
             } else if (Request.CANCEL.equals(method)) {
                 b2bua.onCancel(event);
+            } else if (Request.SUBSCRIBE.equals(method)) {
+                events.onSubscribe(event);
             } else if (KNOWN.contains(method)) {
                 // RFC 3261 §8.2.1: a method the UAS knows but does not allow gets 405 with an Allow header.
                 respond(event, Response.METHOD_NOT_ALLOWED);
@@ -99,6 +104,10 @@ public final class EdgeRequestListener implements SipListener {
                 prober.onResponse(event);
                 return;
             }
+            if (cseq != null && Request.NOTIFY.equals(cseq.getMethod())) {
+                events.onResponse(event);
+                return;
+            }
             b2bua.onResponse(event);
         } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not handle response {}: {}", event.getResponse().getStatusCode(), e.toString());
@@ -110,6 +119,11 @@ public final class EdgeRequestListener implements SipListener {
         if (!event.isServerTransaction()
                 && Request.OPTIONS.equals(event.getClientTransaction().getRequest().getMethod())) {
             return; // the prober counts unanswered probes by its own, shorter timeout
+        }
+        if (!event.isServerTransaction()
+                && Request.NOTIFY.equals(event.getClientTransaction().getRequest().getMethod())) {
+            events.onTimeout(event);
+            return;
         }
         b2bua.onTimeout(event);
     }

@@ -38,6 +38,29 @@ class JournalTest {
     }
 
     @Test
+    void theJournalKeepsItsNameAndHandsOutTheOldestFirst() throws Exception {
+        Path file = dir.resolve("edge-5.journal");
+        String id;
+        try (Journal j = Journal.open(file)) {
+            id = j.id();
+            for (int i = 0; i < 5; i++) {
+                j.append("CALL", "{\"n\":" + i + "}");
+            }
+            j.flush();
+            assertThat(j.pending(2)).extracting(Journal.Entry::sequence).containsExactly(1L, 2L);
+            assertThat(j.pendingCount()).isEqualTo(5);
+        }
+        assertThat(id).isNotBlank();
+        assertThat(Files.readAllLines(file).get(0)).isEqualTo("J " + id);
+        try (Journal j = Journal.open(file)) {
+            assertThat(j.id()).as("a reopened journal keeps its name").isEqualTo(id);
+        }
+        try (Journal other = Journal.open(dir.resolve("edge-6.journal"))) {
+            assertThat(other.pending(10)).isEmpty();
+        }
+    }
+
+    @Test
     void aLineCutShortByACrashIsIgnored() throws Exception {
         Path file = dir.resolve("edge-2.journal");
         try (Journal j = Journal.open(file)) {

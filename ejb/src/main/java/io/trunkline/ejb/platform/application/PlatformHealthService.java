@@ -101,11 +101,22 @@ public class PlatformHealthService implements PlatformHealth {
         details.put("cluster", edge.clusterName());
         details.put("configuredMembers", new ArrayList<Object>(edge.configuredMembers()));
         List<Object> members = new ArrayList<>();
+        Map<String, io.trunkline.camel.edge.EdgeEventSubscriber.State> subscriptions = camel.edgeSubscriptions();
         for (EdgeClusterClient.EdgeMember m : edge.members()) {
             Map<String, Object> member = new LinkedHashMap<>();
             member.put("node", m.nodeId());
             member.put("clusterAddress", m.clusterAddress());
             member.put("sip", m.sipAddress());
+            io.trunkline.camel.edge.EdgeEventSubscriber.State events = subscriptions.get(m.nodeId());
+            if (events != null) {
+                // The platform's subscription to the node's events: its state and how long since the last NOTIFY.
+                Map<String, Object> sub = new LinkedHashMap<>();
+                sub.put("state", events.status());
+                sub.put("lastNotifyMsAgo", events.lastHeardMsAgo());
+                sub.put("batches", events.batches());
+                sub.put("events", events.events());
+                member.put("events", sub);
+            }
             members.add(member);
         }
         details.put("members", members);

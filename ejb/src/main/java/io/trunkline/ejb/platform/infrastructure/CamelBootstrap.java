@@ -2,6 +2,11 @@ package io.trunkline.ejb.platform.infrastructure;
 
 import io.trunkline.camel.billing.RateDeckPort;
 import io.trunkline.camel.billing.RateDeckRoutes;
+import io.trunkline.camel.edge.EdgeEventPort;
+import io.trunkline.camel.edge.EdgeEventRoutes;
+import io.trunkline.camel.edge.EdgeEventSubscriber;
+import io.trunkline.camel.edge.EdgeEventsComponent;
+import io.trunkline.camel.edge.EdgeEventsConsumer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,19 +32,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the platform's CamelContext with one route builder per source, after the schema is migrated.
  * Inboxes default to folders under the server's data directory and can be moved with system properties
- * ({@code trunkline.inbox.ratedecks}).
+ * ({@code trunkline.inbox.ratedecks}); the edge nodes' events are taken over SIP at {@code trunkline.events.sip}
+ * (host:port, TCP and UDP).
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrations")
+@DependsOn({"SchemaMigrations", "EdgeClusterClient"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CamelBootstrap {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelBootstrap.class);
+    /** Where the platform takes the edge nodes' event NOTIFYs unless {@code trunkline.events.sip} says otherwise. */
+    static final String DEFAULT_EVENTS_SIP = "127.0.0.1:5090";
 
     @EJB
     private RateDeckPort rateDecks;
+    @EJB
+    private EdgeEventPort edgeEvents;
+    @EJB
+    private EdgeClusterClient edgeCluster;
 
     private CamelContext camel;
     private final Map<String, String> inboxes = new LinkedHashMap<>();
@@ -59,13 +71,41 @@ public class CamelBootstrap {
             context.setName("trunkline");
             camel = context;
             camel.setApplicationContextClassLoader(CamelBootstrap.class.getClassLoader());
+            properties.setProperty(EdgeEventRoutes.LISTEN_PROPERTY,
+                    System.getProperty(EdgeEventRoutes.LISTEN_PROPERTY, DEFAULT_EVENTS_SIP));
             camel.getPropertiesComponent().setInitialProperties(properties);
+            camel.addComponent(EdgeEventsComponent.SCHEME, new EdgeEventsComponent(this::edgeNodes));
             camel.addRoutes(new RateDeckRoutes(rateDecks));
+            camel.addRoutes(new EdgeEventRoutes(edgeEvents));
             camel.start();
             LOG.info("Camel started with routes {}; inboxes {}", camel.getRoutes().stream().map(Route::getId).toList(), inboxes);
         } catch (Exception e) {
             throw new IllegalStateException("Camel routes could not start: " + e.getMessage(), e);
         }
+    }
+
+    /** The edge nodes to subscribe to: the members of the edge cluster, with the SIP address each publishes. */
+    private Map<String, String> edgeNodes() {
+        Map<String, String> nodes = new LinkedHashMap<>();
+        for (EdgeClusterClient.EdgeMember m : edgeCluster.members()) {
+            if (m.nodeId() != null && m.sipAddress() != null) {
+                nodes.put(m.nodeId(), m.sipAddress());
+            }
+        }
+        return nodes;
+    }
+
+    /** Node id to the state of the platform's subscription to its events. */
+    public Map<String, EdgeEventSubscriber.State> edgeSubscriptions() {
+        if (camel == null) {
+            return Map.of();
+        }
+        for (Route r : camel.getRoutes()) {
+            if (r.getConsumer() instanceof EdgeEventsConsumer consumer) {
+                return consumer.subscriptions();
+            }
+        }
+        return Map.of();
     }
 
     @PreDestroy

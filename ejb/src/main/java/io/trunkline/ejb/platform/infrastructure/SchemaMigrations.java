@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the application's tables to the current schema version (Flyway, {@code db/migration}) before
- * anything else uses them. jBPM's own tables are created by its persistence unit beforehand, so the
- * schema is never empty: the history table is started at version 0 and every migration runs after it.
+ * Brings the application's tables to the current schema version (Flyway: {@code db/migration}, and
+ * {@code db/vendor/<database>} where PostgreSQL and the embedded demo database differ) before anything else
+ * uses them. jBPM's own tables are created by its persistence unit beforehand, so the schema is never empty: the history table is started at version 0 and every migration runs after it.
  */
 @Singleton
 @Startup
@@ -36,9 +36,17 @@ public class SchemaMigrations {
 
     @PostConstruct
     void migrate() {
+        String vendor;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            vendor = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).startsWith("postgres")
+                    ? "postgresql" : "h2";
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("database not reachable for migration: " + e.getMessage(), e);
+        }
         Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // Common migrations, then each database's own (PostgreSQL partitions what H2 cannot).
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
                 .table("trunkline_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

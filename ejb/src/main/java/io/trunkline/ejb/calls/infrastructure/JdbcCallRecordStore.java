@@ -1,0 +1,311 @@
+package io.trunkline.ejb.calls.infrastructure;
+
+import io.trunkline.contract.events.CallRecord;
+import io.trunkline.contract.events.EdgeEvents;
+import io.trunkline.ejb.calls.api.CallRecords.CallSummary;
+import io.trunkline.ejb.calls.api.CallRecords.Page;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Edge events and call records in plain JDBC. A batch is filtered against the event ids already stored
+ * and goes in as three statement batches (events, calls, attempts); the primary keys are the guard if two
+ * deliveries of one batch ever race. On PostgreSQL each month's partitions are created when first needed.
+ */
+public final class JdbcCallRecordStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcCallRecordStore.class);
+    private static final String SUMMARY = "SELECT call_id, started_at, node_id, direction, origin, pbx_id, calling_dialed, "
+            + "called_dialed, called_normalized, call_class, decision_source, carrier_id, attempts, answered_at, ended_at, "
+            + "duration_ms, release_code, released_by FROM call_record r";
+
+    private final DataSource dataSource;
+
+    public JdbcCallRecordStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Stores the events of the batch not stored before; returns how many were new. */
+    public int store(EdgeEvents.Batch batch, Instant receivedAt) throws SQLException {
+        Map<String, EdgeEvents.Event> byId = new LinkedHashMap<>();
+        for (EdgeEvents.Event e : batch.events()) {
+            byId.putIfAbsent(e.id(), e);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            byId.keySet().removeAll(existing(c, byId.keySet()));
+            if (byId.isEmpty()) {
+                return 0;
+            }
+            List<EdgeEvents.Event> events = new ArrayList<>(byId.values());
+            Map<String, CallRecord> calls = new LinkedHashMap<>();
+            for (EdgeEvents.Event e : events) {
+                if (EdgeEvents.CALL.equals(e.type())) {
+                    try {
+                        calls.put(e.id(), CallRecord.fromJson(e.json()));
+                    } catch (RuntimeException bad) {
+                        // Kept with its body among the events, where it can be read and replayed; never dropped.
+                        LOG.error("call record {} from {} unreadable, kept as an event: {}", e.id(), batch.node(),
+                                bad.getMessage());
+                    }
+                }
+            }
+            insertEvents(c, batch.node(), events, calls.keySet(), receivedAt);
+            if (!calls.isEmpty()) {
+                insertCalls(c, calls, receivedAt);
+            }
+            return events.size();
+        }
+    }
+
+    private static Set<String> existing(Connection c, Set<String> ids) throws SQLException {
+        Set<String> found = new HashSet<>();
+        List<String> list = new ArrayList<>(ids);
+        for (int from = 0; from < list.size(); from += 500) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM edge_event WHERE event_id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void insertEvents(Connection c, String node, List<EdgeEvents.Event> events, Set<String> callIds,
+                                     Instant receivedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO edge_event (event_id, node_id, sequence_no, "
+                + "event_type, body, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (EdgeEvents.Event e : events) {
+                ps.setString(1, e.id());
+                ps.setString(2, node);
+                ps.setLong(3, e.sequence());
+                ps.setString(4, e.type());
+                // A call's body lives in call_record; everything else (and an unreadable call) here.
+                ps.setString(5, callIds.contains(e.id()) ? null : e.json());
+                ps.setTimestamp(6, Timestamp.from(receivedAt));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The months the batch's calls started in (their partitions must exist before it is stored). */
+    public static Set<YearMonth> months(EdgeEvents.Batch batch, Instant receivedAt) {
+        Set<YearMonth> months = new TreeSet<>();
+        for (EdgeEvents.Event e : batch.events()) {
+            if (EdgeEvents.CALL.equals(e.type())) {
+                try {
+                    months.add(YearMonth.from(started(CallRecord.fromJson(e.json()), receivedAt).atOffset(ZoneOffset.UTC)));
+                } catch (RuntimeException unreadable) {
+                    // stored as a plain event
+                }
+            }
+        }
+        return months;
+    }
+
+    private void insertCalls(Connection c, Map<String, CallRecord> calls, Instant receivedAt) throws SQLException {
+        try (PreparedStatement call = c.prepareStatement("INSERT INTO call_record (call_id, started_at, event_id, node_id, "
+                + "direction, origin, pbx_id, calling_dialed, called_dialed, calling_normalized, called_normalized, "
+                + "call_class, decision_source, carrier_id, attempts, answered_at, ended_at, duration_ms, release_code, "
+                + "released_by, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement attempt = c.prepareStatement("INSERT INTO call_attempt (call_id, started_at, attempt_no, "
+                     + "target, uri, sip_code, first_provisional_ms, answer_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int attempts = 0;
+            for (Map.Entry<String, CallRecord> entry : calls.entrySet()) {
+                CallRecord r = entry.getValue();
+                Timestamp started = Timestamp.from(started(r, receivedAt));
+                call.setString(1, r.callId());
+                call.setTimestamp(2, started);
+                call.setString(3, entry.getKey());
+                call.setString(4, r.node());
+                call.setString(5, r.direction());
+                call.setString(6, cut(r.origin(), 64));
+                call.setString(7, cut(r.pbx(), 64));
+                call.setString(8, cut(r.callingDialed(), 64));
+                call.setString(9, cut(r.calledDialed(), 64));
+                call.setString(10, cut(r.callingNormalized(), 32));
+                call.setString(11, cut(r.calledNormalized(), 32));
+                call.setString(12, r.callClass());
+                call.setString(13, r.decisionSource());
+                call.setString(14, cut(r.carrier(), 64));
+                call.setInt(15, r.attempts().size());
+                call.setTimestamp(16, r.answeredAt() == null ? null : Timestamp.from(r.answeredAt()));
+                call.setTimestamp(17, r.endedAt() == null ? null : Timestamp.from(r.endedAt()));
+                call.setLong(18, r.durationMs());
+                call.setInt(19, r.releaseCode());
+                call.setString(20, r.releasedBy());
+                call.setString(21, r.toJson());
+                call.addBatch();
+                int n = 0;
+                for (CallRecord.Attempt a : r.attempts()) {
+                    attempt.setString(1, r.callId());
+                    attempt.setTimestamp(2, started);
+                    attempt.setInt(3, ++n);
+                    attempt.setString(4, cut(a.target(), 64));
+                    attempt.setString(5, cut(a.uri(), 255));
+                    setInteger(attempt, 6, a.sipCode());
+                    setLong(attempt, 7, a.firstProvisionalMs());
+                    setLong(attempt, 8, a.answerMs());
+                    attempt.addBatch();
+                    attempts++;
+                }
+            }
+            call.executeBatch();
+            if (attempts > 0) {
+                attempt.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * Creates the months' partitions of both tables where missing (PostgreSQL; the demo database has plain
+     * tables). Call it in a transaction of its own, committed before the calls are stored.
+     */
+    public void ensurePartitions(Set<YearMonth> months) throws SQLException {
+        if (months.isEmpty() || CREATED.containsAll(months)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+                CREATED.addAll(months);
+                return;
+            }
+            for (YearMonth m : months) {
+                if (CREATED.contains(m)) {
+                    continue;
+                }
+                try (Statement s = c.createStatement()) {
+                    for (String table : List.of("call_record", "call_attempt")) {
+                        s.execute("CREATE TABLE IF NOT EXISTS " + partition(table, m) + " PARTITION OF " + table
+                                + " FOR VALUES FROM ('" + m.atDay(1) + " 00:00:00+00') TO ('" + m.plusMonths(1).atDay(1)
+                                + " 00:00:00+00')");
+                    }
+                }
+                LOG.info("call partitions for {} ready", m);
+            }
+        }
+    }
+
+    /** Marks months whose partitions' creation has committed. */
+    public static void created(Set<YearMonth> months) {
+        CREATED.addAll(months);
+    }
+
+    private static final Set<YearMonth> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static String partition(String table, YearMonth m) {
+        return String.format("%s_%04d_%02d", table, m.getYear(), m.getMonthValue());
+    }
+
+    private static Instant started(CallRecord r, Instant receivedAt) {
+        return r.startedAt() != null ? r.startedAt() : r.endedAt() != null ? r.endedAt() : receivedAt;
+    }
+
+    public Page search(Instant from, Instant to, String pbx, String carrier, int limit) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE r.started_at >= ? AND r.started_at < ?");
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        if (pbx != null) {
+            where.append(" AND r.pbx_id = ?");
+            args.add(pbx);
+        }
+        if (carrier != null) {
+            where.append(" AND (r.carrier_id = ? OR r.origin = ? OR EXISTS (SELECT 1 FROM call_attempt a WHERE "
+                    + "a.call_id = r.call_id AND a.started_at = r.started_at AND a.target = ?))");
+            args.add(carrier);
+            args.add(carrier);
+            args.add(carrier);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM call_record r" + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<CallSummary> calls = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SUMMARY + where + " ORDER BY r.started_at DESC, r.call_id LIMIT ?")) {
+                bind(ps, args);
+                ps.setInt(args.size() + 1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        calls.add(new CallSummary(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getInt(13),
+                                instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)), rs.getLong(16), rs.getInt(17),
+                                rs.getString(18)));
+                    }
+                }
+            }
+            return new Page(total, calls);
+        }
+    }
+
+    public Optional<String> record(String callId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT record FROM call_record WHERE call_id = ? ORDER BY started_at DESC")) {
+            ps.setString(1, callId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static void setInteger(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+}
