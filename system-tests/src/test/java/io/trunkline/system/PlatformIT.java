@@ -2,6 +2,9 @@ package io.trunkline.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trunkline.contract.events.CallRecord;
+import io.trunkline.contract.events.EdgeEvents;
+import io.trunkline.edge.cdr.Journal;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.Sipp;
 import io.trunkline.rules.dialplan.DialPlanTableSource;
@@ -393,8 +396,9 @@ class PlatformIT {
         }
         Path dir = Files.createDirectories(Path.of("target", "call"));
         Path sipp = Path.of("..", "sip-edge", "src", "test", "resources", "sipp").toAbsolutePath();
-        try (EdgeProcess edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "call-edge", 17260, 17721,
-                "127.0.0.1:17721", Map.of("platform.url", "http://127.0.0.1:8080", "platform.user", "edge-1",
+        // The node joins the cluster the platform watches, so the platform subscribes to its events.
+        try (EdgeProcess edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "call-edge", 17260, 15711,
+                "127.0.0.1:15711,127.0.0.1:15712", Map.of("platform.url", "http://127.0.0.1:8080", "platform.user", "edge-1",
                         "platform.password", "edge-1", "pbx.hq-cucm.sources", "127.0.0.1:17250"))) {
             edge.awaitLog("ready", 60);
             Process carrierA = Sipp.start(dir, "carrier-a", "-m", "1", "-sf", sipp.resolve("uas-503.xml").toString(), "-p", "17261");
@@ -405,6 +409,159 @@ class PlatformIT {
             assertThat(Sipp.exit(carrierB)).as("carrier B carried the call").isZero();
             assertThat(edge.log()).contains("by PLATFORM [carrier-a, carrier-b]").contains("answered 503; next route")
                     .contains("answered on route 2");
+
+            // The call's record, delivered by the node over SIP and stored by the platform.
+            JsonObject listed = await(Duration.ofSeconds(60), () -> {
+                JsonObject page = Api.get("calls?pbx=hq-cucm&carrier=carrier-b", "oscar").json().asJsonObject();
+                return page.getJsonArray("calls").stream().map(JsonValue::asJsonObject)
+                        .filter(c -> c.getString("node").equals("call-edge")).findFirst().orElse(null);
+            });
+            assertThat(listed.getString("carrier")).isEqualTo("carrier-b");
+            assertThat(listed.getInt("attempts")).isEqualTo(2);
+            assertThat(listed.getString("decisionSource")).isEqualTo("PLATFORM");
+            assertThat(listed.getString("releasedBy")).as("SIPp's PBX hung up").isEqualTo("PBX");
+            assertThat(listed.getJsonNumber("durationMs").longValue()).isGreaterThanOrEqualTo(400);
+            Api.Reply whole = Api.get("calls/" + java.net.URLEncoder.encode(listed.getString("callId"),
+                    StandardCharsets.UTF_8), "carla");
+            assertThat(whole.status()).as(whole.body()).isEqualTo(200);
+            JsonArray attempts = whole.json().asJsonObject().getJsonArray("attempts");
+            assertThat(attempts.stream().map(a -> a.asJsonObject().getString("target") + " "
+                    + a.asJsonObject().getInt("sipCode"))).containsExactly("carrier-a 503", "carrier-b 200");
+            assertThat(whole.json().asJsonObject().getString("calledNormalized")).isEqualTo("+442071234567");
+            assertThat(Api.get("calls/no-such-call", "oscar").status()).isEqualTo(404);
+            assertThat(Api.get("calls?from=yesterday", "oscar").status()).isEqualTo(400);
+            assertThat(Api.get("calls", null).status()).isEqualTo(401);
+        }
+    }
+
+    /** A node with a backlog of events (written through its own journal, as after an outage): all go in once. */
+    @Test
+    @Order(11)
+    void tenThousandEventsInABurstAreStoredExactlyOnce() throws Exception {
+        writeBurst("burst-1-", BURST);
+        Instant started = Instant.now();
+        burstEdge = startBurstEdge(Map.of());
+        awaitStored("burst-1-", BURST, Duration.ofSeconds(120));
+        long ms = Duration.between(started, Instant.now()).toMillis();
+        System.out.printf("%d events delivered and stored in %d ms (node start included)%n", BURST, ms);
+        assertExactlyOnce("burst-1-");
+        JsonObject page = Api.get("calls?pbx=burst-pbx&from=2026-01-01&to=2100-01-01&limit=5", "oscar").json().asJsonObject();
+        assertThat(page.getJsonNumber("total").longValue()).isEqualTo(BURST);
+        burstEdge.close();
+        try (Journal journal = Journal.open(burstJournal())) {
+            assertThat(journal.pendingCount()).as("every event confirmed, none left pending").isZero();
+        }
+    }
+
+    @Test
+    @Order(12)
+    void aBurstIsStoredExactlyOnceWhenTheServerRestartsInTheMiddleOfIt() throws Exception {
+        writeBurst("burst-2-", BURST);
+        // Small batches make the burst last long enough to stop the server in the middle of it.
+        burstEdge = startBurstEdge(Map.of("events.batch", "10"));
+        awaitStoredAtLeast("burst-2-", 500);
+        controller.stop(CONTAINER);
+        long atStop = stored("burst-2-");
+        assertThat(atStop).as("the server stopped in the middle of the burst").isLessThan(BURST);
+        controller.start(CONTAINER);
+        awaitStored("burst-2-", BURST, Duration.ofSeconds(180));
+        assertExactlyOnce("burst-2-");
+        assertThat(burstEdge.log().split("accepted \\(expires", -1)).as("the restarted server subscribed anew")
+                .hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @Order(13)
+    void aBurstIsStoredExactlyOnceWhenTheEdgeNodeIsKilledAndRestartedInTheMiddleOfIt() throws Exception {
+        burstEdge.close();
+        writeBurst("burst-3-", BURST);
+        burstEdge = startBurstEdge(Map.of("events.batch", "10"));
+        awaitStoredAtLeast("burst-3-", 500);
+        burstEdge.kill();
+        long atKill = stored("burst-3-");
+        assertThat(atKill).as("the node died in the middle of the burst").isLessThan(BURST);
+        burstEdge = startBurstEdge(Map.of());
+        awaitStored("burst-3-", BURST, Duration.ofSeconds(180));
+        assertExactlyOnce("burst-3-");
+        burstEdge.close();
+        try (Connection db = database(); PreparedStatement ps = db.prepareStatement(
+                "SELECT count(*), count(DISTINCT event_id) FROM edge_event WHERE node_id = 'burst-edge'");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("events stored for the node over the three bursts").isEqualTo(3L * BURST);
+            assertThat(rs.getLong(2)).isEqualTo(3L * BURST);
+        }
+    }
+
+    private static final int BURST = 10_000;
+    private static EdgeProcess burstEdge;
+
+    private static Path burstDir() throws java.io.IOException {
+        return Files.createDirectories(Path.of("target", "burst"));
+    }
+
+    private static Path burstJournal() throws java.io.IOException {
+        return burstDir().resolve("journal").resolve("burst-edge.journal");
+    }
+
+    private static EdgeProcess startBurstEdge(Map<String, String> more) throws Exception {
+        EdgeProcess edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), burstDir(), "burst-edge", 17270,
+                15711, "127.0.0.1:15711,127.0.0.1:15712", more);
+        EDGES.add(edge);
+        edge.awaitLog("ready", 60);
+        return edge;
+    }
+
+    /** Journals {@code count} call records as the node would have, while it is not running. */
+    private static void writeBurst(String prefix, int count) throws Exception {
+        Instant at = Instant.now().minusSeconds(3600);
+        try (Journal journal = Journal.open(burstJournal())) {
+            for (int i = 0; i < count; i++) {
+                Instant started = at.plusMillis(i);
+                CallRecord record = new CallRecord(prefix + i, "burst-edge", "burst-pbx", "2001", "9011442071234567",
+                        "+12125552001", "+442071234567", "INTERNATIONAL", "PLATFORM",
+                        List.of(new CallRecord.Attempt("carrier-a", "sip:+442071234567@127.0.0.1:17261", 503, null, 12L),
+                                new CallRecord.Attempt("carrier-b", "sip:+442071234567@127.0.0.1:17262", 200, 180L, 900L)),
+                        started, started.plusMillis(912), started.plusSeconds(61), 200, "PBX", "OUTBOUND", "burst-pbx");
+                journal.append(EdgeEvents.CALL, record.toJson());
+            }
+        }
+    }
+
+    private static long stored(String prefix) throws Exception {
+        try (Connection db = database();
+             PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM call_record WHERE call_id LIKE ?")) {
+            ps.setString(1, prefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void awaitStoredAtLeast(String prefix, long count) throws Exception {
+        await(Duration.ofSeconds(60), () -> stored(prefix) >= count ? Boolean.TRUE : null);
+    }
+
+    private static void awaitStored(String prefix, long count, Duration limit) throws Exception {
+        await(limit, () -> {
+            long n = stored(prefix);
+            assertThat(n).as("never more than were sent").isLessThanOrEqualTo(count);
+            return n == count ? Boolean.TRUE : null;
+        });
+    }
+
+    private static void assertExactlyOnce(String prefix) throws Exception {
+        try (Connection db = database(); PreparedStatement ps = db.prepareStatement("SELECT count(*), count(DISTINCT "
+                + "call_id), (SELECT count(*) FROM call_attempt WHERE call_id LIKE ?) FROM call_record WHERE call_id LIKE ?")) {
+            ps.setString(1, prefix + "%");
+            ps.setString(2, prefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("call records").isEqualTo(BURST);
+                assertThat(rs.getLong(2)).as("distinct call ids").isEqualTo(BURST);
+                assertThat(rs.getLong(3)).as("attempts, two per call").isEqualTo(2L * BURST);
+            }
         }
     }
 
@@ -432,7 +589,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(11)
+    @Order(14)
     void failoverTestWorkflowSurvivesARestartAndItsTimerFiresAfterIt() throws Exception {
         Api.Reply started = Api.post("workflows/failover-tests", "carla", "{\"carrier\":\"carrier-a\",\"windowSeconds\":25}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -463,7 +620,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(12)
+    @Order(15)
     void undeploys() {
         deployer.undeploy(DEPLOYMENT);
         controller.stop(CONTAINER);
