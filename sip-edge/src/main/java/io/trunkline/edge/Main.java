@@ -54,9 +54,10 @@ public final class Main {
 
         EdgeClusterMember cluster = EdgeClusterMember.join(config);
         SipTransport sip = SipTransport.bind(config);
-        RoutingPort routing = new DecisionRouter(
-                new PlatformRoutingClient(config.platformUrl(), config.platformUser(), config.platformPassword(),
-                        Duration.ofMillis(config.platformTimeoutMs())),
+        PlatformRoutingClient platform = new PlatformRoutingClient(config.platformUrl(), config.platformUser(),
+                config.platformPassword(), Duration.ofMillis(config.platformTimeoutMs()));
+        platform.warmUp(B2bua.DECISION_THREADS);
+        RoutingPort routing = new DecisionRouter(platform,
                 new FallbackRouting(config.emergencyNumbers(), config.emergencyRoutes(), config.fallbackRoutes(),
                         List.of(408, 480, 500, 502, 503, 504), 2000));
         Journal journal = Journal.open(config.journalDir().resolve(config.nodeId() + ".journal"));
@@ -64,6 +65,7 @@ public final class Main {
         JournalEvents journaled = new JournalEvents(journal, config.nodeId());
         B2bua b2bua = new B2bua(sip, routing, config::peerFor, config.nodeId(), journaled, config.carrierProfiles(), health,
                 new HazelcastCallCounters(cluster.hazelcast(), config.nodeId()));
+        b2bua.limitPbxChannels(config.pbxChannels());
         TrunkProber prober = new TrunkProber(sip, config.probeUris(), health,
                 change -> journaled.trunk(TrunkProber.toJson(change)), config.nodeId(), config.downAfter(),
                 config.upAfter(), config.probeTimeoutMs());

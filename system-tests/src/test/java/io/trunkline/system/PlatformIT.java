@@ -2,6 +2,10 @@ package io.trunkline.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.events.EdgeEvents;
 import io.trunkline.edge.cdr.Journal;
@@ -493,6 +497,117 @@ class PlatformIT {
         }
     }
 
+    /**
+     * Three edge nodes, SIPp PBXs calling through each (carrier A answers 503, B carries), one node killed
+     * with SIGKILL under load: the calls through the other two all complete, the dead node's channels leave
+     * the cluster's counters, and every completed call has exactly one record in PostgreSQL: the survivors'
+     * at once, the dead node's once it is started again from its journal.
+     */
+    @Test
+    @Order(14)
+    void killingOneOfThreeEdgeNodesUnderLoadLosesNoCallRecord() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "cluster"));
+        Path jar = Path.of(System.getProperty("edge.jar"));
+        String members = "127.0.0.1:15711,127.0.0.1:15712,127.0.0.1:15713";
+        Map<String, String> config = Map.of("platform.url", "http://127.0.0.1:8080", "platform.user", "edge-1",
+                "platform.password", "edge-1", "pbx.hq-cucm.sources", "127.0.0.1:17290,127.0.0.1:17291,127.0.0.1:17292");
+        List<EdgeProcess> nodes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            nodes.add(EdgeProcess.start(jar, dir, "kill-" + (i + 1), 17280 + i, 15711 + i, members, config));
+            EDGES.add(nodes.get(i));
+        }
+        for (EdgeProcess n : nodes) {
+            n.awaitLog("ready", 60);
+            n.awaitLog("ready for decisions", 30);
+        }
+        await(Duration.ofSeconds(60), () -> subsystem(Api.get("health", null).json().asJsonObject(), "edge")
+                .getJsonArray("members").stream().filter(m -> m.asJsonObject().containsKey("events")).count() == 3 ? true : null);
+
+        Path sipp = Path.of("..", "sip-edge", "src", "test", "resources", "sipp").toAbsolutePath();
+        Process carrierA = Sipp.start(dir, "carrier-a", "-sf", sipp.resolve("uas-503.xml").toString(), "-p", "17261");
+        Process carrierB = Sipp.start(dir, "carrier-b", "-sn", "uas", "-p", "17262");
+        List<Process> pbxs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pbxs.add(Sipp.start(dir, "pbx-" + (i + 1), "-sn", "uac", "127.0.0.1:" + (17280 + i), "-s", "9011442071234567",
+                    "-p", Integer.toString(17290 + i), "-r", "10", "-m", "200", "-d", "1000"));
+        }
+        ClientConfig clientConfig = new ClientConfig();
+        clientConfig.setClusterName(io.trunkline.contract.edge.EdgeCluster.DEFAULT_CLUSTER_NAME);
+        clientConfig.getNetworkConfig().addAddress("127.0.0.1:15711", "127.0.0.1:15712");
+        clientConfig.setProperty("hazelcast.phone.home.enabled", "false");
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(clientConfig);
+        try {
+            IMap<String, Integer> active = client.getMap("active-calls");
+            await(Duration.ofSeconds(20), () -> active.keySet().stream().anyMatch(k -> k.endsWith("@kill-3")) ? true : null);
+            Thread.sleep(4_000);
+            nodes.get(2).kill();
+            await(Duration.ofSeconds(30), () -> active.keySet().stream().noneMatch(k -> k.endsWith("@kill-3")) ? true : null);
+
+            for (int i = 0; i < 2; i++) {
+                assertThat(Sipp.exit(pbxs.get(i))).as("every call through surviving node kill-" + (i + 1)).isZero();
+                assertThat(successfulCalls(dir.resolve("pbx-" + (i + 1) + ".log"))).isEqualTo(200);
+            }
+            Sipp.exit(pbxs.get(2));
+            long throughKilled = successfulCalls(dir.resolve("pbx-3.log"));
+            assertThat(throughKilled).as("kill-3 carried calls before it died, and not all of them").isBetween(1L, 199L);
+            await(Duration.ofSeconds(30), () -> active.isEmpty() ? true : null);
+
+            assertRecords("kill-1", 200);
+            assertRecords("kill-2", 200);
+            // The dead node's completed calls are in its journal; started again, it delivers them.
+            EdgeProcess again = EdgeProcess.start(jar, dir, "kill-3", 17282, 15713, members, config);
+            EDGES.add(again);
+            await(Duration.ofSeconds(60), () -> answeredRecords("kill-3") == throughKilled ? true : null);
+            assertRecords("kill-3", throughKilled);
+        } finally {
+            client.shutdown();
+            carrierA.destroy();
+            carrierB.destroy();
+            for (EdgeProcess n : nodes) {
+                n.close();
+            }
+        }
+    }
+
+    /** SIPp's count of successful calls, from the statistics it prints when it ends. */
+    private static long successfulCalls(Path log) throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Successful call\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)")
+                .matcher(Files.readString(log));
+        long last = -1;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1));
+        }
+        assertThat(last).as("SIPp's statistics in " + log).isGreaterThanOrEqualTo(0);
+        return last;
+    }
+
+    private static long answeredRecords(String node) throws Exception {
+        try (Connection db = database(); PreparedStatement ps = db.prepareStatement(
+                "SELECT count(*) FROM call_record WHERE node_id = ? AND release_code = 200 AND answered_at IS NOT NULL")) {
+            ps.setString(1, node);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Exactly {@code completed} answered records for the node's calls, none twice. */
+    private static void assertRecords(String node, long completed) throws Exception {
+        await(Duration.ofSeconds(60), () -> answeredRecords(node) >= completed ? true : null);
+        try (Connection db = database(); PreparedStatement ps = db.prepareStatement("SELECT count(*), count(DISTINCT call_id), "
+                + "count(*) FILTER (WHERE carrier_id = 'carrier-b' AND attempts = 2) FROM call_record WHERE node_id = ? "
+                + "AND release_code = 200")) {
+            ps.setString(1, node);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as(node + ": records of completed calls").isEqualTo(completed);
+                assertThat(rs.getLong(2)).as(node + ": distinct call ids").isEqualTo(completed);
+                assertThat(rs.getLong(3)).as(node + ": carried by B after A's 503").isEqualTo(completed);
+            }
+        }
+    }
+
     private static final int BURST = 10_000;
     private static EdgeProcess burstEdge;
 
@@ -589,7 +704,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void failoverTestWorkflowSurvivesARestartAndItsTimerFiresAfterIt() throws Exception {
         Api.Reply started = Api.post("workflows/failover-tests", "carla", "{\"carrier\":\"carrier-a\",\"windowSeconds\":25}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -620,7 +735,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void undeploys() {
         deployer.undeploy(DEPLOYMENT);
         controller.stop(CONTAINER);

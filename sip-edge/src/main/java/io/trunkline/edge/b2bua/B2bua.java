@@ -59,7 +59,9 @@ public final class B2bua {
     private final SipTransport sip;
     private final RoutingPort routing;
     private final PeerResolver peers;
-    private final ExecutorService deciders = Executors.newFixedThreadPool(8, r -> daemon(r, "edge-decide"));
+    /** Threads asking the platform for decisions (each blocks on one HTTP request). */
+    public static final int DECISION_THREADS = 8;
+    private final ExecutorService deciders = Executors.newFixedThreadPool(DECISION_THREADS, r -> daemon(r, "edge-decide"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "edge-timers"));
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
 
@@ -82,6 +84,7 @@ public final class B2bua {
     private final String node;
     private final CallRecords records;
     private final Map<String, CarrierProfile> profiles;
+    private Map<String, Integer> pbxChannels = Map.of();
     private final TrunkHealthStore health;
     private final CallCounters counters;
 
@@ -161,6 +164,18 @@ public final class B2bua {
         respond(st, request, Response.TRYING, null);
         Call call = new Call(callId, st, request, tag(), peer);
         calls.put(callId, call);
+        if (peer.kind() == Peer.Kind.PBX) {
+            // The PBX's own channel limit, counted across the cluster like the carriers'.
+            int limit = pbxChannels.getOrDefault(peer.id(), 0);
+            if (!counters.tryAcquire(PBX_SUBJECT + peer.id(), limit)) {
+                LOG.info("call {} from {} refused 503: the PBX is at its channel limit ({})", callId, peer.id(), limit);
+                synchronized (call) {
+                    end(call, Response.SERVICE_UNAVAILABLE);
+                }
+                return;
+            }
+            call.heldPbx = PBX_SUBJECT + peer.id();
+        }
         String called = userOf(request.getRequestURI());
         String calling = userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
         // A carrier's call comes in to a DID; a PBX's goes out (or across to another PBX).
@@ -523,6 +538,14 @@ public final class B2bua {
         LOG.info("call {} ended with {}", call.aCallId, status);
     }
 
+    /** Channel limits per PBX id ({@code pbx.<id>.max-channels}); a PBX not named has none. */
+    public void limitPbxChannels(Map<String, Integer> limits) {
+        this.pbxChannels = Map.copyOf(limits);
+    }
+
+    /** Counter subject of a PBX's calls (carriers are counted under their id). */
+    public static final String PBX_SUBJECT = "pbx:";
+
     /** Gives back the channel the call's last attempt held. */
     private void releaseChannel(Call call) {
         if (call.heldCarrier != null) {
@@ -541,6 +564,14 @@ public final class B2bua {
 
     private void forget(Call call) {
         releaseChannel(call);
+        if (call.heldPbx != null) {
+            try {
+                counters.release(call.heldPbx);
+            } catch (RuntimeException e) {
+                LOG.warn("call {}: channel of {} not released: {}", call.aCallId, call.heldPbx, e.toString());
+            }
+            call.heldPbx = null;
+        }
         calls.remove(call.aCallId);
         if (call.bCallId != null) {
             calls.remove(call.bCallId);

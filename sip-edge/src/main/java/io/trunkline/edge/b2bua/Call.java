@@ -47,6 +47,8 @@ final class Call {
 
     /** The carrier whose channel this call holds in the cluster's counters, if any. */
     String heldCarrier;
+    /** The PBX channel the call holds, released when it ends. */
+    String heldPbx;
 
     ClientTransaction bInvite;
     Request bRequest;

@@ -47,6 +47,7 @@ public final class EdgeConfig {
     private final int downAfter;
     private final int upAfter;
     private final Set<String> eventSubscribers;
+    private final java.util.Map<String, Integer> pbxChannels;
     private final int eventBatch;
     private final int eventBatchBytes;
 
@@ -104,6 +105,13 @@ public final class EdgeConfig {
         this.probeTimeoutMs = positive(p, "trunk.probe-timeout-ms", 1000);
         this.downAfter = positive(p, "trunk.down-after", 3);
         this.upAfter = positive(p, "trunk.up-after", 2);
+        java.util.Map<String, Integer> channels = new java.util.TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("pbx.") && key.endsWith(".max-channels")) {
+                channels.put(key.substring(4, key.length() - ".max-channels".length()), positive(p, key, 0));
+            }
+        }
+        this.pbxChannels = java.util.Map.copyOf(channels);
         // Who may subscribe to the node's events: by default the platform's own host.
         this.eventSubscribers = Set.copyOf(csv(p.getProperty("events.subscribers", hostOf(platformUrl))));
         this.eventBatch = positive(p, "events.batch", 100);
@@ -121,6 +129,11 @@ public final class EdgeConfig {
         } catch (IllegalArgumentException | java.net.UnknownHostException e) {
             throw new IllegalArgumentException("platform.url: '" + url + "' has no resolvable host", e);
         }
+    }
+
+    /** PBX id to the most calls it may have at once across the cluster ({@code pbx.<id>.max-channels}). */
+    public java.util.Map<String, Integer> pbxChannels() {
+        return pbxChannels;
     }
 
     public Set<String> eventSubscribers() {

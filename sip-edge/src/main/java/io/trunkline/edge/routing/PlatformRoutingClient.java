@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class PlatformRoutingClient {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformRoutingClient.class);
+
     private final HttpClient http;
     private final URI uri;
     private final String authorization;
@@ -36,6 +38,38 @@ public final class PlatformRoutingClient {
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.timeout = timeout;
+    }
+
+    /**
+     * Readies the HTTP client before the first call needs it: class loading and opening connections take
+     * longer than a decision's timeout, so the first calls after a node starts would otherwise fall back.
+     * Asks the platform's health page over {@code connections} connections at once, again every 5 s until
+     * the platform answers.
+     */
+    public void warmUp(int connections) {
+        Thread t = new Thread(() -> {
+            URI health = uri.resolve("/api/v1/health");
+            while (!Thread.currentThread().isInterrupted()) {
+                List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> replies = new java.util.ArrayList<>();
+                for (int i = 0; i < connections; i++) {
+                    replies.add(http.sendAsync(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding()));
+                }
+                try {
+                    java.util.concurrent.CompletableFuture.allOf(replies.toArray(new java.util.concurrent.CompletableFuture[0])).join();
+                    LOG.info("platform at {} reached; {} connection(s) ready for decisions", uri.getAuthority(), connections);
+                    return;
+                } catch (RuntimeException e) {
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        }, "platform-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     public RouteDecision decide(RouteRequest request) throws PlatformUnavailable {

@@ -76,6 +76,8 @@ class CallFlowsIT {
                 "127.0.0.1:17701", Map.of(
                         "platform.url", "http://127.0.0.1:" + platform.getAddress().getPort(),
                         "pbx.hq-cucm.sources", "127.0.0.1:" + PBX + ",127.0.0.1:" + (PBX + 1),
+                        "pbx.branch.sources", "127.0.0.1:" + (PBX + 2) + ",127.0.0.1:" + (PBX + 3),
+                        "pbx.branch.max-channels", "1",
                         "carrier.carrier-a.max-channels", "1",
                         "carrier.carrier-a.sources", "127.0.0.1:" + CARRIER_SOURCE,
                         "carrier.carrier-b.number-format", "NATIONAL",
@@ -216,6 +218,23 @@ class CallFlowsIT {
         assertThat(Sipp.exit(first)).isZero();
         assertThat(Sipp.exit(carrierA)).isZero();
         edge.awaitLog("(carrier-a) skipped: at its channel limit (1)", 5);
+    }
+
+    @Test
+    void pbxAtItsChannelLimitIsRefused503() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Process carrierB = Sipp.start(dir, "pbx-limit-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        Process first = Sipp.start(dir, "pbx-limit-first", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
+                "-p", Integer.toString(PBX + 2), "-d", "2000");
+        edge.awaitLog("answered on route 1 (carrier-b)", 5);
+        Path uac503 = dir.resolve("uac-503.xml");
+        Files.writeString(uac503, Files.readString(Path.of(Sipp.scenario("uac-expect-486.xml"))).replace("486", "503"));
+        assertThat(Sipp.exit(Sipp.start(dir, "pbx-limit-second", "-m", "1", "-sf", uac503.toString(), "127.0.0.1:" + EDGE,
+                "-s", "9011442071234567", "-p", Integer.toString(PBX + 3))))
+                .as("the branch's second call at once, over its one channel, gets 503").isZero();
+        assertThat(Sipp.exit(first)).isZero();
+        assertThat(Sipp.exit(carrierB)).as("carrier B saw only the first call").isZero();
+        edge.awaitLog("from branch refused 503: the PBX is at its channel limit (1)", 5);
     }
 
     @Test
