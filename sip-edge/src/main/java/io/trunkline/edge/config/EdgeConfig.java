@@ -116,10 +116,6 @@ public final class EdgeConfig {
         this.eventSubscribers = Set.copyOf(csv(p.getProperty("events.subscribers", hostOf(platformUrl))));
         this.eventBatch = positive(p, "events.batch", 100);
         this.eventBatchBytes = positive(p, "events.batch-bytes", 48_000);
-        if (eventBatchBytes > maxMessageSize) {
-            throw new IllegalArgumentException("events.batch-bytes " + eventBatchBytes + " is above sip.max-message-size "
-                    + maxMessageSize);
-        }
     }
 
     private static String hostOf(String url) {

@@ -24,6 +24,23 @@ class EdgeConfigTest {
         assertThat(c.sipTransports()).containsExactly("udp", "tcp");
         assertThat(c.clusterName()).isEqualTo("trunkline-edge");
         assertThat(c.clusterMembers()).containsExactly("127.0.0.1:5701");
+        assertThat(c.eventSubscribers()).as("the platform's host may subscribe").containsExactly("127.0.0.1");
+        assertThat(c.eventBatch()).isEqualTo(100);
+        assertThat(c.pbxChannels()).isEmpty();
+    }
+
+    @Test
+    void eventSubscribersAndPbxLimitsAreRead() {
+        EdgeConfig c = EdgeConfig.from(props("node.id", "n", "platform.url", "http://10.9.8.7:8080",
+                "events.batch", "20", "events.batch-bytes", "100000", "pbx.hq-cucm.max-channels", "30"));
+        assertThat(c.eventSubscribers()).containsExactly("10.9.8.7");
+        assertThat(c.eventBatch()).isEqualTo(20);
+        assertThat(c.eventBatchBytes()).isEqualTo(100_000);
+        assertThat(c.pbxChannels()).containsExactly(java.util.Map.entry("hq-cucm", 30));
+        assertThat(EdgeConfig.from(props("node.id", "n", "events.subscribers", "10.0.0.5, 10.0.0.6")).eventSubscribers())
+                .containsExactlyInAnyOrder("10.0.0.5", "10.0.0.6");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "pbx.x.max-channels", "-1")))
+                .hasMessageContaining("pbx.x.max-channels must be positive");
     }
 
     @Test
