@@ -260,6 +260,8 @@ public final class B2bua {
         for (Map.Entry<String, String> extra : profile.addHeaders().entrySet()) {
             invite.addHeader(h.createHeader(extra.getKey(), extra.getValue()));
         }
+        // RFC 4028: the PBX's session-timer request goes on to the carrier; the refreshes pass through.
+        copyHeaders(call.aRequest, invite, SESSION_TIMER_REQUEST);
         byte[] sdp = call.aRequest.getRawContent();
         if (sdp != null && sdp.length > 0) {
             ContentTypeHeader type = (ContentTypeHeader) call.aRequest.getHeader(ContentTypeHeader.NAME);
@@ -310,6 +312,25 @@ public final class B2bua {
      */
     private void reInvite(RequestEvent event, Call call, String callId)
             throws SipException, ParseException, InvalidArgumentException {
+        passThrough(event, call, callId, Request.INVITE);
+    }
+
+    /** An UPDATE (RFC 3311) in a confirmed call goes to the other side like a re-INVITE, without the ACK. */
+    public void onUpdate(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
+        Request request = event.getRequest();
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        Call call = calls.get(callId);
+        if (call == null) {
+            ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
+                    : sip.provider().getNewServerTransaction(request);
+            respond(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        passThrough(event, call, callId, Request.UPDATE);
+    }
+
+    private void passThrough(RequestEvent event, Call call, String callId, String method)
+            throws SipException, ParseException, InvalidArgumentException {
         Request request = event.getRequest();
         ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
                 : sip.provider().getNewServerTransaction(request);
@@ -319,22 +340,28 @@ public final class B2bua {
                         : Response.REQUEST_PENDING, null);
                 return;
             }
-            if (call.reInvite != null) {
-                // RFC 3261 §14.2: one offer at a time.
+            if (call.reInvite != null || call.update != null) {
+                // RFC 3261 §14.2, RFC 3311 §5.2: one offer at a time.
                 respond(st, request, Response.REQUEST_PENDING, null);
                 return;
             }
             boolean fromPbx = callId.equals(call.aCallId);
-            Request out = fromPbx ? inDialogToCarrier(call, Request.INVITE) : inDialogToPbx(call, Request.INVITE);
+            Request out = fromPbx ? inDialogToCarrier(call, method) : inDialogToPbx(call, method);
+            copyHeaders(request, out, SESSION_TIMER_REQUEST);
             byte[] sdp = request.getRawContent();
             if (sdp != null && sdp.length > 0) {
                 ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
                 out.setContent(sdp, type != null ? type : sip.headerFactory().createContentTypeHeader("application", "sdp"));
             }
             ClientTransaction ct = sip.provider().getNewClientTransaction(out);
-            call.reInvite = new Call.ReInvite(st, ct);
+            if (Request.UPDATE.equals(method)) {
+                call.update = new Call.ReInvite(st, ct);
+            } else {
+                call.reInvite = new Call.ReInvite(st, ct);
+            }
             ct.sendRequest();
-            LOG.info("call {}: re-INVITE from the {} passed through", call.aCallId, fromPbx ? "PBX" : "carrier");
+            LOG.info("call {}: {} from the {} passed through", call.aCallId, Request.UPDATE.equals(method) ? "UPDATE"
+                    : "re-INVITE", fromPbx ? "PBX" : "carrier");
         }
     }
 
@@ -344,13 +371,20 @@ public final class B2bua {
         if (status < 200) {
             return;
         }
-        Call.ReInvite pending = call.reInvite;
-        call.reInvite = null;
-        if (status < 300) {
-            ack(response, callId);
+        boolean update = call.update != null && Request.UPDATE.equals(
+                ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod());
+        Call.ReInvite pending = update ? call.update : call.reInvite;
+        if (update) {
+            call.update = null;
+        } else {
+            call.reInvite = null;
+            if (status < 300) {
+                ack(response, callId);
+            }
         }
         Response back = sip.messageFactory().createResponse(status, pending.from().getRequest());
         back.addHeader(contact(sip.listeningPoint(transportOf(pending.from().getRequest()))));
+        copyHeaders(response, back, SESSION_TIMER_RESPONSE);
         byte[] body = response.getRawContent();
         if (body != null && body.length > 0) {
             ContentTypeHeader type = (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME);
@@ -419,6 +453,17 @@ public final class B2bua {
     public void onResponse(ResponseEvent event) throws SipException, ParseException, InvalidArgumentException {
         Response response = event.getResponse();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (Request.UPDATE.equals(cseq.getMethod())) {
+            Call call = calls.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
+            if (call != null) {
+                synchronized (call) {
+                    if (call.update != null && event.getClientTransaction() == call.update.to()) {
+                        reInviteAnswered(call, response, ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
+                    }
+                }
+            }
+            return;
+        }
         if (!Request.INVITE.equals(cseq.getMethod())) {
             return;
         }
@@ -507,6 +552,9 @@ public final class B2bua {
         Response r = sip.messageFactory().createResponse(status, call.aRequest);
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aToTag);
         r.addHeader(contact(sip.listeningPoint(transportOf(call.aRequest))));
+        if (from != null) {
+            copyHeaders(from, r, SESSION_TIMER_RESPONSE);
+        }
         byte[] body = from == null ? null : from.getRawContent();
         if (body != null && body.length > 0) {
             ContentTypeHeader type = (ContentTypeHeader) from.getHeader(ContentTypeHeader.NAME);
@@ -536,6 +584,20 @@ public final class B2bua {
         forget(call);
         finish(call, status, side);
         LOG.info("call {} ended with {}", call.aCallId, status);
+    }
+
+    /** Session-timer headers (RFC 4028) a request carries on to the other side. */
+    static final List<String> SESSION_TIMER_REQUEST = List.of("Session-Expires", "Min-SE", "Supported");
+    /** Session-timer headers an answer carries back. */
+    static final List<String> SESSION_TIMER_RESPONSE = List.of("Session-Expires", "Require", "Min-SE");
+
+    private static void copyHeaders(javax.sip.message.Message from, javax.sip.message.Message to, List<String> names) {
+        for (String name : names) {
+            java.util.ListIterator<?> values = from.getHeaders(name);
+            while (values != null && values.hasNext()) {
+                to.addHeader((javax.sip.header.Header) ((javax.sip.header.Header) values.next()).clone());
+            }
+        }
     }
 
     /** Channel limits per PBX id ({@code pbx.<id>.max-channels}); a PBX not named has none. */

@@ -44,6 +44,8 @@ final class Call {
     }
 
     ReInvite reInvite;
+    /** An UPDATE (RFC 3311) passed to the other side and not answered yet. */
+    ReInvite update;
 
     /** The carrier whose channel this call holds in the cluster's counters, if any. */
     String heldCarrier;

@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EdgeRequestListener implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeRequestListener.class);
-    static final String ALLOWED = "INVITE, ACK, BYE, CANCEL, OPTIONS, SUBSCRIBE";
+    static final String ALLOWED = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, SUBSCRIBE";
     /** SIP methods of the RFCs the edge knows of but does not take (RFC 3265, 3262, 3311, 3428, 3515, 3903, 6086). */
-    static final java.util.Set<String> KNOWN = java.util.Set.of("REGISTER", "NOTIFY", "PRACK", "UPDATE",
+    static final java.util.Set<String> KNOWN = java.util.Set.of("REGISTER", "NOTIFY", "PRACK",
             "MESSAGE", "REFER", "PUBLISH", "INFO");
 
     private final SipTransport transport;
@@ -69,6 +69,8 @@ public final class EdgeRequestListener implements SipListener {
                 b2bua.onBye(event);
             } else if (Request.CANCEL.equals(method)) {
                 b2bua.onCancel(event);
+            } else if (Request.UPDATE.equals(method)) {
+                b2bua.onUpdate(event);
             } else if (Request.SUBSCRIBE.equals(method)) {
                 events.onSubscribe(event);
             } else if (KNOWN.contains(method)) {

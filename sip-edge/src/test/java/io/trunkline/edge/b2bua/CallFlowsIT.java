@@ -260,6 +260,17 @@ class CallFlowsIT {
     }
 
     @Test
+    void sessionTimersAndUpdateArePassedThrough() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Process carrierB = Sipp.start(dir, "update-b", "-m", "1", "-sf", Sipp.scenario("uas-update-timer.xml"), "-p", Integer.toString(CARRIER_B));
+        int pbx = Sipp.exit(Sipp.start(dir, "update-pbx", "-m", "1", "-sf", Sipp.scenario("uac-update-timer.xml"), "127.0.0.1:" + EDGE,
+                "-s", "9011442071234567", "-p", Integer.toString(PBX)));
+        assertThat(pbx).as("the PBX got the carrier's Session-Expires in the 200, and its UPDATE answered with recvonly").isZero();
+        assertThat(Sipp.exit(carrierB)).as("the carrier got the PBX's Session-Expires, the UPDATE with sendonly, and the BYE").isZero();
+        edge.awaitLog("UPDATE from the PBX passed through", 5);
+    }
+
+    @Test
     void unknownSourceIsRefused() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
         Path uac403 = dir.resolve("uac-403.xml");
