@@ -56,7 +56,9 @@ public final class EdgeConfig {
         this.sipAddress = p.getProperty("sip.address", "127.0.0.1").trim();
         this.sipPort = port(p, "sip.port", 5060);
         this.sipTransports = transports(p.getProperty("sip.transports", "udp,tcp"));
-        this.maxMessageSize = positive(p, "sip.max-message-size", 65_535);
+        // The stack gives every received datagram a buffer of this size until a worker has parsed it: 16 KB
+        // leaves room for the largest SDP while a backlog at peak load cannot pin 64 KB per queued packet.
+        this.maxMessageSize = positive(p, "sip.max-message-size", 16_384);
         this.sipThreads = positive(p, "sip.threads", 8);
         this.clusterName = p.getProperty("cluster.name", EdgeCluster.DEFAULT_CLUSTER_NAME).trim();
         this.clusterAddress = p.getProperty("cluster.address", "127.0.0.1").trim();

@@ -55,6 +55,12 @@ public final class SipTransport implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.sipThreads()));
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        // The stack keeps ended transactions for Timer J/K (32 s over UDP); without this each one holds its
+        // whole request and response, which at a few hundred calls/s fills the heap (the B2BUA keeps what it needs).
+        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+        // Overload: a request that waited longer than this in the receive queue is dropped, not processed late
+        // (the sender retransmits over UDP), so a backlog cannot grow without bound.
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "4000");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictVersionParserFactory.class.getName());
         SipStack stack = factory.createSipStack(p);
 
