@@ -241,7 +241,12 @@ public final class B2bua {
             // The carrier's number format in the Request-URI (and so in To).
             s.setUser(profile.format(s.getUser()));
         }
-        String transport = target instanceof SipURI s && s.getTransportParam() != null ? s.getTransportParam() : "udp";
+        if (profile.transport() != null && target instanceof SipURI s) {
+            // The carrier's profile names the transport (TLS for an encrypted trunk) whatever the route's URI says.
+            s.setTransportParam(profile.transport());
+        }
+        String transport = target instanceof SipURI s && s.getTransportParam() != null
+                ? s.getTransportParam().toLowerCase(java.util.Locale.ROOT) : "udp";
         ListeningPoint lp = sip.listeningPoint(transport);
         CallIdHeader callId = sip.provider().getNewCallId();
         String present = route.presentNumber() == null || route.presentNumber().isBlank() ? "anonymous"

@@ -20,15 +20,16 @@ import java.util.TreeSet;
  * {@code NATIONAL}), {@code carrier.<id>.codecs} (e.g. {@code PCMU,PCMA,telephone-event}),
  * {@code carrier.<id>.add-headers} ({@code Name: value|Name: value}), {@code carrier.<id>.dtmf} (a note:
  * RFC 4733 events or SIP INFO, for the operators), {@code carrier.<id>.max-channels} (calls at once on the
- * trunk across the cluster, 0 for no limit).
+ * trunk across the cluster, 0 for no limit), {@code carrier.<id>.transport} ({@code udp}, {@code tcp} or
+ * {@code tls}; by default what the route's URI says, else UDP).
  */
 public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String, String> addHeaders, String dtmf,
-                             int maxChannels) {
+                             int maxChannels, String transport) {
 
     private static final Set<String> FORMATS = Set.of("E164", "E164_NO_PLUS", "INTERNATIONAL_00", "NATIONAL");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Numbers in E.164 with '+', every codec offered, nothing added. */
-    public static final CarrierProfile DEFAULT = new CarrierProfile("E164", Set.of(), Map.of(), "rfc4733", 0);
+    public static final CarrierProfile DEFAULT = new CarrierProfile("E164", Set.of(), Map.of(), "rfc4733", 0, null);
 
     public CarrierProfile {
         if (!FORMATS.contains(numberFormat)) {
@@ -36,6 +37,9 @@ public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String
         }
         codecs = Set.copyOf(codecs);
         addHeaders = Map.copyOf(addHeaders);
+        if (transport != null && !Set.of("udp", "tcp", "tls").contains(transport)) {
+            throw new IllegalArgumentException("transport '" + transport + "' is not udp, tcp or tls");
+        }
     }
 
     /** Profiles of every carrier named in {@code carrier.<id>.*} keys. */
@@ -72,9 +76,12 @@ public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String
             }
             try {
                 out.put(id, new CarrierProfile(p.getProperty(prefix + "number-format", "E164").trim().toUpperCase(Locale.ROOT),
-                        codecs, headers, p.getProperty(prefix + "dtmf", "rfc4733").trim(), channels));
+                        codecs, headers, p.getProperty(prefix + "dtmf", "rfc4733").trim(), channels,
+                        p.getProperty(prefix + "transport") == null ? null
+                                : p.getProperty(prefix + "transport").trim().toLowerCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(prefix + "number-format: " + e.getMessage(), e);
+                throw new IllegalArgumentException(prefix + (e.getMessage().startsWith("transport") ? "transport: "
+                        : "number-format: ") + e.getMessage(), e);
             }
         }
         return out;

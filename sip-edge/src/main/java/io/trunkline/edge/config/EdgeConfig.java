@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public final class EdgeConfig {
 
-    private static final Set<String> TRANSPORTS = Set.of("udp", "tcp");
+    private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
+    private static final Set<String> CLIENT_AUTH = Set.of("Enabled", "Want", "Disabled");
 
     private final String nodeId;
     private final String sipAddress;
@@ -48,6 +49,12 @@ public final class EdgeConfig {
     private final int upAfter;
     private final Set<String> eventSubscribers;
     private final java.util.Map<String, Integer> pbxChannels;
+    private final int tlsPort;
+    private final Path tlsKeystore;
+    private final String tlsKeystorePassword;
+    private final Path tlsTruststore;
+    private final String tlsTruststorePassword;
+    private final String tlsClientAuth;
     private final int eventBatch;
     private final int eventBatchBytes;
 
@@ -107,6 +114,25 @@ public final class EdgeConfig {
         this.probeTimeoutMs = positive(p, "trunk.probe-timeout-ms", 1000);
         this.downAfter = positive(p, "trunk.down-after", 3);
         this.upAfter = positive(p, "trunk.up-after", 2);
+        // SIP over TLS (RFC 3261 §26.2): its own port; the node's certificate, and the CAs it trusts for
+        // carriers and PBXs (by default the same store).
+        this.tlsPort = port(p, "sip.tls-port", sipPort + 1);
+        String keystore = p.getProperty("sip.tls.keystore", "").trim();
+        if (sipTransports.contains("tls") && keystore.isEmpty()) {
+            throw new IllegalArgumentException("sip.tls.keystore is required when sip.transports has tls");
+        }
+        this.tlsKeystore = keystore.isEmpty() ? null : Path.of(keystore);
+        if (tlsKeystore != null && !java.nio.file.Files.isReadable(tlsKeystore)) {
+            throw new IllegalArgumentException("sip.tls.keystore: " + keystore + " is not a readable file");
+        }
+        this.tlsKeystorePassword = p.getProperty("sip.tls.keystore-password", "");
+        String truststore = p.getProperty("sip.tls.truststore", keystore).trim();
+        this.tlsTruststore = truststore.isEmpty() ? null : Path.of(truststore);
+        this.tlsTruststorePassword = p.getProperty("sip.tls.truststore-password", tlsKeystorePassword);
+        this.tlsClientAuth = p.getProperty("sip.tls.client-auth", "Disabled").trim();
+        if (!CLIENT_AUTH.contains(tlsClientAuth)) {
+            throw new IllegalArgumentException("sip.tls.client-auth: '" + tlsClientAuth + "' is not one of " + CLIENT_AUTH);
+        }
         java.util.Map<String, Integer> channels = new java.util.TreeMap<>();
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith("pbx.") && key.endsWith(".max-channels")) {
@@ -127,6 +153,32 @@ public final class EdgeConfig {
         } catch (IllegalArgumentException | java.net.UnknownHostException e) {
             throw new IllegalArgumentException("platform.url: '" + url + "' has no resolvable host", e);
         }
+    }
+
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The node's TLS key store, or null without TLS. */
+    public Path tlsKeystore() {
+        return tlsKeystore;
+    }
+
+    public String tlsKeystorePassword() {
+        return tlsKeystorePassword;
+    }
+
+    public Path tlsTruststore() {
+        return tlsTruststore;
+    }
+
+    public String tlsTruststorePassword() {
+        return tlsTruststorePassword;
+    }
+
+    /** Whether TLS peers must present a certificate: Enabled, Want or Disabled. */
+    public String tlsClientAuth() {
+        return tlsClientAuth;
     }
 
     /** PBX id to the most calls it may have at once across the cluster ({@code pbx.<id>.max-channels}). */
@@ -220,7 +272,7 @@ public final class EdgeConfig {
                 continue;
             }
             if (!TRANSPORTS.contains(name)) {
-                throw new IllegalArgumentException("sip.transports: unknown transport '" + name + "' (known: udp, tcp)");
+                throw new IllegalArgumentException("sip.transports: unknown transport '" + name + "' (known: udp, tcp, tls)");
             }
             out.add(name);
         }

@@ -41,19 +41,21 @@ public final class PlatformRoutingClient {
     }
 
     /**
-     * Readies the HTTP client before the first call needs it: class loading and opening connections take
-     * longer than a decision's timeout, so the first calls after a node starts would otherwise fall back.
-     * Asks the platform's health page over {@code connections} connections at once, again every 5 s until
-     * the platform answers.
+     * Readies the HTTP client before the first call needs it: class loading, opening connections and the
+     * platform's first authentication of this node take longer than a decision's timeout, so the first calls
+     * after a node starts would otherwise fall back. Sends {@code connections} decision requests at once, with
+     * the node's credential, for a source no PBX has (so the platform answers 400 and decides nothing), again
+     * every 5 s until the platform answers.
      */
     public void warmUp(int connections) {
         Thread t = new Thread(() -> {
-            URI health = uri.resolve("/api/v1/health");
             while (!Thread.currentThread().isInterrupted()) {
                 List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> replies = new java.util.ArrayList<>();
                 for (int i = 0; i < connections; i++) {
-                    replies.add(http.sendAsync(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
-                            HttpResponse.BodyHandlers.discarding()));
+                    String warm = "{\"callId\":\"warm-up-" + i + "\",\"source\":\"-\",\"calling\":\"0\",\"called\":\"0\"}";
+                    replies.add(http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                            .header("Authorization", authorization).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(warm)).build(), HttpResponse.BodyHandlers.discarding()));
                 }
                 try {
                     java.util.concurrent.CompletableFuture.allOf(replies.toArray(new java.util.concurrent.CompletableFuture[0])).join();

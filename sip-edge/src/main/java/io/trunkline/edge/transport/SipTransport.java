@@ -62,12 +62,28 @@ public final class SipTransport implements AutoCloseable {
         // (the sender retransmits over UDP), so a backlog cannot grow without bound.
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "4000");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictVersionParserFactory.class.getName());
+        if (config.tlsKeystore() != null) {
+            p.setProperty("javax.net.ssl.keyStore", config.tlsKeystore().toAbsolutePath().toString());
+            p.setProperty("javax.net.ssl.keyStorePassword", config.tlsKeystorePassword());
+            p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            p.setProperty("javax.net.ssl.trustStore", config.tlsTruststore().toAbsolutePath().toString());
+            p.setProperty("javax.net.ssl.trustStorePassword", config.tlsTruststorePassword());
+            p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", config.tlsClientAuth());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
+            // The stack's own default list is of RSA-only suites from before TLS 1.2; these serve RSA and EC keys.
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",",
+                    "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
+        }
         SipStack stack = factory.createSipStack(p);
 
         List<ListeningPoint> points = new ArrayList<>();
         try {
             for (String transport : config.sipTransports()) {
-                points.add(stack.createListeningPoint(config.sipAddress(), config.sipPort(), transport));
+                points.add(stack.createListeningPoint(config.sipAddress(),
+                        "tls".equals(transport) ? config.tlsPort() : config.sipPort(), transport));
             }
             SipProvider provider = stack.createSipProvider(points.get(0));
             for (int i = 1; i < points.size(); i++) {

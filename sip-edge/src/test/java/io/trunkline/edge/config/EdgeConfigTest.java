@@ -30,6 +30,28 @@ class EdgeConfigTest {
     }
 
     @Test
+    void tlsNeedsAKeyStoreAndHasItsOwnPort(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "sip.transports", "udp,tls")))
+                .hasMessage("sip.tls.keystore is required when sip.transports has tls");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "sip.transports", "tls",
+                "sip.tls.keystore", dir.resolve("missing.p12").toString()))).hasMessageContaining("is not a readable file");
+        java.nio.file.Path store = java.nio.file.Files.writeString(dir.resolve("edge.p12"), "x");
+        EdgeConfig c = EdgeConfig.from(props("node.id", "n", "sip.port", "5080", "sip.transports", "udp,tcp,tls",
+                "sip.tls.keystore", store.toString(), "sip.tls.keystore-password", "secret"));
+        assertThat(c.sipTransports()).containsExactly("udp", "tcp", "tls");
+        assertThat(c.tlsPort()).as("the SIP port + 1 unless set").isEqualTo(5081);
+        assertThat(c.tlsTruststore()).as("the key store is the trust store unless set").isEqualTo(store);
+        assertThat(c.tlsTruststorePassword()).isEqualTo("secret");
+        assertThat(c.tlsClientAuth()).isEqualTo("Disabled");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "sip.tls.client-auth", "maybe")))
+                .hasMessageContaining("sip.tls.client-auth");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "carrier.a.transport", "sctp")))
+                .hasMessageContaining("carrier.a.transport: transport 'sctp' is not udp, tcp or tls");
+        assertThat(EdgeConfig.from(props("node.id", "n", "carrier.a.transport", "TLS")).carrierProfiles().get("a").transport())
+                .isEqualTo("tls");
+    }
+
+    @Test
     void eventSubscribersAndPbxLimitsAreRead() {
         EdgeConfig c = EdgeConfig.from(props("node.id", "n", "platform.url", "http://10.9.8.7:8080",
                 "events.batch", "20", "events.batch-bytes", "100000", "pbx.hq-cucm.max-channels", "30"));
