@@ -140,13 +140,13 @@ public final class TrunkProber implements AutoCloseable {
                 up != before.up() ? Instant.now() : before.changedAt(), node);
         store.put(now);
         if (up != before.up()) {
-            LOG.warn("trunk {} is {} ({} probe(s) in a row {})", trunk, up ? "UP" : "DOWN", up ? answers : misses,
-                    up ? "answered" : "unanswered");
             try {
                 changes.changed(now);
             } catch (java.io.IOException | RuntimeException e) {
                 LOG.error("trunk {} state change not journaled: {}", trunk, e.toString());
             }
+            LOG.warn("trunk {} is {} ({} probe(s) in a row {})", trunk, up ? "UP" : "DOWN", up ? answers : misses,
+                    up ? "answered" : "unanswered");
         }
     }
 

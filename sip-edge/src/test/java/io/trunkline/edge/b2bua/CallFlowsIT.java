@@ -208,9 +208,10 @@ class CallFlowsIT {
         ROUTES.set(List.of(carrier(CARRIER_A), carrier(CARRIER_B)));
         Process carrierA = Sipp.start(dir, "limit-a", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_A));
         Process carrierB = Sipp.start(dir, "limit-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        int answered = edge.count("answered on route 1 (carrier-a)");
         Process first = Sipp.start(dir, "limit-first", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", Integer.toString(PBX), "-d", "3000");
-        edge.awaitLog("answered on route 1 (carrier-a)", 5);
+        edge.awaitMore("answered on route 1 (carrier-a)", answered, 5);
         Process second = Sipp.start(dir, "limit-second", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", Integer.toString(PBX + 1), "-d", "200");
         assertThat(Sipp.exit(second)).as("the second call, with carrier A's one channel taken, went to B").isZero();
@@ -224,9 +225,10 @@ class CallFlowsIT {
     void pbxAtItsChannelLimitIsRefused503() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
         Process carrierB = Sipp.start(dir, "pbx-limit-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        int answered = edge.count("answered on route 1 (carrier-b)");
         Process first = Sipp.start(dir, "pbx-limit-first", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", Integer.toString(PBX + 2), "-d", "2000");
-        edge.awaitLog("answered on route 1 (carrier-b)", 5);
+        edge.awaitMore("answered on route 1 (carrier-b)", answered, 5);
         Path uac503 = dir.resolve("uac-503.xml");
         Files.writeString(uac503, Files.readString(Path.of(Sipp.scenario("uac-expect-486.xml"))).replace("486", "503"));
         assertThat(Sipp.exit(Sipp.start(dir, "pbx-limit-second", "-m", "1", "-sf", uac503.toString(), "127.0.0.1:" + EDGE,

@@ -74,6 +74,22 @@ public final class EdgeProcess implements AutoCloseable {
         }
     }
 
+    /** How many times the node has logged {@code text} so far. */
+    public int count(String text) {
+        return log().split(java.util.regex.Pattern.quote(text), -1).length - 1;
+    }
+
+    /** Waits up to {@code seconds} for the node to log {@code text} more than {@code before} times. */
+    public void awaitMore(String text, int before, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (count(text) <= before && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        if (count(text) <= before) {
+            throw new AssertionError("edge logged '" + text + "' no more than " + before + " times in " + seconds + " s");
+        }
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
