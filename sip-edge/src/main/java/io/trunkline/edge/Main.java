@@ -52,8 +52,10 @@ public final class Main {
             return;
         }
 
-        EdgeClusterMember cluster = EdgeClusterMember.join(config);
+        // SIP is bound before the node joins the cluster: the platform subscribes to a node as soon as it
+        // sees it there, and its SUBSCRIBE must find the port open.
         SipTransport sip = SipTransport.bind(config);
+        EdgeClusterMember cluster = EdgeClusterMember.join(config);
         PlatformRoutingClient platform = new PlatformRoutingClient(config.platformUrl(), config.platformUser(),
                 config.platformPassword(), Duration.ofMillis(config.platformTimeoutMs()));
         platform.warmUp(B2bua.DECISION_THREADS);
