@@ -2,22 +2,17 @@ package io.trunkline.edge.b2bua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
-import io.trunkline.contract.routing.RoutingCodec;
+import io.trunkline.edge.testing.DecisionServer;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.Sipp;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -41,17 +36,13 @@ class CallFlowsIT {
 
     @TempDir
     static Path dir;
-    static HttpServer platform;
+    static DecisionServer platform;
     static EdgeProcess edge;
     static final AtomicReference<List<String>> ROUTES = new AtomicReference<>(List.of());
-    static final List<String> ASKED = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        platform.createContext("/api/v1/decisions/route", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            ASKED.add(body);
+        platform = DecisionServer.start(body -> {
             List<Route> routes = new ArrayList<>();
             if (body.contains("\"direction\":\"INBOUND\"")) {
                 // The platform's answer for a call to DID +12125552001: PBX hq-cucm, extension 2001.
@@ -62,19 +53,13 @@ class CallFlowsIT {
                 String target = uri.endsWith(":" + CARRIER_A) ? "carrier-a" : uri.endsWith(":" + CARRIER_B) ? "carrier-b" : uri;
                 routes.add(new Route(target, Route.Kind.CARRIER, uri, "+12125552001", null, "USD", "test route"));
             }
-            RouteDecision d = new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test", "INTERNATIONAL",
+            return new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test", "INTERNATIONAL",
                     "+442071234567", "+12125552001", routes, List.of(408, 500, 503), 2000, Map.of(), List.of(),
                     Instant.now());
-            byte[] out = RoutingCodec.write(d).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, out.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(out);
-            }
         });
-        platform.start();
         edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "flow-edge", EDGE, 17701,
                 "127.0.0.1:17701", Map.of(
-                        "platform.url", "http://127.0.0.1:" + platform.getAddress().getPort(),
+                        "platform.url", platform.url(),
                         "pbx.hq-cucm.sources", "127.0.0.1:" + PBX + ",127.0.0.1:" + (PBX + 1),
                         "pbx.branch.sources", "127.0.0.1:" + (PBX + 2) + ",127.0.0.1:" + (PBX + 3),
                         "pbx.branch.max-channels", "1",
@@ -91,7 +76,7 @@ class CallFlowsIT {
             edge.close();
         }
         if (platform != null) {
-            platform.stop(0);
+            platform.close();
         }
     }
 
@@ -114,7 +99,7 @@ class CallFlowsIT {
         Process carrierB = Sipp.start(dir, "basic-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
         assertThat(pbxCall("9011442071234567")).as("PBX call: INVITE, 200, ACK, BYE, 200").isZero();
         assertThat(Sipp.exit(carrierB)).as("carrier B: INVITE, 180, 200, ACK, BYE from the edge, 200").isZero();
-        assertThat(ASKED).anyMatch(b -> b.contains("\"source\":\"hq-cucm\"") && b.contains("\"called\":\"9011442071234567\""));
+        assertThat(platform.asked()).anyMatch(b -> b.contains("\"source\":\"hq-cucm\"") && b.contains("\"called\":\"9011442071234567\""));
     }
 
     @Test
@@ -246,7 +231,7 @@ class CallFlowsIT {
                 "-p", Integer.toString(CARRIER_SOURCE), "-d", "200"))).as("the carrier's call was answered").isZero();
         assertThat(Sipp.exit(pbxTrunk)).as("the PBX got the call on its trunk").isZero();
         edge.awaitLog("by PLATFORM [hq-cucm]", 5);
-        assertThat(ASKED).anyMatch(b -> b.contains("\"direction\":\"INBOUND\"") && b.contains("\"source\":\"carrier-a\"")
+        assertThat(platform.asked()).anyMatch(b -> b.contains("\"direction\":\"INBOUND\"") && b.contains("\"source\":\"carrier-a\"")
                 && b.contains("\"called\":\"12125552001\""));
     }
 

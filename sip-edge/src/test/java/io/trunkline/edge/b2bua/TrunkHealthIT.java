@@ -2,15 +2,11 @@ package io.trunkline.edge.b2bua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
-import io.trunkline.contract.routing.RoutingCodec;
+import io.trunkline.edge.testing.DecisionServer;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.Sipp;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,29 +30,19 @@ class TrunkHealthIT {
 
     @TempDir
     static Path dir;
-    static HttpServer platform;
+    static DecisionServer platform;
     static EdgeProcess edge;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        platform.createContext("/api/v1/decisions/route", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            RouteDecision d = new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test", "DOMESTIC", "+12125551234",
-                    "+12125552001", List.of(
-                    new Route("carrier-a", Route.Kind.CARRIER, "sip:+12125551234@127.0.0.1:" + CARRIER_A, "+12125552001", null, "USD", "1"),
-                    new Route("carrier-b", Route.Kind.CARRIER, "sip:+12125551234@127.0.0.1:" + CARRIER_B, "+12125552001", null, "USD", "2")),
-                    List.of(503), 2000, Map.of(), List.of(), Instant.now());
-            byte[] out = RoutingCodec.write(d).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, out.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(out);
-            }
-        });
-        platform.start();
+        platform = DecisionServer.start(body -> new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test",
+                "DOMESTIC", "+12125551234", "+12125552001", List.of(
+                new Route("carrier-a", Route.Kind.CARRIER, "sip:+12125551234@127.0.0.1:" + CARRIER_A, "+12125552001", null, "USD", "1"),
+                new Route("carrier-b", Route.Kind.CARRIER, "sip:+12125551234@127.0.0.1:" + CARRIER_B, "+12125552001", null, "USD", "2")),
+                List.of(503), 2000, Map.of(), List.of(), Instant.now()));
         edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "probing-edge", EDGE, 17741,
                 "127.0.0.1:17741", Map.of(
-                        "platform.url", "http://127.0.0.1:" + platform.getAddress().getPort(),
+                        "platform.url", platform.url(),
                         "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
                         "carrier.carrier-a.probe-uri", "sip:ping@127.0.0.1:" + CARRIER_A,
                         "trunk.probe-interval-ms", "300",
@@ -72,7 +58,7 @@ class TrunkHealthIT {
             edge.close();
         }
         if (platform != null) {
-            platform.stop(0);
+            platform.close();
         }
     }
 

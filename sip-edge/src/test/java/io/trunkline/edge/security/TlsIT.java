@@ -2,17 +2,14 @@ package io.trunkline.edge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
-import io.trunkline.contract.routing.RoutingCodec;
+import io.trunkline.edge.testing.DecisionServer;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.Sipp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +43,7 @@ class TlsIT {
 
     static Path dir;
     static Path keystore;
-    static HttpServer platform;
+    static DecisionServer platform;
     static EdgeProcess edge;
     static SSLContext tls;
 
@@ -63,22 +60,12 @@ class TlsIT {
         assertThat(keytool.exitValue()).as("keytool made the test certificate").isZero();
         tls = context();
 
-        platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        platform.createContext("/api/v1/decisions/route", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            RouteDecision d = new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test", "INTERNATIONAL",
-                    "+442071234567", "+12125552001", List.of(new Route("carrier-t", Route.Kind.CARRIER,
-                    "sip:+442071234567@127.0.0.1:" + CARRIER_TLS + ";transport=tls", "+12125552001", null, "USD",
-                    "encrypted trunk")), List.of(503), 2000, Map.of(), List.of(), Instant.now());
-            byte[] out = RoutingCodec.write(d).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, out.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(out);
-            }
-        });
-        platform.start();
+        platform = DecisionServer.start(body -> new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test",
+                "INTERNATIONAL", "+442071234567", "+12125552001", List.of(new Route("carrier-t", Route.Kind.CARRIER,
+                "sip:+442071234567@127.0.0.1:" + CARRIER_TLS + ";transport=tls", "+12125552001", null, "USD",
+                "encrypted trunk")), List.of(503), 2000, Map.of(), List.of(), Instant.now()));
         edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "tls-edge", EDGE, 17731, "127.0.0.1:17731",
-                Map.of("platform.url", "http://127.0.0.1:" + platform.getAddress().getPort(),
+                Map.of("platform.url", platform.url(),
                         "sip.transports", "udp,tcp,tls", "sip.tls-port", Integer.toString(EDGE_TLS),
                         "sip.tls.keystore", keystore.toAbsolutePath().toString(), "sip.tls.keystore-password", PASSWORD,
                         "pbx.hq-cucm.sources", "127.0.0.1:" + PBX));
@@ -92,7 +79,7 @@ class TlsIT {
             edge.close();
         }
         if (platform != null) {
-            platform.stop(0);
+            platform.close();
         }
     }
 
