@@ -5,6 +5,7 @@ import io.trunkline.edge.cdr.Journal;
 import io.trunkline.edge.cdr.JournalEvents;
 import io.trunkline.edge.cluster.EdgeClusterMember;
 import io.trunkline.edge.cluster.HazelcastCallCounters;
+import io.trunkline.edge.cluster.HazelcastFallbackTables;
 import io.trunkline.edge.cluster.HazelcastTrunkHealthStore;
 import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.routing.TrunkProber;
@@ -61,7 +62,7 @@ public final class Main {
         platform.warmUp(B2bua.DECISION_THREADS);
         RoutingPort routing = new DecisionRouter(platform,
                 new FallbackRouting(config.emergencyNumbers(), config.emergencyRoutes(), config.fallbackRoutes(),
-                        List.of(408, 480, 500, 502, 503, 504), 2000));
+                        List.of(408, 480, 500, 502, 503, 504), 2000, new HazelcastFallbackTables(cluster.hazelcast())));
         Journal journal = Journal.open(config.journalDir().resolve(config.nodeId() + ".journal"));
         TrunkHealthStore health = new HazelcastTrunkHealthStore(cluster.hazelcast());
         JournalEvents journaled = new JournalEvents(journal, config.nodeId());

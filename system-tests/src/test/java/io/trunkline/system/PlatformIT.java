@@ -676,18 +676,23 @@ class PlatformIT {
         // Small batches make the burst last long enough to stop the server in the middle of it.
         burstEdge = startBurstEdge(Map.of("events.batch", "10"));
         awaitStoredAtLeast("burst-2-", 500);
+        // The platform has pushed the node its fallback table (built from the routing scenarios).
+        burstEdge.awaitLog("fallback table of hq-cucm from the platform", 30);
         controller.stop(CONTAINER);
         long atStop = stored("burst-2-");
         assertThat(atStop).as("the server stopped in the middle of the burst").isLessThan(BURST);
 
-        // While the platform is stopped, the node still carries calls: the fallback table routes an ordinary
-        // call and the static emergency route an emergency call. Their records wait in the journal.
+        // While the platform is stopped, the node still carries calls: the pushed fallback table routes an
+        // ordinary call (carrier A, then B, in E.164) and the static emergency route an emergency call. Their
+        // records wait in the journal.
         Instant outage = Instant.now();
         Path dir = burstDir();
-        Process fallbackCarrier = Sipp.start(dir, "fallback-b", "-m", "1", "-sn", "uas", "-p", "17262");
+        Process fallbackA = Sipp.start(dir, "fallback-a", "-m", "1", "-sf", SIPP.resolve("uas-503.xml").toString(), "-p", "17261");
+        Process fallbackB = Sipp.start(dir, "fallback-b", "-m", "1", "-sn", "uas", "-p", "17262");
         assertThat(Sipp.exit(Sipp.start(dir, "fallback-pbx", "-m", "1", "-sn", "uac", "127.0.0.1:17270", "-s", LONDON,
                 "-p", "17253", "-d", "200"))).as("a call with the platform stopped").isZero();
-        assertThat(Sipp.exit(fallbackCarrier)).as("the fallback table's carrier took it").isZero();
+        assertThat(Sipp.exit(fallbackA)).as("the table's first carrier got the call and answered 503").isZero();
+        assertThat(Sipp.exit(fallbackB)).as("the table's second carrier took it").isZero();
         Process gateway = Sipp.start(dir, "e911-gateway", "-m", "1", "-sn", "uas", "-p", "17267");
         assertThat(Sipp.exit(Sipp.start(dir, "e911-pbx", "-m", "1", "-sn", "uac", "127.0.0.1:17270", "-s", "911",
                 "-p", "17253", "-d", "200"))).as("an emergency call with the platform stopped").isZero();
@@ -710,8 +715,10 @@ class PlatformIT {
             }
             return sources.size() == 2 ? sources : null;
         });
-        assertThat(outageCalls).containsExactly("FALLBACK " + LONDON + " sip:127.0.0.1:17262 200",
+        assertThat(outageCalls).containsExactly("FALLBACK " + LONDON + " carrier-b 200",
                 "STATIC_EMERGENCY 911 sip:127.0.0.1:17267 200");
+        assertThat(burstEdge.log()).as("the pushed table's routes, not the node's configured trunk")
+                .contains("ROUTE by FALLBACK [carrier-a, carrier-b]");
         assertThat(burstEdge.log().split("accepted \\(expires", -1)).as("the restarted server subscribed anew")
                 .hasSizeGreaterThanOrEqualTo(3);
     }

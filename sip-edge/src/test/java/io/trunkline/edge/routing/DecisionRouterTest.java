@@ -122,6 +122,30 @@ class DecisionRouterTest {
     }
 
     @Test
+    void withThePlatformDownThePushedTableRoutesInE164AndTheConfiguredTrunksCatchTheRest() {
+        io.trunkline.contract.routing.FallbackTable table = new io.trunkline.contract.routing.FallbackTable("hq-cucm",
+                "2026-11-26T10:00:00Z", List.of(new io.trunkline.contract.routing.FallbackTable.Entry("901144", "+44",
+                "INTERNATIONAL", List.of(new io.trunkline.contract.routing.FallbackTable.Target("carrier-a", "sip:a.example.net:5060"),
+                new io.trunkline.contract.routing.FallbackTable.Target("carrier-b", "sip:b.example.net:5060;transport=tls")))));
+        server.stop(0);
+        DecisionRouter withTable = new DecisionRouter(new PlatformRoutingClient("http://127.0.0.1:" + server.getAddress().getPort(),
+                "edge-1", "secret", Duration.ofMillis(250)), new FallbackRouting(Set.of("911"), List.of("sip:e911.example.net:5060"),
+                List.of("sip:carrier-a.example.net:5060"), List.of(503), 2000,
+                pbx -> "hq-cucm".equals(pbx) ? java.util.Optional.of(table) : java.util.Optional.empty()));
+        RoutingPort.Decided london = withTable.decide(call("9011442071234567"));
+        assertThat(london.source()).isEqualTo(RoutingPort.Source.FALLBACK);
+        assertThat(london.decision().called()).isEqualTo("+442071234567");
+        assertThat(london.decision().callClass()).isEqualTo("INTERNATIONAL");
+        assertThat(london.decision().routes()).extracting(Route::target).containsExactly("carrier-a", "carrier-b");
+        assertThat(london.decision().routes()).extracting(Route::uri).containsExactly("sip:+442071234567@a.example.net:5060",
+                "sip:+442071234567@b.example.net:5060;transport=tls");
+        RoutingPort.Decided other = withTable.decide(call("92125551234"));
+        assertThat(other.decision().routes()).as("no entry: the node's configured trunks, number as dialed")
+                .extracting(Route::uri).containsExactly("sip:92125551234@carrier-a.example.net:5060");
+        assertThat(withTable.decide(call("911")).source()).isEqualTo(RoutingPort.Source.STATIC_EMERGENCY);
+    }
+
+    @Test
     void answerThatIsNotADecisionLeavesTheCallToTheFallback() {
         answer.set(new Answer(200, "<html>proxy error</html>", 0));
         assertThat(router.decide(call("92125551234")).source()).isEqualTo(RoutingPort.Source.FALLBACK);

@@ -115,6 +115,37 @@ public class EdgeClusterClient {
         return problem;
     }
 
+    /**
+     * Makes the edge cluster's map {@code name} hold {@code entries} (string keys and values): a key whose value
+     * {@code unchanged} says is the same is left alone, keys not given are removed. False when the cluster is
+     * not reachable (nothing changed).
+     */
+    public boolean replaceMap(String name, java.util.Map<String, String> entries,
+                              java.util.function.BiPredicate<String, String> unchanged) {
+        HazelcastInstance c = client;
+        if (c == null || !connected || !c.getLifecycleService().isRunning()) {
+            return false;
+        }
+        try {
+            com.hazelcast.map.IMap<String, String> map = c.getMap(name);
+            for (String key : map.keySet()) {
+                if (!entries.containsKey(key)) {
+                    map.delete(key);
+                }
+            }
+            for (java.util.Map.Entry<String, String> e : entries.entrySet()) {
+                String current = map.get(e.getKey());
+                if (current == null || !unchanged.test(current, e.getValue())) {
+                    map.set(e.getKey(), e.getValue());
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("edge cluster map {} not updated: {}", name, e.toString());
+            return false;
+        }
+    }
+
     public List<EdgeMember> members() {
         HazelcastInstance c = client;
         if (c == null || !connected || !c.getLifecycleService().isRunning()) {
