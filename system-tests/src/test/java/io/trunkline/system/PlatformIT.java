@@ -588,7 +588,7 @@ class PlatformIT {
         EDGES.add(probing);
         try {
             probing.awaitLog("trunk carrier-a is DOWN", 30);
-            probing.awaitLog("ready for decisions", 30);
+            probing.awaitLog("open for decisions", 30);
             Instant since = Instant.now();
             Process b = carrier("down-b", "17262", "-sn", "uas");
             assertThat(Sipp.exit(Sipp.start(FLOWS, "down-pbx", "-m", "1", "-sn", "uac", "127.0.0.1:17266", "-s", LONDON,
@@ -768,7 +768,7 @@ class PlatformIT {
         }
         for (EdgeProcess n : nodes) {
             n.awaitLog("ready", 60);
-            n.awaitLog("ready for decisions", 30);
+            n.awaitLog("open for decisions", 30);
         }
         await(Duration.ofSeconds(60), () -> subsystem(Api.get("health", null).json().asJsonObject(), "edge")
                 .getJsonArray("members").stream().filter(m -> m.asJsonObject().containsKey("events")).count() == 3 ? true : null);

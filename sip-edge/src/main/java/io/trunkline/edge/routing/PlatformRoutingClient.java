@@ -59,7 +59,7 @@ public final class PlatformRoutingClient {
                 }
                 try {
                     java.util.concurrent.CompletableFuture.allOf(replies.toArray(new java.util.concurrent.CompletableFuture[0])).join();
-                    LOG.info("platform at {} reached; {} connection(s) ready for decisions", uri.getAuthority(), connections);
+                    LOG.info("platform at {} reached; {} connection(s) open for decisions", uri.getAuthority(), connections);
                     return;
                 } catch (RuntimeException e) {
                     try {
