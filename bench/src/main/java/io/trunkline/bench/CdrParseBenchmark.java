@@ -1,6 +1,7 @@
 package io.trunkline.bench;
 
 import io.trunkline.camel.cdr.AsteriskCdrCsvParser;
+import io.trunkline.camel.cdr.CdrFile;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public class CdrParseBenchmark {
                     + (i % 2 == 0 ? ",\"1764147600." + i + "\",\"\"" : ""));
         }
         parser = new AsteriskCdrCsvParser("branch-asterisk", ZoneId.of("America/Chicago"));
-        AsteriskCdrCsvParser.Result check = parser.parse(lines);
+        CdrFile check = parser.parse(lines);
         if (check.records().size() != LINES) {
             throw new IllegalStateException("benchmark lines do not all parse: " + check.rejected().get(0));
         }

@@ -27,10 +27,6 @@ public final class AsteriskCdrCsvParser {
     private static final Map<String, String> DISPOSITIONS = Map.of("ANSWERED", "ANSWERED", "NO ANSWER", "NO_ANSWER",
             "BUSY", "BUSY", "FAILED", "FAILED", "CONGESTION", "CONGESTION");
 
-    /** The lines of one file: records, and the lines set aside with their reason. */
-    public record Result(List<CdrRecord> records, List<RejectedLine> rejected, int read) {
-    }
-
     private final String source;
     private final ZoneId zone;
 
@@ -40,7 +36,7 @@ public final class AsteriskCdrCsvParser {
         this.zone = zone;
     }
 
-    public Result parse(List<String> lines) {
+    public CdrFile parse(List<String> lines) {
         List<CdrRecord> records = new ArrayList<>(lines.size());
         List<RejectedLine> rejected = new ArrayList<>();
         int read = 0;
@@ -56,7 +52,7 @@ public final class AsteriskCdrCsvParser {
                 rejected.add(new RejectedLine(i + 1, line, e.getMessage()));
             }
         }
-        return new Result(records, rejected, read);
+        return new CdrFile(records, rejected, read);
     }
 
     /** @throws IllegalArgumentException naming the column and what is wrong with it */

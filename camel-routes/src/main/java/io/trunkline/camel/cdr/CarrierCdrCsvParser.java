@@ -1,0 +1,190 @@
+package io.trunkline.camel.cdr;
+
+import io.trunkline.camel.billing.RejectedLine;
+import io.trunkline.camel.support.CsvLine;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A carrier's CSV call records read through a column mapping kept in configuration, since every carrier
+ * names and formats its columns its own way. The file has a header row; the mapping names, for each field,
+ * the carrier's column: {@code key} (the carrier's record id), {@code calling}, {@code called}, {@code start}
+ * and {@code duration} are required, {@code answered} (yes/no, true/false, 1/0, or a time) optional; the date
+ * format, time zone and duration unit ({@code s}, {@code ms}, {@code min}) are the carrier's.
+ */
+public final class CarrierCdrCsvParser {
+
+    /** How one carrier's files are read. */
+    public record Mapping(String carrier, Map<String, String> columns, DateTimeFormatter dateFormat, ZoneId zone,
+                          String durationUnit) {
+
+        static final List<String> REQUIRED = List.of("key", "calling", "called", "start", "duration");
+
+        public Mapping {
+            columns = Map.copyOf(columns);
+            for (String field : REQUIRED) {
+                if (!columns.containsKey(field)) {
+                    throw new IllegalArgumentException("carrier " + carrier + ": the mapping names no column for '" + field + "'");
+                }
+            }
+            if (!List.of("s", "ms", "min").contains(durationUnit)) {
+                throw new IllegalArgumentException("carrier " + carrier + ": duration unit '" + durationUnit + "' is not s, ms or min");
+            }
+        }
+
+        /**
+         * From {@code cdr.<carrier>.columns=key:CallID,calling:ANI,...}, {@code cdr.<carrier>.date-format},
+         * {@code cdr.<carrier>.zone}, {@code cdr.<carrier>.duration-unit}.
+         *
+         * @throws IllegalArgumentException naming the key at fault
+         */
+        public static Mapping from(String carrier, Properties p) {
+            String prefix = "cdr." + carrier + ".";
+            String spec = p.getProperty(prefix + "columns");
+            if (spec == null || spec.isBlank()) {
+                throw new IllegalArgumentException(prefix + "columns is required");
+            }
+            Map<String, String> columns = new LinkedHashMap<>();
+            for (String pair : spec.split(",")) {
+                int colon = pair.indexOf(':');
+                if (colon <= 0 || colon == pair.length() - 1) {
+                    throw new IllegalArgumentException(prefix + "columns: '" + pair.trim() + "' is not field:Column");
+                }
+                columns.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+            }
+            DateTimeFormatter format;
+            try {
+                format = DateTimeFormatter.ofPattern(p.getProperty(prefix + "date-format", "yyyy-MM-dd HH:mm:ss").trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(prefix + "date-format: " + e.getMessage(), e);
+            }
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(p.getProperty(prefix + "zone", "UTC").trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(prefix + "zone: " + e.getMessage(), e);
+            }
+            return new Mapping(carrier, columns, format, zone, p.getProperty(prefix + "duration-unit", "s").trim());
+        }
+    }
+
+    private final Mapping mapping;
+
+    public CarrierCdrCsvParser(Mapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /** A header row naming the mapped columns, then one record per line. */
+    public CdrFile parse(List<String> lines) {
+        List<CdrRecord> records = new ArrayList<>();
+        List<RejectedLine> rejected = new ArrayList<>();
+        int headerAt = 0;
+        while (headerAt < lines.size() && lines.get(headerAt).isBlank()) {
+            headerAt++;
+        }
+        if (headerAt == lines.size()) {
+            return new CdrFile(records, rejected, 0);
+        }
+        Map<String, Integer> index = header(CsvLine.split(stripBom(lines.get(headerAt))));
+        int read = 0;
+        for (int i = headerAt + 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            read++;
+            try {
+                records.add(record(CsvLine.split(line), index));
+            } catch (IllegalArgumentException e) {
+                rejected.add(new RejectedLine(i + 1, line, e.getMessage()));
+            }
+        }
+        return new CdrFile(records, rejected, read);
+    }
+
+    private Map<String, Integer> header(List<String> names) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            byName.put(names.get(i).trim().toLowerCase(Locale.ROOT), i);
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (Map.Entry<String, String> c : mapping.columns().entrySet()) {
+            Integer at = byName.get(c.getValue().toLowerCase(Locale.ROOT));
+            if (at == null) {
+                throw new IllegalArgumentException("header row has no column '" + c.getValue() + "' (mapped to "
+                        + c.getKey() + " for carrier " + mapping.carrier() + ")");
+            }
+            index.put(c.getKey(), at);
+        }
+        return index;
+    }
+
+    private CdrRecord record(List<String> f, Map<String, Integer> index) {
+        String key = value(f, index, "key");
+        if (key.isBlank()) {
+            throw new IllegalArgumentException(column(index, "key") + ": empty");
+        }
+        Instant start = time(f, index, "start");
+        String durationText = value(f, index, "duration");
+        long durationMs;
+        try {
+            double amount = Double.parseDouble(durationText);
+            if (amount < 0) {
+                throw new NumberFormatException();
+            }
+            durationMs = Math.round(amount * switch (mapping.durationUnit()) {
+                case "ms" -> 1;
+                case "min" -> 60_000;
+                default -> 1_000;
+            });
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column(index, "duration") + ": '" + durationText + "' is not a duration in "
+                    + mapping.durationUnit());
+        }
+        boolean answered = durationMs > 0;
+        Instant answeredAt = answered ? start : null;
+        if (index.containsKey("answered")) {
+            String a = value(f, index, "answered").trim().toLowerCase(Locale.ROOT);
+            answered = List.of("yes", "true", "1", "y", "answered").contains(a);
+            answeredAt = answered ? start : null;
+        }
+        return new CdrRecord(mapping.carrier(), key, value(f, index, "calling"), value(f, index, "called"), start, answeredAt,
+                start.plusMillis(durationMs), durationMs, answered ? durationMs : 0, answered ? "ANSWERED" : "FAILED", null,
+                null, null);
+    }
+
+    private Instant time(List<String> f, Map<String, Integer> index, String field) {
+        String text = value(f, index, field).trim();
+        try {
+            return LocalDateTime.parse(text, mapping.dateFormat()).atZone(mapping.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(column(index, field) + ": '" + text + "' does not match the carrier's date format");
+        }
+    }
+
+    private String value(List<String> f, Map<String, Integer> index, String field) {
+        int at = index.get(field);
+        if (at >= f.size()) {
+            throw new IllegalArgumentException(column(index, field) + ": missing (the line has " + f.size() + " columns)");
+        }
+        return f.get(at);
+    }
+
+    private String column(Map<String, Integer> index, String field) {
+        return "column " + (index.get(field) + 1) + " (" + mapping.columns().get(field) + ")";
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+}

@@ -1,0 +1,85 @@
+package io.trunkline.camel.cdr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trunkline.camel.billing.RejectedLine;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class CarrierCdrCsvParserTest {
+
+    private static Properties config(String text) throws Exception {
+        Properties p = new Properties();
+        p.load(new StringReader(text));
+        return p;
+    }
+
+    private static final String CARRIER_A = """
+            cdr.carrier-a.columns=key:CallID,calling:ANI,called:DNIS,start:StartTime,duration:Seconds,answered:Connected
+            cdr.carrier-a.date-format=dd/MM/yyyy HH:mm:ss
+            cdr.carrier-a.zone=Europe/London
+            cdr.carrier-a.duration-unit=s
+            """;
+
+    private static List<String> fixture(String kind) throws Exception {
+        return Files.readAllLines(Path.of("src/test/resources/carrier-csv", kind, "carrier-a.csv"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCarriersColumnsAreReadThroughItsMapping() throws Exception {
+        CarrierCdrCsvParser parser = new CarrierCdrCsvParser(CarrierCdrCsvParser.Mapping.from("carrier-a", config(CARRIER_A)));
+        CdrFile file = parser.parse(fixture("valid"));
+        assertThat(file.rejected()).isEmpty();
+        assertThat(file.read()).isEqualTo(3);
+        CdrRecord first = file.records().get(0);
+        assertThat(first.source()).isEqualTo("carrier-a");
+        assertThat(first.recordKey()).isEqualTo("A-1001");
+        assertThat(first.calling()).isEqualTo("12125552001");
+        assertThat(first.called()).isEqualTo("442071234567");
+        assertThat(first.startedAt()).as("London time in November is UTC").isEqualTo(Instant.parse("2026-11-26T10:00:05Z"));
+        assertThat(first.durationMs()).isEqualTo(187_500);
+        assertThat(first.endedAt()).isEqualTo(Instant.parse("2026-11-26T10:03:12.500Z"));
+        assertThat(first.disposition()).isEqualTo("ANSWERED");
+        assertThat(file.records().get(1).disposition()).isEqualTo("FAILED");
+        assertThat(file.records().get(1).answeredAt()).isNull();
+        assertThat(file.records().get(2).calling()).as("quoted field").isEqualTo("12125552002");
+    }
+
+    @Test
+    void badLinesAreSetAsideAndAFileWithoutTheMappedColumnsIsRefused() throws Exception {
+        CarrierCdrCsvParser parser = new CarrierCdrCsvParser(CarrierCdrCsvParser.Mapping.from("carrier-a", config(CARRIER_A)));
+        CdrFile file = parser.parse(fixture("invalid"));
+        assertThat(file.records()).isEmpty();
+        assertThat(file.rejected()).extracting(RejectedLine::lineNumber).containsExactly(2, 3, 4, 5);
+        assertThat(file.rejected()).extracting(RejectedLine::reason).containsExactly(
+                "column 2 (StartTime): '2026-11-26 10:00:05' does not match the carrier's date format",
+                "column 5 (Seconds): '-3' is not a duration in s",
+                "column 1 (CallID): empty",
+                "column 5 (Seconds): missing (the line has 3 columns)");
+        assertThatThrownBy(() -> parser.parse(List.of("Id,Start,From,To,Secs", "1,26/11/2026 10:00:00,1,2,3")))
+                .hasMessage("header row has no column 'CallID' (mapped to key for carrier carrier-a)");
+    }
+
+    @Test
+    void aMappingThatCannotReadTheFilesIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> CarrierCdrCsvParser.Mapping.from("b", config("cdr.b.zone=UTC")))
+                .hasMessage("cdr.b.columns is required");
+        assertThatThrownBy(() -> CarrierCdrCsvParser.Mapping.from("b", config("cdr.b.columns=key:Id,calling")))
+                .hasMessage("cdr.b.columns: 'calling' is not field:Column");
+        assertThatThrownBy(() -> CarrierCdrCsvParser.Mapping.from("b", config("cdr.b.columns=key:Id,calling:A,called:B,start:S")))
+                .hasMessage("carrier b: the mapping names no column for 'duration'");
+        assertThatThrownBy(() -> CarrierCdrCsvParser.Mapping.from("b", config(
+                "cdr.b.columns=key:Id,calling:A,called:B,start:S,duration:D\ncdr.b.zone=Mars/Olympus")))
+                .hasMessageStartingWith("cdr.b.zone:");
+        assertThatThrownBy(() -> CarrierCdrCsvParser.Mapping.from("b", config(
+                "cdr.b.columns=key:Id,calling:A,called:B,start:S,duration:D\ncdr.b.duration-unit=hours")))
+                .hasMessage("carrier b: duration unit 'hours' is not s, ms or min");
+    }
+}
