@@ -31,7 +31,8 @@ public final class CarrierCdrCsvParser {
         static final List<String> REQUIRED = List.of("key", "calling", "called", "start", "duration");
 
         public Mapping {
-            columns = Map.copyOf(columns);
+            // Kept in the order configured, so that a file missing columns is refused naming the first of them.
+            columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
             for (String field : REQUIRED) {
                 if (!columns.containsKey(field)) {
                     throw new IllegalArgumentException("carrier " + carrier + ": the mapping names no column for '" + field + "'");
