@@ -807,8 +807,12 @@ class PlatformIT {
             // The dead node's completed calls are in its journal; started again, it delivers them.
             EdgeProcess again = EdgeProcess.start(jar, dir, "kill-3", 17282, 15713, members, config);
             EDGES.add(again);
-            await(Duration.ofSeconds(60), () -> answeredRecords("kill-3") == throughKilled ? true : null);
-            assertRecords("kill-3", throughKilled);
+            // Every call SIPp saw complete is there; a call whose BYE the node had taken (and journaled) but not yet
+            // answered when it died is there too, though SIPp never saw it end: at most the few in that state.
+            await(Duration.ofSeconds(60), () -> answeredRecords("kill-3") >= throughKilled ? true : null);
+            long killedRecords = answeredRecords("kill-3");
+            assertThat(killedRecords).as("kill-3's records against SIPp's completed calls").isBetween(throughKilled, throughKilled + 5);
+            assertRecords("kill-3", killedRecords);
         } finally {
             client.shutdown();
             carrierA.destroy();

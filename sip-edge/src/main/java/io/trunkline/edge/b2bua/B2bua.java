@@ -412,19 +412,22 @@ public final class B2bua {
             respond(st, bye, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             return;
         }
-        respond(st, bye, Response.OK, null);
         synchronized (call) {
             if (call.state != Call.State.CONFIRMED) {
+                respond(st, bye, Response.OK, null);
                 return;
             }
             call.state = Call.State.ENDED;
+            // The record is journaled before the BYE is answered: a call its sender sees ended is on the node's
+            // disk even if the node dies the next instant.
+            finish(call, Response.OK, callId.equals(call.aCallId) ? "PBX" : "CARRIER");
+            respond(st, bye, Response.OK, null);
             if (callId.equals(call.aCallId)) {
                 sendByeToCarrier(call);
             } else {
                 sendByeToPbx(call);
             }
             forget(call);
-            finish(call, Response.OK, callId.equals(call.aCallId) ? "PBX" : "CARRIER");
             LOG.info("call {} ended by {}", call.aCallId, callId.equals(call.aCallId) ? "the PBX" : "the carrier");
         }
     }
