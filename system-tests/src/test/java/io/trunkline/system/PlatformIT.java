@@ -59,6 +59,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformIT.class);
     private static final String CONTAINER = "wildfly";
     private static final String DEPLOYMENT = "trunkline";
     private static final String TABLE = "rulebooks/dialplan/files/DialPlanNormalization.drl.xlsx";
@@ -659,7 +660,7 @@ class PlatformIT {
         burstEdge = startBurstEdge(Map.of());
         awaitStored("burst-1-", BURST, Duration.ofSeconds(120));
         long ms = Duration.between(started, Instant.now()).toMillis();
-        System.out.printf("%d events delivered and stored in %d ms (node start included)%n", BURST, ms);
+        LOG.info("{} events delivered and stored in {} ms (node start included)", BURST, ms);
         assertExactlyOnce("burst-1-");
         JsonObject page = Api.get("calls?pbx=burst-pbx&from=2026-01-01&to=2100-01-01&limit=5", "oscar").json().asJsonObject();
         assertThat(page.getJsonNumber("total").longValue()).isEqualTo(BURST);

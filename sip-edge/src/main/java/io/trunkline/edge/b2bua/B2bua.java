@@ -360,9 +360,9 @@ public final class B2bua {
             }
             ClientTransaction ct = sip.provider().getNewClientTransaction(out);
             if (Request.UPDATE.equals(method)) {
-                call.update = new Call.ReInvite(st, ct);
+                call.update = new Call.Offer(st, ct);
             } else {
-                call.reInvite = new Call.ReInvite(st, ct);
+                call.reInvite = new Call.Offer(st, ct);
             }
             ct.sendRequest();
             LOG.info("call {}: {} from the {} passed through", call.aCallId, Request.UPDATE.equals(method) ? "UPDATE"
@@ -370,7 +370,7 @@ public final class B2bua {
         }
     }
 
-    private void reInviteAnswered(Call call, Response response, String callId)
+    private void offerAnswered(Call call, Response response, String callId)
             throws SipException, ParseException, InvalidArgumentException {
         int status = response.getStatusCode();
         if (status < 200) {
@@ -378,7 +378,7 @@ public final class B2bua {
         }
         boolean update = call.update != null && Request.UPDATE.equals(
                 ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod());
-        Call.ReInvite pending = update ? call.update : call.reInvite;
+        Call.Offer pending = update ? call.update : call.reInvite;
         if (update) {
             call.update = null;
         } else {
@@ -466,7 +466,7 @@ public final class B2bua {
             if (call != null) {
                 synchronized (call) {
                     if (call.update != null && event.getClientTransaction() == call.update.to()) {
-                        reInviteAnswered(call, response, ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
+                        offerAnswered(call, response, ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
                     }
                 }
             }
@@ -483,7 +483,7 @@ public final class B2bua {
         int status = response.getStatusCode();
         synchronized (call) {
             if (call.reInvite != null && event.getClientTransaction() == call.reInvite.to()) {
-                reInviteAnswered(call, response, callId);
+                offerAnswered(call, response, callId);
                 return;
             }
             if (!callId.equals(call.bCallId) || call.state == Call.State.ENDED) {

@@ -39,13 +39,13 @@ final class Call {
     long attemptStartNanos;
     Long firstProvisionalMs;
     boolean recorded;
-    /** A re-INVITE being passed through: the side's server transaction and the edge's towards the other side. */
-    record ReInvite(javax.sip.ServerTransaction from, javax.sip.ClientTransaction to) {
+    /** An offer (re-INVITE or UPDATE) being passed through: the sender's server transaction and the edge's towards the other side. */
+    record Offer(javax.sip.ServerTransaction from, javax.sip.ClientTransaction to) {
     }
 
-    ReInvite reInvite;
+    Offer reInvite;
     /** An UPDATE (RFC 3311) passed to the other side and not answered yet. */
-    ReInvite update;
+    Offer update;
 
     /** The carrier whose channel this call holds in the cluster's counters, if any. */
     String heldCarrier;

@@ -52,12 +52,14 @@ class TlsIT {
         dir = Files.createDirectories(Path.of("target", "tls-it"));
         keystore = dir.resolve("edge.p12");
         Files.deleteIfExists(keystore);
+        Path keytoolLog = dir.resolve("keytool.log");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "edge", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
                 "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD).inheritIO().start();
+                "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).redirectOutput(keytoolLog.toFile())
+                .start();
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as("keytool made the test certificate").isZero();
+        assertThat(keytool.exitValue()).as("keytool made the test certificate: %s", Files.readString(keytoolLog)).isZero();
         tls = context();
 
         platform = DecisionServer.start(body -> new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test",

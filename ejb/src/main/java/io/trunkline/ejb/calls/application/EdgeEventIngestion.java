@@ -1,12 +1,14 @@
 package io.trunkline.ejb.calls.application;
 
 import io.trunkline.camel.edge.EdgeEventPort;
+import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.events.EdgeEvents;
 import io.trunkline.ejb.calls.api.CallRecords;
 import io.trunkline.ejb.calls.infrastructure.JdbcCallRecordStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.PostConstruct;
@@ -44,11 +46,15 @@ public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public int store(EdgeEvents.Batch batch) {
         Instant now = Instant.now();
-        Set<YearMonth> months = JdbcCallRecordStore.months(batch, now);
-        partitions.ensure(months);
-        JdbcCallRecordStore.created(months);
+        Map<String, CallRecord> calls = JdbcCallRecordStore.calls(batch);
+        Set<YearMonth> months = JdbcCallRecordStore.monthsWithoutPartitions(calls, now);
+        if (!months.isEmpty()) {
+            // A month's first calls: its partitions are made and committed on their own first.
+            partitions.ensure(months);
+            JdbcCallRecordStore.created(months);
+        }
         try {
-            return store.store(batch, now);
+            return store.store(batch, calls, now);
         } catch (SQLException e) {
             throw new EJBException("events of " + batch.node() + " not stored: " + e.getMessage(), e);
         }

@@ -44,8 +44,27 @@ public final class JdbcCallRecordStore {
         this.dataSource = dataSource;
     }
 
-    /** Stores the events of the batch not stored before; returns how many were new. */
-    public int store(EdgeEvents.Batch batch, Instant receivedAt) throws SQLException {
+    /**
+     * The batch's call records by event id, read once; an unreadable one is left out here and kept with its
+     * body among the events, where it can be read and replayed, never dropped.
+     */
+    public static Map<String, CallRecord> calls(EdgeEvents.Batch batch) {
+        Map<String, CallRecord> calls = new LinkedHashMap<>();
+        for (EdgeEvents.Event e : batch.events()) {
+            if (EdgeEvents.CALL.equals(e.type()) && !calls.containsKey(e.id())) {
+                try {
+                    calls.put(e.id(), CallRecord.fromJson(e.json()));
+                } catch (RuntimeException bad) {
+                    LOG.error("call record {} from {} unreadable, kept as an event: {}", e.id(), batch.node(),
+                            bad.getMessage());
+                }
+            }
+        }
+        return calls;
+    }
+
+    /** Stores the events of the batch not stored before, with the batch's {@link #calls}; returns how many were new. */
+    public int store(EdgeEvents.Batch batch, Map<String, CallRecord> calls, Instant receivedAt) throws SQLException {
         Map<String, EdgeEvents.Event> byId = new LinkedHashMap<>();
         for (EdgeEvents.Event e : batch.events()) {
             byId.putIfAbsent(e.id(), e);
@@ -55,24 +74,13 @@ public final class JdbcCallRecordStore {
             if (byId.isEmpty()) {
                 return 0;
             }
-            List<EdgeEvents.Event> events = new ArrayList<>(byId.values());
-            Map<String, CallRecord> calls = new LinkedHashMap<>();
-            for (EdgeEvents.Event e : events) {
-                if (EdgeEvents.CALL.equals(e.type())) {
-                    try {
-                        calls.put(e.id(), CallRecord.fromJson(e.json()));
-                    } catch (RuntimeException bad) {
-                        // Kept with its body among the events, where it can be read and replayed; never dropped.
-                        LOG.error("call record {} from {} unreadable, kept as an event: {}", e.id(), batch.node(),
-                                bad.getMessage());
-                    }
-                }
+            Map<String, CallRecord> fresh = new LinkedHashMap<>(calls);
+            fresh.keySet().retainAll(byId.keySet());
+            insertEvents(c, batch.node(), new ArrayList<>(byId.values()), fresh.keySet(), receivedAt);
+            if (!fresh.isEmpty()) {
+                insertCalls(c, fresh, receivedAt);
             }
-            insertEvents(c, batch.node(), events, calls.keySet(), receivedAt);
-            if (!calls.isEmpty()) {
-                insertCalls(c, calls, receivedAt);
-            }
-            return events.size();
+            return byId.size();
         }
     }
 
@@ -114,18 +122,13 @@ public final class JdbcCallRecordStore {
         }
     }
 
-    /** The months the batch's calls started in (their partitions must exist before it is stored). */
-    public static Set<YearMonth> months(EdgeEvents.Batch batch, Instant receivedAt) {
+    /** The months the calls started in whose partitions have not been made by this server yet. */
+    public static Set<YearMonth> monthsWithoutPartitions(Map<String, CallRecord> calls, Instant receivedAt) {
         Set<YearMonth> months = new TreeSet<>();
-        for (EdgeEvents.Event e : batch.events()) {
-            if (EdgeEvents.CALL.equals(e.type())) {
-                try {
-                    months.add(YearMonth.from(started(CallRecord.fromJson(e.json()), receivedAt).atOffset(ZoneOffset.UTC)));
-                } catch (RuntimeException unreadable) {
-                    // stored as a plain event
-                }
-            }
+        for (CallRecord r : calls.values()) {
+            months.add(YearMonth.from(started(r, receivedAt).atOffset(ZoneOffset.UTC)));
         }
+        months.removeAll(CREATED);
         return months;
     }
 
@@ -188,12 +191,11 @@ public final class JdbcCallRecordStore {
      * tables). Call it in a transaction of its own, committed before the calls are stored.
      */
     public void ensurePartitions(Set<YearMonth> months) throws SQLException {
-        if (months.isEmpty() || CREATED.containsAll(months)) {
+        if (months.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
             if (!c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
-                CREATED.addAll(months);
                 return;
             }
             for (YearMonth m : months) {
