@@ -1,13 +1,11 @@
 package io.trunkline.camel.cdr;
 
-import io.trunkline.camel.billing.RejectedLine;
 import io.trunkline.camel.support.CsvLine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +16,7 @@ import java.util.Map;
  * Times are the PBX's local time ({@code yyyy-MM-dd HH:mm:ss}, empty answer for an unanswered call) unless
  * cdr.conf says {@code usegmtime}; the record key is the uniqueid, or the channel and start time without it.
  */
-public final class AsteriskCdrCsvParser {
+public final class AsteriskCdrCsvParser implements CdrFormat {
 
     static final String[] COLUMNS = {"accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel",
             "lastapp", "lastdata", "start", "answer", "end", "duration", "billsec", "disposition", "amaflags",
@@ -36,23 +34,14 @@ public final class AsteriskCdrCsvParser {
         this.zone = zone;
     }
 
-    public CdrFile parse(List<String> lines) {
-        List<CdrRecord> records = new ArrayList<>(lines.size());
-        List<RejectedLine> rejected = new ArrayList<>();
-        int read = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            read++;
-            try {
-                records.add(parseLine(line));
-            } catch (IllegalArgumentException e) {
-                rejected.add(new RejectedLine(i + 1, line, e.getMessage()));
-            }
-        }
-        return new CdrFile(records, rejected, read);
+    @Override
+    public int headerLines() {
+        return 0;
+    }
+
+    @Override
+    public LineParser open(String fileName, List<String> header) {
+        return this::parseLine;
     }
 
     /** @throws IllegalArgumentException naming the column and what is wrong with it */
@@ -80,7 +69,18 @@ public final class AsteriskCdrCsvParser {
         }
         String key = f.size() > 16 && !f.get(16).isBlank() ? f.get(16) : f.get(5) + "@" + f.get(9);
         return new CdrRecord(source, key, f.get(1), f.get(2), start, answer, end, duration * 1000, billsec * 1000,
-                disposition, f.get(0), f.get(5), f.get(6));
+                disposition, null, null, f.get(0), f.get(5), f.get(6), trunk(f.get(6)));
+    }
+
+    /** The peer of a channel name such as {@code PJSIP/trunk-a-00000002}: technology and sequence dropped. */
+    static String trunk(String channel) {
+        if (channel == null || channel.isBlank()) {
+            return null;
+        }
+        int slash = channel.indexOf('/');
+        String peer = slash < 0 ? channel : channel.substring(slash + 1);
+        int dash = peer.lastIndexOf('-');
+        return dash > 0 ? peer.substring(0, dash) : peer;
     }
 
     private Instant time(List<String> f, int i, boolean required) {

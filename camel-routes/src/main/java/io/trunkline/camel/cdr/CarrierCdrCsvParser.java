@@ -1,13 +1,12 @@
 package io.trunkline.camel.cdr;
 
-import io.trunkline.camel.billing.RejectedLine;
+import io.trunkline.camel.billing.UnreadableFileException;
 import io.trunkline.camel.support.CsvLine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.Properties;
  * and {@code duration} are required, {@code answered} (yes/no, true/false, 1/0, or a time) optional; the date
  * format, time zone and duration unit ({@code s}, {@code ms}, {@code min}) are the carrier's.
  */
-public final class CarrierCdrCsvParser {
+public final class CarrierCdrCsvParser implements CdrFormat {
 
     /** How one carrier's files are read. */
     public record Mapping(String carrier, Map<String, String> columns, DateTimeFormatter dateFormat, ZoneId zone,
@@ -86,31 +85,23 @@ public final class CarrierCdrCsvParser {
     }
 
     /** A header row naming the mapped columns, then one record per line. */
-    public CdrFile parse(List<String> lines) {
-        List<CdrRecord> records = new ArrayList<>();
-        List<RejectedLine> rejected = new ArrayList<>();
-        int headerAt = 0;
-        while (headerAt < lines.size() && lines.get(headerAt).isBlank()) {
-            headerAt++;
+    @Override
+    public int headerLines() {
+        return 1;
+    }
+
+    @Override
+    public LineParser open(String fileName, List<String> header) {
+        if (header.isEmpty()) {
+            throw new UnreadableFileException("no header row");
         }
-        if (headerAt == lines.size()) {
-            return new CdrFile(records, rejected, 0);
+        Map<String, Integer> index;
+        try {
+            index = header(CsvLine.split(header.get(0)));
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableFileException(e.getMessage());
         }
-        Map<String, Integer> index = header(CsvLine.split(stripBom(lines.get(headerAt))));
-        int read = 0;
-        for (int i = headerAt + 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            read++;
-            try {
-                records.add(record(CsvLine.split(line), index));
-            } catch (IllegalArgumentException e) {
-                rejected.add(new RejectedLine(i + 1, line, e.getMessage()));
-            }
-        }
-        return new CdrFile(records, rejected, read);
+        return line -> record(CsvLine.split(line), index);
     }
 
     private Map<String, Integer> header(List<String> names) {
@@ -161,7 +152,7 @@ public final class CarrierCdrCsvParser {
         }
         return new CdrRecord(mapping.carrier(), key, value(f, index, "calling"), value(f, index, "called"), start, answeredAt,
                 start.plusMillis(durationMs), durationMs, answered ? durationMs : 0, answered ? "ANSWERED" : "FAILED", null,
-                null, null);
+                null, null, null, null, null);
     }
 
     private Instant time(List<String> f, Map<String, Integer> index, String field) {
@@ -185,7 +176,4 @@ public final class CarrierCdrCsvParser {
         return "column " + (index.get(field) + 1) + " (" + mapping.columns().get(field) + ")";
     }
 
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
 }

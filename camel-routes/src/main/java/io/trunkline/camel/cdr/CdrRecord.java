@@ -7,9 +7,13 @@ import java.time.Instant;
  * them (the PBX's dial plan turns them into E.164 when they are stored), UTC times, durations in ms, and the
  * source and the source's own key of the record kept for idempotency and audit.
  *
- * @param disposition ANSWERED, NO_ANSWER, BUSY, FAILED or CONGESTION
+ * @param disposition ANSWERED, NO_ANSWER, BUSY, REJECTED, FAILED or CONGESTION
+ * @param sipCode     the final SIP response code when the source gives one (Teams), else null
+ * @param q850Cause   the ITU-T Q.850 release cause when the source gives one (CUCM, FreeSWITCH), else null
+ * @param trunk       the trunk, gateway or peer the call left or entered by, when the source names it
  */
 public record CdrRecord(String source, String recordKey, String calling, String called, Instant startedAt,
                         Instant answeredAt, Instant endedAt, long durationMs, long billableMs, String disposition,
-                        String account, String channel, String peerChannel) {
+                        Integer sipCode, Integer q850Cause, String account, String channel, String peerChannel,
+                        String trunk) implements SourceRecord {
 }

@@ -22,7 +22,7 @@ class AsteriskCdrCsvParserTest {
 
     @Test
     void validFileGivesEveryRecordInUtcWithItsKey() throws Exception {
-        CdrFile result = parser.parse(fixture("valid"));
+        CdrFile result = parser.parse("Master.csv", fixture("valid"));
         assertThat(result.rejected()).isEmpty();
         assertThat(result.read()).as("the blank line is not a record").isEqualTo(4);
         CdrRecord london = result.records().get(0);
@@ -49,7 +49,7 @@ class AsteriskCdrCsvParserTest {
 
     @Test
     void everyBadLineIsSetAsideWithItsLineAndColumn() throws Exception {
-        CdrFile result = parser.parse(fixture("invalid"));
+        CdrFile result = parser.parse("Master.csv", fixture("invalid"));
         assertThat(result.records()).isEmpty();
         assertThat(result.read()).isEqualTo(7);
         assertThat(result.rejected()).extracting(RejectedLine::lineNumber).containsExactly(1, 2, 3, 4, 5, 6, 7);

@@ -35,7 +35,7 @@ class CarrierCdrCsvParserTest {
     @Test
     void theCarriersColumnsAreReadThroughItsMapping() throws Exception {
         CarrierCdrCsvParser parser = new CarrierCdrCsvParser(CarrierCdrCsvParser.Mapping.from("carrier-a", config(CARRIER_A)));
-        CdrFile file = parser.parse(fixture("valid"));
+        CdrFile file = parser.parse("carrier-a.csv", fixture("valid"));
         assertThat(file.rejected()).isEmpty();
         assertThat(file.read()).isEqualTo(3);
         CdrRecord first = file.records().get(0);
@@ -55,7 +55,7 @@ class CarrierCdrCsvParserTest {
     @Test
     void badLinesAreSetAsideAndAFileWithoutTheMappedColumnsIsRefused() throws Exception {
         CarrierCdrCsvParser parser = new CarrierCdrCsvParser(CarrierCdrCsvParser.Mapping.from("carrier-a", config(CARRIER_A)));
-        CdrFile file = parser.parse(fixture("invalid"));
+        CdrFile file = parser.parse("carrier-a.csv", fixture("invalid"));
         assertThat(file.records()).isEmpty();
         assertThat(file.rejected()).extracting(RejectedLine::lineNumber).containsExactly(2, 3, 4, 5);
         assertThat(file.rejected()).extracting(RejectedLine::reason).containsExactly(
@@ -63,7 +63,7 @@ class CarrierCdrCsvParserTest {
                 "column 5 (Seconds): '-3' is not a duration in s",
                 "column 1 (CallID): empty",
                 "column 5 (Seconds): missing (the line has 3 columns)");
-        assertThatThrownBy(() -> parser.parse(List.of("Id,Start,From,To,Secs", "1,26/11/2026 10:00:00,1,2,3")))
+        assertThatThrownBy(() -> parser.parse("carrier-a.csv", List.of("Id,Start,From,To,Secs", "1,26/11/2026 10:00:00,1,2,3")))
                 .hasMessage("header row has no column 'CallID' (mapped to key for carrier carrier-a)");
     }
 
