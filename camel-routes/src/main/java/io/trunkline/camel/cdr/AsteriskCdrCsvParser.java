@@ -69,7 +69,7 @@ public final class AsteriskCdrCsvParser implements CdrFormat {
         }
         String key = f.size() > 16 && !f.get(16).isBlank() ? f.get(16) : f.get(5) + "@" + f.get(9);
         return new CdrRecord(source, key, f.get(1), f.get(2), start, answer, end, duration * 1000, billsec * 1000,
-                disposition, null, null, f.get(0), f.get(5), f.get(6), trunk(f.get(6)));
+                disposition, null, null, f.get(0), f.get(5), f.get(6), trunk(f.get(6)), key);
     }
 
     /** The peer of a channel name such as {@code PJSIP/trunk-a-00000002}: technology and sequence dropped. */

@@ -152,7 +152,7 @@ public final class CarrierCdrCsvParser implements CdrFormat {
         }
         return new CdrRecord(mapping.carrier(), key, value(f, index, "calling"), value(f, index, "called"), start, answeredAt,
                 start.plusMillis(durationMs), durationMs, answered ? durationMs : 0, answered ? "ANSWERED" : "FAILED", null,
-                null, null, null, null, null);
+                null, null, null, null, null, key);
     }
 
     private Instant time(List<String> f, Map<String, Integer> index, String field) {
