@@ -49,7 +49,11 @@ public final class CarrierCdrCsvParser implements CdrFormat {
          * @throws IllegalArgumentException naming the key at fault
          */
         public static Mapping from(String carrier, Properties p) {
-            String prefix = "cdr." + carrier + ".";
+            return from(carrier, p, "cdr." + carrier + ".");
+        }
+
+        /** The same keys under another prefix (a CDR source's block, {@code cdr.source.<id>.}). */
+        public static Mapping from(String carrier, Properties p, String prefix) {
             String spec = p.getProperty(prefix + "columns");
             if (spec == null || spec.isBlank()) {
                 throw new IllegalArgumentException(prefix + "columns is required");

@@ -18,4 +18,36 @@ public record CdrRecord(String source, String recordKey, String calling, String 
                         Instant answeredAt, Instant endedAt, long durationMs, long billableMs, String disposition,
                         Integer sipCode, Integer q850Cause, String account, String channel, String peerChannel,
                         String trunk, String callKey) implements SourceRecord {
+
+    /** The longest text the platform keeps per field: a longer one is the source's fault, and its line is set aside. */
+    public static final int MAX_KEY = 200;
+    public static final int MAX_NUMBER = 64;
+    public static final int MAX_NAME = 128;
+    public static final int MAX_ACCOUNT = 80;
+
+    /**
+     * @return this record
+     * @throws IllegalArgumentException naming the first field longer than the platform keeps
+     */
+    public CdrRecord checked() {
+        limit("record key", recordKey, MAX_KEY);
+        limit("call key", callKey, MAX_KEY);
+        limit("calling number", calling, MAX_NUMBER);
+        limit("called number", called, MAX_NUMBER);
+        limit("account", account, MAX_ACCOUNT);
+        limit("channel", channel, MAX_NAME);
+        limit("peer channel", peerChannel, MAX_NAME);
+        limit("trunk", trunk, MAX_NAME);
+        if (recordKey == null || recordKey.isBlank()) {
+            throw new IllegalArgumentException("record key: empty");
+        }
+        return this;
+    }
+
+    static void limit(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException(field + ": " + value.length() + " characters, more than the " + max
+                    + " kept");
+        }
+    }
 }

@@ -10,4 +10,18 @@ package io.trunkline.camel.cdr;
  */
 public record QualityRecord(String source, String recordKey, String callKey, String leg, Double jitterMs, Double latencyMs,
                             Double lossPercent, Double mos) implements SourceRecord {
+
+    /**
+     * @return this record
+     * @throws IllegalArgumentException naming the first field longer than the platform keeps
+     */
+    public QualityRecord checked() {
+        CdrRecord.limit("record key", recordKey, CdrRecord.MAX_KEY);
+        CdrRecord.limit("call key", callKey, CdrRecord.MAX_KEY);
+        CdrRecord.limit("leg", leg, CdrRecord.MAX_NAME);
+        if (recordKey == null || recordKey.isBlank()) {
+            throw new IllegalArgumentException("record key: empty");
+        }
+        return this;
+    }
 }

@@ -54,6 +54,7 @@ public class IngestResource {
         List<Object> out = new ArrayList<>();
         for (IngestFiles.QuarantinedRecord q : files.quarantine(id)) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", q.source());
             m.put("line", q.lineNumber());
             m.put("raw", q.raw());
             m.put("reason", q.reason());

@@ -15,7 +15,8 @@ public interface IngestFiles {
             implements Serializable {
     }
 
-    record QuarantinedRecord(long id, long fileId, int lineNumber, String raw, String reason) implements Serializable {
+    record QuarantinedRecord(long id, long fileId, String source, int lineNumber, String raw, String reason)
+            implements Serializable {
     }
 
     List<IngestedFile> recent(int limit);

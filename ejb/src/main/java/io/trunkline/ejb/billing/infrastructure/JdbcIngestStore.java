@@ -159,14 +159,15 @@ public final class JdbcIngestStore {
 
     public List<QuarantinedRecord> quarantined(long fileId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, ingest_file_id, line_number, raw_text, reason "
-                     + "FROM quarantined_record WHERE ingest_file_id = ? ORDER BY line_number")) {
+             PreparedStatement ps = c.prepareStatement("SELECT q.id, q.ingest_file_id, f.source, q.line_number, "
+                     + "q.raw_text, q.reason FROM quarantined_record q JOIN ingest_file f ON f.id = q.ingest_file_id "
+                     + "WHERE q.ingest_file_id = ? ORDER BY q.line_number")) {
             ps.setLong(1, fileId);
             List<QuarantinedRecord> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new QuarantinedRecord(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5)));
+                    out.add(new QuarantinedRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                            rs.getString(5), rs.getString(6)));
                 }
             }
             return out;

@@ -15,4 +15,10 @@ public interface DialPlan {
 
     /** @throws IllegalArgumentException naming the field when pbx or dialed is missing or malformed */
     Normalized normalize(String pbx, String dialed);
+
+    /**
+     * Normalizes many strings dialed on one PBX in one rules session (call records come by the thousand);
+     * strings that are not keypad characters are left out of the result. The trace is not kept.
+     */
+    java.util.Map<String, Normalized> normalizeAll(String pbx, java.util.Collection<String> dialed);
 }

@@ -4,6 +4,12 @@ import io.trunkline.ejb.dialplan.api.DialPlan;
 import io.trunkline.ejb.ruleset.application.RuleBaseHolder;
 import io.trunkline.rules.Rulebook;
 import io.trunkline.rules.dialplan.DialString;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
@@ -43,5 +49,34 @@ public class DialPlanService implements DialPlan {
         } finally {
             session.dispose();
         }
+    }
+
+    @Override
+    public Map<String, Normalized> normalizeAll(String pbx, Collection<String> dialed) {
+        Map<String, Normalized> out = new HashMap<>();
+        if (pbx == null || !PBX.matcher(pbx).matches()) {
+            return out;
+        }
+        RulebookRegistry.Active active = ruleBase.current(Rulebook.DIALPLAN);
+        String version = active.version().label();
+        List<DialString> facts = new ArrayList<>(dialed.size());
+        KieSession session = active.newSession();
+        try {
+            for (String d : new LinkedHashSet<>(dialed)) {
+                if (d != null && DIALED.matcher(d).matches()) {
+                    DialString fact = new DialString(pbx, d);
+                    facts.add(fact);
+                    session.insert(fact);
+                }
+            }
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        for (DialString d : facts) {
+            out.put(d.getDigits(), new Normalized(pbx, d.getDigits(), d.getResult(), d.getResultType(), d.getRejection(),
+                    List.of(), version));
+        }
+        return out;
     }
 }

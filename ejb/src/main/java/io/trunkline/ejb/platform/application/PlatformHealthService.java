@@ -92,7 +92,12 @@ public class PlatformHealthService implements PlatformHealth {
         Map<String, String> states = camel.routeStates();
         details.put("routes", new LinkedHashMap<String, Object>(states));
         details.put("inboxes", new LinkedHashMap<String, Object>(camel.inboxes()));
-        boolean up = camel.started() && !states.isEmpty() && states.values().stream().allMatch("Started"::equals);
+        details.put("cdrSources", camel.cdrSources().stream().map(c -> c.id()).toList());
+        if (camel.cdrSourcesProblem() != null) {
+            details.put("cdrSourcesProblem", camel.cdrSourcesProblem());
+        }
+        boolean up = camel.started() && !states.isEmpty() && states.values().stream().allMatch("Started"::equals)
+                && camel.cdrSourcesProblem() == null;
         return new Subsystem("camel", up ? Status.UP : Status.DOWN, details);
     }
 

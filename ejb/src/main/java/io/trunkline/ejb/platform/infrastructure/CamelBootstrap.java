@@ -2,14 +2,26 @@ package io.trunkline.ejb.platform.infrastructure;
 
 import io.trunkline.camel.billing.RateDeckPort;
 import io.trunkline.camel.billing.RateDeckRoutes;
+import io.trunkline.camel.cdr.CdrFileReader;
+import io.trunkline.camel.cdr.CdrPort;
+import io.trunkline.camel.cdr.CdrPushRoute;
+import io.trunkline.camel.cdr.CdrRoutes;
+import io.trunkline.camel.cdr.CdrSource;
+import io.trunkline.camel.cdr.CdrSources;
 import io.trunkline.camel.edge.EdgeEventPort;
 import io.trunkline.camel.edge.EdgeEventRoutes;
 import io.trunkline.camel.edge.EdgeEventSubscriber;
 import io.trunkline.camel.edge.EdgeEventsComponent;
 import io.trunkline.camel.edge.EdgeEventsConsumer;
+import io.trunkline.ejb.routing.application.RoutingDataHolder;
+import io.trunkline.ejb.routing.domain.Pbx;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import javax.annotation.PostConstruct;
@@ -33,11 +45,13 @@ import org.slf4j.LoggerFactory;
  * Starts the platform's CamelContext with one route builder per source, after the schema is migrated.
  * Inboxes default to folders under the server's data directory and can be moved with system properties
  * ({@code trunkline.inbox.ratedecks}); the edge nodes' events are taken over SIP at {@code trunkline.events.sip}
- * (host:port, TCP and UDP).
+ * (host:port, TCP and UDP). CDR sources are read from the file named by {@code trunkline.cdr.sources} (default
+ * {@code trunkline-cdr-sources.properties} in the server's configuration directory; see {@link CdrSources});
+ * a file that cannot be read leaves the CDR routes out and says why in the health report.
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigrations", "EdgeClusterClient"})
+@DependsOn({"SchemaMigrations", "EdgeClusterClient", "RoutingDataHolder"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CamelBootstrap {
@@ -52,9 +66,16 @@ public class CamelBootstrap {
     private EdgeEventPort edgeEvents;
     @EJB
     private EdgeClusterClient edgeCluster;
+    @EJB
+    private CdrPort cdrs;
+    @EJB
+    private RoutingDataHolder routing;
 
     private CamelContext camel;
     private final Map<String, String> inboxes = new LinkedHashMap<>();
+    private final Map<String, CdrSource> cdrSources = new LinkedHashMap<>();
+    private String cdrSourcesFile;
+    private String cdrSourcesProblem;
 
     @PostConstruct
     void start() {
@@ -77,11 +98,79 @@ public class CamelBootstrap {
             camel.addComponent(EdgeEventsComponent.SCHEME, new EdgeEventsComponent(this::edgeNodes));
             camel.addRoutes(new RateDeckRoutes(rateDecks));
             camel.addRoutes(new EdgeEventRoutes(edgeEvents));
+            loadCdrSources(Path.of(dataDir, "trunkline", "inbox", "cdr"));
+            CdrFileReader reader = new CdrFileReader(cdrs, CdrFileReader.DEFAULT_CHUNK);
+            for (CdrSource source : cdrSources.values()) {
+                Files.createDirectories(Path.of(source.inbox()));
+                inboxes.put("cdr." + source.id(), source.inbox());
+            }
+            camel.addRoutes(new CdrRoutes(List.copyOf(cdrSources.values()), reader));
+            camel.addRoutes(new CdrPushRoute(cdrSources, reader));
             camel.start();
             LOG.info("Camel started with routes {}; inboxes {}", camel.getRoutes().stream().map(Route::getId).toList(), inboxes);
         } catch (Exception e) {
             throw new IllegalStateException("Camel routes could not start: " + e.getMessage(), e);
         }
+    }
+
+    private void loadCdrSources(Path inboxRoot) {
+        String configDir = System.getProperty("jboss.server.config.dir", ".");
+        Path file = Path.of(System.getProperty("trunkline.cdr.sources",
+                Path.of(configDir, "trunkline-cdr-sources.properties").toString()));
+        cdrSourcesFile = file.toString();
+        if (!Files.exists(file)) {
+            LOG.info("no CDR sources: {} does not exist", file);
+            return;
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+            for (CdrSource s : CdrSources.from(p, inboxRoot,
+                    pbx -> routing.current().pbx(pbx).map(Pbx::zone).orElse(null))) {
+                cdrSources.put(s.id(), s);
+            }
+            LOG.info("CDR sources from {}: {}", file, cdrSources.keySet());
+        } catch (IOException | IllegalArgumentException e) {
+            cdrSources.clear();
+            cdrSourcesProblem = file + ": " + e.getMessage();
+            LOG.error("CDR sources not started: {}", cdrSourcesProblem);
+        }
+    }
+
+    /**
+     * Takes a pushed batch of records in its source's format through the push route.
+     *
+     * @throws IllegalArgumentException when no such source is configured
+     * @throws io.trunkline.camel.billing.UnreadableFileException when the batch cannot be read
+     */
+    public CdrPort.Outcome pushCdrs(String source, String name, Path file) {
+        if (!cdrSources.containsKey(source)) {
+            throw new IllegalArgumentException("source: no CDR source '" + source + "' (configured: "
+                    + String.join(", ", cdrSources.keySet()) + ")");
+        }
+        try {
+            return camel.createProducerTemplate().requestBodyAndHeaders(CdrPushRoute.ENDPOINT, file,
+                    Map.of(CdrPushRoute.SOURCE, source, CdrPushRoute.NAME, name), CdrPort.Outcome.class);
+        } catch (org.apache.camel.CamelExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** The configured CDR sources, in id order. */
+    public List<CdrSource> cdrSources() {
+        return List.copyOf(cdrSources.values());
+    }
+
+    /** Where the CDR sources were read from, and what was wrong with the file if it was refused (else null). */
+    public String cdrSourcesFile() {
+        return cdrSourcesFile;
+    }
+
+    public String cdrSourcesProblem() {
+        return cdrSourcesProblem;
     }
 
     /** The edge nodes to subscribe to: the members of the edge cluster, with the SIP address each publishes. */
@@ -133,6 +222,6 @@ public class CamelBootstrap {
     }
 
     public Map<String, String> inboxes() {
-        return Map.copyOf(inboxes);
+        return new LinkedHashMap<>(inboxes);
     }
 }

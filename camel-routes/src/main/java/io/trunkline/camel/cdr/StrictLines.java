@@ -1,0 +1,110 @@
+package io.trunkline.camel.cdr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.Arrays;
+
+/**
+ * The lines of a byte stream decoded one at a time, refusing bytes that are not text in the charset and
+ * naming the line they are on ({@code java.io.BufferedReader} decodes ahead and cannot say where). A line ends
+ * at LF, a CR before it dropped; {@link #endedWithNewline()} tells whether the last line had its LF.
+ */
+final class StrictLines implements AutoCloseable {
+
+    /** Bytes that are not text in the charset, on a known line. */
+    static final class NotText extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        NotText(int line, CharacterCodingException cause) {
+            super("line " + line + " is not text in the file's charset", cause);
+            this.line = line;
+        }
+    }
+
+    private final InputStream in;
+    private final CharsetDecoder decoder;
+    private final byte[] buffer = new byte[65_536];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[1_024];
+    private int lineNo;
+    private boolean endedWithNewline = true;
+
+    StrictLines(InputStream in, Charset charset) {
+        this.in = in;
+        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** @return the next line, or null at the end */
+    String next() throws IOException {
+        int length = 0;
+        while (true) {
+            if (pos == limit) {
+                limit = in.read(buffer);
+                pos = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    if (length == 0) {
+                        return null;
+                    }
+                    endedWithNewline = false;
+                    return decode(length);
+                }
+            }
+            int start = pos;
+            while (pos < limit && buffer[pos] != '\n') {
+                pos++;
+            }
+            int n = pos - start;
+            if (length + n > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+            }
+            System.arraycopy(buffer, start, line, length, n);
+            length += n;
+            if (pos < limit) {
+                pos++; // the LF
+                endedWithNewline = true;
+                return decode(length > 0 && line[length - 1] == '\r' ? length - 1 : length);
+            }
+        }
+    }
+
+    private String decode(int length) throws NotText {
+        lineNo++;
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            if (line[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(line, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+        } catch (CharacterCodingException e) {
+            throw new NotText(lineNo, e);
+        }
+    }
+
+    int lineNumber() {
+        return lineNo;
+    }
+
+    boolean endedWithNewline() {
+        return endedWithNewline;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

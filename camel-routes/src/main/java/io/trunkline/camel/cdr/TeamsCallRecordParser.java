@@ -1,0 +1,218 @@
+package io.trunkline.camel.cdr;
+
+import io.trunkline.camel.billing.UnreadableFileException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Microsoft Teams Direct Routing call records as the Teams admin center exports them (Analytics &amp; reports,
+ * PSTN usage report, Direct Routing tab, Export to Excel): an RFC 4180 CSV, one call a line under a header row,
+ * columns found by name whatever their case and order. Needed: {@code Correlation ID} (the record key and call
+ * key), {@code Caller Number}, {@code Callee Number} (as the SBC sent them, which may be E.164, a private number or
+ * a name), {@code Start time}, {@code Duration (seconds)}, {@code Success} and {@code Final SIP code}; read when
+ * present: {@code Invite time}, {@code End time}, {@code Failure time}, {@code Trunk FQDN} (or {@code SBC FQDN},
+ * the portal's name; the trunk) and {@code SIP Address} (the Teams user or bot, kept as the channel). A file
+ * without a needed column is refused naming it.
+ * <p>
+ * Times are ISO-8601 and UTC ({@code 2026-11-26T10:00:05.123Z}; an offset is honoured, a time without one is
+ * UTC). The report's "Start time" is when the call was answered on an outbound call (the SBC's 200 OK) and when
+ * it was offered to Teams on an inbound one, and may equal the invite or failure time of a call that failed; so
+ * the call starts at the invite time when there is one, is answered at the start time when it succeeded, and
+ * ends at the end time (successful calls) or the failure time (failed ones). {@code Duration (seconds)} is the
+ * connected time, the billable time. Success is Yes/No, True/False or, as the portal's "Event type" says it,
+ * Success/Attempt. The SIP code is the final code (empty or 0: none); the disposition is ANSWERED for a
+ * successful call or a final 200, else from the code: 486 and 600 BUSY, 408, 480 and 487 NO_ANSWER, 603
+ * REJECTED, 503 CONGESTION, anything else FAILED.
+ */
+public final class TeamsCallRecordParser implements CdrFormat {
+
+    static final String FORMAT = "Teams Direct Routing";
+
+    private final String source;
+
+    public TeamsCallRecordParser(String source) {
+        this.source = source;
+    }
+
+    @Override
+    public int headerLines() {
+        return 1;
+    }
+
+    @Override
+    public LineParser open(String fileName, List<String> header) {
+        if (header.isEmpty()) {
+            throw new UnreadableFileException(FORMAT + " file has no header row");
+        }
+        return new Lines(new HeaderRow(FORMAT, header.get(0)))::parse;
+    }
+
+    static String disposition(boolean answered, Integer sipCode) {
+        if (answered) {
+            return "ANSWERED";
+        }
+        if (sipCode == null) {
+            return "FAILED";
+        }
+        return switch (sipCode) {
+            case 486, 600 -> "BUSY";
+            case 408, 480, 487 -> "NO_ANSWER";
+            case 603 -> "REJECTED";
+            case 503 -> "CONGESTION";
+            default -> "FAILED";
+        };
+    }
+
+    private final class Lines {
+        private final HeaderRow h;
+        private final int correlation;
+        private final int caller;
+        private final int callee;
+        private final int start;
+        private final int duration;
+        private final int success;
+        private final int sipCode;
+        private final int invite;
+        private final int end;
+        private final int failure;
+        private final int trunk;
+        private final int sipAddress;
+
+        Lines(HeaderRow h) {
+            this.h = h;
+            correlation = h.require("Correlation ID");
+            caller = h.require("Caller Number");
+            callee = h.require("Callee Number");
+            start = h.require("Start time", "Start time (UTC)");
+            duration = h.require("Duration (seconds)", "Duration");
+            success = h.require("Success", "Event type");
+            sipCode = h.require("Final SIP code");
+            invite = h.find("Invite time", "Invite time (UTC)");
+            end = h.find("End time", "End time (UTC)");
+            failure = h.find("Failure time", "Failure time (UTC)");
+            trunk = h.find("Trunk FQDN", "SBC FQDN");
+            sipAddress = h.find("SIP Address");
+        }
+
+        CdrRecord parse(String line) {
+            List<String> f = h.fields(line);
+            String key = f.get(correlation).trim();
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException(h.column(correlation) + ": empty");
+            }
+            Instant startTime = time(f, start);
+            Instant invited = time(f, invite);
+            Instant ended = time(f, end);
+            Instant failed = time(f, failure);
+            long seconds = seconds(f);
+            boolean succeeded = succeeded(f);
+            Integer code = sipCode(f);
+            boolean answered = succeeded || code != null && code == 200;
+
+            Instant startedAt = invited != null ? invited : startTime;
+            if (startTime.isBefore(startedAt)) {
+                throw before(start, f, invite);
+            }
+            Instant endedAt;
+            if (ended != null) {
+                endedAt = ended;
+                if (ended.isBefore(startedAt)) {
+                    throw before(end, f, invited != null ? invite : start);
+                }
+            } else if (failed != null) {
+                endedAt = failed;
+                if (failed.isBefore(startedAt)) {
+                    throw before(failure, f, invited != null ? invite : start);
+                }
+            } else {
+                endedAt = answered ? startTime.plusSeconds(seconds) : startTime;
+            }
+            return new CdrRecord(source, key, f.get(caller), f.get(callee), startedAt, answered ? startTime : null, endedAt,
+                    endedAt.toEpochMilli() - startedAt.toEpochMilli(), seconds * 1000, disposition(answered, code), code,
+                    null, null, optional(f, sipAddress), null, optional(f, trunk), key);
+        }
+
+        private IllegalArgumentException before(int column, List<String> f, int earlier) {
+            String what = earlier == invite ? "the invite " : "the start ";
+            return new IllegalArgumentException(h.column(column) + ": " + f.get(column).trim() + " is before " + what
+                    + f.get(earlier).trim());
+        }
+
+        /** @return null for a column the file lacks or a value left empty; a required column is never empty */
+        private Instant time(List<String> f, int at) {
+            if (at < 0) {
+                return null;
+            }
+            String text = f.get(at).trim();
+            if (text.isEmpty()) {
+                if (at == start) {
+                    throw new IllegalArgumentException(h.column(at) + ": empty");
+                }
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException withoutOffset) {
+                try {
+                    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(h.column(at) + ": '" + text + "' is not an ISO-8601 time");
+                }
+            }
+        }
+
+        private long seconds(List<String> f) {
+            String text = f.get(duration).trim();
+            long v = -1;
+            try {
+                v = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (v < 0) {
+                throw new IllegalArgumentException(h.column(duration) + ": '" + text + "' is not a whole number of seconds");
+            }
+            return v;
+        }
+
+        private boolean succeeded(List<String> f) {
+            String text = f.get(success).trim();
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "yes", "true", "success" -> true;
+                case "no", "false", "attempt" -> false;
+                default -> throw new IllegalArgumentException(h.column(success) + ": '" + text
+                        + "' is not Yes/No, True/False or Success/Attempt");
+            };
+        }
+
+        /** RFC 3261 §21: a final response code is 100 to 699. */
+        private Integer sipCode(List<String> f) {
+            String text = f.get(sipCode).trim();
+            if (text.isEmpty() || text.equals("0")) {
+                return null;
+            }
+            int v = 0;
+            try {
+                v = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (v < 100 || v > 699) {
+                throw new IllegalArgumentException(h.column(sipCode) + ": '" + text + "' is not a SIP response code");
+            }
+            return v;
+        }
+
+        private String optional(List<String> f, int at) {
+            if (at < 0 || f.get(at).isBlank()) {
+                return null;
+            }
+            return f.get(at).trim();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.trunkline.ejb.cdr.application;
+
+import io.trunkline.camel.cdr.CdrPort;
+import io.trunkline.camel.cdr.CdrRecord;
+import io.trunkline.camel.cdr.CdrSource;
+import io.trunkline.ejb.cdr.infrastructure.JdbcCdrStore;
+import io.trunkline.ejb.cdr.infrastructure.NormalizedRecord;
+import io.trunkline.ejb.dialplan.api.DialPlan;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.PostConstruct;
+import javax.annotation.Resource;
+import javax.ejb.EJB;
+import javax.ejb.EJBException;
+import javax.ejb.Local;
+import javax.ejb.Stateless;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores what the CDR routes read: each chunk of a file in one transaction with the file's counts and resume
+ * point. Numbers of a PBX's records go through that PBX's dial plan (one rules session per chunk), a carrier's
+ * through its country's numbering plan.
+ */
+@Stateless
+@Local(CdrPort.class)
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class CdrIngestion implements CdrPort {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CdrIngestion.class);
+
+    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
+    private DataSource dataSource;
+
+    @EJB
+    private DialPlan dialPlan;
+
+    private JdbcCdrStore store;
+
+    @PostConstruct
+    void init() {
+        store = new JdbcCdrStore(dataSource);
+    }
+
+    @Override
+    public Opened open(CdrSource source, String fileName, String sha256, int recordLines) {
+        try {
+            Instant now = Instant.now();
+            Optional<JdbcCdrStore.Existing> existing = store.existing(source.id(), sha256);
+            if (existing.isPresent() && existing.get().status().equals("STORED")) {
+                long id = store.createFile(source.id(), fileName, sha256, subject(source), "DUPLICATE", recordLines,
+                        recordLines, "same content as file " + existing.get().id(), now);
+                LOG.info("{} {}: same content as file {}, nothing stored", source.id(), fileName, existing.get().id());
+                return new Opened(id, 0, true);
+            }
+            if (existing.isPresent()) {
+                LOG.info("{} {}: resuming file {} after line {}", source.id(), fileName, existing.get().id(),
+                        existing.get().linesDone());
+                return new Opened(existing.get().id(), existing.get().linesDone(), false);
+            }
+            return new Opened(store.createFile(source.id(), fileName, sha256, subject(source), "RECEIVING", 0, 0, null, now),
+                    0, false);
+        } catch (SQLException e) {
+            throw new EJBException(source.id() + " " + fileName + " not opened: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void take(CdrSource source, long fileId, Chunk chunk) {
+        try {
+            List<NormalizedRecord> records = normalize(source, chunk);
+            int stored = store.storeRecords(fileId, records) + store.storeQuality(fileId, chunk.quality(), chunk.qualityLines());
+            store.quarantine(fileId, chunk.rejected());
+            int duplicates = chunk.records().size() + chunk.quality().size() - stored;
+            store.advance(fileId, chunk.read(), stored, chunk.rejected().size(), duplicates, chunk.lastLine());
+        } catch (SQLException e) {
+            throw new EJBException(source.id() + " file " + fileId + " up to line " + chunk.lastLine() + " not stored: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Outcome finish(long fileId) {
+        try {
+            store.finish(fileId, Instant.now());
+            return store.outcome(fileId);
+        } catch (SQLException e) {
+            throw new EJBException("file " + fileId + " not finished: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Outcome refuse(CdrSource source, String fileName, String reason) {
+        try {
+            long id = store.createFile(source.id(), fileName, null, subject(source), "REFUSED", 0, 0, reason, Instant.now());
+            return store.outcome(id);
+        } catch (SQLException e) {
+            throw new EJBException(source.id() + " " + fileName + " not recorded as refused: " + e.getMessage(), e);
+        }
+    }
+
+    private static String subject(CdrSource source) {
+        return source.isPbx() ? source.pbx() : source.carrier();
+    }
+
+    private List<NormalizedRecord> normalize(CdrSource source, Chunk chunk) {
+        List<NormalizedRecord> out = new ArrayList<>(chunk.records().size());
+        if (source.isPbx()) {
+            Set<String> numbers = new HashSet<>();
+            for (CdrRecord r : chunk.records()) {
+                numbers.add(r.calling());
+                numbers.add(r.called());
+            }
+            Map<String, DialPlan.Normalized> plan = numbers.isEmpty() ? Map.of() : dialPlan.normalizeAll(source.pbx(), numbers);
+            for (int i = 0; i < chunk.records().size(); i++) {
+                CdrRecord r = chunk.records().get(i);
+                DialPlan.Normalized calling = plan.get(r.calling());
+                DialPlan.Normalized called = plan.get(r.called());
+                out.add(new NormalizedRecord(r, chunk.recordLines().get(i), source.pbx(), null, e164(calling), e164(called),
+                        called == null ? null : called.type()));
+            }
+            return out;
+        }
+        Map<String, CarrierNumbers.Number> cache = new HashMap<>();
+        for (int i = 0; i < chunk.records().size(); i++) {
+            CdrRecord r = chunk.records().get(i);
+            CarrierNumbers.Number calling = cache.computeIfAbsent(r.calling() == null ? "" : r.calling(),
+                    n -> CarrierNumbers.normalize(n, source.country()));
+            CarrierNumbers.Number called = cache.computeIfAbsent(r.called() == null ? "" : r.called(),
+                    n -> CarrierNumbers.normalize(n, source.country()));
+            out.add(new NormalizedRecord(r, chunk.recordLines().get(i), null, source.carrier(), calling.e164(), called.e164(),
+                    called.callClass()));
+        }
+        return out;
+    }
+
+    /** The dial plan's result when it is a number in E.164 (an internal extension stays out of the E.164 column). */
+    private static String e164(DialPlan.Normalized n) {
+        return n == null || n.result() == null || !n.result().startsWith("+") ? null : n.result();
+    }
+}

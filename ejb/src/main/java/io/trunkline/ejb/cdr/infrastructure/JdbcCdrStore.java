@@ -1,0 +1,342 @@
+package io.trunkline.ejb.cdr.infrastructure;
+
+import io.trunkline.camel.billing.RejectedLine;
+import io.trunkline.camel.cdr.CdrPort;
+import io.trunkline.camel.cdr.QualityRecord;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Files, their call records, quality records and quarantined lines, in plain JDBC. On PostgreSQL a chunk's
+ * records go in by {@code COPY} into a session-local staging table and one {@code INSERT ... ON CONFLICT DO
+ * NOTHING} from it, so a record already stored (the same file again, an overlapping export) is counted as a
+ * duplicate and nothing fails; elsewhere (H2 for the demo) by one conditional insert per record. Every call
+ * runs inside the caller's transaction.
+ */
+public final class JdbcCdrStore {
+
+    private static final String CDR_COLUMNS = "source, record_key, call_key, ingest_file_id, line_number, pbx_id, "
+            + "carrier_id, started_at, answered_at, ended_at, duration_ms, billable_ms, calling_raw, called_raw, "
+            + "calling_e164, called_e164, call_class, disposition, sip_code, q850_cause, trunk, account, channel, "
+            + "peer_channel";
+    private static final String QUALITY_COLUMNS = "source, record_key, call_key, ingest_file_id, line_number, leg, "
+            + "jitter_ms, latency_ms, loss_percent, mos";
+
+    private final DataSource dataSource;
+
+    public JdbcCdrStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A file of this source and content still being received (interrupted), or already stored. */
+    public record Existing(long id, String status, int linesDone) {
+    }
+
+    public Optional<Existing> existing(String source, String sha256) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, status, lines_done FROM ingest_file WHERE source = ? "
+                     + "AND sha256 = ? AND status IN ('RECEIVING', 'STORED') ORDER BY id LIMIT 1")) {
+            ps.setString(1, source);
+            ps.setString(2, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Existing(rs.getLong(1), rs.getString(2), rs.getInt(3))) : Optional.empty();
+            }
+        }
+    }
+
+    public long createFile(String source, String fileName, String sha256, String subject, String status, int read,
+                           int duplicates, String reason, Instant at) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO ingest_file (source, file_name, sha256, subject, "
+                     + "status, lines_read, lines_stored, lines_quarantined, lines_duplicate, reason, received_at, "
+                     + "finished_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)", new String[]{"id"})) {
+            ps.setString(1, source);
+            ps.setString(2, truncate(fileName, 255));
+            ps.setString(3, sha256);
+            ps.setString(4, subject);
+            ps.setString(5, status);
+            ps.setInt(6, read);
+            ps.setInt(7, duplicates);
+            ps.setString(8, truncate(reason, 2000));
+            ps.setTimestamp(9, Timestamp.from(at));
+            ps.setTimestamp(10, "RECEIVING".equals(status) ? null : Timestamp.from(at));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Adds a chunk's counts and moves the file's resume point to its last line. */
+    public void advance(long fileId, int read, int stored, int quarantined, int duplicates, int lastLine)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE ingest_file SET lines_read = lines_read + ?, "
+                     + "lines_stored = lines_stored + ?, lines_quarantined = lines_quarantined + ?, "
+                     + "lines_duplicate = lines_duplicate + ?, lines_done = ? WHERE id = ? AND status = 'RECEIVING'")) {
+            ps.setInt(1, read);
+            ps.setInt(2, stored);
+            ps.setInt(3, quarantined);
+            ps.setInt(4, duplicates);
+            ps.setInt(5, lastLine);
+            ps.setLong(6, fileId);
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("file " + fileId + " is not being received");
+            }
+        }
+    }
+
+    public void finish(long fileId, Instant at) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE ingest_file SET status = 'STORED', finished_at = ? "
+                     + "WHERE id = ? AND status = 'RECEIVING'")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setLong(2, fileId);
+            ps.executeUpdate();
+        }
+    }
+
+    public CdrPort.Outcome outcome(long fileId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, source, file_name, status, lines_read, lines_stored, "
+                     + "lines_quarantined, lines_duplicate, reason FROM ingest_file WHERE id = ?")) {
+            ps.setLong(1, fileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no ingest file " + fileId);
+                }
+                return new CdrPort.Outcome(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9));
+            }
+        }
+    }
+
+    public void quarantine(long fileId, List<RejectedLine> rejected) throws SQLException {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO quarantined_record (ingest_file_id, line_number, "
+                     + "raw_text, reason) VALUES (?, ?, ?, ?)")) {
+            for (RejectedLine r : rejected) {
+                ps.setLong(1, fileId);
+                ps.setInt(2, r.lineNumber());
+                ps.setString(3, truncate(r.raw(), 4000));
+                ps.setString(4, truncate(r.reason(), 1000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** @return how many of the records were new (the rest were stored before) */
+    public int storeRecords(long fileId, List<NormalizedRecord> records) throws SQLException {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (isPostgres(c)) {
+                StringBuilder csv = new StringBuilder(records.size() * 220);
+                for (NormalizedRecord n : records) {
+                    var r = n.record();
+                    Csv row = new Csv(csv);
+                    row.text(r.source()).text(r.recordKey()).text(r.callKey()).number(fileId).number(n.line())
+                            .text(n.pbx()).text(n.carrier()).time(r.startedAt()).time(r.answeredAt()).time(r.endedAt())
+                            .number(r.durationMs()).number(r.billableMs()).text(r.calling()).text(r.called())
+                            .text(n.callingE164()).text(n.calledE164()).text(n.callClass()).text(r.disposition())
+                            .number(r.sipCode()).number(r.q850Cause()).text(r.trunk()).text(r.account())
+                            .text(r.channel()).text(r.peerChannel()).end();
+                }
+                return copyThenInsert(c, "cdr", CDR_COLUMNS, csv);
+            }
+            int stored = 0;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cdr (" + CDR_COLUMNS + ") SELECT ?, ?, ?, ?, ?, "
+                    + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (0)) one WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM cdr WHERE source = ? AND record_key = ?)")) {
+                for (NormalizedRecord n : records) {
+                    var r = n.record();
+                    int i = 1;
+                    ps.setString(i++, r.source());
+                    ps.setString(i++, r.recordKey());
+                    ps.setString(i++, r.callKey());
+                    ps.setLong(i++, fileId);
+                    ps.setInt(i++, n.line());
+                    ps.setString(i++, n.pbx());
+                    ps.setString(i++, n.carrier());
+                    ps.setTimestamp(i++, Timestamp.from(r.startedAt()));
+                    ps.setTimestamp(i++, r.answeredAt() == null ? null : Timestamp.from(r.answeredAt()));
+                    ps.setTimestamp(i++, r.endedAt() == null ? null : Timestamp.from(r.endedAt()));
+                    ps.setLong(i++, r.durationMs());
+                    ps.setLong(i++, r.billableMs());
+                    ps.setString(i++, r.calling());
+                    ps.setString(i++, r.called());
+                    ps.setString(i++, n.callingE164());
+                    ps.setString(i++, n.calledE164());
+                    ps.setString(i++, n.callClass());
+                    ps.setString(i++, r.disposition());
+                    setInt(ps, i++, r.sipCode());
+                    setInt(ps, i++, r.q850Cause());
+                    ps.setString(i++, r.trunk());
+                    ps.setString(i++, r.account());
+                    ps.setString(i++, r.channel());
+                    ps.setString(i++, r.peerChannel());
+                    ps.setString(i++, r.source());
+                    ps.setString(i, r.recordKey());
+                    stored += ps.executeUpdate();
+                }
+            }
+            return stored;
+        }
+    }
+
+    /** @return how many of the quality records were new */
+    public int storeQuality(long fileId, List<QualityRecord> quality, List<Integer> lines) throws SQLException {
+        if (quality.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (isPostgres(c)) {
+                StringBuilder csv = new StringBuilder(quality.size() * 120);
+                for (int k = 0; k < quality.size(); k++) {
+                    QualityRecord q = quality.get(k);
+                    new Csv(csv).text(q.source()).text(q.recordKey()).text(q.callKey()).number(fileId).number(lines.get(k))
+                            .text(q.leg()).number(q.jitterMs()).number(q.latencyMs()).number(q.lossPercent())
+                            .number(q.mos()).end();
+                }
+                return copyThenInsert(c, "cdr_quality", QUALITY_COLUMNS, csv);
+            }
+            int stored = 0;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cdr_quality (" + QUALITY_COLUMNS + ") SELECT ?, ?, "
+                    + "?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (0)) one WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM cdr_quality WHERE source = ? AND record_key = ?)")) {
+                for (int k = 0; k < quality.size(); k++) {
+                    QualityRecord q = quality.get(k);
+                    int i = 1;
+                    ps.setString(i++, q.source());
+                    ps.setString(i++, q.recordKey());
+                    ps.setString(i++, q.callKey());
+                    ps.setLong(i++, fileId);
+                    ps.setInt(i++, lines.get(k));
+                    ps.setString(i++, q.leg());
+                    setDouble(ps, i++, q.jitterMs());
+                    setDouble(ps, i++, q.latencyMs());
+                    setDouble(ps, i++, q.lossPercent());
+                    setDouble(ps, i++, q.mos());
+                    ps.setString(i++, q.source());
+                    ps.setString(i, q.recordKey());
+                    stored += ps.executeUpdate();
+                }
+            }
+            return stored;
+        }
+    }
+
+    /** COPY into a staging table that empties itself at commit, then keep the rows whose key is new. */
+    private static int copyThenInsert(Connection c, String table, String columns, StringBuilder csv) throws SQLException {
+        String staging = table + "_load";
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + staging + " (LIKE " + table + ") ON COMMIT DELETE ROWS");
+        }
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + staging + " (" + columns
+                    + ") FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY into " + staging + " failed: " + e.getMessage(), e);
+        }
+        try (Statement st = c.createStatement()) {
+            int stored = st.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM "
+                    + staging + " ON CONFLICT DO NOTHING");
+            st.execute("TRUNCATE " + staging);
+            return stored;
+        }
+    }
+
+    private static boolean isPostgres(Connection c) throws SQLException {
+        return c.isWrapperFor(PGConnection.class);
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** One row of PostgreSQL CSV: an unquoted empty field is NULL, text is always quoted (so "" is an empty string). */
+    private static final class Csv {
+        private final StringBuilder out;
+        private boolean first = true;
+
+        Csv(StringBuilder out) {
+            this.out = out;
+        }
+
+        private void sep() {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+        }
+
+        Csv text(String s) {
+            sep();
+            if (s != null) {
+                out.append('"');
+                for (int i = 0; i < s.length(); i++) {
+                    char ch = s.charAt(i);
+                    if (ch == '"') {
+                        out.append('"');
+                    }
+                    out.append(ch);
+                }
+                out.append('"');
+            }
+            return this;
+        }
+
+        Csv number(Number n) {
+            sep();
+            if (n != null) {
+                out.append(n);
+            }
+            return this;
+        }
+
+        Csv time(Instant t) {
+            sep();
+            if (t != null) {
+                out.append(t);
+            }
+            return this;
+        }
+
+        void end() {
+            out.append('\n');
+        }
+    }
+}
