@@ -1,5 +1,8 @@
 package io.trunkline.system;
 
+import static io.trunkline.system.Platform.await;
+import static io.trunkline.system.Platform.database;
+import static io.trunkline.system.Platform.subsystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.client.HazelcastClient;
@@ -19,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -28,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import javax.json.JsonArray;
 import javax.json.JsonObject;
 import javax.json.JsonValue;
@@ -1020,11 +1021,6 @@ class PlatformIT {
         return r.body();
     }
 
-    private static JsonObject subsystem(JsonObject health, String name) {
-        return health.getJsonArray("subsystems").stream().map(JsonValue::asJsonObject)
-                .filter(s -> s.getString("name").equals(name)).findFirst().orElseThrow().getJsonObject("details");
-    }
-
     private static String newestMigration() throws Exception {
         Path resources = Path.of("..", "ejb", "src", "main", "resources", "db");
         try (var files = java.util.stream.Stream.concat(Files.list(resources.resolve("migration")),
@@ -1033,28 +1029,5 @@ class PlatformIT {
                     .map(n -> n.substring(1, n.indexOf("__")))
                     .max(java.util.Comparator.comparingInt(Integer::parseInt)).orElseThrow();
         }
-    }
-
-    private static Connection database() throws Exception {
-        return DriverManager.getConnection(System.getProperty("trunkline.db.url"),
-                System.getProperty("trunkline.db.user"), System.getProperty("trunkline.db.password"));
-    }
-
-    /** Polls until {@code probe} returns non-null (exceptions count as not yet). */
-    static <T> T await(Duration limit, Callable<T> probe) throws Exception {
-        Instant end = Instant.now().plus(limit);
-        Exception last = null;
-        while (Instant.now().isBefore(end)) {
-            try {
-                T value = probe.call();
-                if (value != null) {
-                    return value;
-                }
-            } catch (Exception | AssertionError e) {
-                last = e instanceof Exception ? (Exception) e : new Exception(e);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("condition not met within " + limit, last);
     }
 }

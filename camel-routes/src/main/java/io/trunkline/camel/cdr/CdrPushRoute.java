@@ -27,6 +27,8 @@ public class CdrPushRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // The caller answers the pusher with the failure; the route need not log it as well.
+        errorHandler(noErrorHandler());
         from(ENDPOINT)
                 .routeId(ROUTE_ID)
                 .process(exchange -> {

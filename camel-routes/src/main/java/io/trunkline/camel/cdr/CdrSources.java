@@ -77,6 +77,9 @@ public final class CdrSources {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(prefix + "charset: " + e.getMessage(), e);
         }
+        if (!java.util.Arrays.equals("A,\n".getBytes(charset), new byte[]{'A', ',', '\n'})) {
+            throw new IllegalArgumentException(prefix + "charset: " + charset.name() + " is not ASCII-compatible");
+        }
         String country = p.getProperty(prefix + "country", "US").trim().toUpperCase(Locale.ROOT);
         String inbox = p.getProperty(prefix + "inbox", inboxRoot.resolve(id).toString()).trim();
         String sftp = optional(p, prefix + "sftp");
@@ -85,6 +88,9 @@ public final class CdrSources {
         }
         CdrFormat parser = switch (format) {
             case "asterisk" -> new AsteriskCdrCsvParser(id, zone);
+            case "freeswitch" -> new FreeSwitchCdrCsvParser(id, zone);
+            case "cucm" -> new CucmCdrParser(id);
+            case "teams" -> new TeamsCallRecordParser(id);
             case "carrier-csv" -> new CarrierCdrCsvParser(CarrierCdrCsvParser.Mapping.from(id, p, prefix));
             default -> throw new IllegalArgumentException(prefix + "format: '" + format
                     + "' is not asterisk, freeswitch, cucm, teams or carrier-csv");

@@ -4,6 +4,7 @@ import io.trunkline.camel.billing.UnreadableFileException;
 import io.trunkline.camel.support.CsvLine;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Cisco Unified CM flat files, as the "Call Detail Records Administration Guide" (Call Reporting and Billing
@@ -43,6 +44,9 @@ import java.util.List;
  */
 public final class CucmCdrParser implements CdrFormat {
 
+    /** A column type of the second header row: INTEGER, UNIQUEIDENTIFIER, VARCHAR(50). */
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z]+(\\(\\d+\\))?");
+
     private final String source;
 
     public CucmCdrParser(String source) {
@@ -70,6 +74,12 @@ public final class CucmCdrParser implements CdrFormat {
         }
         if (types.size() != probe.size()) {
             throw new UnreadableFileException("CUCM type row has " + types.size() + " columns, the header row " + probe.size());
+        }
+        for (int i = 0; i < types.size(); i++) {
+            if (!TYPE.matcher(types.get(i).trim()).matches()) {
+                throw new UnreadableFileException("CUCM type row: column " + (i + 1) + " holds '" + types.get(i)
+                        + "', not a data type such as INTEGER or VARCHAR(50)");
+            }
         }
         if (probe.has("origCause_value")) {
             return new CdrLines(new HeaderRow("CUCM CDR", header.get(0)))::parse;
@@ -124,16 +134,15 @@ public final class CucmCdrParser implements CdrFormat {
     /** A non-negative whole number from a column, or a reason naming the column. */
     private static long whole(HeaderRow h, List<String> f, int at, String what) {
         String text = f.get(at).trim();
-        long v;
         try {
-            v = Long.parseLong(text);
+            long v = Long.parseLong(text);
+            if (v >= 0) {
+                return v;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(h.column(at) + ": '" + text + "' is not " + what);
+            // reported below, as a negative value is
         }
-        if (v < 0) {
-            throw new IllegalArgumentException(h.column(at) + ": '" + text + "' is not " + what);
-        }
-        return v;
+        throw new IllegalArgumentException(h.column(at) + ": '" + text + "' is not " + what);
     }
 
     private final class CdrLines {

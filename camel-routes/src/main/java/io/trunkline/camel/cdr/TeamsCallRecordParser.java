@@ -190,7 +190,7 @@ public final class TeamsCallRecordParser implements CdrFormat {
             };
         }
 
-        /** RFC 3261 §21: a final response code is 100 to 699. */
+        /** RFC 3261 §21: response codes run from 100 to 699; empty or 0 is no final response recorded. */
         private Integer sipCode(List<String> f) {
             String text = f.get(sipCode).trim();
             if (text.isEmpty() || text.equals("0")) {

@@ -11,14 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.ejb.EJB;
+import javax.ejb.EJBException;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Hands pushed batches to the CDR push route, as a file, so that they are taken exactly like dropped files. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CdrIntakeService implements CdrIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CdrIntakeService.class);
 
     @EJB
     private CamelBootstrap camel;
@@ -41,8 +46,13 @@ public class CdrIntakeService implements CdrIntake {
             CdrPort.Outcome o = camel.pushCdrs(source, fileName, file);
             return new Result(o.fileId(), o.source(), o.fileName(), o.status(), o.read(), o.stored(), o.quarantined(),
                     o.duplicates(), o.reason());
-        } catch (UnreadableFileException e) {
-            throw new UnreadableBatch(e.getMessage());
+        } catch (EJBException e) {
+            // The Camel bean is an EJB too: what the route threw arrives wrapped.
+            if (e.getCausedByException() instanceof UnreadableFileException u) {
+                LOG.warn("{} {}: batch refused: {}", source, fileName, u.getMessage());
+                throw new UnreadableBatch(u.getMessage());
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("pushed batch not saved: " + e.getMessage(), e);
         } finally {

@@ -1,0 +1,418 @@
+package io.trunkline.system;
+
+import static io.trunkline.system.Platform.await;
+import static io.trunkline.system.Platform.database;
+import static io.trunkline.system.Platform.subsystem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.json.JsonObject;
+import javax.json.JsonValue;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Call records of every configured format from file drop (and HTTP push) to rows in PostgreSQL, in the real
+ * EAR: the demo enterprise's CDR sources, the formats' fixture files, counts that reconcile, duplicates stored
+ * once, unreadable files set aside, and WildFly killed (SIGKILL) in the middle of a large file.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CdrIngestionIT {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CdrIngestionIT.class);
+    private static final String CONTAINER = "wildfly";
+    private static final String DEPLOYMENT = "trunkline-cdr";
+    private static final Path FIXTURES = Path.of("..", "camel-routes", "src", "test", "resources");
+
+    @ArquillianResource
+    private ContainerController controller;
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(CONTAINER)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
+    }
+
+    /** One ingest_file row as the API shows it. */
+    private record Ingested(long id, String status, int read, int stored, int quarantined, int duplicates, String reason) {
+        static Ingested of(JsonObject f) {
+            return new Ingested(f.getJsonNumber("id").longValue(), f.getString("status"), f.getInt("read"),
+                    f.getInt("stored"), f.getInt("quarantined"), f.getInt("duplicates"),
+                    f.isNull("reason") ? null : f.getString("reason"));
+        }
+
+        boolean reconciles() {
+            return read == stored + quarantined + duplicates;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void deploysWithTheDemoEnterprisesCdrSources() throws Exception {
+        controller.start(CONTAINER);
+        deployer.deploy(DEPLOYMENT);
+        JsonObject camel = await(Duration.ofSeconds(90), () -> {
+            Api.Reply r = Api.get("health", null);
+            return r.body().contains("\"camel\"") ? subsystem(r.json().asJsonObject(), "camel") : null;
+        });
+        assertThat(camel.getJsonArray("cdrSources").stream().map(v -> ((javax.json.JsonString) v).getString()))
+                .containsExactly("branch-asterisk", "branch-freeswitch", "carrier-a", "hq-cucm", "london-teams");
+        assertThat(camel.getJsonObject("routes").getString("cdr-branch-asterisk")).isEqualTo("Started");
+        assertThat(camel.getJsonObject("routes").getString("cdr-push")).isEqualTo("Started");
+        Api.Reply sources = Api.get("ingest/sources", "oscar");
+        assertThat(sources.status()).isEqualTo(200);
+        assertThat(sources.body()).contains("\"id\":\"branch-asterisk\",\"format\":\"asterisk\",\"pbx\":\"branch-asterisk\"");
+    }
+
+    @Test
+    @Order(2)
+    void asteriskMasterCsvDroppedInTheInboxReachesPostgres() throws Exception {
+        Ingested valid = dropAndAwait("branch-asterisk", "Master-valid.csv", FIXTURES.resolve("asterisk/valid/Master.csv"));
+        assertThat(valid.status()).isEqualTo("STORED");
+        assertThat(valid.read()).isEqualTo(4);
+        assertThat(valid.stored()).isEqualTo(4);
+        Map<String, String> row = cdr("branch-asterisk", "1764147600.1").orElseThrow();
+        assertThat(row).containsEntry("started_at", "2026-11-26T15:00:00Z")
+                .containsEntry("answered_at", "2026-11-26T15:00:07Z")
+                .containsEntry("duration_ms", "207000")
+                .containsEntry("billable_ms", "200000")
+                .containsEntry("called_raw", "9011442071234567")
+                .containsEntry("called_e164", normalized("branch-asterisk", "9011442071234567"))
+                .containsEntry("disposition", "ANSWERED")
+                .containsEntry("trunk", "trunk-a")
+                .containsEntry("pbx_id", "branch-asterisk");
+        assertThat(row.get("called_e164")).isEqualTo("+442071234567");
+
+        Ingested invalid = dropAndAwait("branch-asterisk", "Master-invalid.csv",
+                FIXTURES.resolve("asterisk/invalid/Master.csv"));
+        assertThat(invalid.read()).isEqualTo(7);
+        assertThat(invalid.quarantined()).isEqualTo(7);
+        assertThat(invalid.reconciles()).isTrue();
+        String quarantine = Api.get("ingest/files/" + invalid.id() + "/quarantine", "oscar").body();
+        assertThat(quarantine).contains("{\"source\":\"branch-asterisk\",\"line\":2,\"raw\":")
+                .contains("column 13 (duration): 'two' is not a whole number of seconds");
+    }
+
+    @Test
+    @Order(3)
+    void carrierCsvThroughItsColumnMappingReachesPostgres() throws Exception {
+        Ingested valid = dropAndAwait("carrier-a", "carrier-a-valid.csv", FIXTURES.resolve("carrier-csv/valid/carrier-a.csv"));
+        assertThat(valid.stored()).isEqualTo(3);
+        Map<String, String> row = cdr("carrier-a", "A-1001").orElseThrow();
+        assertThat(row).containsEntry("started_at", "2026-11-26T10:00:05Z")
+                .containsEntry("duration_ms", "187500")
+                .containsEntry("calling_e164", "+12125552001")
+                .containsEntry("called_e164", "+442071234567")
+                .containsEntry("call_class", "INTERNATIONAL")
+                .containsEntry("carrier_id", "carrier-a");
+        assertThat(cdr("carrier-a", "A-1002").orElseThrow()).containsEntry("disposition", "FAILED");
+        Ingested invalid = dropAndAwait("carrier-a", "carrier-a-invalid.csv",
+                FIXTURES.resolve("carrier-csv/invalid/carrier-a.csv"));
+        assertThat(invalid.quarantined()).isEqualTo(4);
+        assertThat(invalid.reconciles()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void freeswitchCdrCsvReachesPostgres() throws Exception {
+        Ingested valid = dropAndAwait("branch-freeswitch", "Master-valid.csv", FIXTURES.resolve("freeswitch/valid/Master.csv"));
+        assertThat(valid.stored()).isEqualTo(6);
+        Map<String, String> row = cdr("branch-freeswitch", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7a81").orElseThrow();
+        assertThat(row).containsEntry("started_at", "2026-11-26T16:00:00Z")
+                .containsEntry("answered_at", "2026-11-26T16:00:06Z")
+                .containsEntry("duration_ms", "306000")
+                .containsEntry("billable_ms", "300000")
+                .containsEntry("q850_cause", "16")
+                .containsEntry("disposition", "ANSWERED")
+                .containsEntry("pbx_id", "branch-asterisk");
+        assertThat(cdr("branch-freeswitch", "5d2e3f40-6a7b-4c8d-9e0f-1a2b3c4d5e02").orElseThrow())
+                .containsEntry("disposition", "BUSY").containsEntry("q850_cause", "17");
+        Ingested invalid = dropAndAwait("branch-freeswitch", "Master-invalid.csv",
+                FIXTURES.resolve("freeswitch/invalid/Master.csv"));
+        assertThat(invalid.read()).isEqualTo(8);
+        assertThat(invalid.quarantined()).isEqualTo(8);
+    }
+
+    @Test
+    @Order(5)
+    void cucmCdrAndCmrFilesReachPostgresAndTheirQualityJoinsTheCall() throws Exception {
+        Ingested cdrs = dropAndAwait("hq-cucm", "cdr_StandAloneCluster_01_202611261500_4001",
+                FIXTURES.resolve("cucm/valid/cdr_StandAloneCluster_01_202611261500_4001"));
+        assertThat(cdrs.stored()).isEqualTo(6);
+        Ingested cmrs = dropAndAwait("hq-cucm", "cmr_StandAloneCluster_01_202611261500_4001",
+                FIXTURES.resolve("cucm/valid/cmr_StandAloneCluster_01_202611261500_4001"));
+        assertThat(cmrs.stored()).isEqualTo(3);
+        Map<String, String> row = cdr("hq-cucm", "1-4001-17586046").orElseThrow();
+        assertThat(row).containsEntry("started_at", "2026-11-26T15:00:00Z")
+                .containsEntry("billable_ms", "200000")
+                .containsEntry("called_raw", "9011442071234567")
+                .containsEntry("called_e164", normalized("hq-cucm", "9011442071234567"))
+                .containsEntry("channel", "192.168.18.188")
+                .containsEntry("trunk", "SIPTRUNK-CARRIER-A")
+                .containsEntry("q850_cause", "16");
+        assertThat(row.get("called_e164")).isEqualTo("+442071234567");
+        try (Connection db = database(); PreparedStatement ps = db.prepareStatement("SELECT q.leg, q.jitter_ms, "
+                + "q.latency_ms, q.loss_percent, q.mos FROM cdr c JOIN cdr_quality q ON q.source = c.source "
+                + "AND q.call_key = c.call_key WHERE c.source = 'hq-cucm' AND c.record_key = '1-4001-17586046'")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("the CMR joins its call").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("SEP001122334455");
+                assertThat(rs.getDouble(2)).isEqualTo(3.0);
+                assertThat(rs.getDouble(3)).isEqualTo(12.0);
+                assertThat(rs.getDouble(4)).isEqualTo(0.5);
+                assertThat(rs.getDouble(5)).isEqualTo(4.5);
+            }
+        }
+        Ingested invalid = dropAndAwait("hq-cucm", "cdr_StandAloneCluster_01_202611261600_4101",
+                FIXTURES.resolve("cucm/invalid/cdr_StandAloneCluster_01_202611261600_4101"));
+        assertThat(invalid.read()).isEqualTo(8);
+        assertThat(invalid.quarantined()).isEqualTo(8);
+        Ingested badHeader = dropAndAwait("hq-cucm", "cdr_StandAloneCluster_01_202611261700_4201",
+                FIXTURES.resolve("cucm/invalid/cdr_StandAloneCluster_01_202611261700_4201"));
+        assertThat(badHeader.status()).isEqualTo("REFUSED");
+        assertThat(badHeader.reason()).contains("dateTimeConnect");
+    }
+
+    @Test
+    @Order(6)
+    void teamsDirectRoutingExportReachesPostgres() throws Exception {
+        Ingested valid = dropAndAwait("london-teams", "DirectRouting.calls.2026-11-26.csv",
+                FIXTURES.resolve("teams/valid/DirectRouting.calls.2026-11-26.csv"));
+        assertThat(valid.stored()).isEqualTo(6);
+        Map<String, String> row = cdr("london-teams", "0f3c2a9e-6b1d-4e8f-9a70-1c2d3e4f5a01").orElseThrow();
+        assertThat(row).containsEntry("sip_code", "200")
+                .containsEntry("trunk", "sbc1.contoso.com")
+                .containsEntry("disposition", "ANSWERED")
+                .containsEntry("calling_raw", "+12125552001")
+                .containsEntry("called_raw", "+442071234567");
+        assertThat(cdr("london-teams", "1a4d3b0f-7c2e-4f90-8b81-2d3e4f5a6b02").orElseThrow())
+                .containsEntry("disposition", "BUSY").containsEntry("sip_code", "486");
+        Ingested invalid = dropAndAwait("london-teams", "DirectRouting.calls.2026-11-27.csv",
+                FIXTURES.resolve("teams/invalid/DirectRouting.calls.2026-11-27.csv"));
+        assertThat(invalid.quarantined()).isEqualTo(8);
+        Ingested pstn = dropAndAwait("london-teams", "PSTN.calls.2026-11-26.csv",
+                FIXTURES.resolve("teams/invalid/PSTN.calls.2026-11-26.csv"));
+        assertThat(pstn.status()).isEqualTo("REFUSED");
+        assertThat(pstn.reason()).contains("Correlation ID");
+    }
+
+    @Test
+    @Order(10)
+    void theSameFileOrRecordTwiceIsStoredOnce() throws Exception {
+        Ingested again = dropAndAwait("branch-asterisk", "Master-again.csv", FIXTURES.resolve("asterisk/valid/Master.csv"));
+        assertThat(again.status()).isEqualTo("DUPLICATE");
+        assertThat(again.read()).isEqualTo(4);
+        assertThat(again.duplicates()).isEqualTo(4);
+        assertThat(again.reason()).startsWith("same content as file ");
+
+        // The same records pushed over HTTP in a batch with one new record: only the new one is stored.
+        List<String> lines = Files.readAllLines(FIXTURES.resolve("asterisk/valid/Master.csv"), StandardCharsets.UTF_8);
+        String batch = String.join("\n", lines) + "\n" + lines.get(0).replace("1764147600.1", "1764147600.500") + "\n";
+        Api.Reply pushed = Api.postCsv("ingest/sources/branch-asterisk/records?name=overlap.csv", "oscar", batch);
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+        Ingested overlap = Ingested.of(pushed.json().asJsonObject());
+        assertThat(overlap.status()).isEqualTo("STORED");
+        assertThat(overlap.read()).isEqualTo(5);
+        assertThat(overlap.stored()).isEqualTo(1);
+        assertThat(overlap.duplicates()).isEqualTo(4);
+        Api.Reply twice = Api.postCsv("ingest/sources/branch-asterisk/records?name=overlap-again.csv", "oscar", batch);
+        assertThat(Ingested.of(twice.json().asJsonObject()).status()).isEqualTo("DUPLICATE");
+        assertThat(count("SELECT count(*) FROM cdr WHERE source = 'branch-asterisk' AND record_key LIKE '17641476%'"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(11)
+    void badPushesAreRefusedWithTheReason() throws Exception {
+        Api.Reply unknown = Api.postCsv("ingest/sources/paris-pbx/records", "oscar", "x\n");
+        assertThat(unknown.status()).isEqualTo(404);
+        Api.Reply empty = Api.postCsv("ingest/sources/branch-asterisk/records", "oscar", "");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().asJsonObject().getString("field")).isEqualTo("body");
+        Api.Reply latin1 = Api.postFile("ingest/sources/branch-asterisk/records?name=latin1.csv", "oscar", "latin1.csv",
+                "\"\",\"2001\",\"Soci\u00e9t\u00e9\"\n".getBytes(StandardCharsets.ISO_8859_1), "");
+        assertThat(latin1.status()).isEqualTo(400);
+        assertThat(latin1.json().asJsonObject().getString("error")).isEqualTo("unreadable_batch");
+        assertThat(latin1.json().asJsonObject().getString("message")).isEqualTo("line 1 is not UTF-8 text; the whole file was refused");
+        assertThat(Api.postCsv("ingest/sources/branch-asterisk/records", "ana", "x\n").status())
+                .as("analysts do not push records").isEqualTo(403);
+    }
+
+    @Test
+    @Order(12)
+    void unreadableFilesGoToTheErrorFolderWithTheirReason() throws Exception {
+        Path inbox = inbox("branch-asterisk");
+        String line = Files.readAllLines(FIXTURES.resolve("asterisk/valid/Master.csv")).get(0);
+        drop(inbox, "latin1-drop.csv", (line + "\n" + line.replace("DOCUMENTATION", "Soci\u00e9t\u00e9") + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        drop(inbox, "cut.csv", (line + "\n" + line.substring(0, 60)).getBytes(StandardCharsets.UTF_8));
+        Ingested latin1 = awaitFile("branch-asterisk", "latin1-drop.csv");
+        Ingested cut = awaitFile("branch-asterisk", "cut.csv");
+        assertThat(latin1.status()).isEqualTo("REFUSED");
+        assertThat(latin1.reason()).isEqualTo("line 2 is not UTF-8 text; the whole file was refused");
+        assertThat(cut.status()).isEqualTo("REFUSED");
+        assertThat(cut.reason()).startsWith("truncated: the last line (2) ends without a newline and does not parse");
+        Path errors = inbox.resolve(".error");
+        await(Duration.ofSeconds(20), () -> Files.exists(errors.resolve("cut.csv.reason")) ? true : null);
+        assertThat(Files.readString(errors.resolve("latin1-drop.csv.reason"))).startsWith("line 2 is not UTF-8 text");
+        try (var files = Files.list(errors)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".reason")))
+                    .anyMatch(n -> n.startsWith("latin1-drop.csv.")).anyMatch(n -> n.startsWith("cut.csv."));
+        }
+    }
+
+    @Test
+    @Order(20)
+    void wildflyKilledInTheMiddleOfALargeFileStoresEveryRecordOnce() throws Exception {
+        int lines = 200_000;
+        String template = Files.readAllLines(FIXTURES.resolve("asterisk/valid/Master.csv")).get(0);
+        StringBuilder big = new StringBuilder(lines * 260);
+        for (int i = 0; i < lines; i++) {
+            big.append(template.replace("1764147600.1", "big." + i)
+                    .replace("9011442071234567", "90114420712" + String.format("%05d", i % 5_000))).append('\n');
+        }
+        Path inbox = inbox("branch-asterisk");
+        drop(inbox, "big.csv", big.toString().getBytes(StandardCharsets.UTF_8));
+        long fileId = await(Duration.ofSeconds(120), () -> {
+            try (Connection db = database(); PreparedStatement ps = db.prepareStatement(
+                    "SELECT id, lines_done FROM ingest_file WHERE file_name = 'big.csv' AND status = 'RECEIVING'")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(2) >= 40_000 ? rs.getLong(1) : null;
+                }
+            }
+        });
+        ProcessHandle server = wildflyProcess();
+        server.destroyForcibly();
+        server.onExit().get();
+        long atKill = count("SELECT count(*) FROM cdr WHERE ingest_file_id = " + fileId);
+        LOG.info("WildFly killed with {} of {} records of big.csv stored", atKill, lines);
+        assertThat(atKill).as("killed in the middle of the file").isBetween(40_000L, lines - 1L);
+        controller.kill(CONTAINER);
+
+        controller.start(CONTAINER);
+        Ingested done = await(Duration.ofSeconds(240), () -> {
+            Ingested f = fileNamed("branch-asterisk", "big.csv").orElse(null);
+            return f != null && f.status().equals("STORED") ? f : null;
+        });
+        assertThat(done.id()).as("the interrupted file resumed, not taken anew").isEqualTo(fileId);
+        assertThat(done.read()).isEqualTo(lines);
+        assertThat(done.stored()).isEqualTo(lines);
+        assertThat(done.duplicates()).as("no line taken twice").isZero();
+        assertThat(count("SELECT count(*) FROM cdr WHERE source = 'branch-asterisk' AND record_key LIKE 'big.%'"))
+                .isEqualTo(lines);
+        assertThat(count("SELECT count(DISTINCT line_number) FROM cdr WHERE ingest_file_id = " + fileId)).isEqualTo(lines);
+        assertThat(count("SELECT count(*) FROM ingest_file WHERE file_name = 'big.csv'")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(99)
+    void undeploys() {
+        deployer.undeploy(DEPLOYMENT);
+        controller.stop(CONTAINER);
+        assertThat(controller.isStarted(CONTAINER)).isFalse();
+    }
+
+    /** The WildFly started for this test: the java process running jboss-modules from the provisioned server. */
+    private static ProcessHandle wildflyProcess() {
+        String home = Path.of(System.getProperty("jboss.home")).toAbsolutePath().normalize().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("jboss-modules.jar") && c.contains(home)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no WildFly process of " + home));
+    }
+
+    private static Path inbox(String source) throws Exception {
+        JsonObject camel = subsystem(Api.get("health", null).json().asJsonObject(), "camel");
+        return Path.of(camel.getJsonObject("inboxes").getString("cdr." + source));
+    }
+
+    private static void drop(Path inbox, String name, byte[] content) throws Exception {
+        Path tmp = Files.createTempFile(inbox.getParent(), "cdr", ".part");
+        Files.write(tmp, content);
+        Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Ingested dropAndAwait(String source, String name, Path fixture) throws Exception {
+        drop(inbox(source), name, Files.readAllBytes(fixture));
+        Ingested f = awaitFile(source, name);
+        assertThat(f.reconciles()).as("read = stored + quarantined + duplicates: " + f).isTrue();
+        return f;
+    }
+
+    private static Ingested awaitFile(String source, String name) throws Exception {
+        return await(Duration.ofSeconds(60), () -> fileNamed(source, name)
+                .filter(f -> !f.status().equals("RECEIVING")).orElse(null));
+    }
+
+    private static Optional<Ingested> fileNamed(String source, String name) throws Exception {
+        return Api.get("ingest/files", "oscar").json().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(f -> f.getString("source").equals(source) && f.getString("file").equals(name))
+                .findFirst().map(Ingested::of);
+    }
+
+    /** What the dial plan API makes of a number: the E.164 column holds the same, or nothing for a non-E.164 result. */
+    private static String normalized(String pbx, String dialed) throws Exception {
+        Api.Reply r = Api.post("dialplan/normalize", "oscar", "{\"pbx\":\"" + pbx + "\",\"dialed\":\"" + dialed + "\"}");
+        JsonObject n = r.json().asJsonObject();
+        JsonValue result = n.get("result");
+        return result instanceof javax.json.JsonString text && text.getString().startsWith("+") ? text.getString() : null;
+    }
+
+    private static Optional<Map<String, String>> cdr(String source, String key) throws Exception {
+        try (Connection db = database(); PreparedStatement ps = db.prepareStatement(
+                "SELECT * FROM cdr WHERE source = ? AND record_key = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    Object v = rs.getObject(i);
+                    if (v instanceof java.sql.Timestamp t) {
+                        v = t.toInstant();
+                    } else if (v instanceof java.time.OffsetDateTime t) {
+                        v = t.toInstant();
+                    }
+                    row.put(rs.getMetaData().getColumnName(i), v == null ? null : v.toString());
+                }
+                return Optional.of(row);
+            }
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection db = database(); PreparedStatement ps = db.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
