@@ -13,6 +13,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -60,6 +64,10 @@ public final class CdrFileReader {
         if (opened.duplicate()) {
             return port.finish(opened.fileId());
         }
+        // One chunk is stored while the next is parsed: the database and the parser each keep a core busy.
+        // Chunks are stored one at a time and in order, so the stored resume point only ever moves forward.
+        ExecutorService storer = Executors.newSingleThreadExecutor(r -> new Thread(r, "cdr-store-" + source.id()));
+        Future<?> inFlight = null;
         try (StrictLines in = lines(fileName, Files.newInputStream(file), source)) {
             CdrFormat.LineParser parser = source.format().open(fileName, header(in, source.format().headerLines()));
             Pending pending = new Pending();
@@ -71,18 +79,42 @@ public final class CdrFileReader {
                 }
                 pending.add(parser, line, lineNo);
                 if (pending.lines == chunkLines) {
-                    port.take(source, opened.fileId(), pending.chunk(lineNo));
-                    pending = new Pending();
-                    if (stopping.getAsBoolean()) {
-                        throw new Interrupted(fileName + ": stopped after line " + lineNo + "; resumes there");
+                    awaitStored(inFlight);
+                    if (inFlight != null && stopping.getAsBoolean()) {
+                        throw new Interrupted(fileName + ": stopped after line " + (lineNo - chunkLines)
+                                + "; resumes there");
                     }
+                    CdrPort.Chunk chunk = pending.chunk(lineNo);
+                    inFlight = storer.submit(() -> port.take(source, opened.fileId(), chunk));
+                    pending = new Pending();
                 }
             }
+            awaitStored(inFlight);
             if (pending.lines > 0) {
                 port.take(source, opened.fileId(), pending.chunk(in.lineNumber()));
             }
+        } finally {
+            storer.shutdownNow();
         }
         return port.finish(opened.fileId());
+    }
+
+    /** Waits for the chunk being stored; its failure (the database away, say) fails the file here. */
+    private static void awaitStored(Future<?> inFlight) throws IOException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Interrupted("interrupted while a chunk was being stored");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /** The lines read since the last chunk was stored. */

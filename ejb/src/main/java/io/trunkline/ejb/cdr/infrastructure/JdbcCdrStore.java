@@ -19,9 +19,9 @@ import org.postgresql.PGConnection;
 
 /**
  * Files, their call records, quality records and quarantined lines, in plain JDBC. On PostgreSQL a chunk's
- * records go in by {@code COPY} into a session-local staging table and one {@code INSERT ... ON CONFLICT DO
- * NOTHING} from it, so a record already stored (the same file again, an overlapping export) is counted as a
- * duplicate and nothing fails; elsewhere (H2 for the demo) by one conditional insert per record. Every call
+ * records go in by {@code COPY}; when any of them was stored before (the same records again, an overlapping
+ * export), the chunk goes instead into a session-local staging table and by one {@code INSERT ... ON CONFLICT
+ * DO NOTHING} from it, so that the old ones count as duplicates and nothing fails; elsewhere (H2 for the demo) by one conditional insert per record. Every call
  * runs inside the caller's transaction.
  */
 public final class JdbcCdrStore {
@@ -243,8 +243,32 @@ public final class JdbcCdrStore {
         }
     }
 
-    /** COPY into a staging table that empties itself at commit, then keep the rows whose key is new. */
+    /**
+     * New records (the usual case) go straight in by COPY under a savepoint; when one of them was stored before,
+     * COPY fails on the key as a whole, is rolled back to the savepoint, and the chunk goes through staging.
+     */
     private static int copyThenInsert(Connection c, String table, String columns, StringBuilder csv) throws SQLException {
+        java.sql.Savepoint before = c.setSavepoint();
+        try {
+            long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns
+                    + ") FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+            c.releaseSavepoint(before);
+            return (int) copied;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(before);
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
+        }
+        return stageThenInsert(c, table, columns, csv);
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** COPY into a staging table that empties itself at commit, then keep the rows whose key is new. */
+    private static int stageThenInsert(Connection c, String table, String columns, StringBuilder csv) throws SQLException {
         String staging = table + "_load";
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + staging + " (LIKE " + table + ") ON COMMIT DELETE ROWS");

@@ -26,6 +26,14 @@ public class DialPlanService implements DialPlan {
     /** Digits as a phone keypad sends them: 0-9, '*', '#', and a leading '+' from soft clients. */
     private static final Pattern DIALED = Pattern.compile("\\+?[0-9*#]{1,32}");
 
+    /**
+     * Results of batch normalization by rulebook version, PBX and dialed string: call records repeat the same
+     * extensions and destinations by the thousand. Keyed by version, so an activated table is never bypassed;
+     * emptied when it grows past {@value #RECENT_MAX} entries.
+     */
+    private static final Map<String, Normalized> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int RECENT_MAX = 200_000;
+
     @EJB
     private RuleBaseHolder ruleBase;
 
@@ -59,23 +67,39 @@ public class DialPlanService implements DialPlan {
         }
         RulebookRegistry.Active active = ruleBase.current(Rulebook.DIALPLAN);
         String version = active.version().label();
-        List<DialString> facts = new ArrayList<>(dialed.size());
+        String prefix = version + '\u0000' + pbx + '\u0000';
+        List<DialString> facts = new ArrayList<>();
+        for (String d : new LinkedHashSet<>(dialed)) {
+            if (d == null || !DIALED.matcher(d).matches()) {
+                continue;
+            }
+            Normalized known = RECENT.get(prefix + d);
+            if (known != null) {
+                out.put(d, known);
+            } else {
+                facts.add(new DialString(pbx, d));
+            }
+        }
+        if (facts.isEmpty()) {
+            return out;
+        }
         KieSession session = active.newSession();
         try {
-            for (String d : new LinkedHashSet<>(dialed)) {
-                if (d != null && DIALED.matcher(d).matches()) {
-                    DialString fact = new DialString(pbx, d);
-                    facts.add(fact);
-                    session.insert(fact);
-                }
+            for (DialString fact : facts) {
+                session.insert(fact);
             }
             session.fireAllRules();
         } finally {
             session.dispose();
         }
+        if (RECENT.size() > RECENT_MAX) {
+            RECENT.clear();
+        }
         for (DialString d : facts) {
-            out.put(d.getDigits(), new Normalized(pbx, d.getDigits(), d.getResult(), d.getResultType(), d.getRejection(),
-                    List.of(), version));
+            Normalized n = new Normalized(pbx, d.getDigits(), d.getResult(), d.getResultType(), d.getRejection(),
+                    List.of(), version);
+            out.put(d.getDigits(), n);
+            RECENT.put(prefix + d.getDigits(), n);
         }
         return out;
     }
