@@ -248,17 +248,24 @@ public final class JdbcCdrStore {
      * COPY fails on the key as a whole, is rolled back to the savepoint, and the chunk goes through staging.
      */
     private static int copyThenInsert(Connection c, String table, String columns, StringBuilder csv) throws SQLException {
-        java.sql.Savepoint before = c.setSavepoint();
+        // Savepoints by SQL: the server's connection wrapper refuses JDBC rollback calls inside a JTA transaction.
+        try (Statement st = c.createStatement()) {
+            st.execute("SAVEPOINT cdr_copy");
+        }
         try {
             long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns
                     + ") FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
-            c.releaseSavepoint(before);
+            try (Statement st = c.createStatement()) {
+                st.execute("RELEASE SAVEPOINT cdr_copy");
+            }
             return (int) copied;
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
-            c.rollback(before);
+            try (Statement st = c.createStatement()) {
+                st.execute("ROLLBACK TO SAVEPOINT cdr_copy");
+            }
         } catch (java.io.IOException e) {
             throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
         }
