@@ -5,6 +5,7 @@ import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.events.EdgeEvents;
 import io.trunkline.ejb.calls.api.CallRecords;
 import io.trunkline.ejb.calls.infrastructure.JdbcCallRecordStore;
+import io.trunkline.ejb.metrics.api.MetricMarks;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -34,6 +35,8 @@ public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
 
     @EJB
     private CallPartitions partitions;
+    @EJB
+    private MetricMarks metricMarks;
 
     private JdbcCallRecordStore store;
 
@@ -54,7 +57,11 @@ public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
             JdbcCallRecordStore.created(months);
         }
         try {
-            return store.store(batch, calls, now);
+            int stored = store.store(batch, calls, now);
+            // Every call of the batch marks its windows: one stored before changes nothing when recomputed.
+            metricMarks.callsStored(calls.values().stream()
+                    .map(c -> new Instant[]{c.startedAt(), c.endedAt()}).toList());
+            return stored;
         } catch (SQLException e) {
             throw new EJBException("events of " + batch.node() + " not stored: " + e.getMessage(), e);
         }

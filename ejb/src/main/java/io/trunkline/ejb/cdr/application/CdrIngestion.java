@@ -6,6 +6,7 @@ import io.trunkline.camel.cdr.CdrSource;
 import io.trunkline.ejb.cdr.infrastructure.JdbcCdrStore;
 import io.trunkline.ejb.cdr.infrastructure.NormalizedRecord;
 import io.trunkline.ejb.dialplan.api.DialPlan;
+import io.trunkline.ejb.metrics.api.MetricMarks;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public class CdrIngestion implements CdrPort {
 
     @EJB
     private DialPlan dialPlan;
+    @EJB
+    private MetricMarks metricMarks;
 
     private JdbcCdrStore store;
 
@@ -82,6 +85,11 @@ public class CdrIngestion implements CdrPort {
             int stored = store.storeRecords(fileId, records) + store.storeQuality(fileId, chunk.quality(), chunk.qualityLines());
             store.quarantine(fileId, chunk.rejected());
             int duplicates = chunk.records().size() + chunk.quality().size() - stored;
+            List<Instant[]> spans = new ArrayList<>(chunk.records().size());
+            for (CdrRecord r : chunk.records()) {
+                spans.add(new Instant[]{r.startedAt(), r.endedAt()});
+            }
+            metricMarks.callsStored(spans);
             store.advance(fileId, chunk.read(), stored, chunk.rejected().size(), duplicates, chunk.lastLine());
         } catch (SQLException e) {
             throw new EJBException(source.id() + " file " + fileId + " up to line " + chunk.lastLine() + " not stored: "

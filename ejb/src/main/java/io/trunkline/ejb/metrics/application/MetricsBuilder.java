@@ -1,0 +1,163 @@
+package io.trunkline.ejb.metrics.application;
+
+import io.trunkline.ejb.metrics.domain.CallFact;
+import io.trunkline.ejb.metrics.domain.WindowStats;
+import io.trunkline.ejb.metrics.infrastructure.JdbcCallFacts;
+import io.trunkline.ejb.metrics.infrastructure.JdbcMetricStore;
+import io.trunkline.ejb.metrics.infrastructure.JdbcMetricStore.Row;
+import io.trunkline.ejb.platform.infrastructure.Transactions;
+import io.trunkline.ejb.routing.application.RoutingDataHolder;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.annotation.PostConstruct;
+import javax.annotation.Resource;
+import javax.ejb.ConcurrencyManagement;
+import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.DependsOn;
+import javax.ejb.EJB;
+import javax.ejb.EJBException;
+import javax.ejb.Schedule;
+import javax.ejb.Singleton;
+import javax.ejb.Startup;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the metric windows up to date: every 10 seconds it recomputes the 5-minute windows marked as changed
+ * (calls and CDRs mark the windows they fall in when they are stored), each in its own transaction, then the
+ * hours they belong to from their twelve 5-minute rows.
+ */
+@Singleton
+@Startup
+@DependsOn({"SchemaMigrations", "RoutingDataHolder"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MetricsBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsBuilder.class);
+    static final List<String> DIMENSIONS = List.of("carrier", "trunk", "pbx", "class");
+    private static final int BATCH = 500;
+
+    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
+    private DataSource dataSource;
+    @EJB
+    private Transactions transactions;
+    @EJB
+    private RoutingDataHolder routing;
+
+    private JdbcMetricStore store;
+    private JdbcCallFacts facts;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void init() {
+        store = new JdbcMetricStore(dataSource);
+        facts = new JdbcCallFacts(dataSource);
+    }
+
+    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    void tick() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            LOG.warn("metric windows not brought up to date: {}", e.getMessage(), e);
+        }
+    }
+
+    /** Recomputes every marked window (and its hour); returns how many 5-minute windows were done. */
+    public int catchUp() {
+        if (!running.compareAndSet(false, true)) {
+            return 0;
+        }
+        int done = 0;
+        try {
+            while (true) {
+                List<Instant> dirty;
+                try {
+                    dirty = store.dirty(BATCH);
+                } catch (SQLException e) {
+                    throw new EJBException(e);
+                }
+                if (dirty.isEmpty()) {
+                    return done;
+                }
+                TreeMap<Instant, Boolean> hours = new TreeMap<>();
+                for (Instant w : dirty) {
+                    transactions.committed(() -> recompute(w));
+                    hours.put(w.truncatedTo(ChronoUnit.HOURS), true);
+                    done++;
+                }
+                for (Instant h : hours.keySet()) {
+                    transactions.committed(() -> recomputeHour(h));
+                }
+                if (done >= BATCH) {
+                    LOG.info("metric windows: {} recomputed up to {}", done, dirty.get(dirty.size() - 1));
+                }
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private Void recompute(Instant window) {
+        try {
+            store.unmark(window);
+            Instant end = window.plusMillis(JdbcMetricStore.WINDOW_MS);
+            Map<String, WindowStats> stats = new LinkedHashMap<>();
+            CallRating rating = new CallRating(routing.current());
+            for (CallFact f : facts.facts(window, end, rating)) {
+                for (Map.Entry<String, String> s : f.subjects().entrySet()) {
+                    stats.computeIfAbsent(f.origin() + '\u0000' + s.getKey() + '\u0000' + s.getValue(), k -> new WindowStats())
+                            .add(f);
+                }
+            }
+            Map<String, List<Instant[]>> spans = new LinkedHashMap<>();
+            for (JdbcCallFacts.Span s : facts.spans(window, end)) {
+                spans.computeIfAbsent(s.origin() + '\u0000' + s.dimension() + '\u0000' + s.subject(), k -> new ArrayList<>())
+                        .add(new Instant[]{s.start(), s.end()});
+            }
+            for (Map.Entry<String, List<Instant[]>> e : spans.entrySet()) {
+                stats.computeIfAbsent(e.getKey(), k -> new WindowStats()).concurrentPeak =
+                        WindowStats.peak(e.getValue(), window, end);
+            }
+            store.replace(5, window, rows(5, window, stats));
+            return null;
+        } catch (SQLException e) {
+            throw new EJBException("metrics of the window at " + window + " not computed: " + e.getMessage(), e);
+        }
+    }
+
+    private Void recomputeHour(Instant hour) {
+        try {
+            Map<String, WindowStats> stats = new LinkedHashMap<>();
+            for (Row r : store.rows(5, hour, hour.plus(Duration.ofHours(1)), null, null, null)) {
+                stats.computeIfAbsent(r.origin() + '\u0000' + r.dimension() + '\u0000' + r.subject(), k -> new WindowStats())
+                        .merge(r.stats());
+            }
+            store.replace(60, hour, rows(60, hour, stats));
+            return null;
+        } catch (SQLException e) {
+            throw new EJBException("metrics of the hour at " + hour + " not computed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Row> rows(int minutes, Instant start, Map<String, WindowStats> stats) {
+        List<Row> rows = new ArrayList<>(stats.size());
+        for (Map.Entry<String, WindowStats> e : stats.entrySet()) {
+            String[] k = e.getKey().split("\u0000", 3);
+            rows.add(new Row(minutes, start, k[0], k[1], k[2], e.getValue()));
+        }
+        return rows;
+    }
+}
