@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ class CdrIngestionIT {
             return r.body().contains("\"camel\"") ? subsystem(r.json().asJsonObject(), "camel") : null;
         });
         assertThat(camel.getJsonArray("cdrSources").stream().map(v -> ((javax.json.JsonString) v).getString()))
-                .containsExactly("branch-asterisk", "branch-freeswitch", "carrier-a", "hq-cucm", "london-teams");
+                .containsExactly("branch-asterisk", "branch-freeswitch", "carrier-a", "carrier-b", "hq-cucm", "london-teams");
         assertThat(camel.getJsonObject("routes").getString("cdr-branch-asterisk")).isEqualTo("Started");
         assertThat(camel.getJsonObject("routes").getString("cdr-push")).isEqualTo("Started");
         Api.Reply sources = Api.get("ingest/sources", "oscar");
@@ -330,6 +331,86 @@ class CdrIngestionIT {
                 .isEqualTo(lines);
         assertThat(count("SELECT count(DISTINCT line_number) FROM cdr WHERE ingest_file_id = " + fileId)).isEqualTo(lines);
         assertThat(count("SELECT count(*) FROM ingest_file WHERE file_name = 'big.csv'")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(30)
+    void carrierRecordsAreRolledUpIntoWindowMetrics() throws Exception {
+        Path demo = Path.of("..", "demo");
+        assertThat(Api.putJson("carriers/carrier-b", "oscar", Files.readString(demo.resolve("carriers/carrier-b.json")))
+                .status()).isEqualTo(200);
+        assertThat(Api.postCsv("carriers/carrier-b/rate-deck", "oscar",
+                Files.readString(demo.resolve("ratedecks/carrier-b_2026-12.csv"))).status()).isEqualTo(200);
+        // Three answered calls up together from 45 s to 61 s, a busy, a no-answer and a 503; 6/6 s billing.
+        String batch = """
+                call_id,start_utc,from_number,to_number,billsec,sip_code
+                M-1,2026-11-20T10:00:00Z,12125552001,442071234567,61,200
+                M-2,2026-11-20T10:00:30Z,12125552001,442071234568,60,200
+                M-3,2026-11-20T10:00:45Z,12125552001,442071234569,125,200
+                M-4,2026-11-20T10:01:00Z,12125552001,442071234570,0,486
+                M-5,2026-11-20T10:02:00Z,12125552001,442071234571,0,503
+                M-6,2026-11-20T10:03:00Z,12125552001,442071234572,0,480
+                """;
+        Api.Reply pushed = Api.postCsv("ingest/sources/carrier-b/records?name=metrics-1.csv", "oscar", batch);
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+        assertThat(Ingested.of(pushed.json().asJsonObject()).stored()).isEqualTo(6);
+
+        JsonObject window = await(Duration.ofSeconds(60), () -> {
+            JsonObject r = Api.get("metrics?from=2026-11-20T10:00:00Z&to=2026-11-20T10:05:00Z&window=5m"
+                    + "&dimension=carrier&subject=carrier-b&origin=cdr", "oscar").json().asJsonObject();
+            return r.getJsonArray("windows").size() == 1 ? r.getJsonArray("windows").getJsonObject(0) : null;
+        });
+        assertThat(window.getString("start")).isEqualTo("2026-11-20T10:00:00Z");
+        assertThat(window.getInt("attempts")).isEqualTo(6);
+        assertThat(window.getInt("answered")).isEqualTo(3);
+        assertThat(window.getJsonNumber("asr").doubleValue()).isEqualTo(0.5);
+        assertThat(window.getJsonNumber("ner").doubleValue()).as("answered, busy, no answer; not the 503")
+                .isCloseTo(5 / 6.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(window.getJsonNumber("acdSeconds").doubleValue()).isEqualTo(82.0);
+        assertThat(window.getJsonObject("failures").toString()).isEqualTo("{\"480\":1,\"486\":1,\"503\":1}");
+        assertThat(window.getInt("concurrentPeak")).isEqualTo(3);
+        assertThat(window.getJsonNumber("cost").bigDecimalValue())
+                .as("0.015/min for 44, billed 66 + 60 + 126 s").isEqualByComparingTo("0.063");
+        JsonObject hour = await(Duration.ofSeconds(30), () -> {
+            javax.json.JsonArray windows = Api.get("metrics?from=2026-11-20T10:00:00Z&to=2026-11-20T11:00:00Z&window=1h"
+                    + "&dimension=class&origin=cdr", "oscar").json().asJsonObject().getJsonArray("windows");
+            return windows.isEmpty() ? null : windows.getJsonObject(0);
+        });
+        assertThat(hour.getString("subject")).isEqualTo("INTERNATIONAL");
+        assertThat(hour.getInt("attempts")).isEqualTo(6);
+        assertThat(hour.getInt("concurrentPeak")).isEqualTo(3);
+
+        Api.Reply bad = Api.get("metrics?window=10m", "oscar");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().asJsonObject().getString("field")).isEqualTo("window");
+        assertThat(Api.get("metrics?dimension=planet", "oscar").json().asJsonObject().getString("message"))
+                .startsWith("dimension: expected one of [carrier, trunk, pbx, class]");
+    }
+
+    @Test
+    @Order(31)
+    void prometheusScrapesTheLastCompleteWindow() throws Exception {
+        long windowMs = 300_000;
+        if (windowMs - Instant.now().toEpochMilli() % windowMs < 60_000) {
+            Thread.sleep(windowMs - Instant.now().toEpochMilli() % windowMs + 1_000);
+        }
+        Instant last = Instant.ofEpochMilli((Instant.now().toEpochMilli() / windowMs - 1) * windowMs);
+        String start = last.toString().replace(".000", "").substring(0, 19) + "Z";
+        String batch = "call_id,start_utc,from_number,to_number,billsec,sip_code\n"
+                + "P-1," + start + ",12125552001,442071234567,30,200\n"
+                + "P-2," + start + ",12125552001,442071234567,0,503\n";
+        assertThat(Api.postCsv("ingest/sources/carrier-b/records?name=prometheus.csv", "oscar", batch).status()).isEqualTo(200);
+        String scrape = await(Duration.ofSeconds(60), () -> {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://127.0.0.1:8080/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("no credentials needed").isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+            return r.body().contains("subject=\"carrier-b\"") ? r.body() : null;
+        });
+        assertThat(scrape).contains("# TYPE trunkline_asr_ratio gauge")
+                .contains("trunkline_asr_ratio{origin=\"cdr\",dimension=\"carrier\",subject=\"carrier-b\"} 0.500000")
+                .contains("trunkline_attempts{origin=\"cdr\",dimension=\"carrier\",subject=\"carrier-b\"} 2.00000");
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.Properties;
  * A carrier's CSV call records read through a column mapping kept in configuration, since every carrier
  * names and formats its columns its own way. The file has a header row; the mapping names, for each field,
  * the carrier's column: {@code key} (the carrier's record id), {@code calling}, {@code called}, {@code start}
- * and {@code duration} are required, {@code answered} (yes/no, true/false, 1/0, or a time) optional; the date
+ * and {@code duration} are required, {@code answered} (yes/no, true/false, 1/0, or a time) and {@code code} (the
+ * final SIP response code, which also tells busy, no answer and rejected apart) optional; the date
  * format, time zone and duration unit ({@code s}, {@code ms}, {@code min}) are the carrier's.
  */
 public final class CarrierCdrCsvParser implements CdrFormat {
@@ -154,8 +155,31 @@ public final class CarrierCdrCsvParser implements CdrFormat {
             answered = List.of("yes", "true", "1", "y", "answered").contains(a);
             answeredAt = answered ? start : null;
         }
+        Integer code = null;
+        if (index.containsKey("code")) {
+            String c = value(f, index, "code").trim();
+            try {
+                code = c.isEmpty() ? null : Integer.valueOf(c);
+            } catch (NumberFormatException e) {
+                code = -1;
+            }
+            if (code != null && (code < 100 || code > 699)) {
+                throw new IllegalArgumentException(column(index, "code") + ": '" + c + "' is not a SIP response code");
+            }
+            if (code != null && !index.containsKey("answered")) {
+                answered = code >= 200 && code < 300;
+                answeredAt = answered ? start : null;
+            }
+        }
+        String disposition = answered ? "ANSWERED" : code == null ? "FAILED" : switch (code) {
+            case 486, 600 -> "BUSY";
+            case 408, 480, 487 -> "NO_ANSWER";
+            case 603 -> "REJECTED";
+            case 503 -> "CONGESTION";
+            default -> "FAILED";
+        };
         return new CdrRecord(mapping.carrier(), key, value(f, index, "calling"), value(f, index, "called"), start, answeredAt,
-                start.plusMillis(durationMs), durationMs, answered ? durationMs : 0, answered ? "ANSWERED" : "FAILED", null,
+                start.plusMillis(durationMs), durationMs, answered ? durationMs : 0, disposition, code,
                 null, null, null, null, null, key);
     }
 

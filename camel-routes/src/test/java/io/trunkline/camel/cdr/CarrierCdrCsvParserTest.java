@@ -82,4 +82,26 @@ class CarrierCdrCsvParserTest {
                 "cdr.b.columns=key:Id,calling:A,called:B,start:S,duration:D\ncdr.b.duration-unit=hours")))
                 .hasMessage("carrier b: duration unit 'hours' is not s, ms or min");
     }
+
+    @Test
+    void aSipCodeColumnTellsBusyNoAnswerAndRejectedApart() throws Exception {
+        CarrierCdrCsvParser parser = new CarrierCdrCsvParser(CarrierCdrCsvParser.Mapping.from("carrier-b", config("""
+                cdr.carrier-b.columns=key:call_id,calling:from,called:to,start:start_utc,duration:billsec,code:sip_code
+                cdr.carrier-b.date-format=yyyy-MM-dd'T'HH:mm:ss'Z'
+                """)));
+        CdrFile file = parser.parse("carrier-b.csv", List.of("call_id,start_utc,from,to,billsec,sip_code",
+                "B-1,2026-11-20T10:00:00Z,12125552001,442071234567,61,200",
+                "B-2,2026-11-20T10:01:00Z,12125552001,442071234567,0,486",
+                "B-3,2026-11-20T10:02:00Z,12125552001,442071234567,0,480",
+                "B-4,2026-11-20T10:03:00Z,12125552001,442071234567,0,603",
+                "B-5,2026-11-20T10:04:00Z,12125552001,442071234567,0,503",
+                "B-6,2026-11-20T10:05:00Z,12125552001,442071234567,0,OK"));
+        assertThat(file.records()).extracting(CdrRecord::disposition)
+                .containsExactly("ANSWERED", "BUSY", "NO_ANSWER", "REJECTED", "CONGESTION");
+        assertThat(file.records()).extracting(CdrRecord::sipCode).containsExactly(200, 486, 480, 603, 503);
+        assertThat(file.records().get(0).billableMs()).isEqualTo(61_000);
+        assertThat(file.records().get(0).startedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        assertThat(file.rejected()).singleElement().satisfies(r -> assertThat(r.reason())
+                .isEqualTo("column 6 (sip_code): 'OK' is not a SIP response code"));
+    }
 }
