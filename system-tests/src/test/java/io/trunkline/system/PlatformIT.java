@@ -655,6 +655,31 @@ class PlatformIT {
     /** A node with a backlog of events (written through its own journal, as after an outage): all go in once. */
     @Test
     @Order(20)
+    void theEdgesCallsAreRolledUpIntoCarrierMetrics() throws Exception {
+        // The flows above: carrier A answered 503 and stayed silent, carrier B rang (SIPp's 180) and answered.
+        String today = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+        JsonObject carriers = await(Duration.ofSeconds(60), () -> {
+            JsonObject r = Api.get("metrics?from=" + today + "&window=5m&dimension=carrier&origin=edge", "oscar")
+                    .json().asJsonObject();
+            return r.getInt("pendingWindows") == 0 && r.getJsonArray("totals").size() >= 2 ? r : null;
+        });
+        JsonObject a = carriers.getJsonArray("totals").stream().map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("subject").equals("carrier-a")).findFirst().orElseThrow();
+        JsonObject b = carriers.getJsonArray("totals").stream().map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("subject").equals("carrier-b")).findFirst().orElseThrow();
+        assertThat(a.getJsonObject("failures").getInt("503")).isPositive();
+        assertThat(a.getJsonObject("failures").getInt("408")).as("the silent carrier A").isPositive();
+        assertThat(b.getInt("answered")).isPositive();
+        assertThat(b.getJsonNumber("pddP50Ms").longValue()).as("B's 180 Ringing measured").isGreaterThanOrEqualTo(0);
+        assertThat(b.getInt("attempts")).isGreaterThanOrEqualTo(b.getInt("answered"));
+        JsonObject pbx = Api.get("metrics?from=" + today + "&window=1h&dimension=pbx&subject=hq-cucm&origin=edge", "oscar")
+                .json().asJsonObject();
+        assertThat(pbx.getJsonArray("totals")).singleElement()
+                .satisfies(t -> assertThat(t.asJsonObject().getInt("attempts")).isPositive());
+    }
+
+    @Test
+    @Order(21)
     void tenThousandEventsInABurstAreStoredExactlyOnce() throws Exception {
         writeBurst("burst-1-", BURST);
         Instant started = Instant.now();
@@ -672,7 +697,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(21)
+    @Order(22)
     void aBurstIsStoredExactlyOnceWhenTheServerRestartsInTheMiddleOfIt() throws Exception {
         writeBurst("burst-2-", BURST);
         // Small batches make the burst last long enough to stop the server in the middle of it.
@@ -726,7 +751,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(22)
+    @Order(23)
     void aBurstIsStoredExactlyOnceWhenTheEdgeNodeIsKilledAndRestartedInTheMiddleOfIt() throws Exception {
         burstEdge.close();
         writeBurst("burst-3-", BURST);
@@ -756,7 +781,7 @@ class PlatformIT {
      * at once, the dead node's once it is started again from its journal.
      */
     @Test
-    @Order(23)
+    @Order(24)
     void killingOneOfThreeEdgeNodesUnderLoadLosesNoCallRecord() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "cluster"));
         Path jar = Path.of(System.getProperty("edge.jar"));
@@ -964,7 +989,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(24)
+    @Order(25)
     void failoverTestWorkflowSurvivesARestartAndItsTimerFiresAfterIt() throws Exception {
         Api.Reply started = Api.post("workflows/failover-tests", "carla", "{\"carrier\":\"carrier-a\",\"windowSeconds\":25}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -995,7 +1020,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(25)
+    @Order(26)
     void undeploys() {
         deployer.undeploy(DEPLOYMENT);
         controller.stop(CONTAINER);
