@@ -18,7 +18,10 @@ public enum Rulebook {
     CLASSIFICATION("classification", List.of("DestinationClassification.drl.xlsx", "DestinationFallback.drl")),
 
     /** Which policy orders the carriers for a call: strategy, carriers, floors, maximum rate, caller ID. */
-    ROUTING("routing", List.of("RoutingPolicy.drl.xlsx", "RoutingPolicyFallback.drl"));
+    ROUTING("routing", List.of("RoutingPolicy.drl.xlsx", "RoutingPolicyFallback.drl")),
+
+    /** When a carrier, trunk, PBX or destination class raises an alert: the analysts' thresholds. */
+    ALERTS("alerts", List.of("AlertThresholds.drl.xlsx"));
 
     private final String kbaseName;
     private final List<String> resources;

@@ -5,7 +5,13 @@ import static io.trunkline.system.Platform.database;
 import static io.trunkline.system.Platform.subsystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import io.trunkline.rules.alerts.AlertThresholdsTableSource;
 import java.io.File;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.json.JsonObject;
 import javax.json.JsonValue;
+import javax.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -411,6 +418,133 @@ class CdrIngestionIT {
         assertThat(scrape).contains("# TYPE trunkline_asr_ratio gauge")
                 .contains("trunkline_asr_ratio{origin=\"cdr\",dimension=\"carrier\",subject=\"carrier-b\"} 0.500000")
                 .contains("trunkline_attempts{origin=\"cdr\",dimension=\"carrier\",subject=\"carrier-b\"} 2.00000");
+    }
+
+    @Test
+    @Order(40)
+    void aCarriersFallingAsrRaisesOneAlertThatEscalatesAndResolves() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(13025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        List<String> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 18090), 0);
+        webhook.createContext("/alerts", exchange -> {
+            hooks.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhook.start();
+        String table = "rulebooks/alerts/files/AlertThresholds.drl.xlsx";
+        try {
+            // The analysts watch carrier A's ASR alone, escalating after 20 s without acknowledgement.
+            byte[] watch = AlertThresholdsTableSource.layout().row("carrier", "carrier-a", "20", "35", "", "", "", "", "",
+                    "", "CRITICAL", "20s", "ASR below 35 %").toXlsx();
+            Api.Reply put = Api.put(table, "ana", watch, "watch carrier A's ASR");
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+
+            long w = 300_000;
+            long current = Instant.now().toEpochMilli() / w * w;
+            // 60 %, 40 %, 20 %: one alert at the third window, none before.
+            pushWindowAndAwaitJudgement(Instant.ofEpochMilli(current - 4 * w), 30, 18);
+            assertThat(asrAlerts()).as("ASR 60 %").isEmpty();
+            pushWindowAndAwaitJudgement(Instant.ofEpochMilli(current - 3 * w), 30, 12);
+            assertThat(asrAlerts()).as("ASR 40 %").isEmpty();
+            pushWindowAndAwaitJudgement(Instant.ofEpochMilli(current - 2 * w), 30, 6);
+            JsonObject raised = await(Duration.ofSeconds(30), () -> asrAlerts().isEmpty() ? null : asrAlerts().get(0));
+            assertThat(raised.getString("state")).isEqualTo("OPEN");
+            assertThat(raised.getString("severity")).isEqualTo("CRITICAL");
+            assertThat(raised.getString("origin")).isEqualTo("cdr");
+            assertThat(raised.getString("details")).startsWith("ASR 20.0 %").contains("30 calls in the window");
+            long id = raised.getJsonNumber("id").longValue();
+            MimeMessage raisedMail = awaitMail(smtp, "[Trunkline CRITICAL] ASR below 35 %: carrier carrier-a (raised)");
+            assertThat(raisedMail.getAllRecipients()[0].toString()).isEqualTo("noc@example.com");
+            assertThat(GreenMailUtil.getBody(raisedMail)).contains("Alert: #" + id + " ASR below 35 %")
+                    .contains("ASR 20.0 %").contains("POST /api/v1/alerts/" + id + "/ack");
+            await(Duration.ofSeconds(30), () -> hooks.stream().anyMatch(h -> h.contains("\"event\":\"RAISED\"")
+                    && h.contains("\"subject\":\"carrier-a\"") && h.contains("\"id\":" + id)) ? true : null);
+
+            // Nobody acknowledges it within 20 s: escalated, to the duty manager as well.
+            JsonObject escalated = await(Duration.ofSeconds(60), () -> {
+                JsonObject a = asrAlerts().get(0);
+                return a.getInt("escalation") == 1 ? a : null;
+            });
+            assertThat(escalated.getString("state")).isEqualTo("OPEN");
+            MimeMessage escalation = awaitMail(smtp, "[Trunkline CRITICAL] ASR below 35 %: carrier carrier-a (escalated)");
+            assertThat(java.util.Arrays.stream(escalation.getAllRecipients()).map(Object::toString))
+                    .containsExactly("noc@example.com", "duty-manager@example.com");
+            await(Duration.ofSeconds(30), () -> hooks.stream().anyMatch(h -> h.contains("\"event\":\"ESCALATED\"")) ? true : null);
+
+            Api.Reply ack = Api.post("alerts/" + id + "/ack", "oscar", null);
+            assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+            assertThat(ack.json().asJsonObject().getString("state")).isEqualTo("ACKNOWLEDGED");
+            assertThat(ack.json().asJsonObject().getString("acknowledgedBy")).isEqualTo("oscar");
+            assertThat(Api.post("alerts/" + id + "/ack", "ana", null).status()).as("analysts do not acknowledge").isEqualTo(403);
+
+            // ASR back to 60 %: the alert closes by itself.
+            pushWindowAndAwaitJudgement(Instant.ofEpochMilli(current - w), 30, 18);
+            JsonObject resolved = await(Duration.ofSeconds(30), () -> {
+                JsonObject a = asrAlerts().get(0);
+                return a.getString("state").equals("RESOLVED") ? a : null;
+            });
+            assertThat(resolved.getJsonNumber("id").longValue()).isEqualTo(id);
+            awaitMail(smtp, "[Trunkline CRITICAL] ASR below 35 %: carrier carrier-a (resolved)");
+            await(Duration.ofSeconds(30), () -> hooks.stream().anyMatch(h -> h.contains("\"event\":\"RESOLVED\"")
+                    && h.contains("\"state\":\"RESOLVED\"")) ? true : null);
+            assertThat(asrAlerts()).as("exactly one alert over the four windows").hasSize(1);
+            JsonObject last = asrAlerts().get(0);
+            assertThat(last.getJsonArray("deliveries").stream().map(d -> d.asJsonObject().getString("event") + " "
+                    + d.asJsonObject().getString("channel") + " " + d.asJsonObject().getString("outcome")))
+                    .containsExactly("RAISED EMAIL delivered", "RAISED WEBHOOK delivered", "ESCALATED EMAIL delivered",
+                            "ESCALATED WEBHOOK delivered", "RESOLVED EMAIL delivered", "RESOLVED WEBHOOK delivered");
+        } finally {
+            Api.put(table, "ana", AlertThresholdsTableSource.shipped().toXlsx(), "back to the shipped thresholds");
+            webhook.stop(0);
+            smtp.stop();
+        }
+    }
+
+    /** Carrier A's records of one window (Connected Y for the first {@code answered}), then one judgement after them. */
+    private static void pushWindowAndAwaitJudgement(Instant window, int calls, int answered) throws Exception {
+        java.time.format.DateTimeFormatter london = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Europe/London"));
+        StringBuilder csv = new StringBuilder("CallID,StartTime,ANI,DNIS,Seconds,Connected,Charge\n");
+        for (int i = 0; i < calls; i++) {
+            boolean up = i < answered;
+            csv.append("W").append(window.getEpochSecond()).append('-').append(i).append(',')
+                    .append(london.format(window.plusSeconds(5 + i * 8))).append(",12125552001,442071234567,")
+                    .append(up ? "60" : "0").append(',').append(up ? "Y" : "N").append(",0\n");
+        }
+        Api.Reply pushed = Api.postCsv("ingest/sources/carrier-a/records?name=w" + window.getEpochSecond() + ".csv",
+                "oscar", csv.toString());
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+        String from = window.toString();
+        await(Duration.ofSeconds(60), () -> {
+            javax.json.JsonArray windows = Api.get("metrics?from=" + from + "&to=" + window.plusSeconds(300) + "&window=5m"
+                    + "&dimension=carrier&subject=carrier-a&origin=cdr", "oscar").json().asJsonObject().getJsonArray("windows");
+            return !windows.isEmpty() && windows.getJsonObject(0).getInt("attempts") == calls ? true : null;
+        });
+        Instant ready = Instant.now();
+        await(Duration.ofSeconds(60), () -> {
+            JsonValue at = Api.get("alerts", "oscar").json().asJsonObject().get("evaluatedAt");
+            return at instanceof javax.json.JsonString s && Instant.parse(s.getString()).isAfter(ready) ? true : null;
+        });
+    }
+
+    private static List<JsonObject> asrAlerts() throws Exception {
+        return Api.get("alerts?limit=1000", "oscar").json().asJsonObject().getJsonArray("alerts").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("title").equals("ASR below 35 %") && a.getString("subject").equals("carrier-a"))
+                .toList();
+    }
+
+    private static MimeMessage awaitMail(GreenMail smtp, String subject) throws Exception {
+        return await(Duration.ofSeconds(30), () -> {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (subject.equals(m.getSubject())) {
+                    return m;
+                }
+            }
+            return null;
+        });
     }
 
     @Test

@@ -41,8 +41,23 @@ public record CdrRecord(String source, String recordKey, String calling, String 
         if (recordKey == null || recordKey.isBlank()) {
             throw new IllegalArgumentException("record key: empty");
         }
+        plausible("start", startedAt);
+        plausible("answer", answeredAt);
+        plausible("end", endedAt);
+        if (durationMs < 0 || billableMs < 0) {
+            throw new IllegalArgumentException("duration: negative");
+        }
         return this;
     }
+
+    /** Calls between 1970 and 2200: beyond them a time is a misread field, and the database could not hold it. */
+    private static void plausible(String field, Instant t) {
+        if (t != null && (t.isBefore(Instant.EPOCH) || t.isAfter(LATEST))) {
+            throw new IllegalArgumentException(field + ": " + t + " is not a time between 1970 and 2200");
+        }
+    }
+
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     static void limit(String field, String value, int max) {
         if (value != null && value.length() > max) {

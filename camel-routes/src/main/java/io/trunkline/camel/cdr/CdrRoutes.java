@@ -57,8 +57,14 @@ public class CdrRoutes extends TrunklineRouteBuilder {
             if (source.sftp() != null) {
                 String uri = source.sftp() + (source.sftp().contains("?") ? "&" : "?") + common.substring(1)
                         + "&localWorkDirectory=" + Path.of(source.inbox(), ".sftp-work")
-                        + "&readLock=changed&readLockCheckInterval=1000&readLockMinAge=1000"
-                        + "&stepwise=false&useUserKnownHostsFile=false&strictHostKeyChecking=no";
+                        + "&readLock=changed&readLockCheckInterval=1000&readLockMinAge=1000&stepwise=false";
+                // Host keys are checked when the URI says how (knownHostsFile=..., strictHostKeyChecking=yes).
+                if (!source.sftp().contains("strictHostKeyChecking=")) {
+                    uri += "&strictHostKeyChecking=no";
+                }
+                if (!source.sftp().contains("useUserKnownHostsFile=")) {
+                    uri += "&useUserKnownHostsFile=false";
+                }
                 from(uri)
                         .routeId(ROUTE_PREFIX + source.id() + "-sftp")
                         .process(exchange -> take(source, exchange));
