@@ -132,8 +132,9 @@ public class AlertEvaluator {
         }
     }
 
+    /** The stored key of an alert's condition and subject (text: PostgreSQL refuses NUL in a string). */
     private static String key(String title, String origin, String dimension, String subject) {
-        return title + '\u0000' + origin + '\u0000' + dimension + '\u0000' + subject;
+        return title + " | " + origin + " | " + dimension + " | " + subject;
     }
 
     private List<Event> reconcile(Map<String, View> views, Instant now) {
