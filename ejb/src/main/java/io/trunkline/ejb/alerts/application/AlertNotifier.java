@@ -125,7 +125,7 @@ final class AlertNotifier {
             HttpResponse<Void> r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
             return r.statusCode() / 100 == 2 ? "delivered" : "failed: HTTP " + r.statusCode();
         } catch (java.io.IOException | IllegalArgumentException e) {
-            return "failed: " + e.getMessage();
+            return "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "failed: interrupted";
