@@ -502,6 +502,52 @@ class CdrIngestionIT {
         }
     }
 
+    @Test
+    @Order(50)
+    void anIncidentOnACarriersStatusFeedRaisesAnAlertUntilTheFeedResolvesIt() throws Exception {
+        String open = Files.readString(FIXTURES.resolve("statusfeed/valid/statuspage.json"));
+        String resolved = open.replace("\"status\": \"identified\"", "\"status\": \"resolved\"");
+        java.util.concurrent.atomic.AtomicReference<String> body = new java.util.concurrent.atomic.AtomicReference<>(open);
+        HttpServer feed = HttpServer.create(new InetSocketAddress("127.0.0.1", 18091), 0);
+        feed.createContext("/api/v2/incidents.json", exchange -> {
+            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        feed.start();
+        try {
+            JsonObject incident = await(Duration.ofSeconds(60), () -> Api.get("alerts/incidents?carrier=carrier-c&open=true",
+                    "oscar").json().asJsonArray().stream().map(JsonValue::asJsonObject).findFirst().orElse(null));
+            assertThat(incident.getString("id")).isEqualTo("p31zjtct2jer");
+            assertThat(incident.getString("title")).isEqualTo("Elevated call failures to UK mobile numbers");
+            assertThat(incident.getString("link")).isEqualTo("https://stspg.io/p31zjtct2jer");
+            JsonObject alert = await(Duration.ofSeconds(60), () -> incidentAlerts().stream()
+                    .filter(a -> a.getString("state").equals("OPEN")).findFirst().orElse(null));
+            assertThat(alert.getString("details")).isEqualTo("incident: Elevated call failures to UK mobile numbers");
+            assertThat(alert.getString("severity")).isEqualTo("WARNING");
+
+            body.set(resolved);
+            JsonObject closed = await(Duration.ofSeconds(60), () -> {
+                JsonObject a = incidentAlerts().get(0);
+                return a.getString("state").equals("RESOLVED") ? a : null;
+            });
+            assertThat(closed.getJsonNumber("id").longValue()).isEqualTo(alert.getJsonNumber("id").longValue());
+            assertThat(Api.get("alerts/incidents?carrier=carrier-c&open=true", "oscar").json().asJsonArray()).isEmpty();
+            assertThat(incidentAlerts()).as("one alert for the incident").hasSize(1);
+        } finally {
+            feed.stop(0);
+        }
+    }
+
+    private static List<JsonObject> incidentAlerts() throws Exception {
+        return Api.get("alerts?limit=1000", "oscar").json().asJsonObject().getJsonArray("alerts").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("title").equals("Carrier reports an incident") && a.getString("subject").equals("carrier-c"))
+                .toList();
+    }
+
     /** Carrier A's records of one window (Connected Y for the first {@code answered}), then one judgement after them. */
     private static void pushWindowAndAwaitJudgement(Instant window, int calls, int answered) throws Exception {
         java.time.format.DateTimeFormatter london = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")

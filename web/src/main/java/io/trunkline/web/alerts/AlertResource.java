@@ -1,6 +1,7 @@
 package io.trunkline.web.alerts;
 
 import io.trunkline.ejb.alerts.api.Alerts;
+import io.trunkline.ejb.alerts.api.CarrierIncidents;
 import io.trunkline.web.support.JsonBodies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,10 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-/** {@code GET /api/v1/alerts?state=open|resolved}, {@code POST /api/v1/alerts/{id}/ack}. */
+/**
+ * {@code GET /api/v1/alerts?state=open|resolved}, {@code POST /api/v1/alerts/{id}/ack}, and the carriers' status-feed
+ * incidents at {@code GET /api/v1/alerts/incidents}.
+ */
 @RequestScoped
 @Path("/alerts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +32,32 @@ public class AlertResource {
 
     @EJB
     private Alerts alerts;
+    @EJB
+    private CarrierIncidents incidents;
+
+    /** {@code GET /api/v1/alerts/incidents?carrier=&open=true}: what the carriers' status feeds report. */
+    @GET
+    @Path("/incidents")
+    @RolesAllowed({"ops", "analyst", "compliance", "admin"})
+    public String incidents(@QueryParam("carrier") String carrier, @QueryParam("open") @DefaultValue("false") boolean open) {
+        List<Object> out = new ArrayList<>();
+        for (CarrierIncidents.CarrierIncident i : incidents.list(carrier == null || carrier.isBlank() ? null : carrier.trim(),
+                open)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("carrier", i.carrier());
+            m.put("id", i.id());
+            m.put("title", i.title());
+            m.put("status", i.status());
+            m.put("open", i.open());
+            m.put("startedAt", i.startedAt());
+            m.put("resolvedAt", i.resolvedAt());
+            m.put("link", i.link());
+            m.put("firstSeen", i.firstSeen());
+            m.put("lastSeen", i.lastSeen());
+            out.add(m);
+        }
+        return JsonBodies.value(out).toString();
+    }
 
     @GET
     @RolesAllowed({"ops", "analyst", "compliance", "admin"})

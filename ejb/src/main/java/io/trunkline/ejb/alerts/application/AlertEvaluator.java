@@ -1,6 +1,7 @@
 package io.trunkline.ejb.alerts.application;
 
 import io.trunkline.ejb.alerts.api.Alerts;
+import io.trunkline.ejb.alerts.api.CarrierIncidents;
 import io.trunkline.ejb.alerts.infrastructure.JdbcAlertStore;
 import io.trunkline.ejb.metrics.domain.WindowStats;
 import io.trunkline.ejb.metrics.infrastructure.JdbcMetricStore;
@@ -74,6 +75,8 @@ public class AlertEvaluator {
     private RoutingDataHolder routing;
     @EJB
     private RuleBaseHolder ruleBase;
+    @EJB
+    private CarrierIncidents incidents;
 
     private JdbcAlertStore alerts;
     private JdbcMetricStore metrics;
@@ -225,13 +228,23 @@ public class AlertEvaluator {
                         percent(s.asr()), percent(s.ner()), s.pddQuantile(0.95), s.mos(), false, false, null), r.start()));
             }
             Map<String, Boolean> trunks = trunkStates();
+            Map<String, List<String>> incidents = new HashMap<>();
+            for (CarrierIncidents.CarrierIncident i : this.incidents.list(null, true)) {
+                incidents.computeIfAbsent(i.carrier(), k -> new ArrayList<>()).add(i.title());
+            }
+            java.util.Set<String> carriers = new java.util.TreeSet<>(incidents.keySet());
             for (Carrier c : routing.current().allCarriers()) {
-                String id = c.id().value();
+                carriers.add(c.id().value());
+            }
+            for (String id : carriers) {
+                Carrier c = routing.current().carrier(id).orElse(null);
                 boolean down = Boolean.FALSE.equals(trunks.get(id));
-                boolean silent = c.peakAt(now) && carried(id, now.minus(Duration.ofDays(7)), now.minus(Duration.ofHours(1)))
+                boolean silent = c != null && c.peakAt(now)
+                        && carried(id, now.minus(Duration.ofDays(7)), now.minus(Duration.ofHours(1)))
                         && !carried(id, now.minus(Duration.ofHours(1)), now.plusSeconds(1));
+                String incident = incidents.containsKey(id) ? String.join("; ", incidents.get(id)) : null;
                 views.put("state\u0000carrier\u0000" + id, new View(new AlertSubject("state", "carrier", id, 0, null, null,
-                        null, null, down, silent, null), null));
+                        null, null, down, silent, incident), null));
             }
             return views;
         } catch (SQLException e) {

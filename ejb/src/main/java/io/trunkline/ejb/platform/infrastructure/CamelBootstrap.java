@@ -9,6 +9,9 @@ import io.trunkline.camel.cdr.CdrRoutes;
 import io.trunkline.camel.cdr.CdrSource;
 import io.trunkline.camel.cdr.CdrSources;
 import io.trunkline.camel.edge.EdgeEventPort;
+import io.trunkline.camel.feeds.StatusFeedPort;
+import io.trunkline.camel.feeds.StatusFeedRoutes;
+import io.trunkline.camel.feeds.StatusFeedSource;
 import io.trunkline.camel.edge.EdgeEventRoutes;
 import io.trunkline.camel.edge.EdgeEventSubscriber;
 import io.trunkline.camel.edge.EdgeEventsComponent;
@@ -69,11 +72,14 @@ public class CamelBootstrap {
     @EJB
     private CdrPort cdrs;
     @EJB
+    private StatusFeedPort statusFeeds;
+    @EJB
     private RoutingDataHolder routing;
 
     private CamelContext camel;
     private final Map<String, String> inboxes = new LinkedHashMap<>();
     private final Map<String, CdrSource> cdrSources = new LinkedHashMap<>();
+    private final List<StatusFeedSource> feeds = new java.util.ArrayList<>();
     private String cdrSourcesFile;
     private String cdrSourcesProblem;
 
@@ -106,6 +112,7 @@ public class CamelBootstrap {
             }
             camel.addRoutes(new CdrRoutes(List.copyOf(cdrSources.values()), reader));
             camel.addRoutes(new CdrPushRoute(cdrSources, reader));
+            camel.addRoutes(new StatusFeedRoutes(feeds, statusFeeds));
             camel.start();
             LOG.info("Camel started with routes {}; inboxes {}", camel.getRoutes().stream().map(Route::getId).toList(), inboxes);
         } catch (Exception e) {
@@ -113,27 +120,40 @@ public class CamelBootstrap {
         }
     }
 
+    /**
+     * Reads the sources file(s): {@code trunkline.cdr.sources} names one or more files, comma-separated, read in
+     * order (a later file adds sources or overrides keys); CDR sources ({@code cdr.source.*}) and carriers' status
+     * feeds ({@code feed.status.*}).
+     */
     private void loadCdrSources(Path inboxRoot) {
         String configDir = System.getProperty("jboss.server.config.dir", ".");
-        Path file = Path.of(System.getProperty("trunkline.cdr.sources",
-                Path.of(configDir, "trunkline-cdr-sources.properties").toString()));
-        cdrSourcesFile = file.toString();
-        if (!Files.exists(file)) {
-            LOG.info("no CDR sources: {} does not exist", file);
-            return;
-        }
+        String names = System.getProperty("trunkline.cdr.sources",
+                Path.of(configDir, "trunkline-cdr-sources.properties").toString());
+        cdrSourcesFile = names;
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
+        try {
+            for (String name : names.split(",")) {
+                Path file = Path.of(name.trim());
+                if (!Files.exists(file)) {
+                    LOG.info("no CDR sources from {}: it does not exist", file);
+                    continue;
+                }
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(in);
+                }
+            }
             for (CdrSource s : CdrSources.from(p, inboxRoot,
                     pbx -> routing.current().pbx(pbx).map(Pbx::zone).orElse(null))) {
                 cdrSources.put(s.id(), s);
             }
-            LOG.info("CDR sources from {}: {}", file, cdrSources.keySet());
+            feeds.addAll(StatusFeedSource.from(p));
+            LOG.info("CDR sources from {}: {}; status feeds of {}", names, cdrSources.keySet(),
+                    feeds.stream().map(StatusFeedSource::carrier).toList());
         } catch (IOException | IllegalArgumentException e) {
             cdrSources.clear();
-            cdrSourcesProblem = file + ": " + e.getMessage();
-            LOG.error("CDR sources not started: {}", cdrSourcesProblem);
+            feeds.clear();
+            cdrSourcesProblem = names + ": " + e.getMessage();
+            LOG.error("CDR sources and status feeds not started: {}", cdrSourcesProblem);
         }
     }
 
