@@ -233,6 +233,41 @@ class CdrIngestionIT {
     }
 
     @Test
+    @Order(7)
+    void rateDeckSpreadsheetDroppedInTheInboxIsStoredWithItsBadRowQuarantined() throws Exception {
+        byte[] xlsx;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("Rates");
+            Object[][] rows = {{"prefix", "rate_per_minute", "connection_fee", "effective_from"},
+                {353.0, 0.0111, 0.0, "2026-12-01"}, {"3531", "free", 0.0, "2026-12-01"}};
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof Double d) {
+                        row.createCell(c).setCellValue(d);
+                    } else {
+                        row.createCell(c).setCellValue((String) rows[r][c]);
+                    }
+                }
+            }
+            book.write(out);
+            xlsx = out.toByteArray();
+        }
+        JsonObject camel = subsystem(Api.get("health", null).json().asJsonObject(), "camel");
+        drop(Path.of(camel.getJsonObject("inboxes").getString("trunkline.inbox.ratedecks")), "carrier-b_2026-12-ie.xlsx", xlsx);
+        Ingested deck = awaitFile("ratedeck", "carrier-b_2026-12-ie.xlsx");
+        assertThat(deck.status()).isEqualTo("STORED");
+        assertThat(deck.read()).isEqualTo(2);
+        assertThat(deck.stored()).isEqualTo(1);
+        assertThat(deck.quarantined()).isEqualTo(1);
+        assertThat(Api.get("ingest/files/" + deck.id() + "/quarantine", "oscar").body())
+                .contains("\"line\":3,\"raw\":\"3531,free,0,2026-12-01\",\"reason\":\"rate_per_minute 'free' is not a number\"");
+        assertThat(count("SELECT count(*) FROM rate_deck_entry WHERE ingest_file_id = " + deck.id()
+                + " AND prefix = '353' AND rate_per_minute = 0.0111")).isEqualTo(1);
+    }
+
+    @Test
     @Order(10)
     void theSameFileOrRecordTwiceIsStoredOnce() throws Exception {
         Ingested again = dropAndAwait("branch-asterisk", "Master-again.csv", FIXTURES.resolve("asterisk/valid/Master.csv"));

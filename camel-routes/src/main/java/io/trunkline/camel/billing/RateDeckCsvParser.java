@@ -35,34 +35,49 @@ public final class RateDeckCsvParser {
 
     public RateDeckFile parse(String fileName, byte[] content) {
         String carrier = carrierOf(fileName);
-        String text = decode(fileName, content);
-        String[] lines = text.split("\r?\n", -1);
-        int headerIndex = 0;
-        while (headerIndex < lines.length && lines[headerIndex].isBlank()) {
-            headerIndex++;
-        }
-        if (headerIndex == lines.length) {
+        List<RateDeckXlsx.Row> rows = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+                ? RateDeckXlsx.rows(fileName, content) : csvRows(fileName, content);
+        if (rows.isEmpty()) {
             throw new UnreadableFileException(fileName + ": empty file, expected a header row");
         }
-        Columns columns = Columns.of(fileName, lines[headerIndex]);
+        RateDeckXlsx.Row header = rows.get(0);
+        if (header.error() != null) {
+            throw new UnreadableFileException(fileName + ": header row: " + header.error());
+        }
+        Columns columns = Columns.of(fileName, header.fields());
 
         List<RateDeckLine> rates = new ArrayList<>();
         List<RejectedLine> rejected = new ArrayList<>();
         int read = 0;
-        for (int i = headerIndex + 1; i < lines.length; i++) {
-            String raw = lines[i];
-            if (raw.isBlank()) {
-                continue;
-            }
+        for (RateDeckXlsx.Row row : rows.subList(1, rows.size())) {
             read++;
-            int lineNumber = i + 1;
             try {
-                rates.add(columns.line(lineNumber, CsvLine.split(raw)));
+                if (row.error() != null) {
+                    throw new IllegalArgumentException(row.error());
+                }
+                rates.add(columns.line(row.lineNumber(), row.fields()));
             } catch (IllegalArgumentException e) {
-                rejected.add(new RejectedLine(lineNumber, raw, e.getMessage()));
+                rejected.add(new RejectedLine(row.lineNumber(), row.raw(), e.getMessage()));
             }
         }
         return new RateDeckFile(fileName, carrier, sha256(content), read, rates, rejected);
+    }
+
+    /** The non-blank lines of a CSV deck, split; a line that cannot be split carries its reason. */
+    private static List<RateDeckXlsx.Row> csvRows(String fileName, byte[] content) {
+        String[] lines = decode(fileName, content).split("\r?\n", -1);
+        List<RateDeckXlsx.Row> rows = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            try {
+                rows.add(new RateDeckXlsx.Row(i + 1, lines[i], CsvLine.split(lines[i]), null));
+            } catch (IllegalArgumentException e) {
+                rows.add(new RateDeckXlsx.Row(i + 1, lines[i], null, e.getMessage()));
+            }
+        }
+        return rows;
     }
 
     static String carrierOf(String fileName) {
@@ -105,8 +120,7 @@ public final class RateDeckCsvParser {
     /** Column positions from the header row. */
     private record Columns(int count, int prefix, int rate, int offPeak, int fee, int from, int until, int description) {
 
-        static Columns of(String fileName, String headerLine) {
-            List<String> names = CsvLine.split(headerLine);
+        static Columns of(String fileName, List<String> names) {
             int prefix = -1;
             int rate = -1;
             int offPeak = -1;

@@ -3,7 +3,7 @@ package io.trunkline.camel.billing;
 import io.trunkline.camel.support.TrunklineRouteBuilder;
 
 /**
- * Carrier rate decks dropped as CSV files into the inbox {@code trunkline.inbox.ratedecks}: each file is
+ * Carrier rate decks dropped as CSV or XLSX files into the inbox {@code trunkline.inbox.ratedecks}: each file is
  * parsed whole and handed to the billing port; taken files move to {@code .done}, unreadable ones to
  * {@code .error} with their reason.
  */
@@ -22,7 +22,7 @@ public class RateDeckRoutes extends TrunklineRouteBuilder {
     @Override
     public void configure() {
         fileErrors(port::refuse);
-        from(inbox(INBOX_PROPERTY, ".*\\.csv"))
+        from(inbox(INBOX_PROPERTY, ".*\\.(csv|xlsx)"))
                 .routeId(ROUTE_ID)
                 .process(exchange -> {
                     String name = exchange.getIn().getHeader("CamelFileNameOnly", String.class);
