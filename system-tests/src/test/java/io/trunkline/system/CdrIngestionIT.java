@@ -268,6 +268,43 @@ class CdrIngestionIT {
     }
 
     @Test
+    @Order(8)
+    void carrierInvoicesDroppedInTheInboxAreStoredForReconciliation() throws Exception {
+        JsonObject camel = subsystem(Api.get("health", null).json().asJsonObject(), "camel");
+        Path inbox = Path.of(camel.getJsonObject("inboxes").getString("trunkline.inbox.invoices"));
+        drop(inbox, "carrier-b_INV-2026-11.csv", Files.readAllBytes(FIXTURES.resolve("invoice/valid/carrier-b_INV-2026-11.csv")));
+        Ingested valid = awaitFile("invoice", "carrier-b_INV-2026-11.csv");
+        assertThat(valid.status()).isEqualTo("STORED");
+        assertThat(valid.stored()).isEqualTo(3);
+        drop(inbox, "carrier-b_INV-2026-12.csv", Files.readAllBytes(FIXTURES.resolve("invoice/invalid/carrier-b_INV-2026-12.csv")));
+        Ingested partly = awaitFile("invoice", "carrier-b_INV-2026-12.csv");
+        assertThat(partly.stored()).isEqualTo(1);
+        assertThat(partly.quarantined()).isEqualTo(4);
+        assertThat(partly.reconciles()).isTrue();
+        drop(inbox, "carrier-b_INV-2026-11-again.csv", Files.readAllBytes(FIXTURES.resolve("invoice/valid/carrier-b_INV-2026-11.csv")));
+        Ingested again = awaitFile("invoice", "carrier-b_INV-2026-11-again.csv");
+        assertThat(again.status()).isEqualTo("DUPLICATE");
+        assertThat(again.duplicates()).isEqualTo(3);
+        drop(inbox, "carrier-b_cut.csv", Files.readAllBytes(FIXTURES.resolve("invoice/invalid/carrier-b_no-total.csv")));
+        Ingested cut = awaitFile("invoice", "carrier-b_cut.csv");
+        assertThat(cut.status()).isEqualTo("REFUSED");
+        assertThat(cut.reason()).endsWith("the last line must be TOTAL with the invoice's totals (cut off?)");
+
+        javax.json.JsonArray invoices = Api.get("invoices?carrier=carrier-b", "carla")
+                .json().asJsonArray();
+        assertThat(invoices).hasSize(2);
+        JsonObject november = invoices.stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("number").equals("INV-2026-11")).findFirst().orElseThrow();
+        assertThat(november.getJsonNumber("statedAmount").bigDecimalValue()).isEqualByComparingTo("0.063");
+        assertThat(november.getInt("lines")).isEqualTo(3);
+        assertThat(november.getBoolean("linesMatchStatedTotal")).isTrue();
+        JsonObject december = invoices.stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("number").equals("INV-2026-12")).findFirst().orElseThrow();
+        assertThat(december.getBoolean("linesMatchStatedTotal")).as("four lines were quarantined").isFalse();
+        assertThat(count("SELECT count(*) FROM invoice_line WHERE call_id = 'B-9002'")).isEqualTo(1);
+    }
+
+    @Test
     @Order(10)
     void theSameFileOrRecordTwiceIsStoredOnce() throws Exception {
         Ingested again = dropAndAwait("branch-asterisk", "Master-again.csv", FIXTURES.resolve("asterisk/valid/Master.csv"));

@@ -1,6 +1,8 @@
 package io.trunkline.ejb.platform.infrastructure;
 
 import io.trunkline.camel.billing.RateDeckPort;
+import io.trunkline.camel.billing.InvoicePort;
+import io.trunkline.camel.billing.InvoiceRoutes;
 import io.trunkline.camel.billing.RateDeckRoutes;
 import io.trunkline.camel.cdr.CdrFileReader;
 import io.trunkline.camel.cdr.CdrPort;
@@ -74,6 +76,8 @@ public class CamelBootstrap {
     @EJB
     private StatusFeedPort statusFeeds;
     @EJB
+    private InvoicePort invoices;
+    @EJB
     private RoutingDataHolder routing;
 
     private CamelContext camel;
@@ -88,6 +92,8 @@ public class CamelBootstrap {
         String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
         inboxes.put(RateDeckRoutes.INBOX_PROPERTY, System.getProperty(RateDeckRoutes.INBOX_PROPERTY,
                 Path.of(dataDir, "trunkline", "inbox", "ratedecks").toString()));
+        inboxes.put(InvoiceRoutes.INBOX_PROPERTY, System.getProperty(InvoiceRoutes.INBOX_PROPERTY,
+                Path.of(dataDir, "trunkline", "inbox", "invoices").toString()));
         Properties properties = new Properties();
         try {
             for (Map.Entry<String, String> inbox : inboxes.entrySet()) {
@@ -103,6 +109,7 @@ public class CamelBootstrap {
             camel.getPropertiesComponent().setInitialProperties(properties);
             camel.addComponent(EdgeEventsComponent.SCHEME, new EdgeEventsComponent(this::edgeNodes));
             camel.addRoutes(new RateDeckRoutes(rateDecks));
+            camel.addRoutes(new InvoiceRoutes(invoices));
             camel.addRoutes(new EdgeEventRoutes(edgeEvents));
             loadCdrSources(Path.of(dataDir, "trunkline", "inbox", "cdr"));
             CdrFileReader reader = new CdrFileReader(cdrs, CdrFileReader.DEFAULT_CHUNK);

@@ -1,0 +1,21 @@
+package io.trunkline.ejb.billing.api;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import javax.ejb.Local;
+
+/** Carriers' invoices as stored for reconciliation. */
+@Local
+public interface Invoices {
+
+    /** An invoice: the totals it states beside the sums of the lines that were read. */
+    record Invoice(long id, String carrier, String number, LocalDate periodStart, LocalDate periodEnd, String currency,
+                   long statedSeconds, BigDecimal statedAmount, int lines, long linesSeconds, BigDecimal linesAmount,
+                   long fileId, Instant receivedAt) implements Serializable {
+    }
+
+    List<Invoice> list(String carrier, int limit);
+}
