@@ -2,19 +2,12 @@ package io.trunkline.camel.billing;
 
 import io.trunkline.camel.support.CsvLine;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +27,7 @@ public final class InvoiceCsvParser {
 
     public InvoiceFile parse(String fileName, byte[] content) {
         String carrier = RateDeckCsvParser.carrierOf(fileName);
-        String[] lines = decode(fileName, content).split("\\r?\\n", -1);
+        String[] lines = RateDeckCsvParser.decode(fileName, content).split("\\r?\\n", -1);
         List<Integer> at = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
@@ -84,7 +77,7 @@ public final class InvoiceCsvParser {
                 rejected.add(new RejectedLine(i + 1, lines[i], e.getMessage()));
             }
         }
-        return new InvoiceFile(fileName, carrier, sha256(content), invoice.get(1).trim(), start, end, currency,
+        return new InvoiceFile(fileName, carrier, RateDeckCsvParser.sha256(content), invoice.get(1).trim(), start, end, currency,
                 statedSeconds, statedAmount, calls.size() + rejected.size(), calls, rejected);
     }
 
@@ -162,24 +155,6 @@ public final class InvoiceCsvParser {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw new UnreadableFileException(fileName + ": " + what + " '" + text + "' is not yyyy-mm-dd");
-        }
-    }
-
-    private static String decode(String fileName, byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new UnreadableFileException(fileName + ": not UTF-8 text (" + e.getMessage() + ")");
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

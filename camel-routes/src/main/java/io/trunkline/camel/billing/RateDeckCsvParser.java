@@ -97,7 +97,8 @@ public final class RateDeckCsvParser {
         return carrier;
     }
 
-    private static String decode(String fileName, byte[] content) {
+    /** UTF-8 text, a byte-order mark dropped; anything else refuses the file. */
+    static String decode(String fileName, byte[] content) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -109,7 +110,7 @@ public final class RateDeckCsvParser {
         }
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
