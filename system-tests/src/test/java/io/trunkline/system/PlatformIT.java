@@ -676,6 +676,13 @@ class PlatformIT {
                 .json().asJsonObject();
         assertThat(pbx.getJsonArray("totals")).singleElement()
                 .satisfies(t -> assertThat(t.asJsonObject().getInt("attempts")).isPositive());
+        // Carrier A's trunk went down by OPTIONS in the flow above: the shipped thresholds raise a critical alert.
+        JsonObject down = await(Duration.ofSeconds(60), () -> Api.get("alerts?state=open", "oscar").json().asJsonObject()
+                .getJsonArray("alerts").stream().map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("title").equals("Trunk down") && a.getString("subject").equals("carrier-a"))
+                .findFirst().orElse(null));
+        assertThat(down.getString("severity")).isEqualTo("CRITICAL");
+        assertThat(down.getString("details")).isEqualTo("trunk down by OPTIONS");
     }
 
     @Test
