@@ -679,7 +679,8 @@ class PlatformIT {
         // Carrier A's trunk went down by OPTIONS in the flow above: the shipped thresholds raise a critical alert.
         JsonObject down = await(Duration.ofSeconds(60), () -> Api.get("alerts?state=open", "oscar").json().asJsonObject()
                 .getJsonArray("alerts").stream().map(JsonValue::asJsonObject)
-                .filter(a -> a.getString("title").equals("Trunk down") && a.getString("subject").equals("carrier-a"))
+                .filter(alert -> alert.getString("title").equals("Trunk down")
+                        && alert.getString("subject").equals("carrier-a"))
                 .findFirst().orElse(null));
         assertThat(down.getString("severity")).isEqualTo("CRITICAL");
         assertThat(down.getString("details")).isEqualTo("trunk down by OPTIONS");
