@@ -64,5 +64,8 @@ public record CdrRecord(String source, String recordKey, String calling, String 
             throw new IllegalArgumentException(field + ": " + value.length() + " characters, more than the " + max
                     + " kept");
         }
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException(field + ": contains a NUL character");
+        }
     }
 }

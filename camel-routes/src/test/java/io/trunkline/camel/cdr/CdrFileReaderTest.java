@@ -137,4 +137,18 @@ class CdrFileReaderTest {
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("gzip stream broken");
     }
+
+    @Test
+    void aLineTooLongOrWithANulForTheStoreIsQuarantinedNotStored() throws Exception {
+        String line = Files.readAllLines(VALID).get(0);
+        Path odd = dir.resolve("odd.csv");
+        Files.writeString(odd, line.replace("1764147600.1", "x".repeat(201)) + "\n"
+                + line.replace("1764147600.1", "nul\u0000key") + "\n" + line + "\n");
+        CdrPort.Outcome o = new CdrFileReader(port, 100).read(source, "odd.csv", odd, () -> false);
+        assertThat(o.read()).isEqualTo(3);
+        assertThat(o.stored()).isEqualTo(1);
+        assertThat(o.quarantined()).isEqualTo(2);
+        assertThat(port.chunks.get(0).rejected()).extracting(r -> r.reason()).containsExactly(
+                "record key: 201 characters, more than the 200 kept", "record key: contains a NUL character");
+    }
 }

@@ -133,8 +133,9 @@ public final class JdbcCdrStore {
             for (RejectedLine r : rejected) {
                 ps.setLong(1, fileId);
                 ps.setInt(2, r.lineNumber());
-                ps.setString(3, truncate(r.raw(), 4000));
-                ps.setString(4, truncate(r.reason(), 1000));
+                // PostgreSQL text holds no NUL: a line that carried one is kept with U+FFFD in its place.
+                ps.setString(3, truncate(r.raw().replace('\u0000', '\uFFFD'), 4000));
+                ps.setString(4, truncate(r.reason().replace('\u0000', '\uFFFD'), 1000));
                 ps.addBatch();
             }
             ps.executeBatch();
