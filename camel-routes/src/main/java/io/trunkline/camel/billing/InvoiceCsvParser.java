@@ -25,6 +25,10 @@ import java.util.Map;
  */
 public final class InvoiceCsvParser {
 
+    /** What the invoice tables hold: NUMERIC(18, 6) amounts, NUMERIC(12, 6) rates. */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+    private static final BigDecimal MAX_RATE = new BigDecimal("1000000");
+
     public InvoiceFile parse(String fileName, byte[] content) {
         String carrier = RateDeckCsvParser.carrierOf(fileName);
         String[] lines = RateDeckCsvParser.decode(fileName, content).split("\\r?\\n", -1);
@@ -47,6 +51,9 @@ public final class InvoiceCsvParser {
         if (end.isBefore(start)) {
             throw new UnreadableFileException(fileName + ": the period ends (" + end + ") before it starts (" + start + ")");
         }
+        if (invoice.get(1).isBlank() || invoice.get(1).trim().length() > 100) {
+            throw new UnreadableFileException(fileName + ": the invoice number must be 1 to 100 characters");
+        }
         String currency = invoice.get(4).trim().toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
             throw new UnreadableFileException(fileName + ": currency '" + invoice.get(4) + "' is not an ISO 4217 code");
@@ -67,6 +74,10 @@ public final class InvoiceCsvParser {
             throw new UnreadableFileException(fileName + ": TOTAL line " + (totalAt + 1) + ": no readable billed_seconds "
                     + "and amount");
         }
+        if (statedAmount.abs().compareTo(MAX_AMOUNT) >= 0 || statedAmount.scale() > 6) {
+            throw new UnreadableFileException(fileName + ": TOTAL line " + (totalAt + 1) + ": amount "
+                    + statedAmount.toPlainString() + " is beyond 12 digits and 6 decimals");
+        }
         List<InvoiceFile.Line> calls = new ArrayList<>();
         List<RejectedLine> rejected = new ArrayList<>();
         for (int k = 2; k < at.size() - 1; k++) {
@@ -83,8 +94,8 @@ public final class InvoiceCsvParser {
 
     private static InvoiceFile.Line line(int lineNumber, List<String> f, Map<String, Integer> columns) {
         String callId = field(f, columns, "call_id").trim();
-        if (callId.isEmpty()) {
-            throw new IllegalArgumentException("call_id: empty");
+        if (callId.isEmpty() || callId.length() > 200) {
+            throw new IllegalArgumentException(callId.isEmpty() ? "call_id: empty" : "call_id: longer than 200 characters");
         }
         Instant start;
         String startText = field(f, columns, "start_utc").trim();
@@ -105,11 +116,20 @@ public final class InvoiceCsvParser {
             throw new IllegalArgumentException(seconds < 0 ? "billed_seconds: negative" : "amount: negative "
                     + amount.toPlainString() + " (credits belong on a credit note)");
         }
+        if (amount.abs().compareTo(MAX_AMOUNT) >= 0 || amount.scale() > 6) {
+            throw new IllegalArgumentException("amount: " + amount.toPlainString() + " is beyond 12 digits and 6 decimals");
+        }
         String calling = columns.containsKey("calling") ? field(f, columns, "calling").trim() : null;
         BigDecimal rate = columns.containsKey("rate_per_minute") && !field(f, columns, "rate_per_minute").isBlank()
                 ? money(f, columns, "rate_per_minute") : null;
-        return new InvoiceFile.Line(lineNumber, callId, start, calling, field(f, columns, "called").trim(), seconds, rate,
-                amount);
+        String called = field(f, columns, "called").trim();
+        if (called.length() > 64 || calling != null && calling.length() > 64) {
+            throw new IllegalArgumentException("called/calling: longer than 64 characters");
+        }
+        if (rate != null && (rate.abs().compareTo(MAX_RATE) >= 0 || rate.scale() > 6)) {
+            throw new IllegalArgumentException("rate_per_minute: " + rate.toPlainString() + " is beyond 6 digits and 6 decimals");
+        }
+        return new InvoiceFile.Line(lineNumber, callId, start, calling, called, seconds, rate, amount);
     }
 
     private static BigDecimal money(List<String> f, Map<String, Integer> columns, String name) {

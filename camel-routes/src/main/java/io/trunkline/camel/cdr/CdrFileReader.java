@@ -94,6 +94,17 @@ public final class CdrFileReader {
                 port.take(source, opened.fileId(), pending.chunk(in.lineNumber()));
             }
         } finally {
+            // A chunk still being stored commits or fails before the file is let go: a retry must read its
+            // resume point after it, or it would store the chunk again.
+            if (inFlight != null && !inFlight.isDone()) {
+                try {
+                    inFlight.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    // reported by the exception already on its way
+                }
+            }
             storer.shutdownNow();
         }
         return port.finish(opened.fileId());
@@ -143,8 +154,10 @@ public final class CdrFileReader {
                     qualityLines.add(lineNo);
                     read++;
                 }
-            } catch (IllegalArgumentException e) {
-                rejected.add(new RejectedLine(lineNo, line, e.getMessage()));
+            } catch (RuntimeException e) {
+                // Any failure of a parser on one line (a time out of range, say) sets that line aside.
+                rejected.add(new RejectedLine(lineNo, line, e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()));
                 read++;
             }
         }
@@ -182,6 +195,9 @@ public final class CdrFileReader {
                 }
                 last = line;
             }
+        } catch (StrictLines.TooLong e) {
+            throw new UnreadableFileException("line " + e.line + " is longer than 1 MiB: no line ends (CR only?) or "
+                    + "not text; the whole file was refused");
         } catch (StrictLines.NotText e) {
             throw new UnreadableFileException("line " + e.line + " is not " + source.charset().name()
                     + " text; the whole file was refused");
@@ -201,7 +217,7 @@ public final class CdrFileReader {
         if (!in.endedWithNewline() && last != null && !last.isBlank()) {
             try {
                 parser.parse(last);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 throw new UnreadableFileException("truncated: the last line (" + in.lineNumber()
                         + ") ends without a newline and does not parse: " + e.getMessage());
             }

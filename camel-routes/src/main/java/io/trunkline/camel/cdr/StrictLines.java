@@ -27,6 +27,20 @@ final class StrictLines implements AutoCloseable {
         }
     }
 
+    /** A line longer than this is no call record: the file is refused rather than read into memory whole. */
+    static final int MAX_LINE = 1 << 20;
+
+    /** A line longer than {@link #MAX_LINE} bytes (no line ends, or not text at all). */
+    static final class TooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        TooLong(int line) {
+            super("line " + line + " is longer than " + MAX_LINE + " bytes");
+            this.line = line;
+        }
+    }
+
     private final InputStream in;
     private final CharsetDecoder decoder;
     private final byte[] buffer = new byte[65_536];
@@ -63,6 +77,9 @@ final class StrictLines implements AutoCloseable {
                 pos++;
             }
             int n = pos - start;
+            if (length + n > MAX_LINE) {
+                throw new TooLong(lineNo + 1);
+            }
             if (length + n > line.length) {
                 line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
             }

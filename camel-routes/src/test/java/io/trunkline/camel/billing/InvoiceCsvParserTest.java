@@ -63,4 +63,25 @@ class InvoiceCsvParserTest {
         assertThatThrownBy(() -> parser.parse("carrier-b_x.csv", fixture("invalid/carrier-b_no-invoice-line.csv")))
                 .hasMessage("carrier-b_x.csv: line 1 must be invoice,<number>,<period start>,<period end>,<currency>");
     }
+
+    @Test
+    void valuesBeyondWhatTheInvoiceTablesHoldAreSetAside() {
+        String csv = "invoice,INV-9,2026-11-01,2026-11-30,USD\n"
+                + "call_id,start_utc,called,billed_seconds,amount,rate_per_minute\n"
+                + "C-1,2026-11-26T15:00:00Z,+442071234567,60,10000000000000,0.01\n"
+                + "C-2,2026-11-26T15:00:00Z,+442071234567,60,0.01,0.0000001\n"
+                + "C".repeat(201) + ",2026-11-26T15:00:00Z,+442071234567,60,0.01,0.01\n"
+                + "C-4,2026-11-26T15:00:00Z,+442071234567,60,0.01,0.01\n"
+                + "TOTAL,,,240,0.04,\n";
+        InvoiceFile f = parser.parse("carrier-b_INV-9.csv", csv.getBytes());
+        assertThat(f.lines()).extracting(InvoiceFile.Line::callId).containsExactly("C-4");
+        assertThat(f.rejected()).extracting(RejectedLine::reason).containsExactly(
+                "amount: 10000000000000 is beyond 12 digits and 6 decimals",
+                "rate_per_minute: 0.0000001 is beyond 6 digits and 6 decimals",
+                "call_id: longer than 200 characters");
+        assertThatThrownBy(() -> parser.parse("carrier-b_INV-9.csv", csv.replace("INV-9", "I".repeat(101)).getBytes()))
+                .hasMessage("carrier-b_INV-9.csv: the invoice number must be 1 to 100 characters");
+        assertThatThrownBy(() -> parser.parse("carrier-b_INV-9.csv", csv.replace("240,0.04", "240,10000000000000.04").getBytes()))
+                .hasMessage("carrier-b_INV-9.csv: TOTAL line 7: amount 10000000000000.04 is beyond 12 digits and 6 decimals");
+    }
 }

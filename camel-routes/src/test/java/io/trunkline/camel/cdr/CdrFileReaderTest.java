@@ -151,4 +151,37 @@ class CdrFileReaderTest {
         assertThat(port.chunks.get(0).rejected()).extracting(r -> r.reason()).containsExactly(
                 "record key: 201 characters, more than the 200 kept", "record key: contains a NUL character");
     }
+
+    @Test
+    void aLineAParserFailsOnInAnyWayIsQuarantinedAndALineWithoutEndRefusesTheFile() throws Exception {
+        CdrFormat throwing = new CdrFormat() {
+            @Override
+            public int headerLines() {
+                return 0;
+            }
+
+            @Override
+            public LineParser open(String fileName, java.util.List<String> header) {
+                AsteriskCdrCsvParser asterisk = new AsteriskCdrCsvParser("branch-asterisk", ZoneId.of("UTC"));
+                return line -> {
+                    if (line.contains("1764147900.3")) {
+                        throw new java.time.DateTimeException("Instant exceeds minimum or maximum instant");
+                    }
+                    return asterisk.parseLine(line);
+                };
+            }
+        };
+        CdrSource odd = new CdrSource("branch-asterisk", "asterisk", throwing, "branch-asterisk", null, ZoneId.of("UTC"),
+                "US", StandardCharsets.UTF_8, "unused", null);
+        CdrPort.Outcome o = new CdrFileReader(port, 100).read(odd, "Master.csv", VALID, () -> false);
+        assertThat(o.stored()).isEqualTo(3);
+        assertThat(o.quarantined()).isEqualTo(1);
+        assertThat(port.chunks.get(0).rejected().get(0).reason()).isEqualTo("Instant exceeds minimum or maximum instant");
+
+        Path crOnly = dir.resolve("cr-only.csv");
+        Files.writeString(crOnly, (Files.readAllLines(VALID).get(0) + "\r").repeat(6_000));
+        assertThatThrownBy(() -> new CdrFileReader(port, 100).read(source, "cr-only.csv", crOnly, () -> false))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("line 1 is longer than 1 MiB: no line ends (CR only?) or not text; the whole file was refused");
+    }
 }

@@ -166,9 +166,11 @@ public class AlertEvaluator {
                 if (holding.containsKey(o.key())) {
                     if (o.alert().state().equals("OPEN") && o.alert().escalation() == 0 && o.escalateAfterSeconds() != null
                             && !now.isBefore(o.alert().raisedAt().plusSeconds(o.escalateAfterSeconds()))) {
-                        alerts.escalate(o.alert().id(), now);
-                        events.add(new Event("ESCALATED", o.alert().id()));
-                        LOG.info("alert #{} escalated: not acknowledged for {} s", o.alert().id(), o.escalateAfterSeconds());
+                        if (alerts.escalate(o.alert().id(), now)) {
+                            events.add(new Event("ESCALATED", o.alert().id()));
+                            LOG.info("alert #{} escalated: not acknowledged for {} s", o.alert().id(),
+                                    o.escalateAfterSeconds());
+                        }
                     }
                     continue;
                 }
@@ -252,12 +254,14 @@ public class AlertEvaluator {
         }
     }
 
-    /** The last state the edge nodes reported for each trunk (by OPTIONS), true for up. */
+    /** The last state the edge nodes reported for each trunk (by OPTIONS) in the last 30 days, true for up. */
     private Map<String, Boolean> trunkStates() throws SQLException {
         Map<String, Boolean> out = new HashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT body FROM edge_event WHERE event_type = 'TRUNK' "
-                     + "ORDER BY received_at, sequence_no")) {
+                     + "AND received_at > ? ORDER BY received_at, sequence_no")) {
+            // Trunk states reported in the last 30 days: the edge reports changes, and the table only grows.
+            ps.setTimestamp(1, java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(30))));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     try {

@@ -49,14 +49,14 @@ public final class JdbcAlertStore {
              PreparedStatement ps = c.prepareStatement("INSERT INTO alert (alert_key, title, rule_name, severity, origin, "
                      + "dimension, subject, state, details, window_start, raised_at, updated_at, escalate_after_s) "
                      + "VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)", new String[]{"id"})) {
-            ps.setString(1, key);
-            ps.setString(2, title);
-            ps.setString(3, rule);
-            ps.setString(4, severity);
+            ps.setString(1, truncate(key, 500));
+            ps.setString(2, truncate(title, 200));
+            ps.setString(3, truncate(rule, 100));
+            ps.setString(4, truncate(severity, 16));
             ps.setString(5, origin);
             ps.setString(6, dimension);
-            ps.setString(7, subject);
-            ps.setString(8, details);
+            ps.setString(7, truncate(subject, 128));
+            ps.setString(8, truncate(details, 2000));
             ps.setTimestamp(9, window == null ? null : Timestamp.from(window));
             ps.setTimestamp(10, Timestamp.from(now));
             ps.setTimestamp(11, Timestamp.from(now));
@@ -76,7 +76,7 @@ public final class JdbcAlertStore {
     /** The condition still holds: newest figures and window, one more occurrence. */
     public void update(long id, String severity, String details, Instant window, Instant now) throws SQLException {
         execute("UPDATE alert SET severity = ?, details = ?, window_start = ?, updated_at = ?, "
-                + "occurrences = occurrences + 1 WHERE id = ?", severity, details,
+                + "occurrences = occurrences + 1 WHERE id = ?", truncate(severity, 16), truncate(details, 2000),
                 window == null ? null : Timestamp.from(window), Timestamp.from(now), id);
     }
 
@@ -85,9 +85,10 @@ public final class JdbcAlertStore {
                 Timestamp.from(now), Timestamp.from(now), id);
     }
 
-    public void escalate(long id, Instant now) throws SQLException {
-        execute("UPDATE alert SET escalation = escalation + 1, escalated_at = ?, updated_at = ? WHERE id = ?",
-                Timestamp.from(now), Timestamp.from(now), id);
+    /** @return whether it was escalated (not if it was acknowledged or escalated meanwhile) */
+    public boolean escalate(long id, Instant now) throws SQLException {
+        return execute("UPDATE alert SET escalation = escalation + 1, escalated_at = ?, updated_at = ? WHERE id = ? "
+                + "AND state = 'OPEN' AND escalation = 0", Timestamp.from(now), Timestamp.from(now), id) == 1;
     }
 
     /** @return whether an open alert was acknowledged */

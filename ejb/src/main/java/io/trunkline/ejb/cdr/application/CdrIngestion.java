@@ -89,6 +89,10 @@ public class CdrIngestion implements CdrPort {
             for (CdrRecord r : chunk.records()) {
                 spans.add(new Instant[]{r.startedAt(), r.endedAt()});
             }
+            if (!chunk.quality().isEmpty()) {
+                // Quality measured after its calls were rolled up: their windows get the MOS now.
+                spans.addAll(store.spansOf(source.id(), chunk.quality().stream().map(q -> q.callKey()).toList()));
+            }
             metricMarks.callsStored(spans);
             store.advance(fileId, chunk.read(), stored, chunk.rejected().size(), duplicates, chunk.lastLine());
         } catch (SQLException e) {
@@ -154,6 +158,8 @@ public class CdrIngestion implements CdrPort {
 
     /** The dial plan's result when it is a number in E.164 (an internal extension stays out of the E.164 column). */
     private static String e164(DialPlan.Normalized n) {
-        return n == null || n.result() == null || !n.result().startsWith("+") ? null : n.result();
+        // E.164 is at most 15 digits; a longer dial-plan result is no number to keep as one.
+        return n == null || n.result() == null || !n.result().startsWith("+") || n.result().length() > 16 ? null
+                : n.result();
     }
 }

@@ -202,6 +202,32 @@ public final class JdbcCdrStore {
         }
     }
 
+    /** Start and end of the stored calls of one source with these call keys (quality records arriving late). */
+    public List<java.time.Instant[]> spansOf(String source, java.util.Collection<String> callKeys) throws SQLException {
+        List<java.time.Instant[]> out = new java.util.ArrayList<>();
+        List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(callKeys));
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < keys.size(); from += 500) {
+                List<String> part = keys.subList(from, Math.min(keys.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT started_at, ended_at FROM cdr WHERE source = ? "
+                        + "AND call_key IN (" + marks + ")")) {
+                    ps.setString(1, source);
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setString(i + 2, part.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Timestamp end = rs.getTimestamp(2);
+                            out.add(new java.time.Instant[]{rs.getTimestamp(1).toInstant(), end == null ? null : end.toInstant()});
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** @return how many of the quality records were new */
     public int storeQuality(long fileId, List<QualityRecord> quality, List<Integer> lines) throws SQLException {
         if (quality.isEmpty()) {

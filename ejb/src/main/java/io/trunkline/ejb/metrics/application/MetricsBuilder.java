@@ -94,12 +94,23 @@ public class MetricsBuilder {
                 }
                 TreeMap<Instant, Boolean> hours = new TreeMap<>();
                 for (Instant w : dirty) {
-                    transactions.committed(() -> recompute(w));
+                    try {
+                        transactions.committed(() -> recompute(w));
+                    } catch (RuntimeException e) {
+                        // One window that cannot be computed must not hold back every later one: it is unmarked
+                        // (its old figures stay) and the next call stored in it marks it again.
+                        LOG.warn("metrics of the window at {} not computed, left as they were: {}", w, e.getMessage(), e);
+                        transactions.committed(() -> unmark(w));
+                    }
                     hours.put(w.truncatedTo(ChronoUnit.HOURS), true);
                     done++;
                 }
                 for (Instant h : hours.keySet()) {
-                    transactions.committed(() -> recomputeHour(h));
+                    try {
+                        transactions.committed(() -> recomputeHour(h));
+                    } catch (RuntimeException e) {
+                        LOG.warn("metrics of the hour at {} not computed: {}", h, e.getMessage(), e);
+                    }
                 }
                 if (done >= BATCH) {
                     LOG.info("metric windows: {} recomputed up to {}", done, dirty.get(dirty.size() - 1));
@@ -135,6 +146,15 @@ public class MetricsBuilder {
             return null;
         } catch (SQLException e) {
             throw new EJBException("metrics of the window at " + window + " not computed: " + e.getMessage(), e);
+        }
+    }
+
+    private Void unmark(Instant window) {
+        try {
+            store.unmark(window);
+            return null;
+        } catch (SQLException e) {
+            throw new EJBException(e);
         }
     }
 

@@ -41,7 +41,10 @@ public final class JdbcMetricStore {
         try (Connection c = dataSource.getConnection()) {
             boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
             String sql = postgres
-                    ? "INSERT INTO metric_dirty (window_start, marked_at) VALUES (?, ?) ON CONFLICT DO NOTHING"
+                    // DO UPDATE, not DO NOTHING: the row lock makes a recomputation that is removing the mark wait
+                    // for this transaction, so no stored call is left out of its window unmarked.
+                    ? "INSERT INTO metric_dirty (window_start, marked_at) VALUES (?, ?) "
+                    + "ON CONFLICT (window_start) DO UPDATE SET marked_at = EXCLUDED.marked_at"
                     : "MERGE INTO metric_dirty KEY (window_start) VALUES (?, ?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (Instant w : windows.stream().sorted().toList()) {
