@@ -199,6 +199,14 @@ class CdrIngestionIT {
                 assertThat(rs.getDouble(5)).isEqualTo(4.5);
             }
         }
+        // The CMR's MOS reaches the PBX's window metrics, also when that window was computed before the CMR came.
+        JsonObject pbx = await(Duration.ofSeconds(60), () -> {
+            JsonObject r = Api.get("metrics?from=2026-11-26T15:00:00Z&to=2026-11-26T15:05:00Z&window=5m&dimension=pbx"
+                    + "&subject=hq-cucm&origin=cdr", "oscar").json().asJsonObject();
+            return r.getJsonArray("windows").isEmpty() || r.getJsonArray("windows").getJsonObject(0).isNull("mos") ? null
+                    : r.getJsonArray("windows").getJsonObject(0);
+        });
+        assertThat(pbx.getJsonNumber("mos").doubleValue()).as("call 1-4001's caller leg, MLQK=4.5000").isEqualTo(4.5);
         Ingested invalid = dropAndAwait("hq-cucm", "cdr_StandAloneCluster_01_202611261600_4101",
                 FIXTURES.resolve("cucm/invalid/cdr_StandAloneCluster_01_202611261600_4101"));
         assertThat(invalid.read()).isEqualTo(8);

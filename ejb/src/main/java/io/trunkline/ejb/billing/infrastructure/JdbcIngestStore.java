@@ -44,13 +44,13 @@ public final class JdbcIngestStore {
         }
     }
 
-    /** Records a file; returns its id. */
+    /** Records a file with its counts; returns its id. */
     public long recordFile(String source, String fileName, String sha256, String subject, String status, int read,
                            int stored, int quarantined, int duplicates, String reason, Instant at) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO ingest_file (source, file_name, sha256, subject, "
-                     + "status, lines_read, lines_stored, lines_quarantined, lines_duplicate, reason, received_at) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"id"})) {
+                     + "status, lines_read, lines_stored, lines_quarantined, lines_duplicate, reason, received_at, "
+                     + "finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"id"})) {
             ps.setString(1, source);
             ps.setString(2, truncate(fileName, 255));
             ps.setString(3, sha256);
@@ -62,6 +62,8 @@ public final class JdbcIngestStore {
             ps.setInt(9, duplicates);
             ps.setString(10, truncate(reason, 2000));
             ps.setTimestamp(11, Timestamp.from(at));
+            // A file taken in chunks (RECEIVING) is finished later; any other is finished as it is recorded.
+            ps.setTimestamp(12, "RECEIVING".equals(status) ? null : Timestamp.from(at));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

@@ -3,6 +3,7 @@ package io.trunkline.ejb.cdr.application;
 import io.trunkline.camel.cdr.CdrPort;
 import io.trunkline.camel.cdr.CdrRecord;
 import io.trunkline.camel.cdr.CdrSource;
+import io.trunkline.ejb.billing.infrastructure.JdbcIngestStore;
 import io.trunkline.ejb.cdr.infrastructure.JdbcCdrStore;
 import io.trunkline.ejb.cdr.infrastructure.NormalizedRecord;
 import io.trunkline.ejb.dialplan.api.DialPlan;
@@ -49,10 +50,12 @@ public class CdrIngestion implements CdrPort {
     private MetricMarks metricMarks;
 
     private JdbcCdrStore store;
+    private JdbcIngestStore files;
 
     @PostConstruct
     void init() {
         store = new JdbcCdrStore(dataSource);
+        files = new JdbcIngestStore(dataSource);
     }
 
     @Override
@@ -61,7 +64,7 @@ public class CdrIngestion implements CdrPort {
             Instant now = Instant.now();
             Optional<JdbcCdrStore.Existing> existing = store.existing(source.id(), sha256);
             if (existing.isPresent() && existing.get().status().equals("STORED")) {
-                long id = store.createFile(source.id(), fileName, sha256, subject(source), "DUPLICATE", recordLines,
+                long id = files.recordFile(source.id(), fileName, sha256, subject(source), "DUPLICATE", recordLines, 0, 0,
                         recordLines, "same content as file " + existing.get().id(), now);
                 LOG.info("{} {}: same content as file {}, nothing stored", source.id(), fileName, existing.get().id());
                 return new Opened(id, 0, true);
@@ -71,8 +74,8 @@ public class CdrIngestion implements CdrPort {
                         existing.get().linesDone());
                 return new Opened(existing.get().id(), existing.get().linesDone(), false);
             }
-            return new Opened(store.createFile(source.id(), fileName, sha256, subject(source), "RECEIVING", 0, 0, null, now),
-                    0, false);
+            return new Opened(files.recordFile(source.id(), fileName, sha256, subject(source), "RECEIVING", 0, 0, 0, 0,
+                    null, now), 0, false);
         } catch (SQLException e) {
             throw new EJBException(source.id() + " " + fileName + " not opened: " + e.getMessage(), e);
         }
@@ -83,7 +86,7 @@ public class CdrIngestion implements CdrPort {
         try {
             List<NormalizedRecord> records = normalize(source, chunk);
             int stored = store.storeRecords(fileId, records) + store.storeQuality(fileId, chunk.quality(), chunk.qualityLines());
-            store.quarantine(fileId, chunk.rejected());
+            files.quarantine(fileId, chunk.rejected());
             int duplicates = chunk.records().size() + chunk.quality().size() - stored;
             List<Instant[]> spans = new ArrayList<>(chunk.records().size());
             for (CdrRecord r : chunk.records()) {
@@ -114,7 +117,8 @@ public class CdrIngestion implements CdrPort {
     @Override
     public Outcome refuse(CdrSource source, String fileName, String reason) {
         try {
-            long id = store.createFile(source.id(), fileName, null, subject(source), "REFUSED", 0, 0, reason, Instant.now());
+            long id = files.recordFile(source.id(), fileName, null, subject(source), "REFUSED", 0, 0, 0, 0, reason,
+                    Instant.now());
             return store.outcome(id);
         } catch (SQLException e) {
             throw new EJBException(source.id() + " " + fileName + " not recorded as refused: " + e.getMessage(), e);

@@ -1,6 +1,5 @@
 package io.trunkline.ejb.cdr.infrastructure;
 
-import io.trunkline.camel.billing.RejectedLine;
 import io.trunkline.camel.cdr.CdrPort;
 import io.trunkline.camel.cdr.QualityRecord;
 import java.io.StringReader;
@@ -18,7 +17,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
- * Files, their call records, quality records and quarantined lines, in plain JDBC. On PostgreSQL a chunk's
+ * CDR files' progress, their call records and quality records, in plain JDBC (the file rows themselves and the
+ * quarantine are {@link io.trunkline.ejb.billing.infrastructure.JdbcIngestStore}'s, shared with every feed). On PostgreSQL a chunk's
  * records go in by {@code COPY}; when any of them was stored before (the same records again, an overlapping
  * export), the chunk goes instead into a session-local staging table and by one {@code INSERT ... ON CONFLICT
  * DO NOTHING} from it, so that the old ones count as duplicates and nothing fails; elsewhere (H2 for the demo) by one conditional insert per record. Every call
@@ -51,30 +51,6 @@ public final class JdbcCdrStore {
             ps.setString(2, sha256);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Existing(rs.getLong(1), rs.getString(2), rs.getInt(3))) : Optional.empty();
-            }
-        }
-    }
-
-    public long createFile(String source, String fileName, String sha256, String subject, String status, int read,
-                           int duplicates, String reason, Instant at) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO ingest_file (source, file_name, sha256, subject, "
-                     + "status, lines_read, lines_stored, lines_quarantined, lines_duplicate, reason, received_at, "
-                     + "finished_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)", new String[]{"id"})) {
-            ps.setString(1, source);
-            ps.setString(2, truncate(fileName, 255));
-            ps.setString(3, sha256);
-            ps.setString(4, subject);
-            ps.setString(5, status);
-            ps.setInt(6, read);
-            ps.setInt(7, duplicates);
-            ps.setString(8, truncate(reason, 2000));
-            ps.setTimestamp(9, Timestamp.from(at));
-            ps.setTimestamp(10, "RECEIVING".equals(status) ? null : Timestamp.from(at));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
             }
         }
     }
@@ -120,25 +96,6 @@ public final class JdbcCdrStore {
                 return new CdrPort.Outcome(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9));
             }
-        }
-    }
-
-    public void quarantine(long fileId, List<RejectedLine> rejected) throws SQLException {
-        if (rejected.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO quarantined_record (ingest_file_id, line_number, "
-                     + "raw_text, reason) VALUES (?, ?, ?, ?)")) {
-            for (RejectedLine r : rejected) {
-                ps.setLong(1, fileId);
-                ps.setInt(2, r.lineNumber());
-                // PostgreSQL text holds no NUL: a line that carried one is kept with U+FFFD in its place.
-                ps.setString(3, truncate(r.raw().replace('\u0000', '\uFFFD'), 4000));
-                ps.setString(4, truncate(r.reason().replace('\u0000', '\uFFFD'), 1000));
-                ps.addBatch();
-            }
-            ps.executeBatch();
         }
     }
 
@@ -339,10 +296,6 @@ public final class JdbcCdrStore {
         } else {
             ps.setDouble(i, v);
         }
-    }
-
-    static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** One row of PostgreSQL CSV: an unquoted empty field is NULL, text is always quoted (so "" is an empty string). */
