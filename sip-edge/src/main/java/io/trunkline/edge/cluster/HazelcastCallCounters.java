@@ -43,10 +43,32 @@ public final class HazelcastCallCounters implements CallCounters {
             public void memberRemoved(MembershipEvent event) {
                 String gone = event.getMember().getAttribute(EdgeCluster.NODE_ID_ATTRIBUTE);
                 if (gone != null) {
-                    map.removeAll(e -> e.getKey().endsWith("@" + gone));
+                    forget(gone);
                 }
             }
         });
+    }
+
+    /**
+     * Removes a departed node's entries, and again over the next seconds: entries whose primary copy was on
+     * that node come back from their backups while the partitions migrate, after a first removal ran.
+     */
+    private void forget(String gone) {
+        Thread cleaner = new Thread(() -> {
+            for (long delay : new long[]{0, 1_000, 2_000, 4_000, 8_000}) {
+                try {
+                    Thread.sleep(delay);
+                    map.removeAll(e -> e.getKey().endsWith("@" + gone));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    // the cluster is shutting down or still migrating: the next pass tries again
+                }
+            }
+        }, "forget-" + gone);
+        cleaner.setDaemon(true);
+        cleaner.start();
     }
 
     @Override
