@@ -2,7 +2,7 @@ package io.trunkline.ejb.metrics.application;
 
 import io.trunkline.ejb.metrics.infrastructure.JdbcCallFacts;
 import io.trunkline.ejb.routing.domain.Carrier;
-import io.trunkline.ejb.routing.domain.CarrierId;
+import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.ejb.routing.domain.Rate;
 import io.trunkline.ejb.routing.domain.RoutingData;
 import java.math.BigDecimal;

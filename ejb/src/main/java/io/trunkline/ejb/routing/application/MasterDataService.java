@@ -2,12 +2,12 @@ package io.trunkline.ejb.routing.application;
 
 import io.trunkline.ejb.routing.api.MasterData;
 import io.trunkline.ejb.routing.domain.Carrier;
-import io.trunkline.ejb.routing.domain.CarrierId;
+import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.ejb.routing.domain.CarrierState;
 import io.trunkline.ejb.routing.domain.Did;
 import io.trunkline.ejb.routing.domain.MasterDataException;
 import io.trunkline.ejb.routing.domain.Pbx;
-import io.trunkline.ejb.routing.domain.PbxId;
+import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.ejb.routing.domain.RoutingData;
 import java.util.Comparator;
 import java.util.List;

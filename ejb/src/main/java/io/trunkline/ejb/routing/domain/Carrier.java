@@ -1,5 +1,7 @@
 package io.trunkline.ejb.routing.domain;
 
+import io.trunkline.contract.telecom.CarrierId;
+
 import io.trunkline.rules.routing.TimeWindow;
 import java.time.ZoneId;
 import java.util.List;

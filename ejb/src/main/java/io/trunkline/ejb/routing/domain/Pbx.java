@@ -1,5 +1,11 @@
 package io.trunkline.ejb.routing.domain;
 
+import io.trunkline.contract.telecom.PbxId;
+
+import io.trunkline.contract.telecom.CarrierId;
+
+import io.trunkline.contract.telecom.E164Number;
+
 import java.time.ZoneId;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.trunkline.ejb.routing.domain;
 
+import io.trunkline.contract.telecom.E164Number;
+
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;

@@ -1,5 +1,9 @@
 package io.trunkline.ejb.routing.domain;
 
+import io.trunkline.contract.telecom.PbxId;
+
+import io.trunkline.contract.telecom.CarrierId;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

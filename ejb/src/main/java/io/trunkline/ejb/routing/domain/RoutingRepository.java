@@ -1,5 +1,9 @@
 package io.trunkline.ejb.routing.domain;
 
+import io.trunkline.contract.telecom.PbxId;
+
+import io.trunkline.contract.telecom.CarrierId;
+
 import java.util.Optional;
 
 /** Where routing's master data lives: PBXs, carriers, their state, DIDs, the inbound default, rate decks. */

@@ -1,5 +1,11 @@
 package io.trunkline.ejb.routing.domain;
 
+import io.trunkline.contract.telecom.PbxId;
+
+import io.trunkline.contract.telecom.CarrierId;
+
+import io.trunkline.contract.telecom.E164Number;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

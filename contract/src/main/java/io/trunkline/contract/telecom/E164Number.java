@@ -1,4 +1,4 @@
-package io.trunkline.ejb.routing.domain;
+package io.trunkline.contract.telecom;
 
 import java.util.regex.Pattern;
 
