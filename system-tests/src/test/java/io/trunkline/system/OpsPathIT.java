@@ -109,7 +109,10 @@ class OpsPathIT {
         assertThat(status("carriers", USER + ":" + PASSWORD)).as("the user added by add-user.sh").isEqualTo(200);
         assertThat(status("carriers", USER + ":wrong")).isEqualTo(401);
 
-        // 4. Stopped, and configured again offline (as server/ provisions): nothing left to change.
+        // 4. Configured again, running and then stopped (offline, as server/ provisions): nothing left to change.
+        String rerun = run("configure-rerun", List.of(cli(), "--connect", CONTROLLER, "--resolve-parameter-values",
+                "--properties=" + properties, "--file=" + cliDir.resolve("configure.cli")));
+        assertThat(rerun).as("no operation runs on the running server").doesNotContain("outcome");
         run("shutdown", List.of(cli(), "--connect", CONTROLLER, "--command=shutdown"));
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("server stopped").isTrue();
         Path xml = home.resolve("standalone/configuration/standalone.xml");
