@@ -85,6 +85,16 @@ public final class DeliveredEvents {
         Map<String, String> values = Map.of("direction", String.valueOf(call.direction()), "callClass",
                 String.valueOf(call.callClass()), "decisionSource", String.valueOf(call.decisionSource()),
                 "releasedBy", String.valueOf(call.releasedBy()));
+        List<String> texts = new ArrayList<>(java.util.Arrays.asList(call.node(), call.pbx(), call.callingDialed(),
+                call.calledDialed(), call.callingNormalized(), call.calledNormalized(), call.carrier(), call.origin()));
+        texts.addAll(values.values());
+        call.attempts().forEach(a -> {
+            texts.add(a.target());
+            texts.add(a.uri());
+        });
+        if (texts.stream().anyMatch(t -> t != null && t.indexOf('\0') >= 0)) {
+            return "a field holds a NUL character (PostgreSQL text holds none)";
+        }
         for (Map.Entry<String, Integer> field : CALL_FIELDS.entrySet()) {
             String value = values.get(field.getKey());
             if (value.length() > field.getValue()) {

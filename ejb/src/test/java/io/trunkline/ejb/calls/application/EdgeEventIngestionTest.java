@@ -56,7 +56,8 @@ class EdgeEventIngestionTest {
                 new EdgeEvents.Event(id(2), 2, EdgeEvents.CALL, "{\"node\":\"edge-1\"}"),
                 new EdgeEvents.Event(id(3), 3, EdgeEvents.CALL, record("c@pbx").toJson()
                         .replace("\"OUTBOUND\"", "\"SIDEWAYS-AND-BACK\"")),
-                new EdgeEvents.Event(id(4), 4, "A-TYPE-FAR-TOO-LONG", "{}")));
+                new EdgeEvents.Event(id(4), 4, "A-TYPE-FAR-TOO-LONG", "{}"),
+                new EdgeEvents.Event(id(5), 5, EdgeEvents.CALL, record("e@pbx").toJson().replace("2001", "20\\u00001"))));
 
         assertThat(store.calls).isEmpty();
         assertThat(store.events.values()).extracting(StoredEvent::type).containsOnly(StoredEvent.UNREADABLE);
@@ -65,7 +66,8 @@ class EdgeEventIngestionTest {
                         r -> assertThat(r).startsWith("callId: a Call-ID holds no white space"),
                         r -> assertThat(r).startsWith("call record"),
                         r -> assertThat(r).isEqualTo("direction of 17 characters is longer than its column (8)"),
-                        r -> assertThat(r).isEqualTo("event type of 19 characters (at most 16)"));
+                        r -> assertThat(r).isEqualTo("event type of 19 characters (at most 16)"),
+                        r -> assertThat(r).isEqualTo("a field holds a NUL character (PostgreSQL text holds none)"));
     }
 
     @Test
