@@ -714,7 +714,12 @@ class PlatformIT {
     @Order(21)
     void aTornJournalAndACallRecordTheStoreCannotHoldHoldNothingBack() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "torn"));
-        Path file = dir.resolve("journal").resolve("torn-edge.journal");
+        Path file = Files.createDirectories(dir.resolve("journal")).resolve("torn-edge.journal");
+        try (java.util.stream.Stream<Path> old = Files.list(file.getParent())) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
         String longCallId = "long-" + "x".repeat(295);
         Instant at = Instant.now().minusSeconds(600);
         try (Journal journal = Journal.open(file)) {

@@ -1,7 +1,6 @@
 package io.trunkline.edge.cdr;
 
 import io.trunkline.contract.events.EdgeEvents;
-import io.trunkline.contract.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -11,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,8 +53,6 @@ public final class Journal implements AutoCloseable {
     /** Size at which the active segment is closed and a new one started. */
     public static final long DEFAULT_SEGMENT_BYTES = 256 * 1024;
     static final long FORCE_EVERY_MS = 20;
-    /** How much of a dropped fragment or set-aside entry the {@value EdgeEvents#JOURNAL} event quotes. */
-    static final int QUOTED_CHARS = 200;
 
     /** A segment file and what of it is still pending. */
     private static final class Segment {
@@ -136,14 +131,7 @@ public final class Journal implements AutoCloseable {
         if (replay.tornBytes() > 0 || replay.unreadableLines() > 0) {
             LOG.warn("journal {}: a write cut short left {} byte(s) and {} unreadable line(s); dropped", file,
                     replay.tornBytes(), replay.unreadableLines());
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("event", "TORN_WRITE");
-            event.put("droppedBytes", replay.tornBytes());
-            event.put("unreadableLines", replay.unreadableLines());
-            event.put("fragment", quote(replay.fragment()));
-            event.put("journal", file.getFileName().toString());
-            event.put("at", Instant.now().toString());
-            j.append(EdgeEvents.JOURNAL, Json.write(event));
+            j.append(EdgeEvents.JOURNAL, JournalReports.tornWrite(replay, file));
         }
         if (!j.pending.isEmpty()) {
             LOG.info("journal {}: {} event(s) still to deliver, next sequence {}", file, j.pending.size(), j.nextSequence);
@@ -242,30 +230,17 @@ public final class Journal implements AutoCloseable {
         if (held == null) {
             return;
         }
-        Map<String, Object> kept = new LinkedHashMap<>();
-        kept.put("sequence", sequence);
-        kept.put("type", held.entry().type());
-        kept.put("reason", reason);
-        kept.put("text", held.entry().json());
-        kept.put("at", Instant.now().toString());
         Path aside = setAsideFile();
         try (FileChannel side = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap((Json.write(kept) + "\n").getBytes(StandardCharsets.UTF_8));
+            ByteBuffer buffer = ByteBuffer.wrap(JournalReports.kept(held.entry(), reason).getBytes(StandardCharsets.UTF_8));
             while (buffer.hasRemaining()) {
                 side.write(buffer);
             }
             side.force(false);
         }
         acknowledge(List.of(sequence));
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event", "SET_ASIDE");
-        event.put("sequence", sequence);
-        event.put("reason", reason);
-        event.put("text", quote(held.entry().type() + " " + held.entry().json()));
-        event.put("keptIn", aside.getFileName().toString());
-        event.put("at", Instant.now().toString());
-        append(EdgeEvents.JOURNAL, Json.write(event));
+        append(EdgeEvents.JOURNAL, JournalReports.setAside(held.entry(), reason, aside));
         LOG.error("journal {}: event {} set aside ({}), kept in {}", file, sequence, reason, aside);
     }
 
@@ -393,10 +368,6 @@ public final class Journal implements AutoCloseable {
             Segment oldest = closed.pollFirstEntry().getValue();
             Files.deleteIfExists(oldest.path);
         }
-    }
-
-    static String quote(String text) {
-        return text.length() <= QUOTED_CHARS ? text : text.substring(0, QUOTED_CHARS) + "…";
     }
 
     @Override
