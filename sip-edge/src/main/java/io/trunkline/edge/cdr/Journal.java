@@ -126,6 +126,7 @@ public final class Journal implements AutoCloseable {
             // A new journal, or an active segment whose header was torn: named (from the clock when new) first.
             j.write(j.header());
             j.channel.force(false);
+            j.forceDirectory();
         }
         j.flusher.scheduleWithFixedDelay(j::flush, FORCE_EVERY_MS, FORCE_EVERY_MS, TimeUnit.MILLISECONDS);
         if (replay.tornBytes() > 0 || replay.unreadableLines() > 0) {
@@ -358,9 +359,23 @@ public final class Journal implements AutoCloseable {
                 }
             }
         }
-        // Carried events are on disk in the new segment before the old copies go.
+        // Carried events are on disk in the new segment, and the segment in its directory, before the old copies go.
         channel.force(false);
+        forceDirectory();
         deleteAcknowledgedSegments();
+    }
+
+    /**
+     * Forces the directory, so that a renamed or new segment file survives a power loss as well as its data
+     * (POSIX fsync(2) on a file does not cover its directory entry). Where a directory cannot be opened the
+     * file system gives no such guarantee to ask for.
+     */
+    private void forceDirectory() {
+        try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("journal directory of {} not forced: {}", file, e.toString());
+        }
     }
 
     private void deleteAcknowledgedSegments() throws IOException {
