@@ -12,6 +12,7 @@ import io.trunkline.edge.transport.SipEndpoint;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +59,9 @@ public final class B2bua {
         }
     }
 
-    private final ExecutorService deciders = Executors.newFixedThreadPool(DECISION_THREADS, r -> daemon(r, "edge-decide"));
+    private final ExecutorService pool = Executors.newFixedThreadPool(DECISION_THREADS, r -> daemon(r, "edge-decide"));
+    /** Where decisions are asked: the pool, or the caller's thread in unit tests. */
+    private final Executor deciders;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "edge-timers"));
     private final SipEndpoint sip;
     private final RoutingPort routing;
@@ -71,11 +74,13 @@ public final class B2bua {
 
     public B2bua(SipEndpoint sip, RoutingPort routing, Admission admission, CarrierDialect dialect,
                  TrunkHealthStore health, String node, CallRecords records) {
-        this(sip, routing, admission, dialect, health, node, records, Clock.systemUTC());
+        this(sip, routing, admission, dialect, health, node, records, Clock.systemUTC(), null);
     }
 
+    /** With {@code deciders} null, decisions are asked on the B2BUA's own pool of {@value #DECISION_THREADS} threads. */
     B2bua(SipEndpoint sip, RoutingPort routing, Admission admission, CarrierDialect dialect, TrunkHealthStore health,
-          String node, CallRecords records, Clock clock) {
+          String node, CallRecords records, Clock clock, Executor deciders) {
+        this.deciders = deciders != null ? deciders : pool;
         this.sip = sip;
         this.routing = routing;
         this.admission = admission;
@@ -330,7 +335,7 @@ public final class B2bua {
     }
 
     public void close() {
-        deciders.shutdownNow();
+        pool.shutdownNow();
         timers.shutdownNow();
     }
 }

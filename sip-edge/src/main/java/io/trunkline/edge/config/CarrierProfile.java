@@ -90,25 +90,30 @@ public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String
         return out;
     }
 
-    /** A number in this carrier's format; strings that are not E.164 (short codes, extensions) stay as they are. */
+    /**
+     * A number as written towards this carrier: an E.164 number in the carrier's format; what is not E.164
+     * (a short code, an extension, "anonymous") stays as it is.
+     */
     public String format(String number) {
-        if (!E164Number.isE164(number)) {
-            return number;
-        }
+        return E164Number.isE164(number) ? format(new E164Number(number)) : number;
+    }
+
+    /** An E.164 number in this carrier's format. */
+    public String format(E164Number number) {
         switch (numberFormat) {
             case "E164_NO_PLUS":
-                return number.substring(1);
+                return number.digits();
             case "INTERNATIONAL_00":
-                return "00" + number.substring(1);
+                return "00" + number.digits();
             case "NATIONAL":
                 try {
-                    PhoneNumber n = PHONES.parse(number, null);
+                    PhoneNumber n = PHONES.parse(number.value(), null);
                     return PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replaceAll("[^0-9+]", "");
                 } catch (NumberParseException e) {
-                    return number;
+                    return number.value();
                 }
             default:
-                return number;
+                return number.value();
         }
     }
 

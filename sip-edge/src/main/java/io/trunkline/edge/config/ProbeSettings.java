@@ -1,5 +1,6 @@
 package io.trunkline.edge.config;
 
+import io.trunkline.contract.telecom.CarrierId;
 import java.util.Map;
 import java.util.Properties;
 
@@ -9,20 +10,20 @@ import java.util.Properties;
  *
  * @param uris carrier id to the URI its trunk is probed with
  */
-public record ProbeSettings(Map<String, String> uris, int intervalMs, int timeoutMs, int downAfter, int upAfter) {
+public record ProbeSettings(Map<CarrierId, String> uris, int intervalMs, int timeoutMs, int downAfter, int upAfter) {
 
     public ProbeSettings {
         uris = Map.copyOf(uris);
     }
 
     static ProbeSettings from(Properties p) {
-        Map<String, String> uris = new java.util.TreeMap<>();
+        Map<CarrierId, String> uris = new java.util.LinkedHashMap<>();
         Props.idsOf(p, "carrier.", ".probe-uri").forEach((id, key) -> {
             String uri = p.getProperty(key).trim();
             if (!uri.startsWith("sip:")) {
                 throw new IllegalArgumentException(key + ": '" + uri + "' is not a sip: URI");
             }
-            uris.put(id, uri);
+            uris.put(PeerSettings.carrier(id, key), uri);
         });
         return new ProbeSettings(uris, Props.positive(p, "trunk.probe-interval-ms", 5000),
                 Props.positive(p, "trunk.probe-timeout-ms", 1000), Props.positive(p, "trunk.down-after", 3),

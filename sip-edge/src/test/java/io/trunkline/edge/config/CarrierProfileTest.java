@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trunkline.contract.telecom.CarrierId;
+import io.trunkline.contract.telecom.E164Number;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class CarrierProfileTest {
         assertThat(profiles.get(new CarrierId("bare")).format("+442071234567")).isEqualTo("442071234567");
         assertThat(profiles.get(new CarrierId("uk-telco")).format("911")).as("short codes stay").isEqualTo("911");
         assertThat(CarrierProfile.DEFAULT.format("+442071234567")).isEqualTo("+442071234567");
+        assertThat(profiles.get(new CarrierId("old-switch")).format(new E164Number("+12125551234"))).isEqualTo("0012125551234");
+        assertThat(profiles.get(new CarrierId("bare")).format("2001")).as("extensions stay").isEqualTo("2001");
     }
 
     @Test

@@ -135,7 +135,7 @@ class EdgeConfigTest {
         assertThat(c.fallback().emergencyRoutes()).containsExactly("sips:10.0.0.8");
         assertThat(c.fallback().emergencyNumbers()).containsExactly("112");
         assertThat(c.events().journalDir()).isEqualTo(java.nio.file.Path.of("/var/edge"));
-        assertThat(c.probes().uris()).containsExactly(java.util.Map.entry("carrier-a", "sip:ping@203.0.113.5"));
+        assertThat(c.probes().uris()).containsExactly(java.util.Map.entry(new CarrierId("carrier-a"), "sip:ping@203.0.113.5"));
         assertThat(c.probes().downAfter()).isEqualTo(5);
         assertThat(c.peers().carriers().get(new CarrierId("carrier-a")).maxChannels()).isEqualTo(30);
         assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "fallback.routes", "10.0.0.7")))
