@@ -179,6 +179,56 @@ class PlatformIT {
     }
 
     @Test
+    @Order(4)
+    void hostileRequestsGetJsonErrorsNamingTheLimit() throws Exception {
+        Api.Reply deep = Api.post("decisions/route", "oscar", "[".repeat(100_000));
+        assertThat(deep.status()).as(deep.body()).isEqualTo(400);
+        assertThat(deep.contentType()).startsWith("application/json");
+        assertThat(deep.json().asJsonObject().getString("message")).contains("nesting deeper than the limit of 64 levels");
+        byte[] twentyMegabytes = new byte[20 * 1024 * 1024];
+        java.net.http.HttpResponse<String> declared = raw("rulebooks/routing/versions", "ana:ana",
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(twentyMegabytes));
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(declared.body()).contains("\"error\":\"payload_too_large\"")
+                .contains("the request body of 20971520 bytes is over the limit of 8388608 bytes");
+        java.net.http.HttpResponse<String> chunked = raw("rulebooks/routing/versions", "ana:ana",
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(twentyMegabytes)));
+        assertThat(chunked.statusCode()).as("without Content-Length, counted as read: " + chunked.body()).isEqualTo(413);
+        assertThat(chunked.body()).contains("\"payload_too_large\"").contains("8388608");
+        java.net.http.HttpResponse<String> wrongPassword = raw("rulebooks", "ana:not-her-password", null);
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(wrongPassword.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertThat(wrongPassword.body()).contains("\"error\":\"unauthorized\"").contains("\"status\":401");
+        assertThat(raw("rulebooks", null, null).body()).contains("\"error\":\"unauthorized\"");
+        Api.Reply opsOnAnalysts = Api.postFile("rulebooks/routing/versions", "oscar", "RoutingPolicy.drl.xlsx", new byte[10], "ops");
+        assertThat(opsOnAnalysts.status()).isEqualTo(403);
+        assertThat(opsOnAnalysts.contentType()).startsWith("application/json");
+        assertThat(opsOnAnalysts.json().asJsonObject().getString("error")).isEqualTo("forbidden");
+    }
+
+    /**
+     * A request as {@link Api} does not send it: any credentials, or a body without Content-Length; over
+     * HTTP/1.1, as Api's client may have moved to HTTP/2 (h2c), where Undertow ends the connection (GOAWAY)
+     * rather than let a stream's answer go out with megabytes of its body unread.
+     */
+    private static java.net.http.HttpResponse<String> raw(String path, String credentials,
+            java.net.http.HttpRequest.BodyPublisher body) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + path))
+                .timeout(Duration.ofSeconds(60));
+        if (credentials != null) {
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/octet-stream").header("X-File-Name", "RoutingPolicy.drl.xlsx").POST(body);
+        }
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     @Order(5)
     void rateDeckFileIsStoredAndItsBadLineQuarantined() throws Exception {
         JsonObject health = Api.get("health", null).json().asJsonObject();

@@ -1,6 +1,7 @@
 package io.trunkline.camel.feeds;
 
 import io.trunkline.camel.support.TrunklineRouteBuilder;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,14 +48,19 @@ public class StatusFeedRoutes extends TrunklineRouteBuilder {
                     .routeId(ROUTE_PREFIX + source.carrier())
                     .process(exchange -> {
                         exchange.setProperty("trunklineFeed", source);
-                        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(source.url())
+                        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(source.url())
                                 .timeout(Duration.ofSeconds(10))
                                 .header("Accept", "application/json, application/rss+xml, application/atom+xml, text/xml")
-                                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                        byte[] body;
+                        // Read no further than the parser's limit, one byte past it so that it refuses the feed.
+                        try (InputStream in = r.body()) {
+                            body = in.readNBytes(StatusFeedParser.MAX_BYTES + 1);
+                        }
                         if (r.statusCode() / 100 != 2) {
                             throw new IllegalStateException(source.url() + " answered HTTP " + r.statusCode());
                         }
-                        port.polled(source, parser.parse(r.body()));
+                        port.polled(source, parser.parse(body));
                     });
         }
     }

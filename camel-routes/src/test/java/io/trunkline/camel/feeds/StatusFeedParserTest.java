@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trunkline.camel.billing.UnreadableFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -80,5 +81,31 @@ class StatusFeedParserTest {
         assertThat(partly.incidents()).extracting(Incident::id).containsExactly("b3");
         assertThat(partly.skipped()).containsExactly("incident 1: created_at 'yesterday' is not an ISO-8601 time",
                 "incident 2: no 'id'");
+    }
+
+    @Test
+    void onlyTheIncidentsOwnMembersAreTakenWhateverSurroundsThem() {
+        StatusFeed feed = parser.parse(("{\"page\":{\"id\":\"pg\",\"name\":\"Carrier A\"},\"incidents\":[7,[\"x\"],"
+                + "{\"id\":42,\"name\":\"Lost calls\",\"components\":[{\"id\":\"c1\",\"status\":\"resolved\"}],"
+                + "\"status\":\"monitoring\",\"created_at\":\"2026-11-26T09:55:00Z\",\"resolved_at\":null}],"
+                + "\"after\":{\"id\":\"not-an-incident\",\"list\":[{\"id\":\"nor-this\"}]}}").getBytes(StandardCharsets.UTF_8));
+        assertThat(feed.incidents()).extracting(Incident::id).containsExactly("42");
+        assertThat(feed.incidents().get(0).status()).as("not the component's").isEqualTo("monitoring");
+        assertThat(feed.incidents().get(0).open()).isTrue();
+        assertThat(feed.incidents().get(0).resolvedAt()).isNull();
+        assertThat(feed.skipped()).containsExactly("incident 1: not an object", "incident 2: not an object");
+        assertThat(parser.parse("[{\"id\":\"r1\",\"created_at\":\"2026-11-26T09:55:00Z\"}]".getBytes(StandardCharsets.UTF_8))
+                .incidents()).extracting(Incident::id).containsExactly("r1");
+    }
+
+    @Test
+    void aHostileFeedIsRefusedAtItsLimitsNotWithAStackOverflow() {
+        assertThatThrownBy(() -> parser.parse(("{\"incidents\":" + "[".repeat(100_000)).getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("status feed JSON: nesting deeper than the limit of 64 levels at character 78");
+        assertThatThrownBy(() -> parser.parse(new byte[StatusFeedParser.MAX_BYTES + 1]))
+                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("over the limit of 4194304 bytes");
+        assertThatThrownBy(() -> parser.parse("{\"incidents\":[]} trailing".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableFileException.class).hasMessageStartingWith("status feed JSON:");
     }
 }

@@ -11,22 +11,57 @@ import java.util.Map;
  * A small RFC 8259 JSON reader and writer in plain Java, so the edge (Java SE, no EE) and the platform
  * read the wire contract the same way. Objects read as ordered maps, arrays as lists, numbers as
  * {@link BigDecimal}, and the literals as Boolean or null.
+ *
+ * <p>The reader is bounded, as RFC 8259 §9 lets a parser be ("may set limits on the size of texts, the
+ * maximum depth of nesting, the range and precision of numbers, the length and character contents of
+ * strings"): the text it reads is often someone else's, and an unbounded recursive descent ends in a
+ * {@link StackOverflowError}. Every refusal, malformed text or a limit passed, is an
+ * {@link InvalidJsonException} naming what was wrong and where.
  */
 public final class Json {
 
-    private final String text;
-    private int at;
+    /**
+     * What the reader accepts. The defaults are stricter than Jackson's {@code StreamReadConstraints}
+     * (depth 1,000, numbers of 1,000 characters, strings of 20,000,000, texts unlimited) where the contract's
+     * messages allow: they nest a few levels and carry short strings, the largest (the fallback table)
+     * being a few megabytes.
+     */
+    public record Limits(int maxDepth, int maxChars, int maxStringChars, int maxNumberChars, int maxExponent) {
 
-    private Json(String text) {
-        this.text = text;
+        public static final Limits DEFAULT = new Limits(64, 32 * 1024 * 1024, 1024 * 1024, 1000, 1000);
+
+        public Limits {
+            if (maxDepth < 1 || maxChars < 1 || maxStringChars < 1 || maxNumberChars < 1 || maxExponent < 0) {
+                throw new IllegalArgumentException("JSON limits must be positive");
+            }
+        }
     }
 
-    /** @throws IllegalArgumentException with the character position of the first error */
+    private final String text;
+    private final Limits limits;
+    private int at;
+    private int depth;
+
+    private Json(String text, Limits limits) {
+        this.text = text;
+        this.limits = limits;
+    }
+
+    /** @throws InvalidJsonException with the character position of the first error or the limit passed */
     public static Object parse(String text) {
+        return parse(text, Limits.DEFAULT);
+    }
+
+    /** @throws InvalidJsonException with the character position of the first error or the limit passed */
+    public static Object parse(String text, Limits limits) {
         if (text == null) {
-            throw new IllegalArgumentException("no JSON text");
+            throw new InvalidJsonException("JSON: no text", 0);
         }
-        Json p = new Json(text);
+        if (text.length() > limits.maxChars()) {
+            throw new InvalidJsonException("JSON: the text of " + text.length()
+                    + " characters is over the limit of " + limits.maxChars(), 0);
+        }
+        Json p = new Json(text, limits);
         p.space();
         Object value = p.value();
         p.space();
@@ -36,11 +71,12 @@ public final class Json {
         return value;
     }
 
+    /** @throws InvalidJsonException when the text is no JSON object, or is refused as {@link #parse} says */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String text) {
         Object v = parse(text);
         if (!(v instanceof Map)) {
-            throw new IllegalArgumentException("expected a JSON object");
+            throw new InvalidJsonException("JSON: expected a JSON object", 1);
         }
         return (Map<String, Object>) v;
     }
@@ -67,16 +103,24 @@ public final class Json {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
-                throw error("unexpected character '" + c + "'");
+                throw error("unexpected character " + describe(c));
+        }
+    }
+
+    private void enter() {
+        if (++depth > limits.maxDepth()) {
+            throw error("nesting deeper than the limit of " + limits.maxDepth() + " levels");
         }
     }
 
     private Map<String, Object> object() {
+        enter();
         Map<String, Object> out = new LinkedHashMap<>();
         at++;
         space();
         if (peek('}')) {
             at++;
+            depth--;
             return out;
         }
         while (true) {
@@ -94,17 +138,20 @@ public final class Json {
                 at++;
             } else {
                 expect('}');
+                depth--;
                 return out;
             }
         }
     }
 
     private List<Object> array() {
+        enter();
         List<Object> out = new ArrayList<>();
         at++;
         space();
         if (peek(']')) {
             at++;
+            depth--;
             return out;
         }
         while (true) {
@@ -115,6 +162,7 @@ public final class Json {
                 at++;
             } else {
                 expect(']');
+                depth--;
                 return out;
             }
         }
@@ -124,35 +172,15 @@ public final class Json {
         at++;
         StringBuilder s = new StringBuilder();
         while (at < text.length()) {
+            if (s.length() > limits.maxStringChars()) {
+                throw error("a string longer than the limit of " + limits.maxStringChars() + " characters");
+            }
             char c = text.charAt(at++);
             if (c == '"') {
-                return s.toString();
+                return unicode(s);
             }
             if (c == '\\') {
-                if (at >= text.length()) {
-                    break;
-                }
-                char e = text.charAt(at++);
-                switch (e) {
-                    case '"', '\\', '/' -> s.append(e);
-                    case 'b' -> s.append('\b');
-                    case 'f' -> s.append('\f');
-                    case 'n' -> s.append('\n');
-                    case 'r' -> s.append('\r');
-                    case 't' -> s.append('\t');
-                    case 'u' -> {
-                        if (at + 4 > text.length()) {
-                            throw error("short \\u escape");
-                        }
-                        try {
-                            s.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad \\u escape");
-                        }
-                        at += 4;
-                    }
-                    default -> throw error("bad escape \\" + e);
-                }
+                escape(s);
             } else if (c < 0x20) {
                 throw error("control character in a string");
             } else {
@@ -162,17 +190,96 @@ public final class Json {
         throw error("string never closed");
     }
 
+    private void escape(StringBuilder s) {
+        if (at >= text.length()) {
+            throw error("string never closed");
+        }
+        char e = text.charAt(at++);
+        switch (e) {
+            case '"', '\\', '/' -> s.append(e);
+            case 'b' -> s.append('\b');
+            case 'f' -> s.append('\f');
+            case 'n' -> s.append('\n');
+            case 'r' -> s.append('\r');
+            case 't' -> s.append('\t');
+            case 'u' -> {
+                int code = 0;
+                for (int k = 0; k < 4; k++) {
+                    int digit = at < text.length() ? Character.digit(text.charAt(at), 16) : -1;
+                    if (digit < 0) {
+                        throw error("a \\u escape needs four hexadecimal digits");
+                    }
+                    code = code * 16 + digit;
+                    at++;
+                }
+                s.append((char) code);
+            }
+            default -> throw error("bad escape \\" + describe(e));
+        }
+    }
+
+    /**
+     * RFC 8259 §8.2: a string with an unpaired surrogate, escaped or not, has no Unicode reading; refused
+     * rather than carried on to a store or a SIP header that would mangle it.
+     */
+    private String unicode(StringBuilder s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (Character.isHighSurrogate(c) && k + 1 < s.length() && Character.isLowSurrogate(s.charAt(k + 1))) {
+                k++;
+            } else if (Character.isSurrogate(c)) {
+                throw error("a string with an unpaired surrogate U+" + Integer.toHexString(c).toUpperCase());
+            }
+        }
+        return s.toString();
+    }
+
+    /** RFC 8259 §6: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}. */
     private BigDecimal number() {
         int start = at;
-        while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+        if (peek('-')) {
             at++;
         }
-        try {
-            return new BigDecimal(text.substring(start, at));
-        } catch (NumberFormatException e) {
-            at = start;
+        if (peek('0')) {
+            at++;
+        } else if (digits() == 0) {
             throw error("bad number");
         }
+        if (peek('.')) {
+            at++;
+            if (digits() == 0) {
+                throw error("bad number: no digit after the decimal point");
+            }
+        }
+        int exponent = 0;
+        if (peek('e') || peek('E')) {
+            at++;
+            boolean negative = peek('-');
+            if (negative || peek('+')) {
+                at++;
+            }
+            int digitsAt = at;
+            if (digits() == 0) {
+                throw error("bad number: no digit in the exponent");
+            }
+            exponent = at - digitsAt > 9 ? Integer.MAX_VALUE : Integer.parseInt(text, digitsAt, at, 10);
+            exponent = negative ? -exponent : exponent;
+        }
+        if (at - start > limits.maxNumberChars()) {
+            throw error("a number longer than the limit of " + limits.maxNumberChars() + " characters");
+        }
+        if (Math.abs((long) exponent) > limits.maxExponent()) {
+            throw error("a number's exponent beyond the limit of " + limits.maxExponent());
+        }
+        return new BigDecimal(text.substring(start, at));
+    }
+
+    private int digits() {
+        int from = at;
+        while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+            at++;
+        }
+        return at - from;
     }
 
     private Object literal(String word, Object value) {
@@ -200,8 +307,12 @@ public final class Json {
         at++;
     }
 
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("JSON: " + what + " at character " + (at + 1));
+    private static String describe(char c) {
+        return c < 0x20 || c > 0x7e ? String.format("U+%04X", (int) c) : "'" + c + "'";
+    }
+
+    private InvalidJsonException error(String what) {
+        return new InvalidJsonException("JSON: " + what + " at character " + (at + 1), at + 1);
     }
 
     /** Writes maps, collections, strings, numbers, booleans and null. */

@@ -33,4 +33,47 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse("{} x")).hasMessageContaining("text after the JSON value");
         assertThatThrownBy(() -> Json.parseObject("[1]")).hasMessageContaining("expected a JSON object");
     }
+
+    @Test
+    void nestingIsBoundedAndTheRefusalNamesTheLimit() {
+        String deepest = "[".repeat(64) + "]".repeat(64);
+        assertThat(Json.parse(deepest)).isInstanceOf(List.class);
+        assertThatThrownBy(() -> Json.parse("[".repeat(65) + "]".repeat(65)))
+                .isInstanceOf(InvalidJsonException.class)
+                .hasMessage("JSON: nesting deeper than the limit of 64 levels at character 65");
+        assertThatThrownBy(() -> Json.parse("{\"a\":".repeat(100_000)))
+                .isInstanceOf(InvalidJsonException.class).hasMessageContaining("limit of 64 levels");
+    }
+
+    @Test
+    void textStringsAndNumbersAreBounded() {
+        Json.Limits small = new Json.Limits(8, 40, 5, 6, 9);
+        assertThatThrownBy(() -> Json.parse(" ".repeat(41), small)).isInstanceOf(InvalidJsonException.class)
+                .hasMessage("JSON: the text of 41 characters is over the limit of 40");
+        assertThat(Json.parse("\"abcde\"", small)).isEqualTo("abcde");
+        assertThatThrownBy(() -> Json.parse("\"abcdef\"", small)).hasMessageContaining("longer than the limit of 5 characters");
+        assertThat(Json.parse("-1.5e9", small)).isEqualTo(new BigDecimal("-1.5e9"));
+        assertThatThrownBy(() -> Json.parse("1234567", small)).hasMessageContaining("number longer than the limit of 6");
+        assertThatThrownBy(() -> Json.parse("1e10", small)).hasMessageContaining("exponent beyond the limit of 9");
+        assertThatThrownBy(() -> Json.parse("1e999999999999")).hasMessageContaining("exponent beyond the limit of 1000");
+    }
+
+    @Test
+    void numbersFollowTheGrammarOfRfc8259() {
+        for (String bad : List.of("+1", "01", "1.", ".5", "-", "1e", "1e+", "--1", "0x10")) {
+            assertThatThrownBy(() -> Json.parse(bad)).as(bad).isInstanceOf(InvalidJsonException.class);
+        }
+        assertThat(Json.parse("[0, -0.0, 10E+2]")).isEqualTo(List.of(BigDecimal.ZERO, new BigDecimal("-0.0"), new BigDecimal("10E+2")));
+    }
+
+    @Test
+    void escapesAndSurrogatesAreChecked() {
+        assertThat(Json.parse("\"\\uD83D\\uDE00\"")).isEqualTo("\uD83D\uDE00");
+        assertThatThrownBy(() -> Json.parse("\"\\uD83D\"")).isInstanceOf(InvalidJsonException.class)
+                .hasMessageContaining("unpaired surrogate U+D83D");
+        assertThatThrownBy(() -> Json.parse("\"\uDE00x\"")).hasMessageContaining("unpaired surrogate U+DE00");
+        assertThatThrownBy(() -> Json.parse("\"\\u12G4\"")).hasMessageContaining("four hexadecimal digits");
+        assertThatThrownBy(() -> Json.parse("\"\\x\"")).hasMessageContaining("bad escape \\'x'");
+        assertThatThrownBy(() -> Json.parse("\"\\")).hasMessageContaining("string never closed");
+    }
 }

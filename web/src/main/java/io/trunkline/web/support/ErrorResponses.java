@@ -2,8 +2,8 @@ package io.trunkline.web.support;
 
 import io.trunkline.ejb.routing.domain.InvalidRouteRequest;
 import io.trunkline.ejb.routing.domain.MasterDataException;
-import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.ejb.EJBAccessException;
@@ -15,42 +15,73 @@ import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
 
 /**
- * Every failure leaves the API as a JSON body {@code {"error", "message", "field"?}} with the right
- * status, never as an HTML page or a stack trace. EJB wrappers are opened to answer for their cause.
+ * Every failure leaves the API as a JSON body {@code {"error", "message", "field"?, "status"}} with the right
+ * status, never as an HTML page or a stack trace. EJB wrappers are opened to answer for their cause, and a
+ * refusal raised while the body was being read (the size limit) is found under the reader's wrapping.
+ * {@link ErrorPageServlet} gives the same body to what the container answers itself (401, 403).
  */
 @Provider
 public class ErrorResponses implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+    /** Undertow's, thrown past {@code max-post-size}; named, as the web module has no Undertow dependency. */
+    static final String UNDERTOW_TOO_BIG = "io.undertow.server.RequestTooBigException";
+
+    /** What an error answer says. */
+    record Failure(Response.StatusType status, String error, String message, String field) {
+    }
 
     @Override
     public Response toResponse(Throwable thrown) {
-        Throwable t = unwrap(thrown);
-        if (t instanceof ApiException) {
-            ApiException e = (ApiException) t;
-            return body(e.status(), e.error(), e.getMessage(), e.field());
+        Failure f = classify(thrown);
+        if (f.status() == Response.Status.INTERNAL_SERVER_ERROR) {
+            LOG.log(Level.SEVERE, "unexpected failure answering a request", thrown);
         }
+        return body(f.status(), f.error(), f.message(), f.field());
+    }
+
+    static Failure classify(Throwable thrown) {
+        for (Throwable c = thrown; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ApiException e) {
+                return new Failure(e.status(), e.error(), e.getMessage(), e.field());
+            }
+            if (c.getClass().getName().equals(UNDERTOW_TOO_BIG)) {
+                return new Failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "body: the request body is over the server's limit ("
+                        + c.getMessage() + ")", "body");
+            }
+        }
+        Throwable t = unwrap(thrown);
         if (t instanceof WebApplicationException) {
-            Response r = ((WebApplicationException) t).getResponse();
-            Response.StatusType s = r.getStatusInfo();
-            String code = s.getFamily() == Response.Status.Family.CLIENT_ERROR ? "client_error" : "server_error";
-            return body(s, code, t.getMessage() == null ? s.getReasonPhrase() : t.getMessage(), null);
+            Response.StatusType s = ((WebApplicationException) t).getResponse().getStatusInfo();
+            return new Failure(s, code(s), t.getMessage() == null ? s.getReasonPhrase() : t.getMessage(), null);
         }
         if (t instanceof InvalidRouteRequest) {
-            return body(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), ((InvalidRouteRequest) t).field());
+            return new Failure(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), ((InvalidRouteRequest) t).field());
         }
         if (t instanceof MasterDataException) {
-            return body(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), ((MasterDataException) t).field());
+            return new Failure(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), ((MasterDataException) t).field());
         }
         if (t instanceof IllegalArgumentException) {
-            return body(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), null);
+            return new Failure(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), null);
         }
         if (t instanceof SecurityException || t instanceof EJBAccessException) {
-            return body(Response.Status.FORBIDDEN, "forbidden", t.getMessage(), null);
+            return new Failure(Response.Status.FORBIDDEN, "forbidden", t.getMessage(), null);
         }
-        LOG.log(Level.SEVERE, "unexpected failure answering a request", thrown);
-        return body(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
+        return new Failure(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
                 "the platform could not answer this request; the server log has the details", null);
+    }
+
+    /** The error code for a status the JAX-RS runtime or the container decided. */
+    static String code(Response.StatusType s) {
+        return switch (s.getStatusCode()) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> s.getFamily() == Response.Status.Family.CLIENT_ERROR ? "client_error" : "server_error";
+        };
     }
 
     static Throwable unwrap(Throwable thrown) {
@@ -65,14 +96,31 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
     }
 
     public static Response body(Response.StatusType status, String error, String message, String field) {
+        return Response.status(status.getStatusCode()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(json(status.getStatusCode(), error, message, field)).build();
+    }
+
+    /** The body {@link ErrorPageServlet} writes for a status the container answered with itself. */
+    static String containerBody(int status) {
+        Response.StatusType s = Response.Status.fromStatusCode(status);
+        String message = switch (status) {
+            case 401 -> "authentication required: log in with HTTP Basic as a user of the platform";
+            case 403 -> "forbidden: none of your roles may do this";
+            case 404 -> "no such resource";
+            default -> s == null ? "error " + status : s.getReasonPhrase();
+        };
+        return json(status, s == null ? "client_error" : code(s), message, null);
+    }
+
+    /** The error body as text. */
+    public static String json(int status, String error, String message, String field) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("error", error);
         b.put("message", message);
         if (field != null) {
             b.put("field", field);
         }
-        b.put("status", status.getStatusCode());
-        return Response.status(status.getStatusCode()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(JsonBodies.value(b).toString()).build();
+        b.put("status", status);
+        return JsonBodies.value(b).toString();
     }
 }

@@ -1,16 +1,13 @@
 package io.trunkline.web.support;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import javax.json.spi.JsonProvider;
 import javax.json.JsonArrayBuilder;
-import javax.json.JsonException;
 import javax.json.JsonNumber;
 import javax.json.JsonObject;
 import javax.json.JsonObjectBuilder;
-import javax.json.JsonReader;
 import javax.json.JsonString;
 import javax.json.JsonValue;
 
@@ -22,24 +19,24 @@ public final class JsonBodies {
      * loader on every call, which costs more than the rest of a routing decision.
      */
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final BoundedJsonReader READER = new BoundedJsonReader(JSON);
 
     private JsonBodies() {
     }
 
-    /** @throws ApiException 400 saying what is wrong with the body */
+    /**
+     * @throws ApiException 400 saying what is wrong with the body, or naming the limit of nesting or numbers
+     *     it passes; 413 when it is over the size limit of a JSON body ({@link BoundedJsonReader})
+     */
     public static JsonObject object(String body) {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("body", "a JSON object is required");
         }
-        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.badRequest("body", "expected a JSON object, got " + value.getValueType().name().toLowerCase());
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw ApiException.badRequest("body", "malformed JSON: " + e.getMessage());
+        JsonValue value = READER.read(body);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.badRequest("body", "expected a JSON object, got " + value.getValueType().name().toLowerCase());
         }
+        return value.asJsonObject();
     }
 
     /** A required string member. */
@@ -127,7 +124,13 @@ public final class JsonBodies {
         if (!(v instanceof JsonNumber) || !((JsonNumber) v).isIntegral()) {
             throw ApiException.badRequest(field, "must be a whole number");
         }
-        long n = ((JsonNumber) v).longValue();
+        long n;
+        try {
+            // Exact: longValue() would wrap 2^64 + 1 round to 1 and let it through the bounds.
+            n = ((JsonNumber) v).longValueExact();
+        } catch (ArithmeticException e) {
+            throw ApiException.badRequest(field, "must be between " + min + " and " + max);
+        }
         if (n < min || n > max) {
             throw ApiException.badRequest(field, "must be between " + min + " and " + max);
         }

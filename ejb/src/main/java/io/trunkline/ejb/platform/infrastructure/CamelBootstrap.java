@@ -40,6 +40,7 @@ import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -81,6 +82,8 @@ public class CamelBootstrap {
     private RoutingDataHolder routing;
 
     private CamelContext camel;
+    /** One for every pushed batch: a template holds a producer cache and must be stopped when done with. */
+    private ProducerTemplate pushes;
     private final Map<String, String> inboxes = new LinkedHashMap<>();
     private final Map<String, CdrSource> cdrSources = new LinkedHashMap<>();
     private final List<StatusFeedSource> feeds = new java.util.ArrayList<>();
@@ -121,6 +124,7 @@ public class CamelBootstrap {
             camel.addRoutes(new CdrPushRoute(cdrSources, reader));
             camel.addRoutes(new StatusFeedRoutes(feeds, statusFeeds));
             camel.start();
+            pushes = camel.createProducerTemplate();
             LOG.info("Camel started with routes {}; inboxes {}", camel.getRoutes().stream().map(Route::getId).toList(), inboxes);
         } catch (Exception e) {
             throw new IllegalStateException("Camel routes could not start: " + e.getMessage(), e);
@@ -176,7 +180,7 @@ public class CamelBootstrap {
                     + String.join(", ", cdrSources.keySet()) + ")");
         }
         try {
-            return camel.createProducerTemplate().requestBodyAndHeaders(CdrPushRoute.ENDPOINT, file,
+            return pushes.requestBodyAndHeaders(CdrPushRoute.ENDPOINT, file,
                     Map.of(CdrPushRoute.SOURCE, source, CdrPushRoute.NAME, name), CdrPort.Outcome.class);
         } catch (org.apache.camel.CamelExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
@@ -226,6 +230,9 @@ public class CamelBootstrap {
 
     @PreDestroy
     void stop() {
+        if (pushes != null) {
+            pushes.stop();
+        }
         if (camel != null) {
             camel.stop();
         }
