@@ -43,6 +43,15 @@ public interface RuleBase {
     Optional<byte[]> versionFile(String rulebook, int version, String fileName);
 
     /**
+     * Runs {@code removal} (of a carrier or PBX) unless a row of an active rule version names {@code id}. No rule
+     * version is drafted, activated or rolled back meanwhile, so none can come to name it between check and removal.
+     *
+     * @return what {@code removal} returned
+     * @throws NamedInRulesException naming the rulebook, version and row of every row that names it
+     */
+    boolean removeUnlessNamed(EnumeratedColumns.Domain domain, String id, BooleanSupplier removal);
+
+    /**
      * Stores the active version with {@code fileName} replaced as a new DRAFT version, after it compiled,
      * and runs the test scenarios on it. Nothing that decides calls changes.
      *
@@ -74,13 +83,4 @@ public interface RuleBase {
 
     /** The test scenarios on the active versions. */
     List<RoutingScenario.Outcome> runScenarios();
-
-    /**
-     * Runs {@code removal} (of a carrier or PBX) unless a row of an active rule version names {@code id}. No rule
-     * version is drafted, activated or rolled back meanwhile, so none can come to name it between check and removal.
-     *
-     * @return what {@code removal} returned
-     * @throws NamedInRulesException naming the rulebook, version and row of every row that names it
-     */
-    boolean removeUnlessNamed(EnumeratedColumns.Domain domain, String id, BooleanSupplier removal);
 }

@@ -148,6 +148,18 @@ public class RuleBaseHolder implements RuleBase {
     }
 
     @Override
+    public boolean removeUnlessNamed(EnumeratedColumns.Domain domain, String id, BooleanSupplier removal) {
+        synchronized (lifecycle) {
+            List<RuleRow> rows = registry.activeRowsNaming(domain, id);
+            if (!rows.isEmpty()) {
+                throw new NamedInRulesException((domain == EnumeratedColumns.Domain.PBXS ? "PBX '" : "carrier '") + id + "'",
+                        rows);
+            }
+            return removal.getAsBoolean();
+        }
+    }
+
+    @Override
     public Outcome draft(String rulebook, String fileName, byte[] content, String author, String comment)
             throws RulebookRejectedException {
         Rulebook r = rulebook(rulebook);
@@ -211,26 +223,6 @@ public class RuleBaseHolder implements RuleBase {
         return scenarios.run(RouteDecider.Books.current(registry));
     }
 
-    @Override
-    public boolean removeUnlessNamed(EnumeratedColumns.Domain domain, String id, BooleanSupplier removal) {
-        synchronized (lifecycle) {
-            List<RuleRow> rows = registry.activeRowsNaming(domain, id);
-            if (!rows.isEmpty()) {
-                throw new NamedInRulesException((domain == EnumeratedColumns.Domain.PBXS ? "PBX '" : "carrier '") + id + "'",
-                        rows);
-            }
-            return removal.getAsBoolean();
-        }
-    }
-
-    /** The carrier and PBX ids of master data now, which the analysts' tables may name. */
-    private EnumeratedCellCheck.KnownIds knownIds() {
-        RoutingData data = masterData.current();
-        return new EnumeratedCellCheck.KnownIds(
-                data.allCarriers().stream().map(c -> c.id().value()).collect(Collectors.toSet()),
-                data.allPbxs().stream().map(p -> p.id().value()).collect(Collectors.toSet()));
-    }
-
     private Outcome install(RulebookRegistry.Active compiled, String actor, List<RoutingScenario.Outcome> results) {
         RulebookVersion v = compiled.version();
         transactions.committed(() -> sql(() -> {
@@ -246,6 +238,14 @@ public class RuleBaseHolder implements RuleBase {
     private RouteDecider.Books booksWith(RulebookRegistry.Active candidate) {
         Rulebook target = rulebook(candidate.version().rulebook());
         return RouteDecider.Books.current(r -> r == target ? candidate : registry.active(r));
+    }
+
+    /** The carrier and PBX ids of master data now, which the analysts' tables may name. */
+    private EnumeratedCellCheck.KnownIds knownIds() {
+        RoutingData data = masterData.current();
+        return new EnumeratedCellCheck.KnownIds(
+                data.allCarriers().stream().map(c -> c.id().value()).collect(Collectors.toSet()),
+                data.allPbxs().stream().map(p -> p.id().value()).collect(Collectors.toSet()));
     }
 
     private static Rulebook rulebook(String name) {
