@@ -1,9 +1,5 @@
 package io.trunkline.rules;
 
-import io.trunkline.rules.alerts.AlertSubject;
-import io.trunkline.rules.classification.Destination;
-import io.trunkline.rules.dialplan.DialString;
-import io.trunkline.rules.routing.PolicyQuery;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +10,22 @@ import java.util.Map;
  * the cell. A new rulebook lists its enumerated columns here, in {@link #TABLES}.
  */
 public final class EnumeratedColumns {
+
+    /** The destination classes: what classification decides, and what routing and alert rows name. */
+    public static final List<String> CLASSES = List.of("EMERGENCY", "INTERNAL", "TOLL_FREE", "PREMIUM",
+            "INTERNATIONAL", "DOMESTIC", "MOBILE");
+    /** Routing strategies: the platform orders carriers by exactly these ({@code PolicyQuery.getStrategy}). */
+    public static final List<String> STRATEGIES = List.of("LEAST_COST", "PRIORITY", "WEIGHTED", "REJECT");
+    /** Carriers below the quality floor are tried last, or dropped. */
+    public static final List<String> FLOOR_ACTIONS = List.of("LAST", "DROP");
+    /** Which number a call presents: the site's main number, or carriers that hold the caller's first. */
+    public static final List<String> CALLER_ID_POLICIES = List.of("MAIN_NUMBER", "PREFER_HOLDER");
+    /** What a dial-plan row makes of a dial string. */
+    public static final List<String> RESULT_TYPES = List.of("E164", "EXTENSION", "EMERGENCY");
+    /** What an alert row watches (blank for any). */
+    public static final List<String> DIMENSIONS = List.of("carrier", "trunk", "pbx", "class");
+    /** How grave an alert is. */
+    public static final List<String> SEVERITIES = List.of("WARNING", "CRITICAL");
 
     /** Where a column's allowed values come from. */
     public enum Domain {
@@ -94,26 +106,26 @@ public final class EnumeratedColumns {
             "DialPlanNormalization.drl.xlsx", List.of(
                     ids("PBX", "pbx ==", Domain.PBXS),
                     ids("Target PBX", "setTargetPbx(", Domain.PBXS),
-                    fixed("Result type", "decide(", DialString.RESULT_TYPES).requiredCell()),
+                    fixed("Result type", "decide(", RESULT_TYPES).requiredCell()),
             "DestinationClassification.drl.xlsx", List.of(
                     ids("Site country", "siteIn(", Domain.COUNTRIES).shaped(Shape.LIST),
-                    fixed("Class", "classify(", Destination.CLASSES).requiredCell()),
+                    fixed("Class", "classify(", CLASSES).requiredCell()),
             "RoutingPolicy.drl.xlsx", List.of(
                     ids("PBX", "pbxIn(", Domain.PBXS).shaped(Shape.LIST).withWildcard(),
-                    fixed("Class", "callClass ==", Destination.CLASSES).requiredCell(),
+                    fixed("Class", "callClass ==", CLASSES).requiredCell(),
                     ids("Carriers", "setCarriers(", Domain.CARRIERS).shaped(Shape.WEIGHTED_LIST),
-                    fixed("Below floor", "setFloorAction(", PolicyQuery.FLOOR_ACTIONS),
-                    fixed("Caller ID", "setCallerId(", PolicyQuery.CALLER_ID_POLICIES),
-                    fixed("Strategy", "choose(", PolicyQuery.STRATEGIES).requiredCell()),
+                    fixed("Below floor", "setFloorAction(", FLOOR_ACTIONS),
+                    fixed("Caller ID", "setCallerId(", CALLER_ID_POLICIES),
+                    fixed("Strategy", "choose(", STRATEGIES).requiredCell()),
             "AlertThresholds.drl.xlsx", List.of(
-                    fixed("Dimension", "dimension ==", AlertSubject.DIMENSIONS),
+                    fixed("Dimension", "dimension ==", DIMENSIONS),
                     ids("Subjects", "subjectIn(", Domain.CARRIERS).shaped(Shape.SPACED_LIST).withWildcard()
                             .when("Dimension", "carrier"),
                     ids("Subjects", "subjectIn(", Domain.PBXS).shaped(Shape.SPACED_LIST).withWildcard()
                             .when("Dimension", "pbx"),
-                    fixed("Subjects", "subjectIn(", Destination.CLASSES).shaped(Shape.SPACED_LIST).withWildcard()
+                    fixed("Subjects", "subjectIn(", CLASSES).shaped(Shape.SPACED_LIST).withWildcard()
                             .when("Dimension", "class"),
-                    fixed("Severity", "setSeverity(", AlertSubject.SEVERITIES)));
+                    fixed("Severity", "setSeverity(", SEVERITIES)));
 
     private EnumeratedColumns() {
     }

@@ -11,11 +11,6 @@ import java.util.List;
  */
 public class AlertSubject {
 
-    /** What the Dimension column may say (blank for any). */
-    public static final List<String> DIMENSIONS = List.of("carrier", "trunk", "pbx", "class");
-    /** What the Severity column may say. */
-    public static final List<String> SEVERITIES = List.of("WARNING", "CRITICAL");
-
     /** One alert raised by a row: its title, severity and how long it may stay unacknowledged. */
     public record Raised(String rule, String title, String severity, String escalateAfter) {
     }

@@ -11,10 +11,6 @@ import java.util.List;
  */
 public class Destination {
 
-    /** The destination classes: what classification decides and what routing rows and alert rows name. */
-    public static final List<String> CLASSES = List.of("EMERGENCY", "INTERNAL", "TOLL_FREE", "PREMIUM",
-            "INTERNATIONAL", "DOMESTIC", "MOBILE");
-
     private final String siteCountry;
     private final String number;
     private final String numberType;

@@ -10,9 +10,6 @@ import java.util.List;
  */
 public class DialString {
 
-    /** What the Result type column may say. */
-    public static final List<String> RESULT_TYPES = List.of("E164", "EXTENSION", "EMERGENCY");
-
     private final String pbx;
     private final String digits;
     private int strip;

@@ -14,13 +14,6 @@ import java.util.List;
  */
 public class PolicyQuery {
 
-    /** What the Strategy column may say; the platform orders carriers by exactly these. */
-    public static final List<String> STRATEGIES = List.of("LEAST_COST", "PRIORITY", "WEIGHTED", "REJECT");
-    /** What the Below floor column may say: carriers below the quality floor tried last, or dropped. */
-    public static final List<String> FLOOR_ACTIONS = List.of("LAST", "DROP");
-    /** What the Caller ID column may say. */
-    public static final List<String> CALLER_ID_POLICIES = List.of("MAIN_NUMBER", "PREFER_HOLDER");
-
     private final String pbx;
     private final String callClass;
     private final String destination;

@@ -7,12 +7,12 @@ import io.trunkline.ejb.ruleset.api.RuleProblem;
 import io.trunkline.ejb.ruleset.api.RuleRow;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
+import io.trunkline.rules.EnumeratedColumns;
 import io.trunkline.rules.EnumeratedColumns.Domain;
 import io.trunkline.rules.Rulebook;
 import io.trunkline.rules.alerts.AlertThresholdsTableSource;
 import io.trunkline.rules.classification.ClassificationTableSource;
 import io.trunkline.rules.dialplan.DialPlanTableSource;
-import io.trunkline.rules.routing.PolicyQuery;
 import io.trunkline.rules.routing.RoutingPolicyTableSource;
 import io.trunkline.rules.testing.DecisionTableWorkbook;
 import java.util.Map;
@@ -72,7 +72,7 @@ class EnumeratedCellCheckTest {
                 .row("*", "MOBILE", "+1", "", "carrier-a carrier-c", "", "", "", "", "", "LEAST_COSt");
         RuleProblem p = refused(Rulebook.ROUTING, typo);
         assertThat(p).satisfies(cell("RoutingPolicy", "L", "Strategy"));
-        assertThat(p.allowed()).containsExactlyElementsOf(PolicyQuery.STRATEGIES);
+        assertThat(p.allowed()).containsExactlyElementsOf(EnumeratedColumns.STRATEGIES);
         assertThat(p.message()).contains("'LEAST_COSt'", "LEAST_COST, PRIORITY, WEIGHTED, REJECT",
                 "did you mean LEAST_COST?");
     }
