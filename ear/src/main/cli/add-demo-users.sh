@@ -3,6 +3,8 @@
 # name): ana (analyst), carla (compliance), oscar (ops), adam (admin, all roles), edge-1/edge-2 (edge).
 # User names must differ from role names: the task service keeps users and groups in one table.
 # Never run with "true" on a production server: add real users with add-user.sh (ear/README.md).
+# Run it before configure.cli: Elytron refuses to start a properties realm whose files do not exist.
+# Re-runnable: existing files are kept, and add-user.sh updates a user that exists.
 set -euo pipefail
 : "${JBOSS_HOME:?JBOSS_HOME must point at the WildFly installation}"
 conf="$JBOSS_HOME/standalone/configuration"

@@ -1,5 +1,6 @@
 package io.trunkline.rules.dialplan;
 
+import io.trunkline.contract.telecom.PbxId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public class DialString {
 
-    private final String pbx;
+    private final PbxId pbx;
     private final String digits;
     private int strip;
     private String prepend = "";
@@ -20,12 +21,18 @@ public class DialString {
     private String rejection;
     private final List<String> trace = new ArrayList<>();
 
-    public DialString(String pbx, String digits) {
-        this.pbx = pbx;
+    /** @param digits what the user dialed, as the PBX sent it (keypad characters; the dial plan reads them) */
+    public DialString(PbxId pbx, String digits) {
+        this.pbx = java.util.Objects.requireNonNull(pbx, "pbx");
         this.digits = digits;
     }
 
+    /** The calling PBX's id as text: the dial-plan table compares it with its PBX column ({@code pbx == "$param"}). */
     public String getPbx() {
+        return pbx.value();
+    }
+
+    public PbxId getPbxId() {
         return pbx;
     }
 
@@ -56,7 +63,16 @@ public class DialString {
 
     /** For extensions: the PBX that owns the extension, when it is not the calling one (inter-PBX prefix dialing). */
     public String getTargetPbx() {
-        return targetPbx == null ? pbx : targetPbx;
+        return targetPbx == null ? pbx.value() : targetPbx;
+    }
+
+    /**
+     * The target PBX as an id.
+     *
+     * @throws IllegalArgumentException the table's Target PBX cell is not a PBX id
+     */
+    public PbxId getTargetPbxId() {
+        return targetPbx == null ? pbx : new PbxId(targetPbx);
     }
 
     public void setTargetPbx(String targetPbx) {

@@ -1,5 +1,6 @@
 package io.trunkline.rules.routing;
 
+import io.trunkline.contract.telecom.PbxId;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public class PolicyQuery {
 
-    private final String pbx;
+    private final PbxId pbx;
     private final String callClass;
     private final String destination;
     private final LocalTime localTime;
@@ -31,8 +32,8 @@ public class PolicyQuery {
     private String rejection;
     private final List<String> trace = new ArrayList<>();
 
-    public PolicyQuery(String pbx, String callClass, String destination, LocalTime localTime, DayOfWeek day) {
-        this.pbx = pbx;
+    public PolicyQuery(PbxId pbx, String callClass, String destination, LocalTime localTime, DayOfWeek day) {
+        this.pbx = java.util.Objects.requireNonNull(pbx, "pbx");
         this.callClass = callClass;
         this.destination = destination;
         this.localTime = localTime;
@@ -42,7 +43,7 @@ public class PolicyQuery {
     /** True when the calling PBX is one of the space- or comma-separated ids ({@code *} for any). */
     public boolean pbxIn(String pbxs) {
         for (String p : pbxs.split("[,\\s]+")) {
-            if (p.equals("*") || p.equals(pbx)) {
+            if (p.equals("*") || p.equals(pbx.value())) {
                 return true;
             }
         }
@@ -79,7 +80,12 @@ public class PolicyQuery {
         trace.add(rule + ": " + reason);
     }
 
+    /** The calling PBX's id as text, as the routing table's PBX column names it. */
     public String getPbx() {
+        return pbx.value();
+    }
+
+    public PbxId getPbxId() {
         return pbx;
     }
 

@@ -20,7 +20,7 @@ class DialPlanNormalizationTest {
     }
 
     static DialString normalize(String pbx, String digits) {
-        return rules.fire("dialplan-session", new DialString(pbx, digits));
+        return rules.fire("dialplan-session", new DialString(new io.trunkline.contract.telecom.PbxId(pbx), digits));
     }
 
     @ParameterizedTest(name = "{0} dials {1} -> {2} ({3} on {4})")

@@ -23,7 +23,7 @@ class RoutingPolicyTest {
     }
 
     static PolicyQuery policy(String pbx, String cls, String destination) {
-        return rules.fire("routing-session", new PolicyQuery(pbx, cls, destination, LocalTime.of(10, 0), DayOfWeek.TUESDAY));
+        return rules.fire("routing-session", new PolicyQuery(new io.trunkline.contract.telecom.PbxId(pbx), cls, destination, LocalTime.of(10, 0), DayOfWeek.TUESDAY));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3} [{4}]")

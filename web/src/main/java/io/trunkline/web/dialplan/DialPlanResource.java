@@ -1,5 +1,6 @@
 package io.trunkline.web.dialplan;
 
+import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.ejb.dialplan.api.DialPlan;
 import io.trunkline.web.support.JsonBodies;
 import java.util.LinkedHashMap;
@@ -29,9 +30,11 @@ public class DialPlanResource {
     @RolesAllowed({"analyst", "ops", "admin", "edge"})
     public String normalize(String body) {
         JsonObject request = JsonBodies.object(body);
-        DialPlan.Normalized n = dialPlan.normalize(JsonBodies.string(request, "pbx"), JsonBodies.string(request, "dialed"));
+        String pbx = JsonBodies.string(request, "pbx");
+        DialPlan.Normalized n = dialPlan.normalize(JsonBodies.valueOf("pbx", () -> new PbxId(pbx)),
+                JsonBodies.string(request, "dialed"));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("pbx", n.pbx());
+        out.put("pbx", n.pbx().value());
         out.put("dialed", n.dialed());
         out.put("result", n.result());
         out.put("type", n.type());

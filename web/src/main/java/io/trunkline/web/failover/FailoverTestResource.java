@@ -1,5 +1,6 @@
 package io.trunkline.web.failover;
 
+import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.ejb.failover.api.FailoverTests;
 import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
@@ -43,7 +44,8 @@ public class FailoverTestResource {
     @RolesAllowed({"compliance", "ops", "admin"})
     public Response start(String body, @Context SecurityContext security) {
         JsonObject request = JsonBodies.object(body);
-        String carrier = JsonBodies.string(request, "carrier");
+        String carrierText = JsonBodies.string(request, "carrier");
+        CarrierId carrier = JsonBodies.valueOf("carrier", () -> new CarrierId(carrierText));
         long window = JsonBodies.integer(request, "windowSeconds", 1, 90L * 24 * 3600);
         long id = failoverTests.start(carrier, Duration.ofSeconds(window), security.getUserPrincipal().getName());
         Map<String, Object> out = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.trunkline.web.routing;
 
+import io.trunkline.contract.telecom.CallId;
 import io.trunkline.contract.routing.RoutingCodec;
 import io.trunkline.ejb.routing.api.RouteDecisions;
 import io.trunkline.web.support.ApiException;
@@ -68,7 +69,7 @@ public class DecisionResource {
     @Path("/{callId}")
     @RolesAllowed({"edge", "ops", "analyst", "compliance", "admin"})
     public String find(@PathParam("callId") String callId) {
-        return decisions.find(callId).map(RoutingCodec::write)
+        return decisions.find(JsonBodies.valueOf("callId", () -> new CallId(callId))).map(RoutingCodec::write)
                 .orElseThrow(() -> ApiException.notFound("no recent decision for call " + callId));
     }
 }

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.cdr.application;
 
+import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.camel.cdr.CdrPort;
 import io.trunkline.camel.cdr.CdrRecord;
 import io.trunkline.camel.cdr.CdrSource;
@@ -137,7 +138,7 @@ public class CdrIngestion implements CdrPort {
                 numbers.add(r.calling());
                 numbers.add(r.called());
             }
-            Map<String, DialPlan.Normalized> plan = numbers.isEmpty() ? Map.of() : dialPlan.normalizeAll(source.pbx(), numbers);
+            Map<String, DialPlan.Normalized> plan = numbers.isEmpty() ? Map.of() : dialPlan.normalizeAll(new PbxId(source.pbx()), numbers);
             for (int i = 0; i < chunk.records().size(); i++) {
                 CdrRecord r = chunk.records().get(i);
                 DialPlan.Normalized calling = plan.get(r.calling());

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.dialplan.application;
 
+import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.ejb.dialplan.api.DialPlan;
 import io.trunkline.ejb.ruleset.application.RuleBaseHolder;
 import io.trunkline.rules.Rulebook;
@@ -22,7 +23,6 @@ import org.kie.api.runtime.KieSession;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class DialPlanService implements DialPlan {
 
-    private static final Pattern PBX = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     /** Digits as a phone keypad sends them: 0-9, '*', '#', and a leading '+' from soft clients. */
     private static final Pattern DIALED = Pattern.compile("\\+?[0-9*#]{1,32}");
 
@@ -38,9 +38,9 @@ public class DialPlanService implements DialPlan {
     private RuleBaseHolder ruleBase;
 
     @Override
-    public Normalized normalize(String pbx, String dialed) {
-        if (pbx == null || !PBX.matcher(pbx).matches()) {
-            throw new IllegalArgumentException("pbx: expected a PBX id (lower-case letters, digits, '-'), got '" + pbx + "'");
+    public Normalized normalize(PbxId pbx, String dialed) {
+        if (pbx == null) {
+            throw new IllegalArgumentException("pbx: a PBX id is required");
         }
         if (dialed == null || !DIALED.matcher(dialed).matches()) {
             throw new IllegalArgumentException("dialed: expected 1-32 keypad characters (0-9 * #, optional leading +), got '" + dialed + "'");
@@ -60,14 +60,14 @@ public class DialPlanService implements DialPlan {
     }
 
     @Override
-    public Map<String, Normalized> normalizeAll(String pbx, Collection<String> dialed) {
+    public Map<String, Normalized> normalizeAll(PbxId pbx, Collection<String> dialed) {
         Map<String, Normalized> out = new HashMap<>();
-        if (pbx == null || !PBX.matcher(pbx).matches()) {
+        if (pbx == null) {
             return out;
         }
         RulebookRegistry.Active active = ruleBase.current(Rulebook.DIALPLAN);
         String version = active.version().label();
-        String prefix = version + '\u0000' + pbx + '\u0000';
+        String prefix = version + '\u0000' + pbx.value() + '\u0000';
         List<DialString> facts = new ArrayList<>();
         for (String d : new LinkedHashSet<>(dialed)) {
             if (d == null || !DIALED.matcher(d).matches()) {

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.failover.api;
 
+import io.trunkline.contract.telecom.CarrierId;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public interface FailoverTests {
      *
      * @return the workflow id
      */
-    long start(String carrier, Duration window, String requestedBy);
+    long start(CarrierId carrier, Duration window, String requestedBy);
 
     Optional<Workflow> workflow(long id);
 

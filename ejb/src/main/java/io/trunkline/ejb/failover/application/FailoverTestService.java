@@ -1,5 +1,6 @@
 package io.trunkline.ejb.failover.application;
 
+import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.ejb.failover.api.FailoverTests;
 import io.trunkline.ejb.workflow.infrastructure.WorkflowRuntime;
 import io.trunkline.processes.failover.FailoverTestProcess;
@@ -32,8 +33,8 @@ public class FailoverTestService implements FailoverTests {
     private WorkflowRuntime runtime;
 
     @Override
-    public long start(String carrier, Duration window, String requestedBy) {
-        Map<String, Object> variables = FailoverTestProcess.variables(carrier, window);
+    public long start(CarrierId carrier, Duration window, String requestedBy) {
+        Map<String, Object> variables = FailoverTestProcess.variables(carrier.value(), window);
         return runtime.withEngine(engine ->
                 engine.getKieSession().startProcess(FailoverTestProcess.PROCESS_ID, variables).getId());
     }

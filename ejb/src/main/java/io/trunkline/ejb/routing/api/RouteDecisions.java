@@ -1,5 +1,6 @@
 package io.trunkline.ejb.routing.api;
 
+import io.trunkline.contract.telecom.CallId;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
 import java.util.Optional;
@@ -12,7 +13,7 @@ public interface RouteDecisions {
     /** @throws io.trunkline.ejb.routing.domain.InvalidRouteRequest naming the field that makes it undecidable */
     RouteDecision decide(RouteRequest request);
 
-    Optional<RouteDecision> find(String callId);
+    Optional<RouteDecision> find(CallId callId);
 
     /**
      * The decision {@code request} would get if version {@code version} of {@code rulebook} were active;

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.routing.application;
 
+import io.trunkline.contract.telecom.CallId;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.ejb.routing.api.RouteDecisions;
@@ -40,8 +41,8 @@ public class RouteDecisionService implements RouteDecisions {
     }
 
     @Override
-    public Optional<RouteDecision> find(String callId) {
-        return log.find(callId);
+    public Optional<RouteDecision> find(CallId callId) {
+        return log.find(callId.value());
     }
 
     @Override

@@ -91,7 +91,7 @@ public final class RouteDecider {
         Pbx pbx = data.pbx(request.source())
                 .orElseThrow(() -> new InvalidRouteRequest("source", "unknown PBX '" + request.source() + "'"));
 
-        DialString dialed = fire(books.dialplan(), new DialString(pbx.id().value(), request.called()));
+        DialString dialed = fire(books.dialplan(), new DialString(pbx.id(), request.called()));
         trace.addAll(dialed.getTrace());
         if (dialed.getRejection() != null) {
             return trace.reject(404, dialed.getRejection(), null, null, null);
@@ -113,7 +113,7 @@ public final class RouteDecider {
 
         ZonedDateTime local = at.atZone(pbx.zone());
         PolicyQuery policy = fire(books.routing(),
-                new PolicyQuery(pbx.id().value(), callClass, number, local.toLocalTime(), local.getDayOfWeek()));
+                new PolicyQuery(pbx.id(), callClass, number, local.toLocalTime(), local.getDayOfWeek()));
         trace.addAll(policy.getTrace());
         if (policy.getRejection() != null) {
             return trace.reject(404, policy.getRejection(), callClass, number, calling);

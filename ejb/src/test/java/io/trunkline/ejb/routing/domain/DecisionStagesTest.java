@@ -30,7 +30,7 @@ class DecisionStagesTest {
     }
 
     private static PolicyQuery policy(String callClass, String strategy, String carriers) {
-        PolicyQuery q = new PolicyQuery("hq-cucm", callClass, "+442071234567", LocalTime.of(10, 0), DayOfWeek.TUESDAY);
+        PolicyQuery q = new PolicyQuery(new io.trunkline.contract.telecom.PbxId("hq-cucm"), callClass, "+442071234567", LocalTime.of(10, 0), DayOfWeek.TUESDAY);
         q.choose("RoutingPolicy_test", strategy);
         if (carriers != null) {
             q.setCarriers(carriers);

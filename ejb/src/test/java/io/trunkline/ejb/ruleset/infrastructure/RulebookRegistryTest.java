@@ -40,7 +40,7 @@ class RulebookRegistryTest {
     private static DialString normalize(KieBase kbase, String pbx, String digits) {
         KieSession s = kbase.newKieSession();
         try {
-            DialString d = new DialString(pbx, digits);
+            DialString d = new DialString(new io.trunkline.contract.telecom.PbxId(pbx), digits);
             s.insert(d);
             s.fireAllRules();
             return d;
