@@ -420,6 +420,11 @@ class PlatformIT {
                 + " " + r.asJsonObject().getInt("row") + " " + r.asJsonObject().getString("column")))
                 .containsExactly(active + " " + typo.sheetRowOf(7) + " F", active + " " + typo.sheetRowOf(8) + " F");
         assertThat(Api.get("carriers/carrier-c", "ana").status()).as("carrier C is still there").isEqualTo(200);
+        // A carrier no rule names is deleted as before.
+        assertThat(Api.putJson("carriers/carrier-z", "oscar", Files.readString(Path.of("..", "demo", "carriers",
+                "carrier-c.json"))).status()).isEqualTo(200);
+        assertThat(Api.delete("carriers/carrier-z", "oscar").status()).isEqualTo(204);
+        assertThat(Api.get("carriers/carrier-z", "ana").status()).isEqualTo(404);
     }
 
     /** Creates or replaces the demo enterprise's items of each kind ({@code carriers}, {@code pbxs}, {@code dids}). */
