@@ -1,6 +1,9 @@
 package io.trunkline.edge;
 
+import io.trunkline.edge.b2bua.Admission;
 import io.trunkline.edge.b2bua.B2bua;
+import io.trunkline.edge.b2bua.CarrierDialect;
+import io.trunkline.edge.b2bua.InDialogRelay;
 import io.trunkline.edge.cdr.Journal;
 import io.trunkline.edge.cdr.JournalEvents;
 import io.trunkline.edge.cluster.EdgeClusterMember;
@@ -10,8 +13,12 @@ import io.trunkline.edge.cluster.HazelcastTrunkHealthStore;
 import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.routing.TrunkProber;
 import io.trunkline.edge.config.EdgeConfig;
+import io.trunkline.edge.config.FallbackSettings;
+import io.trunkline.edge.config.PeerSettings;
+import io.trunkline.edge.config.ProbeSettings;
 import io.trunkline.edge.events.EventNotifier;
-import io.trunkline.edge.transport.EdgeRequestListener;
+import io.trunkline.edge.transport.SipDispatcher;
+import io.trunkline.edge.transport.SipTimeoutHandler;
 import io.trunkline.edge.routing.DecisionRouter;
 import io.trunkline.edge.routing.FallbackRouting;
 import io.trunkline.edge.routing.PlatformRoutingClient;
@@ -19,6 +26,7 @@ import io.trunkline.edge.routing.RoutingPort;
 import io.trunkline.edge.transport.SipTransport;
 import java.time.Duration;
 import java.util.List;
+import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,26 +64,44 @@ public final class Main {
         // SIP is bound before the node joins the cluster: the platform subscribes to a node as soon as it
         // sees it there, and its SUBSCRIBE must find the port open.
         SipTransport sip = SipTransport.bind(config);
-        EdgeClusterMember cluster = EdgeClusterMember.join(config);
-        PlatformRoutingClient platform = new PlatformRoutingClient(config.platformUrl(), config.platformUser(),
-                config.platformPassword(), Duration.ofMillis(config.platformTimeoutMs()));
+        EdgeClusterMember cluster = EdgeClusterMember.join(config.nodeId(), config.cluster(), config.sip());
+        PlatformRoutingClient platform = new PlatformRoutingClient(config.platform().url(), config.platform().user(),
+                config.platform().password(), Duration.ofMillis(config.platform().timeoutMs()));
         platform.warmUp(B2bua.DECISION_THREADS);
+        FallbackSettings fallback = config.fallback();
         RoutingPort routing = new DecisionRouter(platform,
-                new FallbackRouting(config.emergencyNumbers(), config.emergencyRoutes(), config.fallbackRoutes(),
+                new FallbackRouting(fallback.emergencyNumbers(), fallback.emergencyRoutes(), fallback.fallbackRoutes(),
                         List.of(408, 480, 500, 502, 503, 504), 2000, new HazelcastFallbackTables(cluster.hazelcast())));
-        Journal journal = Journal.open(config.journalDir().resolve(config.nodeId() + ".journal"));
+        Journal journal = Journal.open(config.events().journalOf(config.nodeId()));
         TrunkHealthStore health = new HazelcastTrunkHealthStore(cluster.hazelcast());
         JournalEvents journaled = new JournalEvents(journal, config.nodeId());
-        B2bua b2bua = new B2bua(sip, routing, config::peerFor, config.nodeId(), journaled, config.carrierProfiles(), health,
-                new HazelcastCallCounters(cluster.hazelcast(), config.nodeId()));
-        b2bua.limitPbxChannels(config.pbxChannels());
-        TrunkProber prober = new TrunkProber(sip, config.probeUris(), health,
-                change -> journaled.trunk(TrunkProber.toJson(change)), config.nodeId(), config.downAfter(),
-                config.upAfter(), config.probeTimeoutMs());
-        EventNotifier events = new EventNotifier(sip, journal, config.nodeId(), config.eventSubscribers(),
-                config.eventBatch(), config.eventBatchBytes());
-        sip.listen(new EdgeRequestListener(sip, b2bua, prober, events));
-        prober.start(config.probeIntervalMs());
+        PeerSettings peers = config.peers();
+        Admission admission = new Admission(peers::peerFor,
+                new HazelcastCallCounters(cluster.hazelcast(), config.nodeId()), peers.pbxChannels(), journaled);
+        B2bua b2bua = new B2bua(sip, routing, admission, new CarrierDialect(sip.factories(), peers.carriers()), health,
+                config.nodeId(), journaled);
+        ProbeSettings probes = config.probes();
+        TrunkProber prober = new TrunkProber(sip, probes.uris(), health,
+                change -> journaled.trunk(TrunkProber.toJson(change)), config.nodeId(), probes.downAfter(),
+                probes.upAfter(), probes.timeoutMs());
+        EventNotifier events = new EventNotifier(sip, journal, config.nodeId(), config.events().subscribers(),
+                config.events().batch(), config.events().batchBytes());
+        InDialogRelay inDialog = b2bua.inDialog();
+        sip.listen(new SipDispatcher(sip)
+                .onRequest(Request.INVITE, b2bua::onInvite)
+                .onRequest(Request.ACK, inDialog::onAck) // RFC 3261 §17.2.1: ACK is never answered
+                .onRequest(Request.BYE, inDialog::onBye)
+                .onRequest(Request.CANCEL, inDialog::onCancel)
+                .onRequest(Request.UPDATE, inDialog::onUpdate)
+                .onRequest(Request.SUBSCRIBE, events::onSubscribe)
+                .onResponse(Request.OPTIONS, prober::onResponse)
+                .onResponse(Request.NOTIFY, events::onResponse)
+                .onOtherResponses(b2bua::onResponse)
+                // The prober counts unanswered probes by its own, shorter timeout.
+                .onTimeout(Request.OPTIONS, SipTimeoutHandler.IGNORE)
+                .onTimeout(Request.NOTIFY, events::onTimeout)
+                .onOtherTimeouts(b2bua::onTimeout));
+        prober.start(probes.intervalMs());
         events.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -93,7 +119,7 @@ public final class Main {
             stopped.countDown();
         }, "edge-shutdown"));
         LOG.info("edge node {} ready: sip {} cluster '{}' with {} members",
-                config.nodeId(), sip.describeListeningPoints(), config.clusterName(), cluster.members().size());
+                config.nodeId(), sip.describeListeningPoints(), config.cluster().name(), cluster.members().size());
         stopped.await();
     }
 

@@ -754,6 +754,64 @@ class PlatformIT {
         }
     }
 
+    /**
+     * A node that died mid-append left a torn last line, and its journal holds a call record the platform's
+     * columns cannot hold (a 300-character Call-ID, RFC 3261 sets no limit): the node starts, cuts the
+     * fragment and reports it, the record is stored as unreadable with its reason, and the events after it
+     * are stored.
+     */
+    @Test
+    @Order(21)
+    void aTornJournalAndACallRecordTheStoreCannotHoldHoldNothingBack() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "torn"));
+        Path file = Files.createDirectories(dir.resolve("journal")).resolve("torn-edge.journal");
+        try (java.util.stream.Stream<Path> old = Files.list(file.getParent())) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        String longCallId = "long-" + "x".repeat(295);
+        Instant at = Instant.now().minusSeconds(600);
+        try (Journal journal = Journal.open(file)) {
+            journal.append(EdgeEvents.CALL, tornCall("torn-1", at).toJson());
+            journal.append(EdgeEvents.CALL, tornCall(longCallId, at).toJson());
+            journal.append(EdgeEvents.CALL, tornCall("torn-2", at).toJson());
+        }
+        Files.writeString(file, "E 4 CALL {\"callId\":\"torn-3\",\"no", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        EdgeProcess edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "torn-edge", 17275, 15711,
+                "127.0.0.1:15711,127.0.0.1:15712", Map.of("platform.url", "http://127.0.0.1:8080",
+                        "platform.user", "edge-1", "platform.password", "edge-1"));
+        EDGES.add(edge);
+        edge.awaitLog("ready", 60);
+        Map<String, String> stored = await(Duration.ofSeconds(60), () -> {
+            Map<String, String> byType = new java.util.TreeMap<>();
+            try (Connection db = database(); PreparedStatement ps = db.prepareStatement(
+                    "SELECT event_type, coalesce(body, '') FROM edge_event WHERE node_id = 'torn-edge' ORDER BY sequence_no");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byType.merge(rs.getString(1), rs.getString(2), (a, b) -> a + "|" + b);
+                }
+            }
+            return byType.containsKey("JOURNAL") ? byType : null;
+        });
+        assertThat(stored).containsOnlyKeys("CALL", "UNREADABLE", "JOURNAL");
+        assertThat(stored.get("UNREADABLE")).contains("callId of 300 characters is longer than its column (200)")
+                .contains(longCallId);
+        assertThat(stored.get("JOURNAL")).contains("\"event\":\"TORN_WRITE\"").contains("\"droppedBytes\":31");
+        assertThat(stored("torn-")).as("the records before and after the unreadable one").isEqualTo(2);
+        edge.close();
+        try (Journal journal = Journal.open(file)) {
+            assertThat(journal.pendingCount()).as("every event confirmed, none left pending").isZero();
+        }
+    }
+
+    private static CallRecord tornCall(String callId, Instant at) {
+        return new CallRecord(callId, "torn-edge", "torn-pbx", "2001", LONDON, "+12125552001", "+442071234567",
+                "INTERNATIONAL", "PLATFORM", List.of(new CallRecord.Attempt("carrier-b", "sip:+442071234567@127.0.0.1:17262",
+                200, 180L, 900L)), at, at.plusMillis(900), at.plusSeconds(30), 200, "PBX", "OUTBOUND", "torn-pbx");
+    }
+
     @Test
     @Order(22)
     void aBurstIsStoredExactlyOnceWhenTheServerRestartsInTheMiddleOfIt() throws Exception {

@@ -6,7 +6,6 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -27,14 +26,10 @@ import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.address.AddressFactory;
-import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.EventHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.HeaderFactory;
 import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.MessageFactory;
@@ -72,46 +67,20 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
     public record State(String node, String target, String status, long lastHeardMsAgo, long batches, long events) {
     }
 
-    private enum Status { SUBSCRIBING, ACTIVE, RETRYING }
-
-    private static final class Subscription {
-        final String node;
-        final String target;
-        final String callId;
-        final String fromTag;
-        String toTag;
-        long cseq;
-        Status status = Status.SUBSCRIBING;
-        long sentAt;
-        long lastHeard;
-        long refreshAt;
-        long retryAt;
-        long batches;
-        long events;
-
-        Subscription(String node, String target, String callId, String fromTag) {
-            this.node = node;
-            this.target = target;
-            this.callId = callId;
-            this.fromTag = fromTag;
-        }
-    }
-
     private final Settings settings;
     private final EdgeDirectory directory;
     private final Handler handler;
     private final SipStack stack;
     private final SipProvider provider;
     private final MessageFactory messages;
-    private final HeaderFactory headers;
-    private final AddressFactory addresses;
+    private final SubscribeRequests requests;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "edge-events-supervisor");
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, Subscription> byNode = new HashMap<>();
-    private final Map<String, Subscription> byCallId = new HashMap<>();
+    private final Map<String, EdgeSubscription> byNode = new HashMap<>();
+    private final Map<String, EdgeSubscription> byCallId = new HashMap<>();
     private final AtomicLong tags = new AtomicLong(System.nanoTime());
 
     private EdgeEventSubscriber(Settings settings, EdgeDirectory directory, Handler handler, SipStack stack,
@@ -122,8 +91,8 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
         this.stack = stack;
         this.provider = provider;
         this.messages = factory.createMessageFactory();
-        this.headers = factory.createHeaderFactory();
-        this.addresses = factory.createAddressFactory();
+        this.requests = new SubscribeRequests(settings, messages, factory.createHeaderFactory(),
+                factory.createAddressFactory());
     }
 
     /** Binds the listening points and starts supervising subscriptions. */
@@ -171,7 +140,7 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
         long now = System.currentTimeMillis();
         for (String gone : new ArrayList<>(byNode.keySet())) {
             if (!nodes.containsKey(gone)) {
-                Subscription s = byNode.remove(gone);
+                EdgeSubscription s = byNode.remove(gone);
                 byCallId.remove(s.callId);
                 LOG.info("edge node {} left; its subscription is dropped", gone);
             }
@@ -180,31 +149,31 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
             if (node.getValue() == null || node.getValue().isBlank()) {
                 continue;
             }
-            Subscription s = byNode.get(node.getKey());
+            EdgeSubscription s = byNode.get(node.getKey());
             String reason = null;
             if (s == null) {
                 reason = "new node";
             } else if (!s.target.equals(node.getValue())) {
                 reason = "node moved to " + node.getValue();
-            } else if (s.status == Status.SUBSCRIBING && now - s.sentAt > SUBSCRIBE_TIMEOUT_MS) {
+            } else if (s.status == EdgeSubscription.Status.SUBSCRIBING && now - s.sentAt > SUBSCRIBE_TIMEOUT_MS) {
                 reason = "SUBSCRIBE unanswered";
-            } else if (s.status == Status.ACTIVE && now - s.lastHeard > 3 * settings.heartbeatMs()) {
+            } else if (s.status == EdgeSubscription.Status.ACTIVE && now - s.lastHeard > 3 * settings.heartbeatMs()) {
                 reason = "no NOTIFY for " + (now - s.lastHeard) + " ms";
-            } else if (s.status == Status.RETRYING && now >= s.retryAt) {
+            } else if (s.status == EdgeSubscription.Status.RETRYING && now >= s.retryAt) {
                 reason = "retry";
             }
             try {
                 if (reason != null) {
                     subscribe(node.getKey(), node.getValue(), reason);
-                } else if (s.status == Status.ACTIVE && now >= s.refreshAt) {
+                } else if (s.status == EdgeSubscription.Status.ACTIVE && now >= s.refreshAt) {
                     send(s, settings.expiresSeconds());
                     s.refreshAt = now + settings.expiresSeconds() * 1000L / 3;
                 }
             } catch (Exception e) {
                 LOG.warn("cannot subscribe to edge node {} at {}: {}", node.getKey(), node.getValue(), e.toString());
-                Subscription failed = byNode.get(node.getKey());
+                EdgeSubscription failed = byNode.get(node.getKey());
                 if (failed != null) {
-                    failed.status = Status.RETRYING;
+                    failed.status = EdgeSubscription.Status.RETRYING;
                     failed.retryAt = now + RETRY_MS;
                 }
             }
@@ -212,40 +181,19 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
     }
 
     private void subscribe(String node, String target, String reason) throws Exception {
-        Subscription old = byNode.remove(node);
+        EdgeSubscription old = byNode.remove(node);
         if (old != null) {
             byCallId.remove(old.callId);
         }
-        Subscription s = new Subscription(node, target, provider.getNewCallId().getCallId(), tag());
+        EdgeSubscription s = new EdgeSubscription(node, target, provider.getNewCallId().getCallId(), tag());
         byNode.put(node, s);
         byCallId.put(s.callId, s);
         LOG.info("subscribing to events of edge node {} at {} ({})", node, target, reason);
         send(s, settings.expiresSeconds());
     }
 
-    private void send(Subscription s, int expires) throws Exception {
-        int colon = s.target.lastIndexOf(':');
-        SipURI uri = addresses.createSipURI("events", s.target.substring(0, colon));
-        uri.setPort(Integer.parseInt(s.target.substring(colon + 1)));
-        uri.setTransportParam("tcp");
-        SipURI me = addresses.createSipURI("platform", settings.host());
-        me.setPort(settings.port());
-        Request subscribe = messages.createRequest(uri, Request.SUBSCRIBE, headers.createCallIdHeader(s.callId),
-                headers.createCSeqHeader(++s.cseq, Request.SUBSCRIBE),
-                headers.createFromHeader(addresses.createAddress(me), s.fromTag),
-                headers.createToHeader(addresses.createAddress(uri), s.toTag),
-                List.of(headers.createViaHeader(settings.host(), settings.port(), ListeningPoint.TCP, null)),
-                headers.createMaxForwardsHeader(70));
-        EventHeader event = headers.createEventHeader(EdgeEvents.PACKAGE);
-        event.setParameter(EdgeEvents.HEARTBEAT_PARAM, Long.toString(settings.heartbeatMs()));
-        subscribe.addHeader(event);
-        subscribe.addHeader(headers.createExpiresHeader(expires));
-        SipURI contact = addresses.createSipURI("platform", settings.host());
-        contact.setPort(settings.port());
-        contact.setTransportParam("tcp");
-        subscribe.addHeader(headers.createContactHeader(addresses.createAddress(contact)));
-        subscribe.addHeader(headers.createAcceptHeader(EdgeEvents.CONTENT_TYPE, EdgeEvents.CONTENT_SUBTYPE));
-        ClientTransaction ct = provider.getNewClientTransaction(subscribe);
+    private void send(EdgeSubscription s, int expires) throws Exception {
+        ClientTransaction ct = provider.getNewClientTransaction(requests.subscribe(s, expires));
         s.sentAt = System.currentTimeMillis();
         ct.sendRequest();
     }
@@ -276,7 +224,7 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
 
     private void onNotify(Request request, ServerTransaction st) throws Exception {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        Subscription s;
+        EdgeSubscription s;
         synchronized (this) {
             s = byCallId.get(callId);
             if (s != null) {
@@ -284,7 +232,7 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
                 if (s.toTag == null) {
                     // The NOTIFY overtook the SUBSCRIBE's 200 (RFC 6665 §4.1.2.4): it establishes the dialog.
                     s.toTag = ((FromHeader) request.getHeader(FromHeader.NAME)).getTag();
-                    s.status = Status.ACTIVE;
+                    s.status = EdgeSubscription.Status.ACTIVE;
                     s.refreshAt = s.lastHeard + settings.expiresSeconds() * 1000L / 3;
                 }
             }
@@ -327,7 +275,7 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
             }
             if (state != null && SubscriptionStateHeader.TERMINATED.equalsIgnoreCase(state.getState())
                     && byCallId.get(callId) == s) {
-                s.status = Status.RETRYING;
+                s.status = EdgeSubscription.Status.RETRYING;
                 s.retryAt = System.currentTimeMillis();
                 LOG.info("edge node {} ended the subscription ({}); subscribing again", s.node, state.getReasonCode());
             }
@@ -343,7 +291,7 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
         }
         String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
         synchronized (this) {
-            Subscription s = byCallId.get(callId);
+            EdgeSubscription s = byCallId.get(callId);
             if (s == null) {
                 return;
             }
@@ -355,13 +303,13 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
                 }
                 ExpiresHeader expires = response.getExpires();
                 int granted = expires == null ? settings.expiresSeconds() : expires.getExpires();
-                if (s.status != Status.ACTIVE) {
+                if (s.status != EdgeSubscription.Status.ACTIVE) {
                     s.lastHeard = now;
                 }
-                s.status = Status.ACTIVE;
+                s.status = EdgeSubscription.Status.ACTIVE;
                 s.refreshAt = now + granted * 1000L / 3;
             } else {
-                s.status = Status.RETRYING;
+                s.status = EdgeSubscription.Status.RETRYING;
                 // 481 to a refresh: the node does not know the dialog any more (it restarted); at once.
                 s.retryAt = code == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST ? now : now + RETRY_MS;
                 LOG.warn("edge node {} answered SUBSCRIBE {} {}", s.node, code, response.getReasonPhrase());
@@ -376,9 +324,9 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
         }
         String callId = ((CallIdHeader) event.getClientTransaction().getRequest().getHeader(CallIdHeader.NAME)).getCallId();
         synchronized (this) {
-            Subscription s = byCallId.get(callId);
+            EdgeSubscription s = byCallId.get(callId);
             if (s != null) {
-                s.status = Status.RETRYING;
+                s.status = EdgeSubscription.Status.RETRYING;
                 s.retryAt = System.currentTimeMillis() + RETRY_MS;
             }
         }
@@ -403,7 +351,7 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
     public synchronized Map<String, State> states() {
         long now = System.currentTimeMillis();
         Map<String, State> out = new LinkedHashMap<>();
-        for (Subscription s : byNode.values()) {
+        for (EdgeSubscription s : byNode.values()) {
             out.put(s.node, new State(s.node, s.target, s.status.name(), s.lastHeard == 0 ? -1 : now - s.lastHeard,
                     s.batches, s.events));
         }
@@ -427,8 +375,8 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
     public void close() {
         supervisor.shutdownNow();
         synchronized (this) {
-            for (Subscription s : byNode.values()) {
-                if (s.status == Status.ACTIVE) {
+            for (EdgeSubscription s : byNode.values()) {
+                if (s.status == EdgeSubscription.Status.ACTIVE) {
                     try {
                         send(s, 0);
                     } catch (Exception e) {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The event package by which an edge node hands its journaled events to the platform (RFC 6665): the
@@ -27,13 +28,17 @@ public final class EdgeEvents {
     public static final String CALL = "CALL";
     public static final String TRUNK = "TRUNK";
     public static final String SECURITY = "SECURITY";
+    /** The node's journal reporting on itself: a torn write cut off at start, an entry set aside as unsendable. */
+    public static final String JOURNAL = "JOURNAL";
+    /** Every kind a node sends. */
+    public static final Set<String> KINDS = Set.of(CALL, TRUNK, SECURITY, JOURNAL);
 
     /**
      * One journaled event.
      *
      * @param id       unique across nodes and journals: {@code node:journal:sequence}
      * @param sequence the journal's sequence number
-     * @param type     {@link #CALL}, {@link #TRUNK}, {@link #SECURITY}
+     * @param type     one of {@link #KINDS}
      * @param json     the event's body, a JSON object
      */
     public record Event(String id, long sequence, String type, String json) {

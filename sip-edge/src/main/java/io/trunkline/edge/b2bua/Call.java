@@ -1,7 +1,15 @@
 package io.trunkline.edge.b2bua;
 
+import io.trunkline.contract.events.CallRecord;
+import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.contract.telecom.CallId;
+import io.trunkline.edge.cluster.ChannelKey;
+import io.trunkline.edge.config.Peer;
 import io.trunkline.edge.routing.RoutingPort;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
@@ -17,13 +25,12 @@ final class Call {
 
     enum State { DECIDING, TRYING, EARLY, CONFIRMED, ENDED }
 
-    final String aCallId;
+    final CallId aCallId;
     final ServerTransaction aInvite;
     final Request aRequest;
     final String aToTag;
     /** Who sent the call: a PBX (outbound) or a carrier (inbound). */
-    final io.trunkline.edge.config.Peer peer;
-    final String pbx;
+    final Peer peer;
     long aCseq;
 
     State state = State.DECIDING;
@@ -33,24 +40,25 @@ final class Call {
     boolean provisional;
     ScheduledFuture<?> attemptTimer;
 
-    final java.time.Instant startedAt = java.time.Instant.now();
-    java.time.Instant answeredAt;
-    final java.util.List<io.trunkline.contract.events.CallRecord.Attempt> attempts = new java.util.ArrayList<>();
+    final Instant startedAt;
+    Instant answeredAt;
+    final List<CallRecord.Attempt> attempts = new ArrayList<>();
     long attemptStartNanos;
     Long firstProvisionalMs;
     boolean recorded;
+
     /** An offer (re-INVITE or UPDATE) being passed through: the sender's server transaction and the edge's towards the other side. */
-    record Offer(javax.sip.ServerTransaction from, javax.sip.ClientTransaction to) {
+    record Offer(ServerTransaction from, ClientTransaction to) {
     }
 
     Offer reInvite;
     /** An UPDATE (RFC 3311) passed to the other side and not answered yet. */
     Offer update;
 
-    /** The carrier whose channel this call holds in the cluster's counters, if any. */
-    String heldCarrier;
+    /** The carrier channel this call holds in the cluster's counters, if any. */
+    ChannelKey heldCarrier;
     /** The PBX channel the call holds, released when it ends. */
-    String heldPbx;
+    ChannelKey heldPbx;
 
     ClientTransaction bInvite;
     Request bRequest;
@@ -59,17 +67,22 @@ final class Call {
     URI bRemoteTarget;
     long bCseq = 1;
 
-    Call(String aCallId, ServerTransaction aInvite, Request aRequest, String aToTag, io.trunkline.edge.config.Peer peer) {
+    Call(CallId aCallId, ServerTransaction aInvite, Request aRequest, String aToTag, Peer peer, Instant startedAt) {
         this.aCallId = aCallId;
         this.aInvite = aInvite;
         this.aRequest = aRequest;
         this.aToTag = aToTag;
         this.peer = peer;
-        this.pbx = peer.id();
+        this.startedAt = startedAt;
     }
 
     RouteDecision decision() {
         return decided.decision();
+    }
+
+    /** Whether a message of this Call-ID belongs to the PBX leg. */
+    boolean isPbxLeg(String callId) {
+        return aCallId.value().equals(callId);
     }
 
     /** Closes the current attempt with its final answer (null: none came). */
@@ -78,9 +91,13 @@ final class Call {
                 || attempts.size() > attempt) {
             return;
         }
-        var route = decided.decision().routes().get(attempt);
+        Route route = decided.decision().routes().get(attempt);
         Long answerMs = sipCode == null ? null : (System.nanoTime() - attemptStartNanos) / 1_000_000;
-        attempts.add(new io.trunkline.contract.events.CallRecord.Attempt(route.target(), route.uri(), sipCode,
-                firstProvisionalMs, answerMs));
+        attempts.add(new CallRecord.Attempt(route.target(), route.uri(), sipCode, firstProvisionalMs, answerMs));
+    }
+
+    /** Records a route the call did not try (trunk down, channels full). */
+    void skipped(Route route) {
+        attempts.add(new CallRecord.Attempt(route.target(), route.uri(), null, null, null));
     }
 }

@@ -10,7 +10,8 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.trunkline.contract.edge.EdgeCluster;
-import io.trunkline.edge.config.EdgeConfig;
+import io.trunkline.edge.config.ClusterSettings;
+import io.trunkline.edge.config.SipSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,26 +32,27 @@ public final class EdgeClusterMember implements AutoCloseable {
         this.hazelcast = hazelcast;
     }
 
-    public static EdgeClusterMember join(EdgeConfig config) {
+    /** Joins node {@code nodeId}, whose SIP is bound as {@code sip}, to the cluster {@code config} names. */
+    public static EdgeClusterMember join(String nodeId, ClusterSettings config, SipSettings sip) {
         Config hz = new Config();
-        hz.setClusterName(config.clusterName());
-        hz.setInstanceName("edge-" + config.nodeId());
+        hz.setClusterName(config.name());
+        hz.setInstanceName("edge-" + nodeId);
         hz.setProperty("hazelcast.logging.type", "slf4j");
         hz.setProperty("hazelcast.phone.home.enabled", "false");
         // A killed node must be noticed in seconds, not the default minute, so its calls are repaired quickly.
         hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         hz.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
-        hz.getMemberAttributeConfig().setAttribute(EdgeCluster.NODE_ID_ATTRIBUTE, config.nodeId());
+        hz.getMemberAttributeConfig().setAttribute(EdgeCluster.NODE_ID_ATTRIBUTE, nodeId);
         hz.getMemberAttributeConfig().setAttribute(EdgeCluster.SIP_ADDRESS_ATTRIBUTE,
-                config.sipAddress() + ":" + config.sipPort());
+                sip.address() + ":" + sip.port());
 
         NetworkConfig network = hz.getNetworkConfig();
-        network.setPort(config.clusterPort()).setPortAutoIncrement(false);
-        network.getInterfaces().setEnabled(true).addInterface(config.clusterAddress());
+        network.setPort(config.port()).setPortAutoIncrement(false);
+        network.getInterfaces().setEnabled(true).addInterface(config.address());
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(config.clusterMembers());
+        join.getTcpIpConfig().setEnabled(true).setMembers(config.members());
 
         hz.addListenerConfig(new ListenerConfig(new MembershipLog()));
         HazelcastInstance instance = Hazelcast.newHazelcastInstance(hz);

@@ -14,11 +14,11 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Cluster-wide call counters without Hazelcast's CP subsystem (licensed since 5.5): one entry per subject
- * and node ({@code subject@node}) in the {@value #MAP} map, changed by entry processors (atomic per key,
+ * Cluster-wide call counters without Hazelcast's CP subsystem (licensed since 5.5): one entry per key
+ * and node ({@code key@node}) in the {@value #MAP} map, changed by entry processors (atomic per key,
  * backed up). A node's entries are its own calls, so when a node leaves the cluster its entries are
  * removed by the survivors: its calls are gone with it. The limit check reads every node's entry for the
- * subject and then counts one more on this node's: two nodes may both pass at the limit's edge at the
+ * key and then counts one more on this node's: two nodes may both pass at the limit's edge at the
  * same instant (the overshoot is at most one call per node), which SBCs accept for channel limits.
  */
 public final class HazelcastCallCounters implements CallCounters {
@@ -72,13 +72,13 @@ public final class HazelcastCallCounters implements CallCounters {
     }
 
     @Override
-    public boolean tryAcquire(String subject, int limit) {
+    public boolean tryAcquire(ChannelKey key, int limit) {
         local.lock();
         try {
-            if (limit > 0 && count(subject) >= limit) {
+            if (limit > 0 && count(key) >= limit) {
                 return false;
             }
-            map.executeOnKey(subject + "@" + node, (EntryProcessor<String, Integer, Integer>) e -> {
+            map.executeOnKey(key.value() + "@" + node, (EntryProcessor<String, Integer, Integer>) e -> {
                 int n = e.getValue() == null ? 0 : e.getValue();
                 e.setValue(n + 1);
                 return n + 1;
@@ -90,8 +90,8 @@ public final class HazelcastCallCounters implements CallCounters {
     }
 
     @Override
-    public void release(String subject) {
-        map.executeOnKey(subject + "@" + node, (EntryProcessor<String, Integer, Integer>) e -> {
+    public void release(ChannelKey key) {
+        map.executeOnKey(key.value() + "@" + node, (EntryProcessor<String, Integer, Integer>) e -> {
             int n = e.getValue() == null ? 0 : e.getValue();
             if (n <= 1) {
                 e.setValue(null);
@@ -103,12 +103,12 @@ public final class HazelcastCallCounters implements CallCounters {
     }
 
     @Override
-    public int count(String subject) {
+    public int count(ChannelKey key) {
         Set<String> keys = new HashSet<>();
         for (Member m : hazelcast.getCluster().getMembers()) {
             String id = m.getAttribute(EdgeCluster.NODE_ID_ATTRIBUTE);
             if (id != null) {
-                keys.add(subject + "@" + id);
+                keys.add(key.value() + "@" + id);
             }
         }
         int total = 0;

@@ -54,7 +54,8 @@ public final class HazelcastFallbackTables implements FallbackRouting.PushedTabl
     }
 
     @Override
-    public Optional<FallbackTable> forPbx(String pbx) {
-        return Optional.ofNullable(last.get(pbx));
+    public Optional<FallbackTable> forPbx(io.trunkline.contract.telecom.PbxId pbx) {
+        // The table names its PBX as the contract's JSON writes it.
+        return Optional.ofNullable(last.get(pbx.value()));
     }
 }

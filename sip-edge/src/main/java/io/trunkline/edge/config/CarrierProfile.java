@@ -3,6 +3,8 @@ package io.trunkline.edge.config;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.trunkline.contract.telecom.CarrierId;
+import io.trunkline.contract.telecom.E164Number;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +45,8 @@ public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String
     }
 
     /** Profiles of every carrier named in {@code carrier.<id>.*} keys. */
-    public static Map<String, CarrierProfile> read(Properties p) {
-        Map<String, CarrierProfile> out = new LinkedHashMap<>();
+    public static Map<CarrierId, CarrierProfile> read(Properties p) {
+        Map<CarrierId, CarrierProfile> out = new LinkedHashMap<>();
         Set<String> ids = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith("carrier.") && key.indexOf('.', 8) > 8) {
@@ -53,6 +55,7 @@ public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String
         }
         for (String id : ids) {
             String prefix = "carrier." + id + ".";
+            CarrierId carrier = PeerSettings.carrier(id, prefix + "*");
             Set<String> codecs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             for (String c : p.getProperty(prefix + "codecs", "").split(",")) {
                 if (!c.isBlank()) {
@@ -75,7 +78,7 @@ public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String
                 throw new IllegalArgumentException(prefix + "max-channels: not a number", e);
             }
             try {
-                out.put(id, new CarrierProfile(p.getProperty(prefix + "number-format", "E164").trim().toUpperCase(Locale.ROOT),
+                out.put(carrier, new CarrierProfile(p.getProperty(prefix + "number-format", "E164").trim().toUpperCase(Locale.ROOT),
                         codecs, headers, p.getProperty(prefix + "dtmf", "rfc4733").trim(), channels,
                         p.getProperty(prefix + "transport") == null ? null
                                 : p.getProperty(prefix + "transport").trim().toLowerCase(Locale.ROOT)));
@@ -87,25 +90,30 @@ public record CarrierProfile(String numberFormat, Set<String> codecs, Map<String
         return out;
     }
 
-    /** A number in this carrier's format; strings that are not E.164 (short codes, extensions) stay as they are. */
+    /**
+     * A number as written towards this carrier: an E.164 number in the carrier's format; what is not E.164
+     * (a short code, an extension, "anonymous") stays as it is.
+     */
     public String format(String number) {
-        if (number == null || !number.matches("\\+[1-9][0-9]{1,14}")) {
-            return number;
-        }
+        return E164Number.isE164(number) ? format(new E164Number(number)) : number;
+    }
+
+    /** An E.164 number in this carrier's format. */
+    public String format(E164Number number) {
         switch (numberFormat) {
             case "E164_NO_PLUS":
-                return number.substring(1);
+                return number.digits();
             case "INTERNATIONAL_00":
-                return "00" + number.substring(1);
+                return "00" + number.digits();
             case "NATIONAL":
                 try {
-                    PhoneNumber n = PHONES.parse(number, null);
+                    PhoneNumber n = PHONES.parse(number.value(), null);
                     return PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replaceAll("[^0-9+]", "");
                 } catch (NumberParseException e) {
-                    return number;
+                    return number.value();
                 }
             default:
-                return number;
+                return number.value();
         }
     }
 

@@ -3,8 +3,8 @@ package io.trunkline.edge.events;
 import io.trunkline.contract.events.EdgeEvents;
 import io.trunkline.edge.cdr.Journal;
 import io.trunkline.edge.transport.SipTransport;
+import java.io.IOException;
 import java.text.ParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -19,7 +19,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
@@ -43,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * there is nothing to send. Events leave the journal only when their NOTIFY is answered 2xx; any other
  * answer, or none, leaves them pending and they go again. A new subscription replaces the old one and
  * starts again from the oldest pending event, so a platform that restarted gets everything it did not
- * confirm. SUBSCRIBEs are taken only from the configured subscriber addresses (403 otherwise).
+ * confirm. Each batch is checked entry by entry ({@link EventBatcher}): an entry that cannot be sent is set aside,
+ * never resent forever. SUBSCRIBEs are taken only from the configured subscriber addresses (403 otherwise).
  */
 public final class EventNotifier implements AutoCloseable {
 
@@ -59,48 +59,16 @@ public final class EventNotifier implements AutoCloseable {
     private final Journal journal;
     private final String node;
     private final Set<String> subscribers;
-    private final int batchEvents;
-    private final int batchBytes;
+    private final EventBatcher batcher;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "edge-events");
         t.setDaemon(true);
         return t;
     });
 
-    private Subscription current;
+    private EventSubscription current;
     private long delivered;
     private long refused;
-
-    /** One subscriber's dialog. */
-    private static final class Subscription {
-        final String callId;
-        final Address subscriber;
-        final String subscriberTag;
-        final Address notifier;
-        final String notifierTag;
-        final URI contact;
-        final String transport;
-        final long heartbeatMs;
-        long cseq;
-        long expiresAt;
-        List<Long> inFlight;
-        long inFlightSince;
-        long lastSentAt;
-        long notBefore;
-        boolean terminating;
-
-        Subscription(String callId, Address subscriber, String subscriberTag, Address notifier, String notifierTag,
-                     URI contact, String transport, long heartbeatMs) {
-            this.callId = callId;
-            this.subscriber = subscriber;
-            this.subscriberTag = subscriberTag;
-            this.notifier = notifier;
-            this.notifierTag = notifierTag;
-            this.contact = contact;
-            this.transport = transport;
-            this.heartbeatMs = heartbeatMs;
-        }
-    }
 
     public EventNotifier(SipTransport sip, Journal journal, String node, Set<String> subscribers, int batchEvents,
                          int batchBytes) {
@@ -108,8 +76,7 @@ public final class EventNotifier implements AutoCloseable {
         this.journal = journal;
         this.node = node;
         this.subscribers = Set.copyOf(subscribers);
-        this.batchEvents = batchEvents;
-        this.batchBytes = batchBytes;
+        this.batcher = new EventBatcher(journal, node, batchEvents, batchBytes);
     }
 
     public void start() {
@@ -159,7 +126,7 @@ public final class EventNotifier implements AutoCloseable {
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
         synchronized (this) {
-            Subscription s;
+            EventSubscription s;
             if (to.getTag() != null) {
                 // A refresh (or an unsubscribe) in an existing dialog; a dialog this node does not know is gone.
                 if (current == null || !current.callId.equals(callId) || !to.getTag().equals(current.notifierTag)) {
@@ -174,7 +141,7 @@ public final class EventNotifier implements AutoCloseable {
                 }
                 String transport = transportOf(contact.getAddress().getURI(), request);
                 long heartbeat = heartbeatOf(eventHeader);
-                s = new Subscription(callId, from.getAddress(), from.getTag(), to.getAddress(), tag(),
+                s = new EventSubscription(callId, from.getAddress(), from.getTag(), to.getAddress(), tag(),
                         contact.getAddress().getURI(), transport, heartbeat);
                 if (current != null) {
                     LOG.info("subscription {} replaced by {} from {}", current.callId, callId, source);
@@ -217,8 +184,8 @@ public final class EventNotifier implements AutoCloseable {
         }
     }
 
-    private synchronized void pump() throws SipException, ParseException, InvalidArgumentException {
-        Subscription s = current;
+    private synchronized void pump() throws SipException, ParseException, InvalidArgumentException, IOException {
+        EventSubscription s = current;
         if (s == null) {
             return;
         }
@@ -239,18 +206,9 @@ public final class EventNotifier implements AutoCloseable {
             LOG.info("subscription {} ended ({})", s.callId, s.terminating ? "unsubscribed" : "not refreshed");
             return;
         }
-        List<Journal.Entry> entries = journal.pending(batchEvents);
-        List<EdgeEvents.Event> events = new ArrayList<>(entries.size());
-        List<Long> sequences = new ArrayList<>(entries.size());
-        int bytes = 0;
-        for (Journal.Entry e : entries) {
-            if (!events.isEmpty() && bytes + e.json().length() > batchBytes) {
-                break;
-            }
-            bytes += e.json().length() + 64;
-            events.add(new EdgeEvents.Event(EdgeEvents.eventId(node, journal.id(), e.sequence()), e.sequence(), e.type(), e.json()));
-            sequences.add(e.sequence());
-        }
+        EventBatcher.Batch batch = batcher.next();
+        List<EdgeEvents.Event> events = batch.events();
+        List<Long> sequences = batch.sequences();
         if (events.isEmpty() && now - s.lastSentAt < s.heartbeatMs) {
             return;
         }
@@ -261,7 +219,7 @@ public final class EventNotifier implements AutoCloseable {
         send(s, events, sequences, "active;expires=" + remaining);
     }
 
-    private void send(Subscription s, List<EdgeEvents.Event> events, List<Long> sequences, String state)
+    private void send(EventSubscription s, List<EdgeEvents.Event> events, List<Long> sequences, String state)
             throws SipException, ParseException, InvalidArgumentException {
         HeaderFactory h = sip.headerFactory();
         ListeningPoint lp = sip.listeningPoint(s.transport);
@@ -287,7 +245,7 @@ public final class EventNotifier implements AutoCloseable {
         ct.sendRequest();
     }
 
-    private record Sent(Subscription subscription, List<Long> sequences) {
+    private record Sent(EventSubscription subscription, List<Long> sequences) {
     }
 
     /** The subscriber's answer to a NOTIFY. */
@@ -299,12 +257,12 @@ public final class EventNotifier implements AutoCloseable {
         }
         boolean pumpNow = false;
         synchronized (this) {
-            Subscription s = sent.subscription();
+            EventSubscription s = sent.subscription();
             if (code < 300) {
                 try {
                     journal.acknowledge(sent.sequences());
                     delivered += sent.sequences().size();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     LOG.error("acknowledgement of {} event(s) not journaled (they will go again): {}",
                             sent.sequences().size(), e.toString());
                 }
@@ -350,6 +308,11 @@ public final class EventNotifier implements AutoCloseable {
 
     public synchronized long refused() {
         return refused;
+    }
+
+    /** Journal entries set aside as unsendable since start. */
+    public synchronized long setAside() {
+        return batcher.setAside();
     }
 
     // --- helpers -----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ public final class FallbackRouting {
     /** The platform's last fallback table for a PBX, if it pushed one. */
     @FunctionalInterface
     public interface PushedTables {
-        java.util.Optional<io.trunkline.contract.routing.FallbackTable> forPbx(String pbx);
+        java.util.Optional<io.trunkline.contract.routing.FallbackTable> forPbx(io.trunkline.contract.telecom.PbxId pbx);
     }
 
     private final Set<String> emergencyNumbers;
@@ -80,9 +80,9 @@ public final class FallbackRouting {
     private java.util.Optional<RoutingPort.Decided> fromPushedTable(RouteRequest request, String why) {
         java.util.Optional<io.trunkline.contract.routing.FallbackTable> table;
         try {
-            table = pushed.forPbx(request.source());
+            table = pushed.forPbx(new io.trunkline.contract.telecom.PbxId(request.source()));
         } catch (RuntimeException e) {
-            return java.util.Optional.empty(); // the cluster's copy is out of reach too: the node's own routes
+            return java.util.Optional.empty(); // no such PBX id, or the cluster's copy is out of reach: the node's own routes
         }
         if (table.isEmpty()) {
             return java.util.Optional.empty();

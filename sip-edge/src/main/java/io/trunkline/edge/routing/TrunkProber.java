@@ -3,7 +3,9 @@ package io.trunkline.edge.routing;
 import io.trunkline.contract.json.Json;
 import io.trunkline.edge.cluster.TrunkHealth;
 import io.trunkline.edge.cluster.TrunkHealthStore;
-import io.trunkline.edge.transport.SipTransport;
+import io.trunkline.contract.telecom.CarrierId;
+import io.trunkline.edge.transport.LocalPoint;
+import io.trunkline.edge.transport.SipEndpoint;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
-import javax.sip.ListeningPoint;
 import javax.sip.ResponseEvent;
+import javax.sip.address.AddressFactory;
 import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.HeaderFactory;
@@ -41,7 +43,7 @@ public final class TrunkProber implements AutoCloseable {
     private record Probe(String trunk, long sentNanos, ClientTransaction transaction) {
     }
 
-    private final SipTransport sip;
+    private final SipEndpoint sip;
     private final Map<String, String> trunks;
     private final TrunkHealthStore store;
     private final Changes changes;
@@ -56,10 +58,12 @@ public final class TrunkProber implements AutoCloseable {
         return t;
     });
 
-    public TrunkProber(SipTransport sip, Map<String, String> trunks, TrunkHealthStore store, Changes changes, String node,
+    public TrunkProber(SipEndpoint sip, Map<CarrierId, String> trunks, TrunkHealthStore store, Changes changes, String node,
                        int downAfter, int upAfter, long timeoutMs) {
         this.sip = sip;
-        this.trunks = new LinkedHashMap<>(trunks);
+        // The cluster's trunk-health map names a trunk by its carrier id's text.
+        this.trunks = new LinkedHashMap<>();
+        trunks.forEach((carrier, uri) -> this.trunks.put(carrier.value(), uri));
         this.store = store;
         this.changes = changes;
         this.node = node;
@@ -96,16 +100,16 @@ public final class TrunkProber implements AutoCloseable {
     }
 
     private void send(String trunk, String uri) throws Exception {
-        HeaderFactory h = sip.headerFactory();
-        URI target = sip.addressFactory().createURI(uri);
-        ListeningPoint lp = sip.listeningPoint("udp");
-        CallIdHeader callId = sip.provider().getNewCallId();
-        Request options = sip.messageFactory().createRequest(target, Request.OPTIONS, callId,
+        HeaderFactory h = sip.factories().headers();
+        AddressFactory a = sip.factories().addresses();
+        URI target = a.createURI(uri);
+        LocalPoint lp = sip.local("udp");
+        Request options = sip.factories().messages().createRequest(target, Request.OPTIONS, sip.newCallId(),
                 h.createCSeqHeader(1L, Request.OPTIONS),
-                h.createFromHeader(sip.addressFactory().createAddress("sip:probe@" + lp.getIPAddress()), Long.toHexString(System.nanoTime())),
-                h.createToHeader(sip.addressFactory().createAddress(target), null),
-                List.of(h.createViaHeader(lp.getIPAddress(), lp.getPort(), "udp", null)), h.createMaxForwardsHeader(70));
-        ClientTransaction ct = sip.provider().getNewClientTransaction(options);
+                h.createFromHeader(a.createAddress("sip:probe@" + lp.address()), Long.toHexString(System.nanoTime())),
+                h.createToHeader(a.createAddress(target), null),
+                List.of(h.createViaHeader(lp.address(), lp.port(), "udp", null)), h.createMaxForwardsHeader(70));
+        ClientTransaction ct = sip.clientTransaction(options);
         inFlight.put(trunk, new Probe(trunk, System.nanoTime(), ct));
         ct.sendRequest();
     }

@@ -1,6 +1,8 @@
 package io.trunkline.edge.transport;
 
 import io.trunkline.edge.config.EdgeConfig;
+import io.trunkline.edge.config.SipSettings;
+import io.trunkline.edge.config.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ import java.util.Properties;
  * The SIP transport layer of an edge node: one JAIN-SIP stack with a listening point per configured
  * transport on the node's SIP address, all feeding one provider and one listener.
  */
-public final class SipTransport implements AutoCloseable {
+public final class SipTransport implements SipEndpoint, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipTransport.class);
 
@@ -30,29 +32,36 @@ public final class SipTransport implements AutoCloseable {
     private final MessageFactory messageFactory;
     private final HeaderFactory headerFactory;
     private final javax.sip.address.AddressFactory addressFactory;
+    private final SipFactories factories;
     private final List<ListeningPoint> listeningPoints;
 
-    private SipTransport(SipStack stack, SipProvider provider, MessageFactory messageFactory,
-                         HeaderFactory headerFactory, javax.sip.address.AddressFactory addressFactory,
+    private SipTransport(SipStack stack, SipProvider provider, SipFactories factories,
                          List<ListeningPoint> listeningPoints) {
         this.stack = stack;
         this.provider = provider;
-        this.messageFactory = messageFactory;
-        this.headerFactory = headerFactory;
-        this.addressFactory = addressFactory;
+        this.factories = factories;
+        this.messageFactory = factories.messages();
+        this.headerFactory = factories.headers();
+        this.addressFactory = factories.addresses();
         this.listeningPoints = listeningPoints;
     }
 
     /** Binds every configured transport and starts the stack; nothing is delivered until {@link #listen}. */
     public static SipTransport bind(EdgeConfig config) throws SipException {
+        return bind(config.nodeId(), config.sip());
+    }
+
+    /** Binds every transport of {@code config} and starts the stack; nothing is delivered until {@link #listen}. */
+    public static SipTransport bind(String nodeId, SipSettings config) throws SipException {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
+        TlsSettings tls = config.tls();
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "trunkline-edge-" + config.nodeId());
+        p.setProperty("javax.sip.STACK_NAME", "trunkline-edge-" + nodeId);
         // The B2BUA pairs dialogs itself; the stack must not create them behind its back.
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.sipThreads()));
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.threads()));
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         // The stack keeps ended transactions for Timer J/K (32 s over UDP); without this each one holds its
@@ -62,14 +71,14 @@ public final class SipTransport implements AutoCloseable {
         // (the sender retransmits over UDP), so a backlog cannot grow without bound.
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "4000");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictVersionParserFactory.class.getName());
-        if (config.tlsKeystore() != null) {
-            p.setProperty("javax.net.ssl.keyStore", config.tlsKeystore().toAbsolutePath().toString());
-            p.setProperty("javax.net.ssl.keyStorePassword", config.tlsKeystorePassword());
+        if (tls.keystore() != null) {
+            p.setProperty("javax.net.ssl.keyStore", tls.keystore().toAbsolutePath().toString());
+            p.setProperty("javax.net.ssl.keyStorePassword", tls.keystorePassword());
             p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
-            p.setProperty("javax.net.ssl.trustStore", config.tlsTruststore().toAbsolutePath().toString());
-            p.setProperty("javax.net.ssl.trustStorePassword", config.tlsTruststorePassword());
+            p.setProperty("javax.net.ssl.trustStore", tls.truststore().toAbsolutePath().toString());
+            p.setProperty("javax.net.ssl.trustStorePassword", tls.truststorePassword());
             p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", config.tlsClientAuth());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", tls.clientAuth());
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
             // The stack's own default list is of RSA-only suites from before TLS 1.2; these serve RSA and EC keys.
             p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",",
@@ -81,17 +90,15 @@ public final class SipTransport implements AutoCloseable {
 
         List<ListeningPoint> points = new ArrayList<>();
         try {
-            for (String transport : config.sipTransports()) {
-                points.add(stack.createListeningPoint(config.sipAddress(),
-                        "tls".equals(transport) ? config.tlsPort() : config.sipPort(), transport));
+            for (String transport : config.transports()) {
+                points.add(stack.createListeningPoint(config.address(), config.portOf(transport), transport));
             }
             SipProvider provider = stack.createSipProvider(points.get(0));
             for (int i = 1; i < points.size(); i++) {
                 provider.addListeningPoint(points.get(i));
             }
             stack.start();
-            return new SipTransport(stack, provider, factory.createMessageFactory(),
-                    factory.createHeaderFactory(), factory.createAddressFactory(), List.copyOf(points));
+            return new SipTransport(stack, provider, SipFactories.reference(), List.copyOf(points));
         } catch (Exception e) {
             stack.stop();
             throw e instanceof SipException ? (SipException) e : new SipException("cannot bind SIP", e);
@@ -104,6 +111,43 @@ public final class SipTransport implements AutoCloseable {
         } catch (java.util.TooManyListenersException e) {
             throw new SipException("a listener is already registered", e);
         }
+    }
+
+    @Override
+    public SipFactories factories() {
+        return factories;
+    }
+
+    @Override
+    public LocalPoint local(String transport) {
+        ListeningPoint lp = listeningPoint(transport);
+        return new LocalPoint(lp.getIPAddress(), lp.getPort(), lp.getTransport());
+    }
+
+    @Override
+    public javax.sip.header.CallIdHeader newCallId() {
+        return provider.getNewCallId();
+    }
+
+    @Override
+    public javax.sip.ServerTransaction serverTransaction(javax.sip.RequestEvent event) throws SipException {
+        return event.getServerTransaction() != null ? event.getServerTransaction()
+                : provider.getNewServerTransaction(event.getRequest());
+    }
+
+    @Override
+    public javax.sip.ClientTransaction clientTransaction(javax.sip.message.Request request) throws SipException {
+        return provider.getNewClientTransaction(request);
+    }
+
+    @Override
+    public void sendStateless(javax.sip.message.Request request) throws SipException {
+        provider.sendRequest(request);
+    }
+
+    @Override
+    public void sendStateless(javax.sip.message.Response response) throws SipException {
+        provider.sendResponse(response);
     }
 
     public SipProvider provider() {

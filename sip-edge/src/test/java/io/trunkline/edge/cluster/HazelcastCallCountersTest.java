@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 /** Two real Hazelcast members in this JVM share the counters; the survivor repairs them when one dies. */
 class HazelcastCallCountersTest {
 
+    private static final ChannelKey X = ChannelKey.carrier(new io.trunkline.contract.telecom.CarrierId("carrier-x"));
+    private static final ChannelKey Y = ChannelKey.carrier(new io.trunkline.contract.telecom.CarrierId("carrier-y"));
+
     private HazelcastInstance one;
     private HazelcastInstance two;
 
@@ -43,22 +46,22 @@ class HazelcastCallCountersTest {
         CallCounters n1 = new HazelcastCallCounters(one, "n1");
         CallCounters n2 = new HazelcastCallCounters(two, "n2");
 
-        assertThat(n1.tryAcquire("carrier-x", 3)).isTrue();
-        assertThat(n1.tryAcquire("carrier-x", 3)).isTrue();
-        assertThat(n2.tryAcquire("carrier-x", 3)).isTrue();
-        assertThat(n2.tryAcquire("carrier-x", 3)).as("the third call fills the carrier, whichever node has it").isFalse();
-        assertThat(n1.count("carrier-x")).isEqualTo(3);
-        n2.release("carrier-x");
-        assertThat(n1.tryAcquire("carrier-x", 3)).isTrue();
-        assertThat(n2.count("carrier-x")).isEqualTo(3);
-        assertThat(n2.tryAcquire("carrier-y", 0)).as("no limit").isTrue();
+        assertThat(n1.tryAcquire(X, 3)).isTrue();
+        assertThat(n1.tryAcquire(X, 3)).isTrue();
+        assertThat(n2.tryAcquire(X, 3)).isTrue();
+        assertThat(n2.tryAcquire(X, 3)).as("the third call fills the carrier, whichever node has it").isFalse();
+        assertThat(n1.count(X)).isEqualTo(3);
+        n2.release(X);
+        assertThat(n1.tryAcquire(X, 3)).isTrue();
+        assertThat(n2.count(X)).isEqualTo(3);
+        assertThat(n2.tryAcquire(Y, 0)).as("no limit").isTrue();
 
         one.getLifecycleService().terminate();
         long end = System.nanoTime() + 20_000_000_000L;
-        while (n2.count("carrier-x") != 0 && System.nanoTime() < end) {
+        while (n2.count(X) != 0 && System.nanoTime() < end) {
             Thread.sleep(100);
         }
-        assertThat(n2.count("carrier-x")).as("n1's three calls went with n1").isZero();
-        assertThat(n2.count("carrier-y")).isEqualTo(1);
+        assertThat(n2.count(X)).as("n1's three calls went with n1").isZero();
+        assertThat(n2.count(Y)).isEqualTo(1);
     }
 }

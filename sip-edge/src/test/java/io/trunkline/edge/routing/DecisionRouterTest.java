@@ -131,7 +131,7 @@ class DecisionRouterTest {
         DecisionRouter withTable = new DecisionRouter(new PlatformRoutingClient("http://127.0.0.1:" + server.getAddress().getPort(),
                 "edge-1", "secret", Duration.ofMillis(250)), new FallbackRouting(Set.of("911"), List.of("sip:e911.example.net:5060"),
                 List.of("sip:carrier-a.example.net:5060"), List.of(503), 2000,
-                pbx -> "hq-cucm".equals(pbx) ? java.util.Optional.of(table) : java.util.Optional.empty()));
+                pbx -> "hq-cucm".equals(pbx.value()) ? java.util.Optional.of(table) : java.util.Optional.empty()));
         RoutingPort.Decided london = withTable.decide(call("9011442071234567"));
         assertThat(london.source()).isEqualTo(RoutingPort.Source.FALLBACK);
         assertThat(london.decision().called()).isEqualTo("+442071234567");

@@ -1,5 +1,8 @@
 package io.trunkline.web.calls;
 
+import io.trunkline.contract.telecom.CallId;
+import io.trunkline.contract.telecom.CarrierId;
+import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.ejb.calls.api.CallRecords;
 import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
@@ -55,7 +58,7 @@ public class CallResource {
                 throw ApiException.badRequest("limit", "must be 1.." + CallRecords.MAX_LIMIT);
             }
         }
-        CallRecords.Page page = calls.search(start, end, blankToNull(pbx), blankToNull(carrier), max);
+        CallRecords.Page page = calls.search(start, end, pbx(pbx), carrier(carrier), max);
         List<Object> list = new ArrayList<>();
         for (CallRecords.CallSummary c : page.calls()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -90,7 +93,13 @@ public class CallResource {
     @GET
     @Path("/{callId}")
     public String record(@PathParam("callId") String callId) {
-        return calls.record(callId).orElseThrow(() -> ApiException.notFound("no call record " + callId));
+        CallId id;
+        try {
+            id = new CallId(callId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("callId", e.getMessage());
+        }
+        return calls.record(id).orElseThrow(() -> ApiException.notFound("no call record " + callId));
     }
 
     private static Instant time(String field, String text) {
@@ -101,7 +110,19 @@ public class CallResource {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+    private static PbxId pbx(String text) {
+        try {
+            return text == null || text.isBlank() ? null : new PbxId(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("pbx", e.getMessage());
+        }
+    }
+
+    private static CarrierId carrier(String text) {
+        try {
+            return text == null || text.isBlank() ? null : new CarrierId(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("carrier", e.getMessage());
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.trunkline.ejb.calls.api;
 
+import io.trunkline.contract.telecom.CallId;
+import io.trunkline.contract.telecom.CarrierId;
+import io.trunkline.contract.telecom.PbxId;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -28,8 +31,8 @@ public interface CallRecords {
      * @param pbx     only calls of this PBX (null: any)
      * @param carrier only calls this carrier carried, was tried for, or sent in (null: any)
      */
-    Page search(Instant from, Instant to, String pbx, String carrier, int limit);
+    Page search(Instant from, Instant to, PbxId pbx, CarrierId carrier, int limit);
 
     /** The whole record (the edge's JSON), by call id. */
-    Optional<String> record(String callId);
+    Optional<String> record(CallId callId);
 }

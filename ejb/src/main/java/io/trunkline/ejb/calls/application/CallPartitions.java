@@ -1,18 +1,14 @@
 package io.trunkline.ejb.calls.application;
 
-import io.trunkline.ejb.calls.infrastructure.JdbcCallRecordStore;
-import java.sql.SQLException;
+import io.trunkline.ejb.calls.domain.CallPartitionRepository;
 import java.time.YearMonth;
 import java.util.Set;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
-import javax.ejb.EJBException;
 import javax.ejb.Singleton;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 
 /**
  * Creates a month's call partitions in a transaction of its own, one caller at a time, so that the DDL is
@@ -22,22 +18,18 @@ import javax.sql.DataSource;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CallPartitions {
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
+    @Inject
+    private CallPartitionRepository partitions;
 
-    private JdbcCallRecordStore store;
+    public CallPartitions() {
+    }
 
-    @PostConstruct
-    void init() {
-        store = new JdbcCallRecordStore(dataSource);
+    CallPartitions(CallPartitionRepository partitions) {
+        this.partitions = partitions;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public synchronized void ensure(Set<YearMonth> months) {
-        try {
-            store.ensurePartitions(months);
-        } catch (SQLException e) {
-            throw new EJBException("call partitions for " + months + " not created: " + e.getMessage(), e);
-        }
+        partitions.create(months);
     }
 }

@@ -3,87 +3,109 @@ package io.trunkline.ejb.calls.application;
 import io.trunkline.camel.edge.EdgeEventPort;
 import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.events.EdgeEvents;
+import io.trunkline.contract.telecom.CallId;
+import io.trunkline.contract.telecom.CarrierId;
+import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.ejb.calls.api.CallRecords;
-import io.trunkline.ejb.calls.infrastructure.JdbcCallRecordStore;
+import io.trunkline.ejb.calls.domain.CallPartitionRepository;
+import io.trunkline.ejb.calls.domain.DeliveredEvents;
+import io.trunkline.ejb.calls.domain.EdgeEventRepository;
+import io.trunkline.ejb.calls.domain.StoredEvent;
 import io.trunkline.ejb.metrics.api.MetricMarks;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Map;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
+import java.util.TreeSet;
 import javax.ejb.EJB;
-import javax.ejb.EJBException;
 import javax.ejb.Local;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores what the edge nodes deliver, one transaction per NOTIFY batch: committed before the route answers
- * the node 200, each event once by its id; and answers searches over the stored call records.
+ * the node 200, each event once by its id, an event that cannot be stored as what it says it is kept as
+ * unreadable with its reason ({@link DeliveredEvents}); and answers searches over the stored call records.
  */
 @Stateless
 @Local({EdgeEventPort.class, CallRecords.class})
 public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeEventIngestion.class);
 
+    @Inject
+    private EdgeEventRepository events;
+    @Inject
+    private CallPartitionRepository partitionStore;
     @EJB
     private CallPartitions partitions;
     @EJB
     private MetricMarks metricMarks;
 
-    private JdbcCallRecordStore store;
+    public EdgeEventIngestion() {
+    }
 
-    @PostConstruct
-    void init() {
-        store = new JdbcCallRecordStore(dataSource);
+    EdgeEventIngestion(EdgeEventRepository events, CallPartitionRepository partitionStore, CallPartitions partitions,
+                       MetricMarks metricMarks) {
+        this.events = events;
+        this.partitionStore = partitionStore;
+        this.partitions = partitions;
+        this.metricMarks = metricMarks;
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public int store(EdgeEvents.Batch batch) {
         Instant now = Instant.now();
-        Map<String, CallRecord> calls = JdbcCallRecordStore.calls(batch);
-        Set<YearMonth> months = JdbcCallRecordStore.monthsWithoutPartitions(calls, now);
+        List<StoredEvent> fresh = DeliveredEvents.sort(batch);
+        List<CallRecord> batchCalls = fresh.stream().map(StoredEvent::call).filter(c -> c != null).toList();
+        Set<String> stored = events.storedAmong(fresh.stream().map(StoredEvent::id).toList());
+        fresh.removeIf(e -> stored.contains(e.id()));
+        if (!fresh.isEmpty()) {
+            ensurePartitions(fresh, now);
+            for (StoredEvent e : fresh) {
+                if (StoredEvent.UNREADABLE.equals(e.type())) {
+                    LOG.error("event {} from {} kept as unreadable: {}", e.id(), batch.node(),
+                            e.body().length() > 400 ? e.body().substring(0, 400) + "..." : e.body());
+                }
+            }
+            events.store(batch.node(), fresh, now);
+        }
+        // Every call of the batch marks its windows: one stored before changes nothing when recomputed.
+        metricMarks.callsStored(batchCalls.stream().map(c -> new Instant[]{c.startedAt(), c.endedAt()}).toList());
+        return fresh.size();
+    }
+
+    private void ensurePartitions(List<StoredEvent> fresh, Instant now) {
+        Set<YearMonth> months = new TreeSet<>();
+        for (StoredEvent e : fresh) {
+            if (e.call() != null) {
+                months.add(YearMonth.from(DeliveredEvents.startedAt(e.call(), now).atOffset(ZoneOffset.UTC)));
+            }
+        }
+        months = partitionStore.missing(months);
         if (!months.isEmpty()) {
             // A month's first calls: its partitions are made and committed on their own first.
             partitions.ensure(months);
-            JdbcCallRecordStore.created(months);
-        }
-        try {
-            int stored = store.store(batch, calls, now);
-            // Every call of the batch marks its windows: one stored before changes nothing when recomputed.
-            metricMarks.callsStored(calls.values().stream()
-                    .map(c -> new Instant[]{c.startedAt(), c.endedAt()}).toList());
-            return stored;
-        } catch (SQLException e) {
-            throw new EJBException("events of " + batch.node() + " not stored: " + e.getMessage(), e);
+            partitionStore.created(months);
         }
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Page search(Instant from, Instant to, String pbx, String carrier, int limit) {
-        try {
-            return store.search(from, to, pbx, carrier, Math.max(1, Math.min(limit, MAX_LIMIT)));
-        } catch (SQLException e) {
-            throw new EJBException("call records not read: " + e.getMessage(), e);
-        }
+    public Page search(Instant from, Instant to, PbxId pbx, CarrierId carrier, int limit) {
+        return events.search(from, to, pbx, carrier, Math.max(1, Math.min(limit, MAX_LIMIT)));
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<String> record(String callId) {
-        try {
-            return store.record(callId);
-        } catch (SQLException e) {
-            throw new EJBException("call record not read: " + e.getMessage(), e);
-        }
+    public Optional<String> record(CallId callId) {
+        return events.record(callId);
     }
 }

@@ -1,9 +1,16 @@
 package io.trunkline.ejb.calls.infrastructure;
 
 import io.trunkline.contract.events.CallRecord;
-import io.trunkline.contract.events.EdgeEvents;
+import io.trunkline.contract.telecom.CallId;
+import io.trunkline.contract.telecom.CarrierId;
+import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.ejb.calls.api.CallRecords.CallSummary;
 import io.trunkline.ejb.calls.api.CallRecords.Page;
+import io.trunkline.ejb.calls.domain.CallPartitionRepository;
+import io.trunkline.ejb.calls.domain.CallStoreFailure;
+import io.trunkline.ejb.calls.domain.DeliveredEvents;
+import io.trunkline.ejb.calls.domain.EdgeEventRepository;
+import io.trunkline.ejb.calls.domain.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,74 +20,72 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.annotation.Resource;
+import javax.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Edge events and call records in plain JDBC. A batch is filtered against the event ids already stored
- * and goes in as three statement batches (events, calls, attempts); the primary keys are the guard if two
- * deliveries of one batch ever race. On PostgreSQL each month's partitions are created when first needed.
+ * Edge events and call records in plain JDBC, the two ports of the calls context. A batch's new events go in
+ * as three statement batches (events, calls, attempts); the primary keys are the guard if two deliveries of
+ * one batch ever race. On PostgreSQL each month's partitions are created when first needed.
  */
-public final class JdbcCallRecordStore {
+@ApplicationScoped
+public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCallRecordStore.class);
     private static final String SUMMARY = "SELECT call_id, started_at, node_id, direction, origin, pbx_id, calling_dialed, "
             + "called_dialed, called_normalized, call_class, decision_source, carrier_id, attempts, answered_at, ended_at, "
             + "duration_ms, release_code, released_by FROM call_record r";
 
-    private final DataSource dataSource;
+    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
+    private DataSource dataSource;
+    /** Months whose partitions this server has made (and committed). */
+    private final Set<YearMonth> created = ConcurrentHashMap.newKeySet();
+
+    public JdbcCallRecordStore() {
+    }
 
     public JdbcCallRecordStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /**
-     * The batch's call records by event id, read once; an unreadable one is left out here and kept with its
-     * body among the events, where it can be read and replayed, never dropped.
-     */
-    public static Map<String, CallRecord> calls(EdgeEvents.Batch batch) {
-        Map<String, CallRecord> calls = new LinkedHashMap<>();
-        for (EdgeEvents.Event e : batch.events()) {
-            if (EdgeEvents.CALL.equals(e.type()) && !calls.containsKey(e.id())) {
-                try {
-                    calls.put(e.id(), CallRecord.fromJson(e.json()));
-                } catch (RuntimeException bad) {
-                    LOG.error("call record {} from {} unreadable, kept as an event: {}", e.id(), batch.node(),
-                            bad.getMessage());
-                }
-            }
+    @Override
+    public Set<String> storedAmong(Collection<String> eventIds) {
+        try (Connection c = dataSource.getConnection()) {
+            return existing(c, new LinkedHashSet<>(eventIds));
+        } catch (SQLException e) {
+            throw new CallStoreFailure("stored events not read: " + e.getMessage(), e);
         }
-        return calls;
     }
 
-    /** Stores the events of the batch not stored before, with the batch's {@link #calls}; returns how many were new. */
-    public int store(EdgeEvents.Batch batch, Map<String, CallRecord> calls, Instant receivedAt) throws SQLException {
-        Map<String, EdgeEvents.Event> byId = new LinkedHashMap<>();
-        for (EdgeEvents.Event e : batch.events()) {
-            byId.putIfAbsent(e.id(), e);
+    @Override
+    public void store(String node, List<StoredEvent> events, Instant receivedAt) {
+        Map<String, CallRecord> calls = new LinkedHashMap<>();
+        for (StoredEvent e : events) {
+            if (e.call() != null) {
+                calls.put(e.id(), e.call());
+            }
         }
         try (Connection c = dataSource.getConnection()) {
-            byId.keySet().removeAll(existing(c, byId.keySet()));
-            if (byId.isEmpty()) {
-                return 0;
+            insertEvents(c, node, events, receivedAt);
+            if (!calls.isEmpty()) {
+                insertCalls(c, calls, receivedAt);
             }
-            Map<String, CallRecord> fresh = new LinkedHashMap<>(calls);
-            fresh.keySet().retainAll(byId.keySet());
-            insertEvents(c, batch.node(), new ArrayList<>(byId.values()), fresh.keySet(), receivedAt);
-            if (!fresh.isEmpty()) {
-                insertCalls(c, fresh, receivedAt);
-            }
-            return byId.size();
+        } catch (SQLException e) {
+            throw new CallStoreFailure("events of " + node + " not stored: " + e.getMessage(), e);
         }
     }
 
@@ -104,32 +109,22 @@ public final class JdbcCallRecordStore {
         return found;
     }
 
-    private static void insertEvents(Connection c, String node, List<EdgeEvents.Event> events, Set<String> callIds,
-                                     Instant receivedAt) throws SQLException {
+    private static void insertEvents(Connection c, String node, List<StoredEvent> events, Instant receivedAt)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO edge_event (event_id, node_id, sequence_no, "
                 + "event_type, body, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (EdgeEvents.Event e : events) {
+            for (StoredEvent e : events) {
                 ps.setString(1, e.id());
-                ps.setString(2, node);
+                ps.setString(2, cut(node, 64));
                 ps.setLong(3, e.sequence());
                 ps.setString(4, e.type());
                 // A call's body lives in call_record; everything else (and an unreadable call) here.
-                ps.setString(5, callIds.contains(e.id()) ? null : e.json());
+                ps.setString(5, e.call() != null ? null : e.body());
                 ps.setTimestamp(6, Timestamp.from(receivedAt));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-    }
-
-    /** The months the calls started in whose partitions have not been made by this server yet. */
-    public static Set<YearMonth> monthsWithoutPartitions(Map<String, CallRecord> calls, Instant receivedAt) {
-        Set<YearMonth> months = new TreeSet<>();
-        for (CallRecord r : calls.values()) {
-            months.add(YearMonth.from(started(r, receivedAt).atOffset(ZoneOffset.UTC)));
-        }
-        months.removeAll(CREATED);
-        return months;
     }
 
     private void insertCalls(Connection c, Map<String, CallRecord> calls, Instant receivedAt) throws SQLException {
@@ -142,11 +137,11 @@ public final class JdbcCallRecordStore {
             int attempts = 0;
             for (Map.Entry<String, CallRecord> entry : calls.entrySet()) {
                 CallRecord r = entry.getValue();
-                Timestamp started = Timestamp.from(started(r, receivedAt));
+                Timestamp started = Timestamp.from(DeliveredEvents.startedAt(r, receivedAt));
                 call.setString(1, r.callId());
                 call.setTimestamp(2, started);
                 call.setString(3, entry.getKey());
-                call.setString(4, r.node());
+                call.setString(4, cut(r.node(), 64));
                 call.setString(5, r.direction());
                 call.setString(6, cut(r.origin(), 64));
                 call.setString(7, cut(r.pbx(), 64));
@@ -186,11 +181,19 @@ public final class JdbcCallRecordStore {
         }
     }
 
+    @Override
+    public Set<YearMonth> missing(Set<YearMonth> months) {
+        Set<YearMonth> out = new TreeSet<>(months);
+        out.removeAll(created);
+        return out;
+    }
+
     /**
      * Creates the months' partitions of both tables where missing (PostgreSQL; the demo database has plain
      * tables). Call it in a transaction of its own, committed before the calls are stored.
      */
-    public void ensurePartitions(Set<YearMonth> months) throws SQLException {
+    @Override
+    public void create(Set<YearMonth> months) {
         if (months.isEmpty()) {
             return;
         }
@@ -199,7 +202,7 @@ public final class JdbcCallRecordStore {
                 return;
             }
             for (YearMonth m : months) {
-                if (CREATED.contains(m)) {
+                if (created.contains(m)) {
                     continue;
                 }
                 try (Statement s = c.createStatement()) {
@@ -211,37 +214,34 @@ public final class JdbcCallRecordStore {
                 }
                 LOG.info("call partitions for {} ready", m);
             }
+        } catch (SQLException e) {
+            throw new CallStoreFailure("call partitions for " + months + " not created: " + e.getMessage(), e);
         }
     }
 
-    /** Marks months whose partitions' creation has committed. */
-    public static void created(Set<YearMonth> months) {
-        CREATED.addAll(months);
+    @Override
+    public void created(Set<YearMonth> months) {
+        created.addAll(months);
     }
-
-    private static final Set<YearMonth> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static String partition(String table, YearMonth m) {
         return String.format("%s_%04d_%02d", table, m.getYear(), m.getMonthValue());
     }
 
-    private static Instant started(CallRecord r, Instant receivedAt) {
-        return r.startedAt() != null ? r.startedAt() : r.endedAt() != null ? r.endedAt() : receivedAt;
-    }
-
-    public Page search(Instant from, Instant to, String pbx, String carrier, int limit) throws SQLException {
+    @Override
+    public Page search(Instant from, Instant to, PbxId pbx, CarrierId carrier, int limit) {
         StringBuilder where = new StringBuilder(" WHERE r.started_at >= ? AND r.started_at < ?");
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
         if (pbx != null) {
             where.append(" AND r.pbx_id = ?");
-            args.add(pbx);
+            args.add(pbx.value());
         }
         if (carrier != null) {
             where.append(" AND (r.carrier_id = ? OR r.origin = ? OR EXISTS (SELECT 1 FROM call_attempt a WHERE "
                     + "a.call_id = r.call_id AND a.started_at = r.started_at AND a.target = ?))");
-            args.add(carrier);
-            args.add(carrier);
-            args.add(carrier);
+            args.add(carrier.value());
+            args.add(carrier.value());
+            args.add(carrier.value());
         }
         try (Connection c = dataSource.getConnection()) {
             long total;
@@ -267,17 +267,22 @@ public final class JdbcCallRecordStore {
                 }
             }
             return new Page(total, calls);
+        } catch (SQLException e) {
+            throw new CallStoreFailure("call records not read: " + e.getMessage(), e);
         }
     }
 
-    public Optional<String> record(String callId) throws SQLException {
+    @Override
+    public Optional<String> record(CallId callId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT record FROM call_record WHERE call_id = ? ORDER BY started_at DESC")) {
-            ps.setString(1, callId);
+            ps.setString(1, callId.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new CallStoreFailure("call record not read: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,236 @@
+package io.trunkline.edge.b2bua;
+
+import io.trunkline.edge.transport.LocalPoint;
+import io.trunkline.edge.transport.SipEndpoint;
+import java.text.ParseException;
+import java.util.List;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Requests inside a call, from either side to the other in that side's dialog: re-INVITEs and UPDATEs
+ * (RFC 3311) one offer at a time with their answers relayed back, BYE ending both legs, and CANCEL before
+ * answer (RFC 3261 §9.2: CANCEL towards the carrier, 487 to the PBX).
+ */
+public final class InDialogRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InDialogRelay.class);
+
+    private final SipEndpoint sip;
+    private final Messages messages;
+    private final Calls calls;
+
+    InDialogRelay(SipEndpoint sip, Messages messages, Calls calls) {
+        this.sip = sip;
+        this.messages = messages;
+        this.calls = calls;
+    }
+
+    /**
+     * A re-INVITE (or session refresh, RFC 4028) from either side is passed to the other side in that side's
+     * dialog, its answer relayed back; the edge acknowledges a 2xx itself and absorbs the sender's ACK.
+     */
+    void reInvite(RequestEvent event, Call call, String callId) throws SipException, ParseException, InvalidArgumentException {
+        passThrough(event, sip.serverTransaction(event), call, callId, Request.INVITE);
+    }
+
+    /** An UPDATE (RFC 3311) in a confirmed call goes to the other side like a re-INVITE, without the ACK. */
+    public void onUpdate(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
+        ServerTransaction st = sip.serverTransaction(event);
+        Call call = callOf(event, st);
+        if (call != null) {
+            passThrough(event, st, call, Messages.callIdOf(event.getRequest()), Request.UPDATE);
+        }
+    }
+
+    private void passThrough(RequestEvent event, ServerTransaction st, Call call, String callId, String method)
+            throws SipException, ParseException, InvalidArgumentException {
+        Request request = event.getRequest();
+        synchronized (call) {
+            if (call.state != Call.State.CONFIRMED) {
+                messages.respond(st, request, call.state == Call.State.ENDED ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST
+                        : Response.REQUEST_PENDING);
+                return;
+            }
+            if (call.reInvite != null || call.update != null) {
+                // RFC 3261 §14.2, RFC 3311 §5.2: one offer at a time.
+                messages.respond(st, request, Response.REQUEST_PENDING);
+                return;
+            }
+            boolean fromPbx = call.isPbxLeg(callId);
+            Request out = fromPbx ? toCarrier(call, method) : toPbx(call, method);
+            Messages.copyHeaders(request, out, Messages.SESSION_TIMER_REQUEST);
+            messages.copyBody(request, out);
+            ClientTransaction ct = sip.clientTransaction(out);
+            if (Request.UPDATE.equals(method)) {
+                call.update = new Call.Offer(st, ct);
+            } else {
+                call.reInvite = new Call.Offer(st, ct);
+            }
+            ct.sendRequest();
+            LOG.info("call {}: {} from the {} passed through", call.aCallId, Request.UPDATE.equals(method) ? "UPDATE"
+                    : "re-INVITE", fromPbx ? "PBX" : "carrier");
+        }
+    }
+
+    /** An answer to an UPDATE the edge passed on: relayed back to its sender. */
+    void onUpdateResponse(ResponseEvent event) throws SipException, ParseException, InvalidArgumentException {
+        String callId = Messages.callIdOf(event.getResponse());
+        Call call = calls.get(callId);
+        if (call != null) {
+            synchronized (call) {
+                if (call.update != null && event.getClientTransaction() == call.update.to()) {
+                    offerAnswered(call, event.getResponse());
+                }
+            }
+        }
+    }
+
+    /** Whether an INVITE answer is the answer to a re-INVITE the edge passed on (then relayed back). Holds the call's lock. */
+    boolean onReInviteResponse(ResponseEvent event, Call call) throws SipException, ParseException, InvalidArgumentException {
+        if (call.reInvite == null || event.getClientTransaction() != call.reInvite.to()) {
+            return false;
+        }
+        offerAnswered(call, event.getResponse());
+        return true;
+    }
+
+    private void offerAnswered(Call call, Response response) throws SipException, ParseException, InvalidArgumentException {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        boolean update = call.update != null && Request.UPDATE.equals(
+                ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod());
+        Call.Offer pending = update ? call.update : call.reInvite;
+        if (update) {
+            call.update = null;
+        } else {
+            call.reInvite = null;
+            if (status < 300) {
+                messages.ack(response, call.bRequest.getRequestURI());
+            }
+        }
+        Response back = sip.factories().messages().createResponse(status, pending.from().getRequest());
+        back.addHeader(messages.contact(messages.localFor(pending.from().getRequest())));
+        Messages.copyHeaders(response, back, Messages.SESSION_TIMER_RESPONSE);
+        messages.copyBody(response, back);
+        pending.from().sendResponse(back);
+    }
+
+    public void onAck(RequestEvent event) {
+        // The PBX's ACK for the edge's 2xx: the carrier leg was acknowledged when its 2xx arrived.
+    }
+
+    public void onBye(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
+        Request bye = event.getRequest();
+        ServerTransaction st = sip.serverTransaction(event);
+        Call call = callOf(event, st);
+        if (call == null) {
+            return;
+        }
+        String callId = Messages.callIdOf(bye);
+        synchronized (call) {
+            if (call.state != Call.State.CONFIRMED) {
+                messages.respond(st, bye, Response.OK);
+                return;
+            }
+            call.state = Call.State.ENDED;
+            boolean fromPbx = call.isPbxLeg(callId);
+            // The record is journaled before the BYE is answered: a call its sender sees ended is on the node's
+            // disk even if the node dies the next instant.
+            calls.finish(call, Response.OK, fromPbx ? "PBX" : "CARRIER");
+            messages.respond(st, bye, Response.OK);
+            sendBye(call, fromPbx);
+            calls.forget(call);
+            LOG.info("call {} ended by {}", call.aCallId, fromPbx ? "the PBX" : "the carrier");
+        }
+    }
+
+    public void onCancel(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
+        ServerTransaction st = sip.serverTransaction(event);
+        Call call = callOf(event, st);
+        if (call == null) {
+            return;
+        }
+        messages.respond(st, event.getRequest(), Response.OK);
+        synchronized (call) {
+            if (call.state == Call.State.CONFIRMED || call.state == Call.State.ENDED) {
+                return;
+            }
+            if (call.bInvite != null && call.provisional) {
+                sip.clientTransaction(call.bInvite.createCancel()).sendRequest();
+            }
+            call.attemptEnded(Response.REQUEST_TERMINATED);
+            calls.endBy(call, Response.REQUEST_TERMINATED, "PBX");
+            LOG.info("call {} cancelled by the PBX before answer", call.aCallId);
+        }
+    }
+
+    /** The call an in-dialog request belongs to; null, answered 481 (RFC 3261 §12.2.2), when there is none. */
+    private Call callOf(RequestEvent event, ServerTransaction st) throws SipException, ParseException,
+            InvalidArgumentException {
+        Call call = calls.get(Messages.callIdOf(event.getRequest()));
+        if (call == null) {
+            messages.respond(st, event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        }
+        return call;
+    }
+
+    /** The BYE to the side that did not hang up. */
+    private void sendBye(Call call, boolean toCarrier) {
+        try {
+            sip.clientTransaction(toCarrier ? toCarrier(call, Request.BYE) : toPbx(call, Request.BYE)).sendRequest();
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("call {}: BYE to the {} failed: {}", call.aCallId, toCarrier ? "carrier" : "PBX", e.toString());
+        }
+    }
+
+    /** A request of the edge's in the carrier dialog, where the edge is the caller. */
+    Request toCarrier(Call call, String method) throws ParseException, InvalidArgumentException {
+        HeaderFactory h = sip.factories().headers();
+        LocalPoint lp = messages.localFor(call.bRequest);
+        FromHeader from = (FromHeader) call.bRequest.getHeader(FromHeader.NAME);
+        ToHeader to = (ToHeader) ((ToHeader) call.bRequest.getHeader(ToHeader.NAME)).clone();
+        to.setTag(call.bToTag);
+        Request r = sip.factories().messages().createRequest(call.bRemoteTarget, method,
+                (CallIdHeader) call.bRequest.getHeader(CallIdHeader.NAME), h.createCSeqHeader(++call.bCseq, method),
+                from, to, List.of(h.createViaHeader(lp.address(), lp.port(), lp.transport(), null)),
+                h.createMaxForwardsHeader(70));
+        r.addHeader(messages.contact(lp));
+        return r;
+    }
+
+    /** A request of the edge's in the PBX dialog, where the edge is the called party. */
+    Request toPbx(Call call, String method) throws ParseException, InvalidArgumentException {
+        HeaderFactory h = sip.factories().headers();
+        Request a = call.aRequest;
+        LocalPoint lp = messages.localFor(a);
+        ContactHeader c = (ContactHeader) a.getHeader(ContactHeader.NAME);
+        FromHeader aFrom = (FromHeader) a.getHeader(FromHeader.NAME);
+        URI target = c != null ? c.getAddress().getURI() : aFrom.getAddress().getURI();
+        ToHeader aTo = (ToHeader) a.getHeader(ToHeader.NAME);
+        // Its From is the INVITE's To with the edge's tag; its To is the INVITE's From.
+        Request r = sip.factories().messages().createRequest(target, method, (CallIdHeader) a.getHeader(CallIdHeader.NAME),
+                h.createCSeqHeader(++call.aCseq, method), h.createFromHeader(aTo.getAddress(), call.aToTag),
+                h.createToHeader(aFrom.getAddress(), aFrom.getTag()),
+                List.of(h.createViaHeader(lp.address(), lp.port(), lp.transport(), null)), h.createMaxForwardsHeader(70));
+        r.addHeader(messages.contact(lp));
+        return r;
+    }
+}

@@ -1,0 +1,142 @@
+package io.trunkline.edge.b2bua;
+
+import io.trunkline.edge.transport.LocalPoint;
+import io.trunkline.edge.transport.SipEndpoint;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/** The SIP messages both legs of a call share: answers, Contact, ACK, the session-timer headers, tags. */
+final class Messages {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Session-timer headers (RFC 4028) a request carries on to the other side. */
+    static final List<String> SESSION_TIMER_REQUEST = List.of("Session-Expires", "Min-SE", "Supported");
+    /** Session-timer headers an answer carries back. */
+    static final List<String> SESSION_TIMER_RESPONSE = List.of("Session-Expires", "Require", "Min-SE");
+
+    private final SipEndpoint sip;
+
+    Messages(SipEndpoint sip) {
+        this.sip = sip;
+    }
+
+    void respond(ServerTransaction st, Request request, int status) throws ParseException, SipException,
+            InvalidArgumentException {
+        st.sendResponse(sip.factories().messages().createResponse(status, request));
+    }
+
+    /** The edge's own Contact on a listening point: {@code sip:edge@address:port}. */
+    ContactHeader contact(LocalPoint lp) throws ParseException {
+        SipURI uri = sip.factories().addresses().createSipURI("edge", lp.address());
+        uri.setPort(lp.port());
+        if (!"udp".equals(lp.transport())) {
+            uri.setTransportParam(lp.transport());
+        }
+        return sip.factories().headers().createContactHeader(sip.factories().addresses().createAddress(uri));
+    }
+
+    /** The listening point a message came in on (by its top Via's transport). */
+    LocalPoint localFor(Message m) {
+        return sip.local(transportOf(m));
+    }
+
+    /** Puts {@code from}'s body on {@code to}, with its Content-Type (SDP when it names none). */
+    void copyBody(Message from, Message to) throws ParseException {
+        byte[] body = from.getRawContent();
+        if (body != null && body.length > 0) {
+            ContentTypeHeader type = (ContentTypeHeader) from.getHeader(ContentTypeHeader.NAME);
+            to.setContent(body, type != null ? type : sip.factories().headers().createContentTypeHeader("application", "sdp"));
+        }
+    }
+
+    /** Acknowledges a 2xx to an INVITE of the edge's (RFC 3261 §13.2.2.4: end to end, outside the transaction). */
+    void ack(Response response, URI fallbackTarget) throws ParseException, SipException, InvalidArgumentException {
+        ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);
+        URI target = c != null ? c.getAddress().getURI() : fallbackTarget;
+        if (target == null) {
+            return;
+        }
+        HeaderFactory h = sip.factories().headers();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        LocalPoint lp = localFor(response);
+        ViaHeader via = h.createViaHeader(lp.address(), lp.port(), lp.transport(), branch());
+        Request ack = sip.factories().messages().createRequest(target, Request.ACK,
+                (CallIdHeader) response.getHeader(CallIdHeader.NAME), h.createCSeqHeader(cseq.getSeqNumber(), Request.ACK),
+                (FromHeader) response.getHeader(FromHeader.NAME), (ToHeader) response.getHeader(ToHeader.NAME),
+                List.of(via), h.createMaxForwardsHeader(70));
+        sip.sendStateless(ack);
+    }
+
+    /** Hangs up the dialog a late 2xx of an abandoned attempt set up. */
+    void byeAbandoned(Response response) throws ParseException, SipException, InvalidArgumentException {
+        ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);
+        if (c == null) {
+            return;
+        }
+        HeaderFactory h = sip.factories().headers();
+        LocalPoint lp = localFor(response);
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        Request bye = sip.factories().messages().createRequest(c.getAddress().getURI(), Request.BYE,
+                (CallIdHeader) response.getHeader(CallIdHeader.NAME), h.createCSeqHeader(cseq.getSeqNumber() + 1, Request.BYE),
+                (FromHeader) response.getHeader(FromHeader.NAME), (ToHeader) response.getHeader(ToHeader.NAME),
+                List.of(h.createViaHeader(lp.address(), lp.port(), lp.transport(), null)), h.createMaxForwardsHeader(70));
+        sip.clientTransaction(bye).sendRequest();
+    }
+
+    static void copyHeaders(Message from, Message to, List<String> names) {
+        for (String name : names) {
+            ListIterator<?> values = from.getHeaders(name);
+            while (values != null && values.hasNext()) {
+                to.addHeader((Header) ((Header) values.next()).clone());
+            }
+        }
+    }
+
+    static String callIdOf(Message m) {
+        return ((CallIdHeader) m.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    static String transportOf(Message m) {
+        ViaHeader via = (ViaHeader) m.getHeader(ViaHeader.NAME);
+        return via == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
+    }
+
+    /** The user part of a URI: the number or extension in a SIP or tel URI. */
+    static String userOf(URI uri) {
+        if (uri instanceof SipURI s) {
+            return s.getUser();
+        }
+        String text = uri.toString();
+        int colon = text.indexOf(':');
+        int at = text.indexOf('@');
+        return at > colon ? text.substring(colon + 1, at) : text.substring(colon + 1);
+    }
+
+    static String tag() {
+        return Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+    }
+
+    static String branch() {
+        return "z9hG4bK" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+    }
+}

@@ -1,0 +1,51 @@
+package io.trunkline.edge.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/** How the node binds SIP: keys {@code sip.address}, {@code sip.port}, {@code sip.transports}, {@code sip.*}. */
+public record SipSettings(String address, int port, List<String> transports, int maxMessageSize, int threads,
+                          TlsSettings tls) {
+
+    private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
+
+    public SipSettings {
+        transports = List.copyOf(transports);
+    }
+
+    static SipSettings from(Properties p) {
+        int port = Props.port(p, "sip.port", 5060);
+        List<String> transports = transports(p.getProperty("sip.transports", "udp,tcp"));
+        // The stack gives every received datagram a buffer of this size until a worker has parsed it: 16 KB
+        // leaves room for the largest SDP while a backlog at peak load cannot pin 64 KB per queued packet.
+        return new SipSettings(Props.text(p, "sip.address", "127.0.0.1"), port, transports,
+                Props.positive(p, "sip.max-message-size", 16_384), Props.positive(p, "sip.threads", 8),
+                TlsSettings.from(p, port, transports.contains("tls")));
+    }
+
+    /** The port of a transport: TLS has its own. */
+    public int portOf(String transport) {
+        return "tls".equals(transport) ? tls.port() : port;
+    }
+
+    private static List<String> transports(String csv) {
+        List<String> out = new ArrayList<>();
+        for (String t : csv.split(",")) {
+            String name = t.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!TRANSPORTS.contains(name)) {
+                throw new IllegalArgumentException("sip.transports: unknown transport '" + name + "' (known: udp, tcp, tls)");
+            }
+            out.add(name);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("sip.transports: at least one transport is required");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,161 @@
+package io.trunkline.edge.transport;
+
+import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of every SIP event reaching the node. Keep-alive OPTIONS are answered here (the probes PBXs and
+ * carriers send to see that the edge is up); every other request goes to the handler registered for its
+ * method, answers and timeouts to the handler registered for their transaction's method. The layers above
+ * register themselves; the transport knows none of them.
+ */
+public final class SipDispatcher implements SipListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipDispatcher.class);
+    /** SIP methods of the RFCs the edge knows of but does not take (RFC 3265, 3262, 3311, 3428, 3515, 3903, 6086). */
+    static final Set<String> KNOWN = Set.of("REGISTER", "NOTIFY", "PRACK", "MESSAGE", "REFER", "PUBLISH", "INFO",
+            "SUBSCRIBE", "UPDATE", "INVITE", "ACK", "BYE", "CANCEL");
+
+    private final SipEndpoint endpoint;
+    private final Map<String, SipRequestHandler> requests = new LinkedHashMap<>();
+    private final Map<String, SipResponseHandler> responses = new LinkedHashMap<>();
+    private final Map<String, SipTimeoutHandler> timeouts = new LinkedHashMap<>();
+    private SipResponseHandler otherResponses = event -> {
+    };
+    private SipTimeoutHandler otherTimeouts = SipTimeoutHandler.IGNORE;
+    private final AtomicLong optionsAnswered = new AtomicLong();
+
+    public SipDispatcher(SipEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** Requests of {@code method} go to {@code handler}; the method is then in the Allow header. */
+    public SipDispatcher onRequest(String method, SipRequestHandler handler) {
+        requests.put(method, handler);
+        return this;
+    }
+
+    /** Answers to the node's own requests of {@code method}. */
+    public SipDispatcher onResponse(String method, SipResponseHandler handler) {
+        responses.put(method, handler);
+        return this;
+    }
+
+    /** Answers to the node's requests of every method without a handler of its own. */
+    public SipDispatcher onOtherResponses(SipResponseHandler handler) {
+        otherResponses = handler;
+        return this;
+    }
+
+    /** Timeouts of the node's client transactions of {@code method}. */
+    public SipDispatcher onTimeout(String method, SipTimeoutHandler handler) {
+        timeouts.put(method, handler);
+        return this;
+    }
+
+    /** Timeouts of server transactions and of client transactions of every other method. */
+    public SipDispatcher onOtherTimeouts(SipTimeoutHandler handler) {
+        otherTimeouts = handler;
+        return this;
+    }
+
+    /** The methods the node takes, for the Allow header (RFC 3261 §20.5). */
+    String allowed() {
+        Set<String> methods = new java.util.LinkedHashSet<>(requests.keySet());
+        methods.add(Request.OPTIONS);
+        return String.join(", ", methods);
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        try {
+            if (request.getHeader(MaxForwardsHeader.NAME) == null && !Request.ACK.equals(method)) {
+                // RFC 3261 §8.1.1.6: every request carries Max-Forwards; the RI drops one it cannot read, and a
+                // session border does not guess (RFC 4475 §3.1.2.7).
+                Response bad = endpoint.factories().messages().createResponse(Response.BAD_REQUEST, request);
+                bad.setReasonPhrase("Bad Request (missing or unreadable Max-Forwards)");
+                endpoint.sendStateless(bad);
+                return;
+            }
+            SipRequestHandler handler = requests.get(method);
+            if (Request.OPTIONS.equals(method)) {
+                respond(event, Response.OK);
+                optionsAnswered.incrementAndGet();
+            } else if (handler != null) {
+                handler.onRequest(event);
+            } else if (KNOWN.contains(method)) {
+                // RFC 3261 §8.2.1: a method the UAS knows but does not allow gets 405 with an Allow header.
+                respond(event, Response.METHOD_NOT_ALLOWED);
+            } else {
+                // RFC 3261 §8.2.1: a method the UAS does not recognise at all gets 501.
+                respond(event, Response.NOT_IMPLEMENTED);
+            }
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("could not answer {} from {}: {}", method, request.getHeader("Via"), e.toString());
+        }
+    }
+
+    private void respond(RequestEvent event, int status) throws ParseException, SipException {
+        Response response = endpoint.factories().messages().createResponse(status, event.getRequest());
+        response.addHeader(endpoint.factories().headers().createAllowHeader(allowed()));
+        // Stateless answer: OPTIONS probes are frequent and need no transaction state (RFC 3261 §11.2).
+        endpoint.sendStateless(response);
+    }
+
+    public long optionsAnswered() {
+        return optionsAnswered.get();
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        try {
+            CSeqHeader cseq = (CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME);
+            SipResponseHandler handler = cseq == null ? null : responses.get(cseq.getMethod());
+            (handler != null ? handler : otherResponses).onResponse(event);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("could not handle response {}: {}", event.getResponse().getStatusCode(), e.toString());
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        SipTimeoutHandler handler = event.isServerTransaction() ? null
+                : timeouts.get(event.getClientTransaction().getRequest().getMethod());
+        (handler != null ? handler : otherTimeouts).onTimeout(event);
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.warn("I/O error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // No per-transaction state is kept here.
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // Dialogs are paired by the B2BUA (AUTOMATIC_DIALOG_SUPPORT is off): the stack makes none.
+    }
+}

@@ -1,0 +1,175 @@
+package io.trunkline.edge.b2bua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.nist.javax.sip.RequestEventExt;
+import io.trunkline.contract.events.CallRecord;
+import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.contract.telecom.PbxId;
+import io.trunkline.edge.cluster.TrunkHealth;
+import io.trunkline.edge.cluster.TrunkHealthStore;
+import io.trunkline.edge.routing.RoutingPort;
+import io.trunkline.edge.testing.FakeSipEndpoint;
+import io.trunkline.edge.testing.InMemoryCallCounters;
+import io.trunkline.edge.testing.SipMessages;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sip.ResponseEvent;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The B2BUA with its collaborators, on a stackless endpoint: decisions asked inline, nothing on the wire. */
+class B2buaTest {
+
+    private final FakeSipEndpoint sip = new FakeSipEndpoint();
+    private final InMemoryCallCounters counters = new InMemoryCallCounters();
+    private final TestCalls.Records records = new TestCalls.Records();
+    private final List<RouteRequest> asked = new ArrayList<>();
+    private RoutingPort.Decided decision = TestCalls.decided(TestCalls.carrier("carrier-a", "+442071234567"),
+            TestCalls.carrier("carrier-b", "+442071234567"));
+    private final TrunkHealthStore allUp = new TrunkHealthStore() {
+        @Override
+        public Optional<TrunkHealth> get(String trunk) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void put(TrunkHealth health) {
+        }
+
+        @Override
+        public Map<String, TrunkHealth> all() {
+            return Map.of();
+        }
+    };
+    private final B2bua b2bua = new B2bua(sip, request -> {
+        asked.add(request);
+        return decision;
+    }, new Admission((ip, port) -> "10.0.1.10".equals(ip) ? TestCalls.HQ : null, counters,
+            Map.of(new PbxId("hq-cucm"), 1), records), new CarrierDialect(sip.factories(), Map.of()), allUp, "edge-1",
+            records, Clock.fixed(TestCalls.STARTED, ZoneOffset.UTC), Runnable::run);
+
+    @AfterEach
+    void close() {
+        b2bua.close();
+    }
+
+    private static RequestEventExt from(String ip, Request request, List<Response> answers) {
+        RequestEventExt event = new RequestEventExt("test", FakeSipEndpoint.serverTransaction(request, answers), null, request);
+        event.setRemoteIpAddress(ip);
+        event.setRemotePort(5070);
+        return event;
+    }
+
+    private static List<Integer> codes(List<Response> answers) {
+        return answers.stream().map(Response::getStatusCode).toList();
+    }
+
+    private void answer(Request request, int status) throws Exception {
+        b2bua.onResponse(new ResponseEvent("test", null, null,
+                SipMessages.answer(request, status, "carrier-tag", "sip:carrier@198.51.100.1:5060")));
+    }
+
+    @Test
+    void anUnknownSourceIs403AndJournaledWithoutADecision() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("198.51.100.7", SipMessages.request(Request.INVITE).build(), answers));
+        assertThat(codes(answers)).containsExactly(403);
+        assertThat(records.rejected).hasSize(1);
+        assertThat(asked).isEmpty();
+        assertThat(b2bua.activeCalls()).isZero();
+    }
+
+    @Test
+    void aPbxCallIsDecidedAndPlacedAsTheEdgesOwnCall() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).from("2001").sdp().build(), answers));
+
+        assertThat(codes(answers)).containsExactly(100);
+        assertThat(asked).singleElement().satisfies(r -> {
+            assertThat(r.direction()).isEqualTo(RouteRequest.Direction.OUTBOUND);
+            assertThat(r.source()).isEqualTo("hq-cucm");
+            assertThat(r.calling()).isEqualTo("2001");
+            assertThat(r.called()).isEqualTo("+442071234567");
+        });
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE);
+        assertThat(((CallIdHeader) sip.requests.get(0).getHeader(CallIdHeader.NAME)).getCallId())
+                .as("topology hiding: a Call-ID of the edge's").isEqualTo("edge-1");
+        assertThat(b2bua.activeCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailoverCodeMovesToTheNextRouteAndTheAnswerIsRelayedAndRecorded() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        Request invite = SipMessages.request(Request.INVITE).sdp().build();
+        b2bua.onInvite(from("10.0.1.10", invite, answers));
+        answer(sip.requests.get(0), 503);
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.INVITE);
+
+        answer(sip.requests.get(1), 200);
+        assertThat(codes(answers)).containsExactly(100, 200);
+        assertThat(((ToHeader) answers.get(1).getHeader(ToHeader.NAME)).getTag()).as("the edge's own tag")
+                .isNotNull().isNotEqualTo("carrier-tag");
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.INVITE, Request.ACK);
+
+        b2bua.inDialog().onBye(from("10.0.1.10", SipMessages.request(Request.BYE).cseq(2).build(), new ArrayList<>()));
+        assertThat(records.records).singleElement().satisfies(r -> {
+            assertThat(r.attempts()).extracting(CallRecord.Attempt::target, CallRecord.Attempt::sipCode).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("carrier-a", 503), org.assertj.core.groups.Tuple.tuple("carrier-b", 200));
+            assertThat(r.answeredAt()).isEqualTo(TestCalls.STARTED);
+            assertThat(r.releasedBy()).isEqualTo("PBX");
+        });
+        assertThat(b2bua.activeCalls()).isZero();
+    }
+
+    @Test
+    void aBusyCarrierIsRelayedWithoutFailover() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).build(), answers));
+        answer(sip.requests.get(0), 486);
+        assertThat(codes(answers)).containsExactly(100, 486);
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE);
+        assertThat(records.records).singleElement().satisfies(r -> assertThat(r.releasedBy()).isEqualTo("CARRIER"));
+    }
+
+    @Test
+    void aPbxOverItsChannelLimitGets503() throws Exception {
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).callId("first").build(), new ArrayList<>()));
+        List<Response> second = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).callId("second").build(), second));
+        assertThat(codes(second)).containsExactly(100, 503);
+        assertThat(asked).hasSize(1);
+        assertThat(records.records).singleElement().satisfies(r -> {
+            assertThat(r.callId()).isEqualTo("second");
+            assertThat(r.releasedBy()).isEqualTo("EDGE");
+        });
+    }
+
+    @Test
+    void aRefusalIsAnsweredWithItsCode() throws Exception {
+        decision = new RoutingPort.Decided(new RouteDecision("c", RouteDecision.Verdict.REJECT, 404, "no such number",
+                null, "+442071234567", null, List.of(), List.of(), 0, Map.of(), List.of(), TestCalls.STARTED),
+                RoutingPort.Source.PLATFORM);
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).build(), answers));
+        assertThat(codes(answers)).containsExactly(100, 404);
+        assertThat(sip.requests).isEmpty();
+    }
+
+    @Test
+    void aCallIdTheEdgeCannotKeepIsRefused400() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).callId("x".repeat(1025)).build(), answers));
+        assertThat(codes(answers)).containsExactly(400);
+        assertThat(asked).isEmpty();
+    }
+}

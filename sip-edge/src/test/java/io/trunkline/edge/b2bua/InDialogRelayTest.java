@@ -1,0 +1,175 @@
+package io.trunkline.edge.b2bua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trunkline.contract.telecom.CarrierId;
+import io.trunkline.contract.telecom.PbxId;
+import io.trunkline.edge.cluster.ChannelKey;
+import io.trunkline.edge.testing.FakeSipEndpoint;
+import io.trunkline.edge.testing.InMemoryCallCounters;
+import io.trunkline.edge.testing.SipMessages;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InDialogRelayTest {
+
+    private static final String PBX_CALL = "pbx-call-1@10.0.1.10";
+    private static final String CARRIER_CALL = "edge-1";
+    private static final ChannelKey CARRIER_A = ChannelKey.carrier(new CarrierId("carrier-a"));
+    private static final ChannelKey HQ = ChannelKey.pbx(new PbxId("hq-cucm"));
+
+    private final FakeSipEndpoint sip = new FakeSipEndpoint();
+    private final InMemoryCallCounters counters = new InMemoryCallCounters();
+    private final TestCalls.Records records = new TestCalls.Records();
+    private final Admission admission = new Admission((ip, port) -> null, counters, Map.of(), records);
+    private final Calls calls = new Calls(sip, admission, new CallRecordAssembler("edge-1"), records,
+            Clock.fixed(TestCalls.STARTED.plusSeconds(60), ZoneOffset.UTC));
+    private final InDialogRelay relay = new InDialogRelay(sip, new Messages(sip), calls);
+    private final List<Response> toPbx = new ArrayList<>();
+    private Call call;
+
+    /** A call the carrier answered: both legs confirmed, a channel held on each side. */
+    @BeforeEach
+    void confirmedCall() throws Exception {
+        call = TestCalls.call(TestCalls.HQ, SipMessages.request(Request.INVITE).callId(PBX_CALL).sdp().build(), toPbx);
+        call.decided = TestCalls.decided(TestCalls.carrier("carrier-a", "+442071234567"));
+        call.attempt = 0;
+        call.bRequest = SipMessages.request(Request.INVITE).callId(CARRIER_CALL).from("+442079460000").build();
+        call.bCallId = CARRIER_CALL;
+        call.bToTag = "carrier-tag";
+        call.bRemoteTarget = sip.factories().addresses().createURI("sip:carrier@198.51.100.1:5060");
+        call.state = Call.State.CONFIRMED;
+        assertThat(admission.holdPbxChannel(call)).isTrue();
+        assertThat(admission.holdTrunkChannel(call, CARRIER_A, 0)).isTrue();
+        calls.put(PBX_CALL, call);
+        calls.put(CARRIER_CALL, call);
+    }
+
+    private static RequestEvent event(Request request, List<Response> sent) {
+        return new RequestEvent("test", FakeSipEndpoint.serverTransaction(request, sent), null, request);
+    }
+
+    @Test
+    void aByeFromThePbxEndsBothLegsAndJournalsTheCallFirst() throws Exception {
+        List<Response> byeAnswers = new ArrayList<>();
+        relay.onBye(event(SipMessages.request(Request.BYE).callId(PBX_CALL).cseq(2).toTag("edge-tag").build(), byeAnswers));
+
+        assertThat(byeAnswers).extracting(Response::getStatusCode).containsExactly(200);
+        assertThat(sip.sentMethods()).containsExactly(Request.BYE);
+        Request bye = sip.requests.get(0);
+        assertThat(((CallIdHeader) bye.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo(CARRIER_CALL);
+        assertThat(((ToHeader) bye.getHeader(ToHeader.NAME)).getTag()).isEqualTo("carrier-tag");
+        assertThat(((CSeqHeader) bye.getHeader(CSeqHeader.NAME)).getSeqNumber()).isEqualTo(2);
+        assertThat(bye.getRequestURI().toString()).isEqualTo("sip:carrier@198.51.100.1:5060");
+        assertThat(records.records).singleElement().satisfies(r -> {
+            assertThat(r.releaseCode()).isEqualTo(200);
+            assertThat(r.releasedBy()).isEqualTo("PBX");
+            assertThat(r.endedAt()).isEqualTo(TestCalls.STARTED.plusSeconds(60));
+        });
+        assertThat(calls.get(PBX_CALL)).isNull();
+        assertThat(calls.get(CARRIER_CALL)).isNull();
+        assertThat(counters.count(CARRIER_A) + counters.count(HQ)).as("both channels given back").isZero();
+    }
+
+    @Test
+    void aByeFromTheCarrierGoesToThePbxInThePbxsDialog() throws Exception {
+        relay.onBye(event(SipMessages.request(Request.BYE).callId(CARRIER_CALL).cseq(5).build(), new ArrayList<>()));
+
+        Request bye = sip.requests.get(0);
+        assertThat(((CallIdHeader) bye.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo(PBX_CALL);
+        assertThat(((FromHeader) bye.getHeader(FromHeader.NAME)).getTag()).as("the edge's tag in the PBX dialog")
+                .isEqualTo("edge-tag");
+        assertThat(((ToHeader) bye.getHeader(ToHeader.NAME)).getTag()).isEqualTo("pbx-tag");
+        assertThat(((SipURI) bye.getRequestURI()).getHost()).as("the PBX's Contact").isEqualTo("10.0.1.10");
+        assertThat(records.records).singleElement().satisfies(r -> assertThat(r.releasedBy()).isEqualTo("CARRIER"));
+    }
+
+    @Test
+    void aByeForNoCallIsAnswered481() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        relay.onBye(event(SipMessages.request(Request.BYE).callId("unknown").build(), answers));
+        assertThat(answers).extracting(Response::getStatusCode).containsExactly(481);
+        assertThat(sip.requests).isEmpty();
+    }
+
+    @Test
+    void aReInviteIsPassedThroughOneOfferAtATimeAndItsAnswerRelayedBack() throws Exception {
+        List<Response> toSender = new ArrayList<>();
+        Request hold = SipMessages.request(Request.INVITE).callId(PBX_CALL).cseq(2).toTag("edge-tag").sdp()
+                .sessionExpires("1800").build();
+        relay.reInvite(event(hold, toSender), call, PBX_CALL);
+
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE);
+        Request towardsCarrier = sip.requests.get(0);
+        assertThat(((CallIdHeader) towardsCarrier.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo(CARRIER_CALL);
+        assertThat(new String(towardsCarrier.getRawContent())).isEqualTo(SipMessages.SDP);
+        assertThat(towardsCarrier.getHeader("Session-Expires")).isNotNull();
+
+        List<Response> second = new ArrayList<>();
+        relay.reInvite(event(SipMessages.request(Request.INVITE).callId(CARRIER_CALL).cseq(3).build(), second),
+                call, CARRIER_CALL);
+        assertThat(second).extracting(Response::getStatusCode).as("RFC 3261 §14.2").containsExactly(491);
+
+        Response ok = SipMessages.answer(towardsCarrier, 200, "carrier-tag", "sip:carrier@198.51.100.1:5060");
+        assertThat(relay.onReInviteResponse(new ResponseEvent("test", call.reInvite.to(), null, ok), call)).isTrue();
+        assertThat(toSender).extracting(Response::getStatusCode).containsExactly(200);
+        assertThat(sip.sentMethods()).as("the edge acknowledges the carrier's 2xx").containsExactly(Request.INVITE, Request.ACK);
+        assertThat(call.reInvite).isNull();
+    }
+
+    @Test
+    void aCancelBeforeAnswerEndsTheCall487() throws Exception {
+        call.state = Call.State.TRYING;
+        List<Response> cancelAnswers = new ArrayList<>();
+        relay.onCancel(event(SipMessages.request(Request.CANCEL).callId(PBX_CALL).build(), cancelAnswers));
+
+        assertThat(cancelAnswers).extracting(Response::getStatusCode).containsExactly(200);
+        assertThat(toPbx).extracting(Response::getStatusCode).containsExactly(487);
+        assertThat(call.state).isEqualTo(Call.State.ENDED);
+        assertThat(records.records).singleElement().satisfies(r -> {
+            assertThat(r.releaseCode()).isEqualTo(487);
+            assertThat(r.releasedBy()).isEqualTo("PBX");
+        });
+    }
+
+    @Test
+    void anUpdateInACallNotYetAnsweredIsAnsweredRequestPending() throws Exception {
+        call.state = Call.State.EARLY;
+        List<Response> answers = new ArrayList<>();
+        relay.onUpdate(event(SipMessages.request(Request.UPDATE).callId(PBX_CALL).sdp().build(), answers));
+        assertThat(answers).extracting(Response::getStatusCode).containsExactly(491);
+        assertThat(sip.requests).isEmpty();
+    }
+
+    @Test
+    void anUpdateFromTheCarrierGoesToThePbxAndItsAnswerBack() throws Exception {
+        List<Response> toCarrier = new ArrayList<>();
+        relay.onUpdate(event(SipMessages.request(Request.UPDATE).callId(CARRIER_CALL).cseq(2).sdp().build(), toCarrier));
+
+        assertThat(sip.sentMethods()).containsExactly(Request.UPDATE);
+        Request update = sip.requests.get(0);
+        assertThat(((CallIdHeader) update.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo(PBX_CALL);
+        assertThat(((CSeqHeader) update.getHeader(CSeqHeader.NAME)).getSeqNumber()).as("the edge's CSeq in the PBX dialog")
+                .isEqualTo(1);
+
+        Response ok = SipMessages.answer(update, 200, "edge-tag", null);
+        relay.onUpdateResponse(new ResponseEvent("test", call.update.to(), null, ok));
+        assertThat(toCarrier).extracting(Response::getStatusCode).containsExactly(200);
+        assertThat(sip.sentMethods()).as("no ACK for an UPDATE").containsExactly(Request.UPDATE);
+        assertThat(call.update).isNull();
+    }
+}
