@@ -41,6 +41,10 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), user);
     }
 
+    static Reply delete(String path, String user) throws IOException, InterruptedException {
+        return send(request(path, user).DELETE(), user);
+    }
+
     static Reply postCsv(String path, String user, String csv) throws IOException, InterruptedException {
         return send(request(path, user).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)), user);

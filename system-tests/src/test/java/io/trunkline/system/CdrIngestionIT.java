@@ -514,6 +514,9 @@ class CdrIngestionIT {
         });
         webhook.start();
         String table = "rulebooks/alerts/files/AlertThresholds.drl.xlsx";
+        // The table names carrier A, which an upload finds in master data.
+        assertThat(Api.putJson("carriers/carrier-a", "oscar", Files.readString(Path.of("..", "demo", "carriers", "carrier-a.json")))
+                .status()).isEqualTo(200);
         try {
             // The analysts watch carrier A's ASR alone, escalating after 20 s without acknowledgement.
             byte[] watch = AlertThresholdsTableSource.layout().row("carrier", "carrier-a", "20", "35", "", "", "", "", "",

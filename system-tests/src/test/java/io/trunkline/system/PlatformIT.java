@@ -137,6 +137,8 @@ class PlatformIT {
     void analystReplacesTheDialPlanTableAndABrokenOneIsRefused() throws Exception {
         String before = normalize("branch-asterisk", "02071234567");
         assertThat(before).contains("no dial-plan row");
+        // The table names PBXs, which an upload finds in master data (their emergency carrier first).
+        loadDemo("carriers", "pbxs");
 
         byte[] edited = DialPlanTableSource.shipped().row("branch-asterisk", "0ZXXXXXXXXX", "1", "+44", "", "E164").toXlsx();
         assertThat(Api.put(TABLE, "oscar", edited, "ops may not").status()).isEqualTo(403);
@@ -283,15 +285,7 @@ class PlatformIT {
     @Order(6)
     void demoEnterpriseIsLoadedThroughTheApi() throws Exception {
         Path demo = Path.of("..", "demo");
-        for (String kind : List.of("carriers", "pbxs", "dids")) {
-            try (var files = Files.list(demo.resolve(kind))) {
-                for (Path f : files.sorted().toList()) {
-                    String id = f.getFileName().toString().replace(".json", "");
-                    Api.Reply r = Api.putJson(kind + "/" + id, "oscar", Files.readString(f));
-                    assertThat(r.status()).as(f + ": " + r.body()).isEqualTo(200);
-                }
-            }
-        }
+        loadDemo("carriers", "pbxs", "dids");
         assertThat(Api.putJson("routing/inbound-default", "oscar", Files.readString(demo.resolve("inbound-default.json")))
                 .status()).isEqualTo(200);
         for (String carrier : List.of("carrier-a", "carrier-b", "carrier-c")) {
@@ -438,6 +432,62 @@ class PlatformIT {
         assertThat(versions.getJsonObject(0).getString("author")).isEqualTo("ana");
         assertThat(Api.post("rulebooks/routing/versions/" + version + "/rollback", "ana", "").status())
                 .as("a draft that never decided cannot be rolled back to").isEqualTo(400);
+    }
+
+    @Test
+    @Order(9)
+    void aTypoInTheRoutingTableAndDeletingACarrierItNamesAreRefused() throws Exception {
+        loadDemo("carriers", "pbxs");
+        String active = Api.get("rulebooks/routing", "ana").json().asJsonObject().getString("label");
+        int versions = Api.get("rulebooks/routing/versions", "ana").json().asJsonArray().size();
+
+        // Drools compiles any quoted text: "LEAST_COSt" would have ordered this row's carriers by priority.
+        DecisionTableWorkbook typo = io.trunkline.rules.routing.RoutingPolicyTableSource.shipped()
+                .row("*", "MOBILE", "+1", "", "carrier-a carrier-c", "", "", "", "", "", "LEAST_COSt");
+        Api.Reply refused = Api.put("rulebooks/routing/files/RoutingPolicy.drl.xlsx", "ana", typo.toXlsx(), "typo");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        JsonObject problem = refused.json().asJsonObject().getJsonArray("problems").getJsonObject(0);
+        assertThat(problem.getString("resource")).isEqualTo("RoutingPolicy.drl.xlsx");
+        assertThat(problem.getString("sheet")).isEqualTo("RoutingPolicy");
+        assertThat(problem.getInt("row")).isEqualTo(typo.sheetRowOf(typo.rowCount() - 1));
+        assertThat(problem.getString("column")).isEqualTo("L");
+        assertThat(problem.getString("header")).isEqualTo("Strategy");
+        assertThat(problem.getJsonArray("allowed").getValuesAs(javax.json.JsonString.class).stream()
+                .map(javax.json.JsonString::getString)).containsExactly("LEAST_COST", "PRIORITY", "WEIGHTED", "REJECT");
+        assertThat(problem.getString("message")).contains("'LEAST_COSt'");
+        assertThat(Api.get("rulebooks/routing", "ana").json().asJsonObject().getString("label"))
+                .as("the active version stays").isEqualTo(active);
+        assertThat(Api.get("rulebooks/routing/versions", "ana").json().asJsonArray()).as("nothing stored").hasSize(versions);
+
+        // Carrier C is named by the active policy's DOMESTIC and MOBILE rows.
+        Api.Reply conflict = Api.delete("carriers/carrier-c", "oscar");
+        assertThat(conflict.status()).as(conflict.body()).isEqualTo(409);
+        JsonObject body = conflict.json().asJsonObject();
+        assertThat(body.getString("error")).isEqualTo("named_in_rules");
+        assertThat(body.getString("message")).contains("carrier 'carrier-c'", active + " row " + typo.sheetRowOf(7));
+        JsonArray rows = body.getJsonArray("rows");
+        assertThat(rows.stream().map(r -> r.asJsonObject().getString("rulebook") + "@" + r.asJsonObject().getInt("version")
+                + " " + r.asJsonObject().getInt("row") + " " + r.asJsonObject().getString("column")))
+                .containsExactly(active + " " + typo.sheetRowOf(7) + " F", active + " " + typo.sheetRowOf(8) + " F");
+        assertThat(Api.get("carriers/carrier-c", "ana").status()).as("carrier C is still there").isEqualTo(200);
+        // A carrier no rule names is deleted as before.
+        assertThat(Api.putJson("carriers/carrier-z", "oscar", Files.readString(Path.of("..", "demo", "carriers",
+                "carrier-c.json"))).status()).isEqualTo(200);
+        assertThat(Api.delete("carriers/carrier-z", "oscar").status()).isEqualTo(204);
+        assertThat(Api.get("carriers/carrier-z", "ana").status()).isEqualTo(404);
+    }
+
+    /** Creates or replaces the demo enterprise's items of each kind ({@code carriers}, {@code pbxs}, {@code dids}). */
+    private static void loadDemo(String... kinds) throws Exception {
+        for (String kind : kinds) {
+            try (var files = Files.list(Path.of("..", "demo").resolve(kind))) {
+                for (Path f : files.sorted().toList()) {
+                    String id = f.getFileName().toString().replace(".json", "");
+                    Api.Reply r = Api.putJson(kind + "/" + id, "oscar", Files.readString(f));
+                    assertThat(r.status()).as(f + ": " + r.body()).isEqualTo(200);
+                }
+            }
+        }
     }
 
     @Test

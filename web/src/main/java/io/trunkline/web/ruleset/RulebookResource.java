@@ -33,8 +33,9 @@ import javax.ws.rs.core.SecurityContext;
 /**
  * The rulebooks and their lifecycle. Download the active table; upload a new version (compiled, stored
  * as a draft, tried on the test scenarios); activate it (refused 409 while a scenario fails); roll back
- * to an earlier version. A file that does not compile is refused 422 with every problem located by
- * file, sheet and row, and nothing changes.
+ * to an earlier version. A file that does not compile, or whose enumerated cells (strategy, class, floor
+ * action, carrier and PBX ids...) hold a value outside their column's, is refused 422 with every problem
+ * located by file, sheet, row and column (with its title and allowed values), and nothing changes.
  */
 @RequestScoped
 @Path("/rulebooks")
@@ -223,6 +224,12 @@ public class RulebookResource {
             problem.put("sheet", p.sheet());
             problem.put("row", p.row());
             problem.put("column", p.column());
+            if (p.header() != null) {
+                problem.put("header", p.header());
+            }
+            if (p.allowed() != null) {
+                problem.put("allowed", p.allowed());
+            }
             problem.put("message", p.message());
             problems.add(problem);
         }

@@ -22,6 +22,11 @@ public interface MasterData {
     /** @throws io.trunkline.ejb.routing.domain.MasterDataException naming a reference that does not exist */
     void putPbx(Pbx pbx);
 
+    /**
+     * @return false when there is no such PBX
+     * @throws io.trunkline.ejb.ruleset.api.NamedInRulesException a row of an active rule version names it: the
+     *         row would stop applying without a word, so nothing is deleted
+     */
     boolean deletePbx(String id);
 
     List<Carrier> carriers();
@@ -30,6 +35,11 @@ public interface MasterData {
 
     void putCarrier(Carrier carrier);
 
+    /**
+     * @return false when there is no such carrier
+     * @throws io.trunkline.ejb.ruleset.api.NamedInRulesException a row of an active rule version names it: the
+     *         row would stop applying without a word, so nothing is deleted
+     */
     boolean deleteCarrier(String id);
 
     CarrierState state(String carrier);

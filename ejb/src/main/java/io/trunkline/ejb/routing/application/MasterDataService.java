@@ -18,6 +18,8 @@ import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import io.trunkline.ejb.platform.infrastructure.Transactions;
 import io.trunkline.ejb.routing.domain.RoutingRepository;
+import io.trunkline.ejb.ruleset.api.RuleBase;
+import io.trunkline.rules.EnumeratedColumns;
 
 /** Every change is written in a transaction of its own, then the routing snapshot is rebuilt from it. */
 @Stateless
@@ -28,6 +30,8 @@ public class MasterDataService implements MasterData {
     private RoutingDataHolder holder;
     @EJB
     private Transactions transactions;
+    @EJB
+    private RuleBase rules;
 
     private <T> T change(java.util.function.Function<RoutingRepository, T> write) {
         T result = transactions.committed(() -> write.apply(holder.repository()));
@@ -65,7 +69,10 @@ public class MasterDataService implements MasterData {
         if (data().dids().values().stream().anyMatch(d -> d.pbx().value().equals(id))) {
             throw new MasterDataException("id", "PBX '" + id + "' still has DIDs; move or delete them first");
         }
-        return change(r -> r.removePbx(new PbxId(id)));
+        if (data().pbx(id).isEmpty()) {
+            return false;
+        }
+        return rules.removeUnlessNamed(EnumeratedColumns.Domain.PBXS, id, () -> change(r -> r.removePbx(new PbxId(id))));
     }
 
     @Override
@@ -92,7 +99,11 @@ public class MasterDataService implements MasterData {
         if (data().dids().values().stream().anyMatch(d -> d.carrier().value().equals(id))) {
             throw new MasterDataException("id", "carrier '" + id + "' still holds DIDs; move or delete them first");
         }
-        return change(r -> r.removeCarrier(new CarrierId(id)));
+        if (data().carrier(id).isEmpty()) {
+            return false;
+        }
+        return rules.removeUnlessNamed(EnumeratedColumns.Domain.CARRIERS, id,
+                () -> change(r -> r.removeCarrier(new CarrierId(id))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.trunkline.ejb.routing.domain;
 
 import io.trunkline.contract.routing.Route;
+import io.trunkline.rules.EnumeratedColumns;
 import io.trunkline.rules.routing.PolicyQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,7 +51,10 @@ final class CarrierOrdering {
                 out.clear();
                 out.addAll(weighted(candidates));
             }
-            default -> out.sort(Comparator.comparingInt(Candidate::position));
+            case "PRIORITY" -> out.sort(Comparator.comparingInt(Candidate::position));
+            // Uploads refuse any other strategy (EnumeratedColumns); one that still arrives must not route by a guess.
+            default -> throw new IllegalStateException("routing strategy '" + strategy + "' is none of "
+                    + EnumeratedColumns.STRATEGIES + "; correct the routing table");
         }
         trace.add(strategy + " order: " + out.stream().map(c -> c.carrier().id().value()
                 + ("WEIGHTED".equals(strategy) ? ":" + c.weight() : "")).toList());

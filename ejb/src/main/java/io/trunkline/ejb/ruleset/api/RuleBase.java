@@ -1,10 +1,12 @@
 package io.trunkline.ejb.ruleset.api;
 
 import io.trunkline.ejb.routing.domain.RoutingScenario;
+import io.trunkline.rules.EnumeratedColumns;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import javax.ejb.Local;
 
 /**
@@ -41,10 +43,21 @@ public interface RuleBase {
     Optional<byte[]> versionFile(String rulebook, int version, String fileName);
 
     /**
+     * Runs {@code removal} (of a carrier or PBX) unless a row of an active rule version names {@code id}. No rule
+     * version is drafted, activated or rolled back meanwhile, so none can come to name it between check and removal.
+     *
+     * @return what {@code removal} returned
+     * @throws NamedInRulesException naming the rulebook, version and row of every row that names it
+     */
+    boolean removeUnlessNamed(EnumeratedColumns.Domain domain, String id, BooleanSupplier removal);
+
+    /**
      * Stores the active version with {@code fileName} replaced as a new DRAFT version, after it compiled,
      * and runs the test scenarios on it. Nothing that decides calls changes.
      *
-     * @throws RulebookRejectedException it does not compile (problems by file, sheet and row); nothing is stored
+     * @throws RulebookRejectedException it does not compile, or an enumerated cell (strategy, class, floor action,
+     *                                   carrier or PBX id...) holds a value outside its column's (problems by file,
+     *                                   sheet, row and column, with the allowed values); nothing is stored
      * @throws IllegalArgumentException  unknown rulebook or file, empty content
      */
     Outcome draft(String rulebook, String fileName, byte[] content, String author, String comment)
@@ -54,6 +67,7 @@ public interface RuleBase {
      * Makes a stored version the one that decides, once every test scenario passes on it.
      *
      * @throws ScenariosFailedException a scenario fails; the active version stays
+     * @throws RulebookRejectedException an enumerated cell names a carrier or PBX master data no longer holds
      */
     Outcome activate(String rulebook, int version, String actor) throws ScenariosFailedException, RulebookRejectedException;
 
@@ -61,7 +75,10 @@ public interface RuleBase {
     Outcome replace(String rulebook, String fileName, byte[] content, String author, String comment)
             throws RulebookRejectedException, ScenariosFailedException;
 
-    /** Makes an earlier, previously active version decide again, without the scenario gate (it decided before). */
+    /**
+     * Makes an earlier, previously active version decide again, without the scenario gate (it decided before), once
+     * its enumerated cells hold (a carrier it names may have been deleted since, or it predates the check).
+     */
     Outcome rollback(String rulebook, int version, String actor) throws RulebookRejectedException;
 
     /** The test scenarios on the active versions. */

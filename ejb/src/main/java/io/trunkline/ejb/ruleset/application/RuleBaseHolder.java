@@ -1,16 +1,22 @@
 package io.trunkline.ejb.ruleset.application;
 
 import io.trunkline.ejb.platform.infrastructure.Transactions;
+import io.trunkline.ejb.routing.application.RoutingDataHolder;
 import io.trunkline.ejb.routing.application.ScenarioCatalog;
+import io.trunkline.ejb.routing.domain.RoutingData;
 import io.trunkline.ejb.routing.domain.RouteDecider;
 import io.trunkline.ejb.routing.domain.RoutingScenario;
+import io.trunkline.ejb.ruleset.api.NamedInRulesException;
 import io.trunkline.ejb.ruleset.api.RuleBase;
+import io.trunkline.ejb.ruleset.api.RuleRow;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
 import io.trunkline.ejb.ruleset.api.ScenariosFailedException;
+import io.trunkline.ejb.ruleset.infrastructure.EnumeratedCellCheck;
 import io.trunkline.ejb.ruleset.infrastructure.JdbcRulebookStore;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookCompiler;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
+import io.trunkline.rules.EnumeratedColumns;
 import io.trunkline.rules.Rulebook;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,6 +24,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import javax.annotation.PostConstruct;
 import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
@@ -56,6 +64,8 @@ public class RuleBaseHolder implements RuleBase {
     private Transactions transactions;
     @EJB
     private ScenarioCatalog scenarios;
+    @EJB
+    private RoutingDataHolder masterData;
 
     private RulebookRegistry registry;
     private JdbcRulebookStore store;
@@ -138,13 +148,25 @@ public class RuleBaseHolder implements RuleBase {
     }
 
     @Override
+    public boolean removeUnlessNamed(EnumeratedColumns.Domain domain, String id, BooleanSupplier removal) {
+        synchronized (lifecycle) {
+            List<RuleRow> rows = registry.activeRowsNaming(domain, id);
+            if (!rows.isEmpty()) {
+                throw new NamedInRulesException((domain == EnumeratedColumns.Domain.PBXS ? "PBX '" : "carrier '") + id + "'",
+                        rows);
+            }
+            return removal.getAsBoolean();
+        }
+    }
+
+    @Override
     public Outcome draft(String rulebook, String fileName, byte[] content, String author, String comment)
             throws RulebookRejectedException {
         Rulebook r = rulebook(rulebook);
         synchronized (lifecycle) {
             Map<String, byte[]> files = registry.withFile(r, fileName, content);
             int number = sql(() -> store.nextVersion(r.kbaseName()));
-            RulebookRegistry.Active compiled = registry.compile(r, number, files, author, comment);
+            RulebookRegistry.Active compiled = registry.compile(r, number, files, author, comment, knownIds());
             transactions.committed(() -> sql(() -> {
                 store.insert(compiled.version(), "DRAFT", compiled.resources());
                 return null;
@@ -159,6 +181,7 @@ public class RuleBaseHolder implements RuleBase {
             throws ScenariosFailedException, RulebookRejectedException {
         synchronized (lifecycle) {
             RulebookRegistry.Active compiled = compiled(rulebook, version);
+            registry.checkCells(compiled, knownIds());
             Outcome tried = new Outcome(compiled.version(), "DRAFT", scenarios.run(booksWith(compiled)));
             if (!tried.scenariosPass()) {
                 throw new ScenariosFailedException(tried);
@@ -190,6 +213,7 @@ public class RuleBaseHolder implements RuleBase {
                         + "; only a previously active (RETIRED) version can be rolled back to");
             }
             RulebookRegistry.Active compiled = compiled(rulebook, version);
+            registry.checkCells(compiled, knownIds());
             return install(compiled, actor, scenarios.run(booksWith(compiled)));
         }
     }
@@ -214,6 +238,14 @@ public class RuleBaseHolder implements RuleBase {
     private RouteDecider.Books booksWith(RulebookRegistry.Active candidate) {
         Rulebook target = rulebook(candidate.version().rulebook());
         return RouteDecider.Books.current(r -> r == target ? candidate : registry.active(r));
+    }
+
+    /** The carrier and PBX ids of master data now, which the analysts' tables may name. */
+    private EnumeratedCellCheck.KnownIds knownIds() {
+        RoutingData data = masterData.current();
+        return new EnumeratedCellCheck.KnownIds(
+                data.allCarriers().stream().map(c -> c.id().value()).collect(Collectors.toSet()),
+                data.allPbxs().stream().map(p -> p.id().value()).collect(Collectors.toSet()));
     }
 
     private static Rulebook rulebook(String name) {

@@ -1,8 +1,10 @@
 package io.trunkline.ejb.ruleset.infrastructure;
 
 import io.trunkline.ejb.ruleset.api.RuleProblem;
+import io.trunkline.ejb.ruleset.api.RuleRow;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
+import io.trunkline.rules.EnumeratedColumns;
 import io.trunkline.rules.Rulebook;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +50,7 @@ public final class RulebookRegistry {
     }
 
     private final RulebookCompiler compiler;
+    private final EnumeratedCellCheck cells = new EnumeratedCellCheck();
     private final Clock clock;
     private final Map<Rulebook, AtomicReference<Active>> active = new EnumMap<>(Rulebook.class);
 
@@ -120,9 +123,43 @@ public final class RulebookRegistry {
     /** Compiles a version without activating it. */
     public Active compile(Rulebook rulebook, int number, Map<String, byte[]> files, String author, String comment)
             throws RulebookRejectedException {
+        return build(rulebook, number, files, author, comment, List.of());
+    }
+
+    /**
+     * Compiles a version without activating it, refusing it also when an enumerated cell holds a value outside
+     * its column's (master data's ids in {@code known}): the compiler's problems first, then the cells'.
+     */
+    public Active compile(Rulebook rulebook, int number, Map<String, byte[]> files, String author, String comment,
+                          EnumeratedCellCheck.KnownIds known) throws RulebookRejectedException {
+        return build(rulebook, number, files, author, comment, cells.problems(rulebook, files, known));
+    }
+
+    /** @throws RulebookRejectedException naming every enumerated cell of {@code compiled} outside its values */
+    public void checkCells(Active compiled, EnumeratedCellCheck.KnownIds known) throws RulebookRejectedException {
+        Rulebook rulebook = Rulebook.byName(compiled.version().rulebook()).orElseThrow();
+        List<RuleProblem> problems = cells.problems(rulebook, compiled.resources(), known);
+        if (!problems.isEmpty()) {
+            throw new RulebookRejectedException(rulebook.kbaseName(), problems);
+        }
+    }
+
+    /** The rows of the active versions whose carrier (or PBX) cells name {@code id}. */
+    public List<RuleRow> activeRowsNaming(EnumeratedColumns.Domain domain, String id) {
+        List<RuleRow> rows = new ArrayList<>();
+        for (AtomicReference<Active> a : active.values()) {
+            rows.addAll(cells.rowsNaming(a.get().version(), a.get().resources(), domain, id));
+        }
+        return rows;
+    }
+
+    private Active build(Rulebook rulebook, int number, Map<String, byte[]> files, String author, String comment,
+                         List<RuleProblem> cellProblems) throws RulebookRejectedException {
         RulebookCompiler.Outcome outcome = compiler.compile(rulebook, files);
-        if (!outcome.compiled()) {
-            throw new RulebookRejectedException(rulebook.kbaseName(), outcome.problems());
+        if (!outcome.compiled() || !cellProblems.isEmpty()) {
+            List<RuleProblem> problems = new ArrayList<>(outcome.problems());
+            problems.addAll(cellProblems);
+            throw new RulebookRejectedException(rulebook.kbaseName(), problems);
         }
         return new Active(version(rulebook, number, files, author, comment), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)), outcome.kieBase());
     }

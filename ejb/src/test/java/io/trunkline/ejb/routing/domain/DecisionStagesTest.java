@@ -1,6 +1,7 @@
 package io.trunkline.ejb.routing.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteRequest;
@@ -173,5 +174,22 @@ class DecisionStagesTest {
         assertThat(DecisionTrace.withUser("sip:gw.example:5060", "+15551234")).isEqualTo("sip:+15551234@gw.example:5060");
         assertThat(DecisionTrace.withUser("sip:x@gw.example", "1")).isEqualTo("sip:x@gw.example");
         assertThat(DecisionTrace.withUser(null, "1")).isNull();
+    }
+
+    @Test
+    void orderingFailsOnAStrategyItDoesNotKnowInsteadOfOrderingByPriority() {
+        RoutingData data = fixtures.build();
+        Pbx hq = data.pbx("hq-cucm").orElseThrow();
+        PolicyQuery priority = policy("DOMESTIC", "PRIORITY", "carrier-c carrier-a");
+        List<Candidate> candidates = new CandidateFilter(DecisionSettings.DEFAULT).candidates("+13125550123", "US",
+                priority, data, trace(), PEAK);
+        assertThat(new CarrierOrdering(() -> 0.0).routes(hq, "+13125550123", null, priority, candidates, data, trace()))
+                .extracting(Route::target).containsExactly("carrier-c", "carrier-a");
+
+        // Uploads refuse "LEAST_COSt"; a version stored before that check must not route by priority unnoticed.
+        PolicyQuery typo = policy("DOMESTIC", "LEAST_COSt", "carrier-c carrier-a");
+        assertThatThrownBy(() -> new CarrierOrdering(() -> 0.0).routes(hq, "+13125550123", null, typo, candidates, data,
+                trace())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'LEAST_COSt'").hasMessageContaining("LEAST_COST, PRIORITY, WEIGHTED, REJECT");
     }
 }

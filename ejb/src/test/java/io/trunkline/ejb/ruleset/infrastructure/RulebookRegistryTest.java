@@ -25,11 +25,16 @@ class RulebookRegistryTest {
     private static final String TABLE = "DialPlanNormalization.drl.xlsx";
     private RulebookRegistry registry;
 
+    /** The shipped rulebooks compiled, on a fixed clock. */
+    static RulebookRegistry shippedRegistry() {
+        ClassLoader cl = Rulebook.class.getClassLoader();
+        return new RulebookRegistry(new RulebookCompiler(cl), cl,
+                Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
+    }
+
     @BeforeEach
     void build() {
-        ClassLoader cl = Rulebook.class.getClassLoader();
-        registry = new RulebookRegistry(new RulebookCompiler(cl), cl,
-                Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
+        registry = shippedRegistry();
     }
 
     private static DialString normalize(KieBase kbase, String pbx, String digits) {

@@ -1,0 +1,137 @@
+package io.trunkline.rules;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns of the analysts' decision tables whose cells must hold one of a known set of values. A quoted
+ * cell compiles whatever it says ({@code choose(..., "LEAST_COSt")}), so a typo there would change decisions
+ * without a word; the platform checks these cells when a table is uploaded and refuses the table naming
+ * the cell. A new rulebook lists its enumerated columns here, in {@link #TABLES}.
+ */
+public final class EnumeratedColumns {
+
+    /** The destination classes: what classification decides, and what routing and alert rows name. */
+    public static final List<String> CLASSES = List.of("EMERGENCY", "INTERNAL", "TOLL_FREE", "PREMIUM",
+            "INTERNATIONAL", "DOMESTIC", "MOBILE");
+    /** Routing strategies: the platform orders carriers by exactly these ({@code PolicyQuery.getStrategy}). */
+    public static final List<String> STRATEGIES = List.of("LEAST_COST", "PRIORITY", "WEIGHTED", "REJECT");
+    /** Carriers below the quality floor are tried last, or dropped. */
+    public static final List<String> FLOOR_ACTIONS = List.of("LAST", "DROP");
+    /** Which number a call presents: the site's main number, or carriers that hold the caller's first. */
+    public static final List<String> CALLER_ID_POLICIES = List.of("MAIN_NUMBER", "PREFER_HOLDER");
+    /** What a dial-plan row makes of a dial string. */
+    public static final List<String> RESULT_TYPES = List.of("E164", "EXTENSION", "EMERGENCY");
+    /** What an alert row watches (blank for any). */
+    public static final List<String> DIMENSIONS = List.of("carrier", "trunk", "pbx", "class");
+    /** How grave an alert is. */
+    public static final List<String> SEVERITIES = List.of("WARNING", "CRITICAL");
+
+    /** Where a column's allowed values come from. */
+    public enum Domain {
+        /** The values listed with the column. */
+        FIXED,
+        /** ISO 3166-1 alpha-2 country codes, in any letter case (sites are matched ignoring case). */
+        COUNTRIES,
+        /** The ids of the carriers the platform's master data holds. */
+        CARRIERS,
+        /** The ids of the PBXs the platform's master data holds. */
+        PBXS
+    }
+
+    /** How a cell holds its values. */
+    public enum Shape {
+        /** One value. */
+        ONE,
+        /** Values separated by spaces or commas. */
+        LIST,
+        /** Values separated by spaces only: a comma is part of a value (as {@code AlertSubject.subjectIn} reads it). */
+        SPACED_LIST,
+        /** Values separated by spaces or commas, each may carry a weight: {@code carrier-a:70}. */
+        WEIGHTED_LIST
+    }
+
+    /**
+     * One enumerated column.
+     *
+     * @param header    its title in the shipped table, used in refusals when the uploaded title cell is blank
+     * @param code      text of its code-row cell that identifies it (what the cell does, whatever its title)
+     * @param domain    where its values come from
+     * @param values    the allowed values of a {@link Domain#FIXED} column
+     * @param shape     one value or a list
+     * @param required  a blank cell is refused (the row would otherwise decide nothing, or match everything)
+     * @param wildcard  {@code *} stands for any value
+     * @param whenColumn with {@code whenValue}: the column is checked only in rows where the column of this
+     *                   table with that header says that value (alert Subjects are carriers, PBXs or classes
+     *                   by the row's Dimension); null: in every row
+     */
+    public record Column(String header, String code, Domain domain, List<String> values, Shape shape,
+                         boolean required, boolean wildcard, String whenColumn, String whenValue) {
+
+        public Column {
+            values = List.copyOf(values);
+        }
+
+        static Column of(String header, String code, Domain domain, List<String> values) {
+            return new Column(header, code, domain, values, Shape.ONE, false, false, null, null);
+        }
+
+        Column requiredCell() {
+            return new Column(header, code, domain, values, shape, true, wildcard, whenColumn, whenValue);
+        }
+
+        Column shaped(Shape listShape) {
+            return new Column(header, code, domain, values, listShape, required, wildcard, whenColumn, whenValue);
+        }
+
+        Column withWildcard() {
+            return new Column(header, code, domain, values, shape, required, true, whenColumn, whenValue);
+        }
+
+        Column when(String column, String value) {
+            return new Column(header, code, domain, values, shape, required, wildcard, column, value);
+        }
+    }
+
+    private static Column fixed(String header, String code, List<String> values) {
+        return Column.of(header, code, Domain.FIXED, values);
+    }
+
+    private static Column ids(String header, String code, Domain domain) {
+        return Column.of(header, code, domain, List.of());
+    }
+
+    /** By table file name: the enumerated columns of each analysts' table. */
+    private static final Map<String, List<Column>> TABLES = Map.of(
+            "DialPlanNormalization.drl.xlsx", List.of(
+                    ids("PBX", "pbx ==", Domain.PBXS),
+                    ids("Target PBX", "setTargetPbx(", Domain.PBXS),
+                    fixed("Result type", "decide(", RESULT_TYPES).requiredCell()),
+            "DestinationClassification.drl.xlsx", List.of(
+                    ids("Site country", "siteIn(", Domain.COUNTRIES).shaped(Shape.LIST),
+                    fixed("Class", "classify(", CLASSES).requiredCell()),
+            "RoutingPolicy.drl.xlsx", List.of(
+                    ids("PBX", "pbxIn(", Domain.PBXS).shaped(Shape.LIST).withWildcard(),
+                    fixed("Class", "callClass ==", CLASSES).requiredCell(),
+                    ids("Carriers", "setCarriers(", Domain.CARRIERS).shaped(Shape.WEIGHTED_LIST),
+                    fixed("Below floor", "setFloorAction(", FLOOR_ACTIONS),
+                    fixed("Caller ID", "setCallerId(", CALLER_ID_POLICIES),
+                    fixed("Strategy", "choose(", STRATEGIES).requiredCell()),
+            "AlertThresholds.drl.xlsx", List.of(
+                    fixed("Dimension", "dimension ==", DIMENSIONS),
+                    ids("Subjects", "subjectIn(", Domain.CARRIERS).shaped(Shape.SPACED_LIST).withWildcard()
+                            .when("Dimension", "carrier"),
+                    ids("Subjects", "subjectIn(", Domain.PBXS).shaped(Shape.SPACED_LIST).withWildcard()
+                            .when("Dimension", "pbx"),
+                    fixed("Subjects", "subjectIn(", CLASSES).shaped(Shape.SPACED_LIST).withWildcard()
+                            .when("Dimension", "class"),
+                    fixed("Severity", "setSeverity(", SEVERITIES)));
+
+    private EnumeratedColumns() {
+    }
+
+    /** The enumerated columns of the decision table {@code fileName}; none for a file not listed. */
+    public static List<Column> of(String fileName) {
+        return TABLES.getOrDefault(fileName, List.of());
+    }
+}
