@@ -65,10 +65,31 @@ public final class TeamsCallRecordParser implements CdrFormat {
         return new Lines(new HeaderRow(FORMAT, header.get(0)))::parse;
     }
 
-    /** A file starting with an object is a Graph JSON page; anything else a CSV, the export or Graph's rows flattened. */
+    /**
+     * A file starting with an object is a Graph JSON page; anything else a CSV, the export or Graph's rows
+     * flattened. Windows PowerShell's {@code Export-Csv} writes a {@code #TYPE <class>} line before the header
+     * row unless told not to: that line is passed over (and still counted).
+     */
     @Override
     public CdrFormat forContent(String start) {
-        return start.startsWith("{") ? new TeamsGraphPage(this) : this;
+        if (start.startsWith("{")) {
+            return new TeamsGraphPage(this);
+        }
+        if (start.startsWith("#TYPE ")) {
+            return new CdrFormat() {
+                @Override
+                public int headerLines() {
+                    return 2;
+                }
+
+                @Override
+                public LineParser open(String fileName, List<String> header) {
+                    return TeamsCallRecordParser.this.open(fileName, header.subList(Math.min(1, header.size()),
+                            header.size()));
+                }
+            };
+        }
+        return this;
     }
 
     /** Reads rows given as their values in the order of {@code names}, each named by {@code header.column}. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Teams Direct Routing records fetched from Microsoft Graph ({@code getDirectRoutingCalls}), in the forms they are
  * saved in: a page as Graph sends it (compact, one line, no final newline), a page pretty-printed by Windows
  * PowerShell (byte-order mark, CRLF), and the rows flattened to CSV with Graph's property names by
- * {@code Export-Csv} (byte-order mark, every field quoted, CRLF, True/False). Rows and property types from Graph's
+ * {@code Export-Csv} (byte-order mark, every field quoted, CRLF, True/False; by default a {@code #TYPE} line first). Rows and property types from Graph's
  * directRoutingLogRow resource; {@code 0001-01-01T00:00:00Z} is what Graph writes for a time that does not apply.
  */
 class TeamsGraphCallRecordsTest {
@@ -94,6 +94,12 @@ class TeamsGraphCallRecordsTest {
         assertThat(o.stored()).isEqualTo(4);
         assertThat(port.chunks.get(0).recordLines()).containsExactly(2, 3, 4, 5);
         assertThat(records()).isEqualTo(fromPages);
+
+        port.chunks.clear();
+        read("valid", "DirectRoutingCalls.graph-typed.2026-11-26.csv", 20_000);
+        assertThat(port.chunks.get(0).recordLines()).as("Export-Csv's #TYPE line passed over, still counted")
+                .containsExactly(3);
+        assertThat(records()).containsExactly(fromPages.get(0));
     }
 
     @Test
