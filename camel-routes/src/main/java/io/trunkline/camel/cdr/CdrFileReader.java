@@ -93,7 +93,8 @@ public final class CdrFileReader {
                 pending.add(parser, record);
             }
             awaitStored(inFlight);
-            if (pending.lastLine > pending.firstLine || in.lines.lineNumber() > pending.firstLine) {
+            if (pending.lines() > 0) {
+                // The last chunk covers the file's last lines too (a JSON page's closing brackets).
                 port.take(source, opened.fileId(), pending.chunk(Math.max(pending.lastLine, in.lines.lineNumber())));
             }
         } finally {

@@ -109,6 +109,7 @@ class TeamsGraphCallRecordsTest {
         assertThat(o.stored()).isEqualTo(1);
         assertThat(o.quarantined()).isEqualTo(7);
         assertThat(port.chunks.get(0).recordLines()).containsExactly(121);
+        assertThat(port.chunks.get(0).lastLine()).as("the resume point covers the page's closing lines").isEqualTo(145);
         List<RejectedLine> rejected = port.chunks.get(0).rejected();
         assertThat(rejected).extracting(RejectedLine::lineNumber).containsExactly(4, 5, 28, 51, 74, 97, 120);
         assertThat(rejected.get(0).reason()).as("a position within the row").isEqualTo(
