@@ -355,6 +355,46 @@ class CdrIngestionIT {
     }
 
     @Test
+    @Order(13)
+    void recordsAreReadAsTheirWritersWriteThemAndQuarantinedAtTheirPhysicalLine() throws Exception {
+        Ingested multi = dropAndAwait("branch-asterisk", "Master-multiline.csv",
+                FIXTURES.resolve("asterisk/valid/Master-multiline.csv"));
+        assertThat(multi.status()).isEqualTo("STORED");
+        assertThat(multi.read()).as("a caller name over two lines is one record").isEqualTo(3);
+        assertThat(multi.stored()).isEqualTo(3);
+        assertThat(cdr("branch-asterisk", "1764150300.13").orElseThrow()).containsEntry("calling_raw", "2005")
+                .containsEntry("billable_ms", "60000");
+        Ingested quotes = dropAndAwait("branch-asterisk", "Master-quotes.csv",
+                FIXTURES.resolve("asterisk/invalid/Master-quotes.csv"));
+        assertThat(quotes.stored()).isEqualTo(3);
+        assertThat(quotes.quarantined()).isEqualTo(2);
+        String quarantine = Api.get("ingest/files/" + quotes.id() + "/quarantine", "oscar").body();
+        assertThat(quarantine).contains("{\"source\":\"branch-asterisk\",\"line\":2,\"raw\":")
+                .contains("quote opened at character 87 is never closed")
+                .contains("{\"source\":\"branch-asterisk\",\"line\":4,\"raw\":")
+                .contains("column 13 (duration): 'sixty' is not a whole number of seconds")
+                .doesNotContain("\"line\":5,");
+
+        Ingested page = dropAndAwait("london-teams", "getDirectRoutingCalls.2026-11-26.p1.json",
+                FIXTURES.resolve("teams/valid/getDirectRoutingCalls.2026-11-26.p1.json"));
+        assertThat(page.status()).as("a Graph page is read, not refused: " + page.reason()).isEqualTo("STORED");
+        assertThat(page.read()).isEqualTo(2);
+        assertThat(page.duplicates()).as("the export's calls again, by correlation id").isEqualTo(2);
+        Ingested bad = dropAndAwait("london-teams", "getDirectRoutingCalls.2026-11-27.json",
+                FIXTURES.resolve("teams/invalid/getDirectRoutingCalls.2026-11-27.json"));
+        assertThat(bad.stored()).isEqualTo(1);
+        assertThat(bad.quarantined()).isEqualTo(7);
+        assertThat(cdr("london-teams", "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e99").orElseThrow())
+                .containsEntry("disposition", "ANSWERED").containsEntry("trunk", "sbc1.contoso.com");
+        assertThat(Api.get("ingest/files/" + bad.id() + "/quarantine", "oscar").body())
+                .contains("{\"source\":\"london-teams\",\"line\":5,\"raw\":")
+                .contains("property duration: \\\"200\\\" is not a whole number (Int32)")
+                .contains("{\"source\":\"london-teams\",\"line\":120,\"raw\":");
+        assertThat(count("SELECT lines_done FROM ingest_file WHERE id = " + bad.id()))
+                .as("the resume point, in physical lines").isEqualTo(145);
+    }
+
+    @Test
     @Order(12)
     void unreadableFilesGoToTheErrorFolderWithTheirReason() throws Exception {
         Path inbox = inbox("branch-asterisk");

@@ -23,9 +23,11 @@ import java.util.zip.ZipException;
 
 /**
  * Takes one CDR file into the {@link CdrPort}, never holding it whole. A first pass checks that the file can
- * be read at all (its charset, its gzip stream, a last line cut off mid-record) and fingerprints it; only a
- * readable file is then parsed, in chunks of {@value #DEFAULT_CHUNK} lines, each stored with the line it
- * reached so that an interrupted file resumes there. Files ending in {@code .gz} are read through gzip.
+ * be read at all (its charset, its gzip stream, a last line cut off mid-record, a JSON page cut off) and
+ * fingerprints it; only a readable file is then parsed, in chunks of about {@value #DEFAULT_CHUNK} lines, each
+ * stored with the physical line it reached so that an interrupted file resumes there. Records and their
+ * quarantine carry the physical line they start on, header lines counted, as an editor shows it. Files ending in
+ * {@code .gz} are read through gzip.
  */
 public final class CdrFileReader {
 
@@ -60,7 +62,7 @@ public final class CdrFileReader {
             port.refuse(source, fileName, e.getMessage());
             throw e;
         }
-        CdrPort.Opened opened = port.open(source, fileName, scan.sha256, scan.recordLines);
+        CdrPort.Opened opened = port.open(source, fileName, scan.sha256, scan.records);
         if (opened.duplicate()) {
             return port.finish(opened.fileId());
         }
@@ -68,30 +70,32 @@ public final class CdrFileReader {
         // Chunks are stored one at a time and in order, so the stored resume point only ever moves forward.
         ExecutorService storer = Executors.newSingleThreadExecutor(r -> new Thread(r, "cdr-store-" + source.id()));
         Future<?> inFlight = null;
-        try (StrictLines in = lines(fileName, Files.newInputStream(file), source)) {
-            CdrFormat.LineParser parser = source.format().open(fileName, header(in, source.format().headerLines()));
-            Pending pending = new Pending();
-            String line;
-            while ((line = in.next()) != null) {
-                int lineNo = in.lineNumber();
-                if (lineNo <= opened.linesDone()) {
+        String start = start(fileName, file);
+        try (FileRecords in = open(fileName, file, source, start)) {
+            CdrFormat.LineParser parser = in.format.open(fileName, in.header);
+            Pending pending = new Pending(opened.linesDone());
+            Records.Text record;
+            while ((record = in.records.next()) != null) {
+                if (record.lastLine() <= opened.linesDone()) {
                     continue;
                 }
-                pending.add(parser, line, lineNo);
-                if (pending.lines == chunkLines) {
+                // A chunk ends between physical lines only, never between two rows of a JSON page on one line:
+                // the resume point is a line.
+                if (pending.lines() >= chunkLines && record.firstLine() > pending.lastLine) {
                     awaitStored(inFlight);
                     if (inFlight != null && stopping.getAsBoolean()) {
-                        throw new Interrupted(fileName + ": stopped after line " + (lineNo - chunkLines)
-                                + "; resumes there");
+                        throw new Interrupted(fileName + ": stopped after line " + pending.firstLine + "; resumes there");
                     }
-                    CdrPort.Chunk chunk = pending.chunk(lineNo);
+                    CdrPort.Chunk chunk = pending.chunk(pending.lastLine);
                     inFlight = storer.submit(() -> port.take(source, opened.fileId(), chunk));
-                    pending = new Pending();
+                    pending = new Pending(pending.lastLine);
                 }
+                pending.add(parser, record);
             }
             awaitStored(inFlight);
-            if (pending.lines > 0) {
-                port.take(source, opened.fileId(), pending.chunk(in.lineNumber()));
+            if (pending.lines() > 0) {
+                // The last chunk covers the file's last lines too (a JSON page's closing brackets).
+                port.take(source, opened.fileId(), pending.chunk(Math.max(pending.lastLine, in.lines.lineNumber())));
             }
         } finally {
             // A chunk still being stored commits or fails before the file is let go: a retry must read its
@@ -128,23 +132,35 @@ public final class CdrFileReader {
         }
     }
 
-    /** The lines read since the last chunk was stored. */
+    /** The records read since the last chunk was stored, on the lines after {@code firstLine}. */
     private static final class Pending {
         final List<CdrRecord> records = new ArrayList<>();
         final List<Integer> recordLines = new ArrayList<>();
         final List<QualityRecord> quality = new ArrayList<>();
         final List<Integer> qualityLines = new ArrayList<>();
         final List<RejectedLine> rejected = new ArrayList<>();
+        /** The last line of the chunk before (the resume point this chunk continues from). */
+        final int firstLine;
+        int lastLine;
         int read;
-        int lines;
 
-        void add(CdrFormat.LineParser parser, String line, int lineNo) {
-            lines++;
-            if (line.isBlank()) {
+        Pending(int after) {
+            this.firstLine = after;
+            this.lastLine = after;
+        }
+
+        int lines() {
+            return lastLine - firstLine;
+        }
+
+        void add(CdrFormat.LineParser parser, Records.Text record) {
+            lastLine = record.lastLine();
+            if (record.isBlank()) {
                 return;
             }
+            int lineNo = record.firstLine();
             try {
-                SourceRecord r = parser.parse(line);
+                SourceRecord r = parser.parse(record.text());
                 if (r instanceof CdrRecord c) {
                     records.add(c.checked());
                     recordLines.add(lineNo);
@@ -155,9 +171,9 @@ public final class CdrFileReader {
                     read++;
                 }
             } catch (RuntimeException e) {
-                // Any failure of a parser on one line (a time out of range, say) sets that line aside.
-                rejected.add(new RejectedLine(lineNo, line, e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage()));
+                // Any failure of a parser on one record (a time out of range, say) sets that record aside.
+                rejected.add(new RejectedLine(lineNo, record.text(), e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()));
                 read++;
             }
         }
@@ -167,7 +183,7 @@ public final class CdrFileReader {
         }
     }
 
-    private record Scan(String sha256, int recordLines) {
+    private record Scan(String sha256, int records) {
     }
 
     /** Reads the whole file once: text in the source's charset, a complete gzip stream, a last line that parses. */
@@ -181,64 +197,71 @@ public final class CdrFileReader {
         if (Files.size(file) == 0) {
             throw new UnreadableFileException("empty file (0 bytes)");
         }
-        int recordLines = 0;
-        String last = null;
+        int records = 0;
+        Records.Text last = null;
+        boolean endedWithNewline;
         List<String> header;
-        StrictLines in = null;
+        CdrFormat format;
+        FileRecords in = null;
         try {
-            in = lines(fileName, new DigestInputStream(Files.newInputStream(file), sha), source);
-            header = header(in, source.format().headerLines());
-            String line;
-            while ((line = in.next()) != null) {
-                if (!line.isBlank()) {
-                    recordLines++;
+            String start = start(fileName, file);
+            in = FileRecords.open(source.format(), start, wrap(fileName, new DigestInputStream(Files.newInputStream(file),
+                    sha)), source.charset());
+            header = in.header;
+            format = in.format;
+            Records.Text record;
+            while ((record = in.records.next()) != null) {
+                if (!record.isBlank()) {
+                    records++;
+                    last = record;
                 }
-                last = line;
             }
+            endedWithNewline = in.lines.endedWithNewline();
         } catch (StrictLines.TooLong e) {
-            throw new UnreadableFileException("line " + e.line + " is longer than 1 MiB: no line ends (CR only?) or "
-                    + "not text; the whole file was refused");
+            throw new UnreadableFileException("line " + e.line + " is longer than " + (e.max >> 20)
+                    + " MiB: no line ends (CR only?) or not text; the whole file was refused");
         } catch (StrictLines.NotText e) {
             throw new UnreadableFileException("line " + e.line + " is not " + source.charset().name()
                     + " text; the whole file was refused");
         } catch (EOFException | ZipException e) {
-            throw new UnreadableFileException("gzip stream broken" + (in == null ? "" : " after line " + in.lineNumber())
-                    + " (" + e.getMessage() + "): truncated or not gzip");
+            throw new UnreadableFileException("gzip stream broken" + (in == null ? "" : " after line "
+                    + in.lines.lineNumber()) + " (" + e.getMessage() + "): truncated or not gzip");
         } finally {
             if (in != null) {
                 in.close();
             }
         }
-        if (header.size() < source.format().headerLines()) {
+        if (header.size() < format.headerLines()) {
             throw new UnreadableFileException("only " + header.size() + " of the format's "
-                    + source.format().headerLines() + " header lines");
+                    + format.headerLines() + " header lines");
         }
-        CdrFormat.LineParser parser = source.format().open(fileName, header);
-        if (!in.endedWithNewline() && last != null && !last.isBlank()) {
+        CdrFormat.LineParser parser = format.open(fileName, header);
+        if (!endedWithNewline && last != null && !format.jsonPage()) {
             try {
-                parser.parse(last);
+                parser.parse(last.text());
             } catch (RuntimeException e) {
-                throw new UnreadableFileException("truncated: the last line (" + in.lineNumber()
+                throw new UnreadableFileException("truncated: the last line (" + last.firstLine()
                         + ") ends without a newline and does not parse: " + e.getMessage());
             }
         }
-        return new Scan(HexFormat.of().formatHex(sha.digest()), recordLines);
+        return new Scan(HexFormat.of().formatHex(sha.digest()), records);
     }
 
-    private static List<String> header(StrictLines in, int lines) throws IOException {
-        List<String> header = new ArrayList<>(lines);
-        for (int i = 0; i < lines; i++) {
-            String line = in.next();
-            if (line == null) {
-                break;
-            }
-            header.add(i == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line);
+    /** The first bytes of the file, for a format written in more than one form to choose by. */
+    private static String start(String fileName, Path file) throws IOException {
+        try (InputStream in = wrap(fileName, Files.newInputStream(file))) {
+            byte[] bytes = in.readNBytes(FileRecords.START);
+            return FileRecords.start(bytes, bytes.length);
+        } catch (EOFException | ZipException e) {
+            return ""; // the full pass names the broken stream
         }
-        return header;
     }
 
-    private static StrictLines lines(String fileName, InputStream raw, CdrSource source) throws IOException {
-        InputStream in = fileName.endsWith(".gz") ? new GZIPInputStream(raw, 65_536) : raw;
-        return new StrictLines(in, source.charset());
+    private static FileRecords open(String fileName, Path file, CdrSource source, String start) throws IOException {
+        return FileRecords.open(source.format(), start, wrap(fileName, Files.newInputStream(file)), source.charset());
+    }
+
+    private static InputStream wrap(String fileName, InputStream raw) throws IOException {
+        return fileName.endsWith(".gz") ? new GZIPInputStream(raw, 65_536) : raw;
     }
 }

@@ -14,7 +14,8 @@ public interface CdrPort {
     /**
      * Where to start a file.
      *
-     * @param linesDone lines of the file already taken by an interrupted run (0 for a new file)
+     * @param linesDone physical lines of the file (header lines counted) already taken by an interrupted run (0 for
+     *                  a new file); chunks end at a record's last line, so no record straddles it
      * @param duplicate true when the same content was already stored: it has been recorded as a duplicate
      *                  and nothing more is to be taken from it
      */
@@ -22,9 +23,9 @@ public interface CdrPort {
     }
 
     /**
-     * Consecutive lines of a file up to {@code lastLine}: their records and quality records, each with its line
-     * number ({@code recordLines}, {@code qualityLines} run parallel), and their bad lines; {@code read} counts
-     * the non-blank lines.
+     * Consecutive lines of a file up to physical line {@code lastLine}: their records and quality records, each with
+     * the physical line it starts on ({@code recordLines}, {@code qualityLines} run parallel), and their bad records;
+     * {@code read} counts the non-blank records (a record over several lines counts once).
      */
     record Chunk(List<CdrRecord> records, List<Integer> recordLines, List<QualityRecord> quality,
                  List<Integer> qualityLines, List<RejectedLine> rejected, int read, int lastLine) {
@@ -45,7 +46,7 @@ public interface CdrPort {
     /**
      * Opens the file (or finds the interrupted run of the same content).
      *
-     * @param recordLines the file's non-blank lines after its header, for a duplicate's counts
+     * @param recordLines the file's non-blank records after its header, for a duplicate's counts
      */
     Opened open(CdrSource source, String fileName, String sha256, int recordLines);
 

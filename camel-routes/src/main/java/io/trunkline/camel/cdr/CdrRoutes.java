@@ -47,7 +47,7 @@ public class CdrRoutes extends TrunklineRouteBuilder {
                 .handled(false)
                 .log(LoggingLevel.INFO, "${exception.message}");
         for (CdrSource source : sources) {
-            String common = "?include=.*\\.(csv|txt|log|gz)|(cdr|cmr)_.*&exclude=.*\\.reason"
+            String common = "?include=.*\\.(csv|txt|log|gz|json)|(cdr|cmr)_.*&exclude=.*\\.reason"
                     + "&move=${exchangeProperty." + TARGET + "}/${file:name}.${date:now:yyyyMMddHHmmssSSS}"
                     + "&delay=500&backoffErrorThreshold=1&backoffMultiplier=10&sortBy=file:modified";
             from("file:" + source.inbox() + common

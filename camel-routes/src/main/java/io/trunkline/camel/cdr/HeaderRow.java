@@ -16,6 +16,7 @@ final class HeaderRow {
 
     private final String format;
     private final List<String> names;
+    private final boolean properties;
     private final Map<String, Integer> index = new HashMap<>();
 
     /**
@@ -23,14 +24,28 @@ final class HeaderRow {
      * @throws UnreadableFileException when the row is not a CSV line
      */
     HeaderRow(String format, String row) {
+        this(format, split(format, row), false);
+    }
+
+    private HeaderRow(String format, List<String> names, boolean properties) {
         this.format = format;
+        this.names = List.copyOf(names);
+        this.properties = properties;
+        for (int i = 0; i < this.names.size(); i++) {
+            index.putIfAbsent(key(this.names.get(i)), i);
+        }
+    }
+
+    /** The property names of a JSON record, read in this order; a reason names the property, not a column. */
+    static HeaderRow ofProperties(String format, List<String> names) {
+        return new HeaderRow(format, names, true);
+    }
+
+    private static List<String> split(String format, String row) {
         try {
-            this.names = List.copyOf(CsvLine.split(row));
+            return CsvLine.split(row);
         } catch (IllegalArgumentException e) {
             throw new UnreadableFileException(format + " header row: " + e.getMessage());
-        }
-        for (int i = 0; i < names.size(); i++) {
-            index.putIfAbsent(key(names.get(i)), i);
         }
     }
 
@@ -67,6 +82,9 @@ final class HeaderRow {
 
     /** {@code column 5 (dateTimeOrigination)}: 1-based, spelled as the file spells it, for a rejected line's reason. */
     String column(int at) {
+        if (properties) {
+            return "property " + names.get(at);
+        }
         return "column " + (at + 1) + " (" + names.get(at) + ")";
     }
 

@@ -12,7 +12,8 @@ import java.util.Arrays;
 /**
  * The lines of a byte stream decoded one at a time, refusing bytes that are not text in the charset and
  * naming the line they are on ({@code java.io.BufferedReader} decodes ahead and cannot say where). A line ends
- * at LF, a CR before it dropped; {@link #endedWithNewline()} tells whether the last line had its LF.
+ * at LF, a CR before it dropped; {@link #endedWithNewline()} tells whether the last line had its LF. Lines are
+ * numbered as an editor numbers them (1-based, every line counted, a byte-order mark dropped from the first).
  */
 final class StrictLines implements AutoCloseable {
 
@@ -30,19 +31,22 @@ final class StrictLines implements AutoCloseable {
     /** A line longer than this is no call record: the file is refused rather than read into memory whole. */
     static final int MAX_LINE = 1 << 20;
 
-    /** A line longer than {@link #MAX_LINE} bytes (no line ends, or not text at all). */
+    /** A line longer than the limit (no line ends, or not text at all). */
     static final class TooLong extends IOException {
         private static final long serialVersionUID = 1L;
         final int line;
+        final int max;
 
-        TooLong(int line) {
-            super("line " + line + " is longer than " + MAX_LINE + " bytes");
+        TooLong(int line, int max) {
+            super("line " + line + " is longer than " + max + " bytes");
             this.line = line;
+            this.max = max;
         }
     }
 
     private final InputStream in;
     private final CharsetDecoder decoder;
+    private final int maxLine;
     private final byte[] buffer = new byte[65_536];
     private int pos;
     private int limit;
@@ -51,7 +55,13 @@ final class StrictLines implements AutoCloseable {
     private boolean endedWithNewline = true;
 
     StrictLines(InputStream in, Charset charset) {
+        this(in, charset, MAX_LINE);
+    }
+
+    /** @param maxLine the longest line taken, in bytes (a JSON page may be written on one line) */
+    StrictLines(InputStream in, Charset charset, int maxLine) {
         this.in = in;
+        this.maxLine = maxLine;
         this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
@@ -77,8 +87,8 @@ final class StrictLines implements AutoCloseable {
                 pos++;
             }
             int n = pos - start;
-            if (length + n > MAX_LINE) {
-                throw new TooLong(lineNo + 1);
+            if (length + n > maxLine) {
+                throw new TooLong(lineNo + 1, maxLine);
             }
             if (length + n > line.length) {
                 line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
@@ -105,11 +115,14 @@ final class StrictLines implements AutoCloseable {
         if (ascii) {
             return new String(line, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
+        String text;
         try {
-            return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+            text = decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
         } catch (CharacterCodingException e) {
             throw new NotText(lineNo, e);
         }
+        // A byte-order mark (Windows tools write one before UTF-8 text) is no part of the first line's text.
+        return lineNo == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     int lineNumber() {

@@ -8,11 +8,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Microsoft Teams Direct Routing call records as the Teams admin center exports them (Analytics &amp; reports,
  * PSTN usage report, Direct Routing tab, Export to Excel): an RFC 4180 CSV, one call a line under a header row,
- * columns found by name whatever their case and order. Needed: {@code Correlation ID} (the record key and call
+ * columns found by name whatever their case and order. The same rows fetched from Microsoft Graph
+ * ({@code GET /communications/callRecords/getDirectRoutingCalls}, {@code directRoutingLogRow}) are read too,
+ * chosen by content: a file starting with {@code &#123;} is a Graph JSON page ({@link TeamsGraphPage}), a CSV
+ * whose header row uses Graph's property names ({@code correlationId}, {@code startDateTime}, {@code duration},
+ * {@code successfulCall}, {@code finalSipCode}, {@code trunkFullyQualifiedDomainName}, {@code userPrincipalName}...)
+ * is those rows flattened, each property read as the export's column of the same meaning. Graph writes
+ * {@code 0001-01-01T00:00:00Z} (the smallest DateTimeOffset) for a time that does not apply: read as none. Needed: {@code Correlation ID} (the record key and call
  * key), {@code Caller Number}, {@code Callee Number} (as the SBC sent them, which may be E.164, a private number or
  * a name), {@code Start time}, {@code Duration (seconds)}, {@code Success} and {@code Final SIP code}; read when
  * present: {@code Invite time}, {@code End time}, {@code Failure time}, {@code Trunk FQDN} (or {@code SBC FQDN},
@@ -33,6 +40,12 @@ public final class TeamsCallRecordParser implements CdrFormat {
 
     static final String FORMAT = "Teams Direct Routing";
 
+    /**
+     * Graph writes the smallest DateTimeOffset for a time that does not apply to the call (the failure time of an
+     * established call, the end time of a failed one): no time.
+     */
+    static final Instant NO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
     private final String source;
 
     public TeamsCallRecordParser(String source) {
@@ -50,6 +63,38 @@ public final class TeamsCallRecordParser implements CdrFormat {
             throw new UnreadableFileException(FORMAT + " file has no header row");
         }
         return new Lines(new HeaderRow(FORMAT, header.get(0)))::parse;
+    }
+
+    /**
+     * A file starting with an object is a Graph JSON page; anything else a CSV, the export or Graph's rows
+     * flattened. Windows PowerShell's {@code Export-Csv} writes a {@code #TYPE <class>} line before the header
+     * row unless told not to: that line is passed over (and still counted).
+     */
+    @Override
+    public CdrFormat forContent(String start) {
+        if (start.startsWith("{")) {
+            return new TeamsGraphPage(this);
+        }
+        if (start.startsWith("#TYPE ")) {
+            return new CdrFormat() {
+                @Override
+                public int headerLines() {
+                    return 2;
+                }
+
+                @Override
+                public LineParser open(String fileName, List<String> header) {
+                    return TeamsCallRecordParser.this.open(fileName, header.subList(Math.min(1, header.size()),
+                            header.size()));
+                }
+            };
+        }
+        return this;
+    }
+
+    /** Reads rows given as their values in the order of {@code names}, each named by {@code header.column}. */
+    Function<List<String>, CdrRecord> rows(HeaderRow header) {
+        return new Lines(header)::parse;
     }
 
     static String disposition(boolean answered, Integer sipCode) {
@@ -85,22 +130,26 @@ public final class TeamsCallRecordParser implements CdrFormat {
 
         Lines(HeaderRow h) {
             this.h = h;
-            correlation = h.require("Correlation ID");
-            caller = h.require("Caller Number");
-            callee = h.require("Callee Number");
-            start = h.require("Start time", "Start time (UTC)");
+            // The admin center's names first, then Graph's directRoutingLogRow property names.
+            correlation = h.require("Correlation ID", "correlationId");
+            caller = h.require("Caller Number", "callerNumber");
+            callee = h.require("Callee Number", "calleeNumber");
+            start = h.require("Start time", "Start time (UTC)", "startDateTime");
             duration = h.require("Duration (seconds)", "Duration");
-            success = h.require("Success", "Event type");
-            sipCode = h.require("Final SIP code");
-            invite = h.find("Invite time", "Invite time (UTC)");
-            end = h.find("End time", "End time (UTC)");
-            failure = h.find("Failure time", "Failure time (UTC)");
-            trunk = h.find("Trunk FQDN", "SBC FQDN");
-            sipAddress = h.find("SIP Address");
+            success = h.require("Success", "Event type", "successfulCall");
+            sipCode = h.require("Final SIP code", "finalSipCode");
+            invite = h.find("Invite time", "Invite time (UTC)", "inviteDateTime");
+            end = h.find("End time", "End time (UTC)", "endDateTime");
+            failure = h.find("Failure time", "Failure time (UTC)", "failureDateTime");
+            trunk = h.find("Trunk FQDN", "SBC FQDN", "trunkFullyQualifiedDomainName");
+            sipAddress = h.find("SIP Address", "userPrincipalName");
         }
 
         CdrRecord parse(String line) {
-            List<String> f = h.fields(line);
+            return parse(h.fields(line));
+        }
+
+        CdrRecord parse(List<String> f) {
             String key = f.get(correlation).trim();
             if (key.isEmpty()) {
                 throw new IllegalArgumentException(h.column(correlation) + ": empty");
@@ -155,15 +204,23 @@ public final class TeamsCallRecordParser implements CdrFormat {
                 }
                 return null;
             }
+            Instant t;
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                t = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException withoutOffset) {
                 try {
-                    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                    t = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException(h.column(at) + ": '" + text + "' is not an ISO-8601 time");
                 }
             }
+            if (t.equals(NO_TIME)) {
+                if (at == start) {
+                    throw new IllegalArgumentException(h.column(at) + ": " + text + " is no time");
+                }
+                return null;
+            }
+            return t;
         }
 
         private long seconds(List<String> f) {

@@ -63,4 +63,28 @@ class AsteriskCdrCsvParserTest {
                 "column 14 (billsec): 300 s is more than the duration 207 s");
         assertThat(result.rejected().get(0).raw()).startsWith("\"\",\"2001\"");
     }
+
+    @Test
+    void aCallerNameWithALineBreakIsOneRecordAndAQuoteNeverClosedCostsOnlyItsLine() throws Exception {
+        CdrFile multi = parser.parse("Master.csv", Files.readAllLines(
+                Path.of("src/test/resources/asterisk/valid/Master-multiline.csv"), StandardCharsets.UTF_8));
+        assertThat(multi.rejected()).isEmpty();
+        assertThat(multi.read()).isEqualTo(3);
+        CdrRecord anna = multi.records().get(1);
+        assertThat(anna.recordKey()).isEqualTo("1764150300.13");
+        assertThat(anna.calling()).isEqualTo("2005");
+        assertThat(anna.called()).isEqualTo("912125551234");
+        assertThat(anna.billableMs()).isEqualTo(60_000);
+        assertThat(multi.records().get(2).recordKey()).as("the line after the record").isEqualTo("1764150600.15");
+
+        CdrFile quotes = parser.parse("Master.csv", Files.readAllLines(
+                Path.of("src/test/resources/asterisk/invalid/Master-quotes.csv"), StandardCharsets.UTF_8));
+        assertThat(quotes.records()).extracting(CdrRecord::recordKey)
+                .containsExactly("1764151200.21", "1764151500.23", "1764152100.26");
+        assertThat(quotes.read()).isEqualTo(5);
+        assertThat(quotes.rejected()).extracting(RejectedLine::lineNumber).containsExactly(2, 4);
+        assertThat(quotes.rejected()).extracting(RejectedLine::reason).containsExactly(
+                "quote opened at character 87 is never closed",
+                "column 13 (duration): 'sixty' is not a whole number of seconds");
+    }
 }

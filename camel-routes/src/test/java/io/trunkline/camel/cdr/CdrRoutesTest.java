@@ -117,6 +117,24 @@ class CdrRoutesTest {
     }
 
     @Test
+    void aGraphJsonPageDroppedInATeamsInboxIsTaken() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("cdr.source.london-teams.format", "teams");
+        p.setProperty("cdr.source.london-teams.pbx", "london-teams");
+        List<CdrSource> sources = CdrSources.from(p, root.resolve("inbox"), pbx -> ZoneId.of("Europe/London"));
+        start(sources);
+        Path inbox = Path.of(sources.get(0).inbox());
+        drop(inbox, "getDirectRoutingCalls.2026-11-26.p1.json",
+                Files.readAllBytes(Path.of("src/test/resources/teams/valid/getDirectRoutingCalls.2026-11-26.p1.json")));
+        await(() -> port.files.size() == 1 && port.last().status.equals("STORED"));
+        assertThat(port.last().status).as("a .json file is picked up").isEqualTo("STORED");
+        assertThat(port.records).hasSize(2);
+        await(() -> !Files.exists(inbox.resolve("getDirectRoutingCalls.2026-11-26.p1.json")));
+        assertThat(names(inbox.resolve(".done"))).singleElement().asString()
+                .startsWith("getDirectRoutingCalls.2026-11-26.p1.json.");
+    }
+
+    @Test
     void aPushedBatchIsTakenLikeAFileAndTheSameBatchAgainIsADuplicate() throws Exception {
         start(sources(null));
         Path batch = root.resolve("batch.csv");

@@ -115,4 +115,24 @@ class FreeSwitchCdrCsvParserTest {
         assertThat(answeredUnderASecond.disposition()).as("an answer stamp with billsec 0").isEqualTo("ANSWERED");
         assertThat(answeredUnderASecond.answeredAt()).isEqualTo(Instant.parse("2026-11-26T09:00:09Z"));
     }
+
+    @Test
+    void aCallerNameWithALineBreakIsOneRecordReportedAtItsFirstLine() throws Exception {
+        CdrFile file = parser.parse("Master.csv", Files.readAllLines(
+                Path.of("src/test/resources/freeswitch/valid/Master-multiline.csv"), StandardCharsets.UTF_8));
+        assertThat(file.rejected()).isEmpty();
+        assertThat(file.read()).isEqualTo(2);
+        assertThat(file.records()).extracting(CdrRecord::recordKey)
+                .containsExactly("3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7a91", "5d2e3f40-6a7b-4c8d-9e0f-1a2b3c4d5e02");
+        assertThat(file.records().get(0).called()).isEqualTo("00442071234567");
+        assertThat(file.records().get(0).billableMs()).isEqualTo(300_000);
+
+        List<String> bad = Files.readAllLines(Path.of("src/test/resources/freeswitch/valid/Master-multiline.csv"),
+                StandardCharsets.UTF_8);
+        bad.set(1, bad.get(1).replace("\"306\"", "\"x\""));
+        CdrFile one = parser.parse("Master.csv", bad);
+        assertThat(one.rejected()).extracting(RejectedLine::lineNumber).as("once, at its first line").containsExactly(1);
+        assertThat(one.rejected().get(0).raw()).startsWith("\"Alice\nSmith\",\"1001\"");
+        assertThat(one.records()).hasSize(1);
+    }
 }
