@@ -211,6 +211,10 @@ class CdrIngestionIT {
                 FIXTURES.resolve("cucm/invalid/cdr_StandAloneCluster_01_202611261600_4101"));
         assertThat(invalid.read()).isEqualTo(8);
         assertThat(invalid.quarantined()).isEqualTo(8);
+        // Physical lines of the file, its two header rows counted: the first record is line 3, the last line 10.
+        String quarantine = Api.get("ingest/files/" + invalid.id() + "/quarantine", "oscar").body();
+        assertThat(quarantine).contains("{\"source\":\"hq-cucm\",\"line\":3,\"raw\":\"1,1,4101,17590000,2026-11-26 16:00",
+                "\"line\":4,\"raw\":\"1,1,abc,", "\"line\":10,").doesNotContain("\"line\":1,", "\"line\":2,");
         Ingested badHeader = dropAndAwait("hq-cucm", "cdr_StandAloneCluster_01_202611261700_4201",
                 FIXTURES.resolve("cucm/invalid/cdr_StandAloneCluster_01_202611261700_4201"));
         assertThat(badHeader.status()).isEqualTo("REFUSED");
