@@ -6,39 +6,31 @@ import io.trunkline.ejb.routing.domain.DecisionSettings;
 import io.trunkline.ejb.routing.domain.RouteDecider;
 import io.trunkline.ejb.routing.domain.RoutingScenario;
 import io.trunkline.ejb.routing.domain.ScenarioCsv;
-import io.trunkline.ejb.routing.infrastructure.JdbcScenarioStore;
+import io.trunkline.ejb.routing.domain.ScenarioStore;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.EJB;
 import javax.ejb.EJBException;
 import javax.ejb.LocalBean;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 
 @Stateless
 @LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ScenarioCatalog implements Scenarios {
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
     @EJB
     private RoutingDataHolder routing;
     @EJB
     private Transactions transactions;
 
-    private JdbcScenarioStore store;
-
-    @PostConstruct
-    void init() {
-        store = new JdbcScenarioStore(dataSource);
-    }
+    @Inject
+    private ScenarioStore store;
 
     @Override
     public List<RoutingScenario> all() {

@@ -8,7 +8,7 @@ import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
 import io.trunkline.ejb.ruleset.api.ScenariosFailedException;
-import io.trunkline.ejb.ruleset.infrastructure.JdbcRulebookStore;
+import io.trunkline.ejb.ruleset.domain.RulebookStore;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookCompiler;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
 import io.trunkline.rules.Rulebook;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.DependsOn;
@@ -30,7 +29,7 @@ import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,15 +49,14 @@ public class RuleBaseHolder implements RuleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleBaseHolder.class);
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
     @EJB
     private Transactions transactions;
     @EJB
     private ScenarioCatalog scenarios;
 
     private RulebookRegistry registry;
-    private JdbcRulebookStore store;
+    @Inject
+    private RulebookStore store;
     private final Object lifecycle = new Object();
 
     @PostConstruct
@@ -66,10 +64,9 @@ public class RuleBaseHolder implements RuleBase {
         long start = System.nanoTime();
         ClassLoader rules = Rulebook.class.getClassLoader();
         registry = new RulebookRegistry(new RulebookCompiler(rules), rules, Clock.systemUTC());
-        store = new JdbcRulebookStore(dataSource);
         for (Rulebook r : Rulebook.values()) {
             try {
-                Optional<JdbcRulebookStore.StoredVersion> stored = store.active(r.kbaseName());
+                Optional<RulebookStore.StoredVersion> stored = store.active(r.kbaseName());
                 if (stored.isEmpty()) {
                     RulebookRegistry.Active shipped = registry.active(r);
                     transactions.committed(() -> sql(() -> {
@@ -101,7 +98,7 @@ public class RuleBaseHolder implements RuleBase {
     /** A stored version compiled (not activated), for simulations. */
     public RulebookRegistry.Active compiled(String rulebook, int version) throws RulebookRejectedException {
         Rulebook r = rulebook(rulebook);
-        JdbcRulebookStore.StoredVersion stored = sql(() -> store.version(r.kbaseName(), version))
+        RulebookStore.StoredVersion stored = sql(() -> store.version(r.kbaseName(), version))
                 .orElseThrow(() -> new IllegalArgumentException("rulebook " + rulebook + " has no version " + version));
         RulebookVersion v = stored.version();
         return registry.compile(r, version, sql(() -> store.files(r.kbaseName(), version)), v.author(), v.comment());
@@ -183,7 +180,7 @@ public class RuleBaseHolder implements RuleBase {
     public Outcome rollback(String rulebook, int version, String actor) throws RulebookRejectedException {
         synchronized (lifecycle) {
             Rulebook r = rulebook(rulebook);
-            JdbcRulebookStore.StoredVersion stored = sql(() -> store.version(r.kbaseName(), version))
+            RulebookStore.StoredVersion stored = sql(() -> store.version(r.kbaseName(), version))
                     .orElseThrow(() -> new IllegalArgumentException("rulebook " + rulebook + " has no version " + version));
             if (!"RETIRED".equals(stored.status())) {
                 throw new IllegalArgumentException("version " + version + " of " + rulebook + " is " + stored.status()
