@@ -26,8 +26,8 @@ public class MetricMarking implements MetricMarks {
         // the container injects the fields
     }
 
-    /** With its ports given, as the unit tests build it. */
-    MetricMarking(MetricStore store) {
+    /** With its store given, as the unit tests of the services that mark windows build it. */
+    public MetricMarking(MetricStore store) {
         this.store = store;
     }
 
