@@ -6,7 +6,7 @@ import io.trunkline.camel.billing.UnreadableFileException;
 import io.trunkline.ejb.billing.api.RateDecks;
 import io.trunkline.ejb.billing.domain.IngestStore;
 import io.trunkline.ejb.routing.application.RoutingDataHolder;
-import io.trunkline.ejb.routing.domain.MasterDataException;
+import io.trunkline.ejb.routing.api.MasterDataException;
 import io.trunkline.camel.billing.RateDeckPort;
 import io.trunkline.ejb.billing.api.IngestFiles;
 import java.sql.SQLException;

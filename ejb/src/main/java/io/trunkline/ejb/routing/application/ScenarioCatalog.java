@@ -1,6 +1,7 @@
 package io.trunkline.ejb.routing.application;
 
 import io.trunkline.ejb.platform.infrastructure.Transactions;
+import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import io.trunkline.ejb.routing.api.Scenarios;
 import io.trunkline.ejb.routing.domain.DecisionSettings;
 import io.trunkline.ejb.routing.domain.RouteDecider;
@@ -61,7 +62,7 @@ public class ScenarioCatalog implements Scenarios {
     }
 
     /** Decides every scenario on the current routing data with {@code books}; weighted splits are seeded. */
-    public List<RoutingScenario.Outcome> run(RouteDecider.Books books) {
+    public List<ScenarioOutcome> run(RouteDecider.Books books) {
         RouteDecider decider = new RouteDecider(DecisionSettings.DEFAULT, Clock.systemUTC(), new Random(1)::nextDouble);
         return RoutingScenario.runAll(all(), decider, routing.current(), books);
     }

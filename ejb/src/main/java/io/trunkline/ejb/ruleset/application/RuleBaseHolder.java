@@ -1,9 +1,9 @@
 package io.trunkline.ejb.ruleset.application;
 
 import io.trunkline.ejb.platform.infrastructure.Transactions;
+import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import io.trunkline.ejb.routing.application.ScenarioCatalog;
 import io.trunkline.ejb.routing.domain.RouteDecider;
-import io.trunkline.ejb.routing.domain.RoutingScenario;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
@@ -192,11 +192,11 @@ public class RuleBaseHolder implements RuleBase {
     }
 
     @Override
-    public List<RoutingScenario.Outcome> runScenarios() {
+    public List<ScenarioOutcome> runScenarios() {
         return scenarios.run(RouteDecider.Books.current(registry));
     }
 
-    private Outcome install(RulebookRegistry.Active compiled, String actor, List<RoutingScenario.Outcome> results) {
+    private Outcome install(RulebookRegistry.Active compiled, String actor, List<ScenarioOutcome> results) {
         RulebookVersion v = compiled.version();
         transactions.committed(() -> sql(() -> {
             store.activate(v.rulebook(), v.version(), actor, Instant.now());

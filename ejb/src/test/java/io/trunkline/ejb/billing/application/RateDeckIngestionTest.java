@@ -8,7 +8,7 @@ import io.trunkline.ejb.billing.domain.InMemoryIngestStore;
 import io.trunkline.ejb.platform.infrastructure.Transactions;
 import io.trunkline.ejb.routing.application.RoutingDataHolder;
 import io.trunkline.ejb.routing.domain.FixedRoutingRepository;
-import io.trunkline.ejb.routing.domain.MasterDataException;
+import io.trunkline.ejb.routing.api.MasterDataException;
 import io.trunkline.ejb.routing.domain.RoutingFixtures;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
