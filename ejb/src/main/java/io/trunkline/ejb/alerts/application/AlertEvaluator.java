@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.annotation.PostConstruct;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.DependsOn;
@@ -75,9 +77,32 @@ public class AlertEvaluator {
     private MetricStore metrics;
     @Inject
     private TrunkStates trunkStates;
+    /** New sessions of the active alerts rulebook. */
+    private Supplier<KieSession> thresholds;
     private final AlertNotifier notifier = new AlertNotifier();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Instant evaluatedAt;
+
+    public AlertEvaluator() {
+        // the container injects the fields
+    }
+
+    /** With its ports and collaborators given, as the unit tests build it. */
+    AlertEvaluator(AlertStore alerts, MetricStore metrics, TrunkStates trunkStates, CarrierIncidents incidents,
+                   RoutingDataHolder routing, Supplier<KieSession> thresholds, Transactions transactions) {
+        this.alerts = alerts;
+        this.metrics = metrics;
+        this.trunkStates = trunkStates;
+        this.incidents = incidents;
+        this.routing = routing;
+        this.thresholds = thresholds;
+        this.transactions = transactions;
+    }
+
+    @PostConstruct
+    void init() {
+        thresholds = () -> ruleBase.current(Rulebook.ALERTS).newSession();
+    }
 
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
     void tick() {
@@ -105,7 +130,7 @@ public class AlertEvaluator {
         }
         try {
             Map<String, View> views = views(now);
-            KieSession session = ruleBase.current(Rulebook.ALERTS).newSession();
+            KieSession session = thresholds.get();
             try {
                 for (View v : views.values()) {
                     session.insert(v.fact());
