@@ -56,8 +56,8 @@ class AlertEvaluatorTest {
     void aWindowBelowTheThresholdRaisesOneAlertWhichLaterEvaluationsUpdate() throws Exception {
         window(W, "carrier-a", 40, 8);
 
-        evaluator.evaluate(W.plus(Duration.ofMinutes(7)));
-        evaluator.evaluate(W.plus(Duration.ofMinutes(8)));
+        evaluator.evaluate(at(7));
+        evaluator.evaluate(at(8));
 
         assertThat(alerts.list("open", 10)).singleElement().satisfies(a -> {
             assertThat(a.title()).isEqualTo("ASR below 35 %");
@@ -67,49 +67,46 @@ class AlertEvaluatorTest {
             assertThat(a.details()).startsWith("ASR 20.0 %, call success 100.0 %").contains("40 calls");
             assertThat(a.occurrences()).isEqualTo(2);
         });
-        assertThat(evaluator.evaluatedAt()).isEqualTo(W.plus(Duration.ofMinutes(8)));
+        assertThat(evaluator.evaluatedAt()).isEqualTo(at(8));
     }
 
     @Test
     void anAlertResolvesOnlyOnANewerWindowWithEnoughCalls() throws Exception {
-        window(W, "carrier-a", 40, 8);
-        evaluator.evaluate(W.plus(Duration.ofMinutes(7)));
+        lowAsrJudgedAtMinute7();
 
-        window(W.plus(Duration.ofMinutes(5)), "carrier-a", 5, 5);
-        evaluator.evaluate(W.plus(Duration.ofMinutes(12)));
+        window(at(5), "carrier-a", 5, 5);
+        evaluator.evaluate(at(12));
         assertThat(alerts.list("open", 10)).as("five calls judge nothing").hasSize(1);
 
-        window(W.plus(Duration.ofMinutes(10)), "carrier-a", 50, 30);
-        evaluator.evaluate(W.plus(Duration.ofMinutes(17)));
+        window(at(10), "carrier-a", 50, 30);
+        evaluator.evaluate(at(17));
         assertThat(alerts.list("open", 10)).isEmpty();
         assertThat(alerts.list("resolved", 10)).singleElement()
-                .satisfies(a -> assertThat(a.resolvedAt()).isEqualTo(W.plus(Duration.ofMinutes(17))));
+                .satisfies(a -> assertThat(a.resolvedAt()).isEqualTo(at(17)));
     }
 
     @Test
     void anAlertNobodyAcknowledgesEscalatesOnceAfterItsRowsDelay() throws Exception {
-        window(W, "carrier-a", 40, 8);
-        evaluator.evaluate(W.plus(Duration.ofMinutes(7)));
+        lowAsrJudgedAtMinute7();
 
-        evaluator.evaluate(W.plus(Duration.ofMinutes(21)));
+        evaluator.evaluate(at(21));
         assertThat(alerts.list("open", 10)).singleElement().extracting(Alert::escalation).isEqualTo(0);
 
-        evaluator.evaluate(W.plus(Duration.ofMinutes(23)));
-        evaluator.evaluate(W.plus(Duration.ofMinutes(30)));
+        evaluator.evaluate(at(23));
+        evaluator.evaluate(at(30));
         assertThat(alerts.list("open", 10)).singleElement().satisfies(a -> {
             assertThat(a.escalation()).isEqualTo(1);
-            assertThat(a.escalatedAt()).isEqualTo(W.plus(Duration.ofMinutes(23)));
+            assertThat(a.escalatedAt()).isEqualTo(at(23));
         });
     }
 
     @Test
     void anAcknowledgedAlertDoesNotEscalate() throws Exception {
-        window(W, "carrier-a", 40, 8);
-        evaluator.evaluate(W.plus(Duration.ofMinutes(7)));
+        lowAsrJudgedAtMinute7();
         long id = alerts.list("open", 1).get(0).id();
         new AlertService(alerts, evaluator).acknowledge(id, "ops1");
 
-        evaluator.evaluate(W.plus(Duration.ofMinutes(30)));
+        evaluator.evaluate(at(30));
 
         assertThat(alerts.find(id).orElseThrow().escalation()).isZero();
     }
@@ -149,9 +146,19 @@ class AlertEvaluatorTest {
     void aHealthyWindowRaisesNothing() throws Exception {
         window(W, "carrier-a", 100, 60);
 
-        evaluator.evaluate(W.plus(Duration.ofMinutes(7)));
+        evaluator.evaluate(at(7));
 
         assertThat(alerts.list(null, 10)).isEmpty();
+    }
+
+    /** A window of carrier-a at W with ASR 20 %, judged when it is complete. */
+    private void lowAsrJudgedAtMinute7() throws Exception {
+        window(W, "carrier-a", 40, 8);
+        evaluator.evaluate(at(7));
+    }
+
+    private static Instant at(int minutesAfterW) {
+        return W.plus(Duration.ofMinutes(minutesAfterW));
     }
 
     private void window(Instant start, String carrier, int attempts, int answered) throws Exception {
