@@ -33,7 +33,7 @@ public class ScenarioCatalog implements Scenarios {
     @Inject
     private ScenarioStore store;
 
-    @Override
+    /** Every stored scenario (the API speaks their CSV form). */
     public List<RoutingScenario> all() {
         try {
             return store.all();
