@@ -1,6 +1,6 @@
 package io.trunkline.web.routing;
 
-import io.trunkline.camel.support.CsvLine;
+import io.trunkline.ejb.routing.api.MasterDataFiles;
 import io.trunkline.web.support.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ final class MasterDataCsv {
         if (lines.length == 0 || lines[0].isBlank()) {
             throw ApiException.badRequest("line 1", "a header row naming the columns is required");
         }
-        List<String> header = CsvLine.split(lines[0]).stream().map(h -> camel(h.trim())).toList();
+        List<String> header = MasterDataFiles.cells(lines[0]).stream().map(h -> camel(h.trim())).toList();
         String id = camel(idColumn);
         if (!header.contains(id)) {
             throw ApiException.badRequest("line 1", "the header has no column " + idColumn);
@@ -51,7 +51,7 @@ final class MasterDataCsv {
             String where = "line " + (i + 1);
             List<String> cells;
             try {
-                cells = CsvLine.split(lines[i]);
+                cells = MasterDataFiles.cells(lines[i]);
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest(where, e.getMessage());
             }

@@ -2,7 +2,10 @@ package io.trunkline.web.routing;
 
 import io.trunkline.ejb.billing.api.IngestFiles;
 import io.trunkline.ejb.billing.api.RateDecks;
+import io.trunkline.ejb.routing.api.CarrierEntry;
+import io.trunkline.ejb.routing.api.DidEntry;
 import io.trunkline.ejb.routing.api.MasterData;
+import io.trunkline.ejb.routing.api.PbxEntry;
 import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
 import java.util.LinkedHashMap;
@@ -59,7 +62,7 @@ public class MasterDataResource {
     @RolesAllowed({"ops", "admin"})
     public String putPbx(@PathParam("id") String id, String body) {
         JsonObject o = sameId(JsonBodies.object(body), "id", id);
-        io.trunkline.ejb.routing.domain.Pbx pbx = RoutingJson.pbx(id, o);
+        PbxEntry pbx = RoutingJson.pbx(id, o);
         data.putPbx(pbx);
         return JsonBodies.value(RoutingJson.pbx(pbx)).toString();
     }
@@ -92,7 +95,7 @@ public class MasterDataResource {
     @RolesAllowed({"ops", "admin"})
     public String putCarrier(@PathParam("id") String id, String body) {
         JsonObject o = sameId(JsonBodies.object(body), "id", id);
-        io.trunkline.ejb.routing.domain.Carrier carrier = RoutingJson.carrier(id, o);
+        CarrierEntry carrier = RoutingJson.carrier(id, o);
         data.putCarrier(carrier);
         return JsonBodies.value(RoutingJson.carrier(carrier)).toString();
     }
@@ -182,7 +185,7 @@ public class MasterDataResource {
     @RolesAllowed({"ops", "admin"})
     public String putDid(@PathParam("number") String number, String body) {
         JsonObject o = sameId(JsonBodies.object(body), "number", number);
-        io.trunkline.ejb.routing.domain.Did did = RoutingJson.did(number, o);
+        DidEntry did = RoutingJson.did(number, o);
         data.putDid(did);
         return JsonBodies.value(RoutingJson.did(did)).toString();
     }

@@ -6,21 +6,17 @@ import static io.trunkline.web.support.JsonBodies.strings;
 import static io.trunkline.web.support.JsonBodies.valueOf;
 
 import io.trunkline.contract.routing.RouteRequest;
-import io.trunkline.ejb.routing.domain.BillingIncrement;
-import io.trunkline.ejb.routing.domain.Capability;
-import io.trunkline.ejb.routing.domain.Carrier;
 import io.trunkline.contract.telecom.CarrierId;
-import io.trunkline.ejb.routing.domain.CarrierState;
-import io.trunkline.ejb.routing.domain.Did;
 import io.trunkline.contract.telecom.E164Number;
-import io.trunkline.ejb.routing.domain.Pbx;
 import io.trunkline.contract.telecom.PbxId;
-import io.trunkline.rules.routing.TimeWindow;
+import io.trunkline.ejb.routing.api.CarrierEntry;
+import io.trunkline.ejb.routing.api.CarrierStatus;
+import io.trunkline.ejb.routing.api.DidEntry;
+import io.trunkline.ejb.routing.api.PbxEntry;
 import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +44,7 @@ final class RoutingJson {
                 string(o, "called"), when);
     }
 
-    static Pbx pbx(String id, JsonObject o) {
+    static PbxEntry pbx(String id, JsonObject o) {
         String vendor = string(o, "vendor");
         if (!VENDORS.contains(vendor)) {
             throw ApiException.badRequest("vendor", "must be one of " + new java.util.TreeSet<>(VENDORS));
@@ -65,7 +61,7 @@ final class RoutingJson {
                 throw ApiException.badRequest("extensionRanges", "'" + r + "' is not a range such as 2000-4999");
             }
         }
-        return new Pbx(valueOf("id", () -> new PbxId(id)), string(o, "name"), vendor, country,
+        return new PbxEntry(valueOf("id", () -> new PbxId(id)), string(o, "name"), vendor, country,
                 valueOf("timeZone", () -> ZoneId.of(string(o, "timeZone"))), strings(o, "sourceCidrs"), ranges,
                 valueOf("mainNumber", () -> new E164Number(string(o, "mainNumber"))), optionalString(o, "emergencyLocation"),
                 emergencyCarrier == null ? null : valueOf("emergencyCarrier", () -> new CarrierId(emergencyCarrier)),
@@ -73,7 +69,7 @@ final class RoutingJson {
                 trunkUri(o));
     }
 
-    static Map<String, Object> pbx(Pbx p) {
+    static Map<String, Object> pbx(PbxEntry p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id().value());
         m.put("name", p.name());
@@ -90,11 +86,9 @@ final class RoutingJson {
         return m;
     }
 
-    static Carrier carrier(String id, JsonObject o) {
-        Set<Capability> caps = EnumSet.noneOf(Capability.class);
-        for (String c : strings(o, "capabilities")) {
-            caps.add(valueOf("capabilities", () -> Capability.valueOf(c)));
-        }
+    static CarrierEntry carrier(String id, JsonObject o) {
+        List<String> capabilities = strings(o, "capabilities");
+        Set<String> caps = valueOf("capabilities", () -> CarrierEntry.capabilities(capabilities));
         String transport = JsonBodies.optionalString(o, "transport");
         String t = transport == null ? "udp" : transport.toLowerCase(Locale.ROOT);
         if (!Set.of("udp", "tcp", "tls").contains(t)) {
@@ -113,36 +107,36 @@ final class RoutingJson {
         }
         String peak = optionalString(o, "peakWindow");
         if (peak != null) {
-            valueOf("peakWindow", () -> TimeWindow.parse(peak));
+            valueOf("peakWindow", () -> CarrierEntry.peakWindow(peak));
         }
-        return new Carrier(valueOf("id", () -> new CarrierId(id)), string(o, "name"), trunkUri(o), t, caps,
+        return new CarrierEntry(valueOf("id", () -> new CarrierId(id)), string(o, "name"), trunkUri(o), t, caps,
                 new LinkedHashSet<>(countries.isEmpty() ? List.of("*") : countries),
                 (int) JsonBodies.integer(o, "maxChannels", 0, 1_000_000), (int) JsonBodies.integer(o, "priority", 0, 1000),
                 (int) JsonBodies.integer(o, "weight", 0, 1000), blocks,
-                valueOf("billingIncrement", () -> BillingIncrement.parse(string(o, "billingIncrement"))), currency,
+                valueOf("billingIncrement", () -> CarrierEntry.billingIncrement(string(o, "billingIncrement"))), currency,
                 valueOf("timeZone", () -> ZoneId.of(string(o, "timeZone"))), peak);
     }
 
-    static Map<String, Object> carrier(Carrier c) {
+    static Map<String, Object> carrier(CarrierEntry c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id().value());
         m.put("name", c.name());
         m.put("trunkUri", c.trunkUri());
         m.put("transport", c.transport());
-        m.put("capabilities", c.capabilities().stream().map(Enum::name).toList());
+        m.put("capabilities", List.copyOf(c.capabilities()));
         m.put("countries", List.copyOf(c.countries()));
         m.put("maxChannels", c.maxChannels());
         m.put("priority", c.priority());
         m.put("weight", c.weight());
         m.put("numberBlocks", c.numberBlocks());
-        m.put("billingIncrement", c.billing().toString());
+        m.put("billingIncrement", c.billingIncrement());
         m.put("currency", c.currency());
         m.put("timeZone", c.zone().getId());
         m.put("peakWindow", c.peakWindow());
         return m;
     }
 
-    static CarrierState state(JsonObject o) {
+    static CarrierStatus state(JsonObject o) {
         long active = o.containsKey("activeCalls") ? JsonBodies.integer(o, "activeCalls", 0, 1_000_000) : 0;
         Double asr = JsonBodies.optionalNumber(o, "asrPercent");
         if (asr != null && (asr < 0 || asr > 100)) {
@@ -152,10 +146,10 @@ final class RoutingJson {
         if (mos != null && (mos < 1 || mos > 5)) {
             throw ApiException.badRequest("mos", "must be between 1 and 5");
         }
-        return new CarrierState(JsonBodies.bool(o, "up"), (int) active, asr, mos);
+        return new CarrierStatus(JsonBodies.bool(o, "up"), (int) active, asr, mos);
     }
 
-    static Map<String, Object> state(CarrierState s) {
+    static Map<String, Object> state(CarrierStatus s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("up", s.up());
         m.put("activeCalls", s.activeCalls());
@@ -164,16 +158,16 @@ final class RoutingJson {
         return m;
     }
 
-    static Did did(String number, JsonObject o) {
+    static DidEntry did(String number, JsonObject o) {
         String extension = string(o, "extension");
         if (!extension.matches("[0-9*#]{1,32}")) {
             throw ApiException.badRequest("extension", "expected 1-32 keypad characters");
         }
-        return new Did(valueOf("number", () -> new E164Number(number)), valueOf("carrier", () -> new CarrierId(string(o, "carrier"))),
+        return new DidEntry(valueOf("number", () -> new E164Number(number)), valueOf("carrier", () -> new CarrierId(string(o, "carrier"))),
                 valueOf("pbx", () -> new PbxId(string(o, "pbx"))), extension);
     }
 
-    static Map<String, Object> did(Did d) {
+    static Map<String, Object> did(DidEntry d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", d.number().value());
         m.put("carrier", d.carrier() == null ? null : d.carrier().value());

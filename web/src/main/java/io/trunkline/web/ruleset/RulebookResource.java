@@ -1,7 +1,7 @@
 package io.trunkline.web.ruleset;
 
+import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import io.trunkline.ejb.routing.api.Scenarios;
-import io.trunkline.ejb.routing.domain.RoutingScenario;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RuleProblem;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
@@ -253,9 +253,9 @@ public class RulebookResource {
         return m;
     }
 
-    private static List<Object> results(List<RoutingScenario.Outcome> outcomes) {
+    private static List<Object> results(List<ScenarioOutcome> outcomes) {
         List<Object> out = new ArrayList<>();
-        for (RoutingScenario.Outcome s : outcomes) {
+        for (ScenarioOutcome s : outcomes) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("name", s.name());
             r.put("passed", s.passed());

@@ -1,7 +1,8 @@
 package io.trunkline.web.support;
 
-import io.trunkline.ejb.routing.domain.InvalidRouteRequest;
-import io.trunkline.ejb.routing.domain.MasterDataException;
+import io.trunkline.ejb.routing.api.InvalidRouteRequest;
+import io.trunkline.ejb.routing.api.MasterDataException;
+import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;

@@ -2,8 +2,8 @@ package io.trunkline.web.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trunkline.ejb.routing.domain.InvalidRouteRequest;
-import io.trunkline.ejb.routing.domain.MasterDataException;
+import io.trunkline.ejb.routing.api.InvalidRouteRequest;
+import io.trunkline.ejb.routing.api.MasterDataException;
 import io.undertow.server.RequestTooBigException;
 import java.io.StringReader;
 import javax.ejb.EJBAccessException;

@@ -2,19 +2,16 @@ package io.trunkline.ejb.alerts.application;
 
 import io.trunkline.ejb.alerts.api.Alerts;
 import io.trunkline.ejb.alerts.api.CarrierIncidents;
-import io.trunkline.ejb.alerts.infrastructure.JdbcAlertStore;
+import io.trunkline.ejb.alerts.domain.AlertStore;
+import io.trunkline.ejb.alerts.domain.TrunkStates;
+import io.trunkline.ejb.metrics.domain.MetricStore;
 import io.trunkline.ejb.metrics.domain.WindowStats;
-import io.trunkline.ejb.metrics.infrastructure.JdbcMetricStore;
 import io.trunkline.ejb.platform.infrastructure.Transactions;
 import io.trunkline.ejb.routing.application.RoutingDataHolder;
 import io.trunkline.ejb.routing.domain.Carrier;
 import io.trunkline.ejb.ruleset.application.RuleBaseHolder;
 import io.trunkline.rules.Rulebook;
 import io.trunkline.rules.alerts.AlertSubject;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.DependsOn;
@@ -39,9 +36,7 @@ import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.json.Json;
-import javax.json.JsonObject;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +62,6 @@ public class AlertEvaluator {
     private static final Duration LOOK_BACK = Duration.ofHours(2);
     private static final Pattern DELAY = Pattern.compile("(\\d+)\\s*([smhd])");
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
     @EJB
     private Transactions transactions;
     @EJB
@@ -78,16 +71,37 @@ public class AlertEvaluator {
     @EJB
     private CarrierIncidents incidents;
 
-    private JdbcAlertStore alerts;
-    private JdbcMetricStore metrics;
+    @Inject
+    private AlertStore alerts;
+    @Inject
+    private MetricStore metrics;
+    @Inject
+    private TrunkStates trunkStates;
+    /** New sessions of the active alerts rulebook. */
+    private Supplier<KieSession> thresholds;
     private final AlertNotifier notifier = new AlertNotifier();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Instant evaluatedAt;
 
+    public AlertEvaluator() {
+        // the container injects the fields
+    }
+
+    /** With its ports and collaborators given, as the unit tests build it. */
+    AlertEvaluator(AlertStore alerts, MetricStore metrics, TrunkStates trunkStates, CarrierIncidents incidents,
+                   RoutingDataHolder routing, Supplier<KieSession> thresholds, Transactions transactions) {
+        this.alerts = alerts;
+        this.metrics = metrics;
+        this.trunkStates = trunkStates;
+        this.incidents = incidents;
+        this.routing = routing;
+        this.thresholds = thresholds;
+        this.transactions = transactions;
+    }
+
     @PostConstruct
     void init() {
-        alerts = new JdbcAlertStore(dataSource);
-        metrics = new JdbcMetricStore(dataSource);
+        thresholds = () -> ruleBase.current(Rulebook.ALERTS).newSession();
     }
 
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
@@ -116,7 +130,7 @@ public class AlertEvaluator {
         }
         try {
             Map<String, View> views = views(now);
-            KieSession session = ruleBase.current(Rulebook.ALERTS).newSession();
+            KieSession session = thresholds.get();
             try {
                 for (View v : views.values()) {
                     session.insert(v.fact());
@@ -143,14 +157,14 @@ public class AlertEvaluator {
     private List<Event> reconcile(Map<String, View> views, Instant now) {
         try {
             List<Event> events = new ArrayList<>();
-            Map<String, JdbcAlertStore.Open> open = alerts.open();
+            Map<String, AlertStore.Open> open = alerts.open();
             Map<String, Boolean> holding = new HashMap<>();
             for (View v : views.values()) {
                 AlertSubject s = v.fact();
                 for (AlertSubject.Raised r : s.getRaised()) {
                     String key = key(r.title(), s.getOrigin(), s.getDimension(), s.getSubject());
                     holding.put(key, true);
-                    JdbcAlertStore.Open existing = open.get(key);
+                    AlertStore.Open existing = open.get(key);
                     String details = details(s, v.window());
                     if (existing == null) {
                         long id = alerts.raise(key, r.title(), r.rule(), r.severity(), s.getOrigin(), s.getDimension(),
@@ -162,7 +176,7 @@ public class AlertEvaluator {
                     }
                 }
             }
-            for (JdbcAlertStore.Open o : open.values()) {
+            for (AlertStore.Open o : open.values()) {
                 if (holding.containsKey(o.key())) {
                     if (o.alert().state().equals("OPEN") && o.alert().escalation() == 0 && o.escalateAfterSeconds() != null
                             && !now.isBefore(o.alert().raisedAt().plusSeconds(o.escalateAfterSeconds()))) {
@@ -215,21 +229,22 @@ public class AlertEvaluator {
     /** Every subject with a complete window with calls in the last two hours, and every carrier's state. */
     private Map<String, View> views(Instant now) {
         try {
-            Instant completeEnd = JdbcMetricStore.windowOf(now);
-            Map<String, JdbcMetricStore.Row> latest = new LinkedHashMap<>();
-            for (JdbcMetricStore.Row r : metrics.rows(5, completeEnd.minus(LOOK_BACK), completeEnd, null, null, null)) {
+            Instant completeEnd = MetricStore.windowOf(now);
+            Map<String, MetricStore.Row> latest = new LinkedHashMap<>();
+            for (MetricStore.Row r : metrics.rows(5, completeEnd.minus(LOOK_BACK), completeEnd, null, null, null)) {
                 if (r.stats().attempts > 0) {
                     latest.put(r.origin() + '\u0000' + r.dimension() + '\u0000' + r.subject(), r);
                 }
             }
             Map<String, View> views = new LinkedHashMap<>();
-            for (Map.Entry<String, JdbcMetricStore.Row> e : latest.entrySet()) {
-                JdbcMetricStore.Row r = e.getValue();
+            for (Map.Entry<String, MetricStore.Row> e : latest.entrySet()) {
+                MetricStore.Row r = e.getValue();
                 WindowStats s = r.stats();
                 views.put(e.getKey(), new View(new AlertSubject(r.origin(), r.dimension(), r.subject(), s.attempts,
                         percent(s.asr()), percent(s.ner()), s.pddQuantile(0.95), s.mos(), false, false, null), r.start()));
             }
-            Map<String, Boolean> trunks = trunkStates();
+            // Trunk states reported in the last 30 days: the edge reports changes, and the table only grows.
+            Map<String, Boolean> trunks = trunkStates.since(now.minus(Duration.ofDays(30)));
             Map<String, List<String>> incidents = new HashMap<>();
             for (CarrierIncidents.CarrierIncident i : this.incidents.list(null, true)) {
                 incidents.computeIfAbsent(i.carrier(), k -> new ArrayList<>()).add(i.title());
@@ -254,30 +269,8 @@ public class AlertEvaluator {
         }
     }
 
-    /** The last state the edge nodes reported for each trunk (by OPTIONS) in the last 30 days, true for up. */
-    private Map<String, Boolean> trunkStates() throws SQLException {
-        Map<String, Boolean> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT body FROM edge_event WHERE event_type = 'TRUNK' "
-                     + "AND received_at > ? ORDER BY received_at, sequence_no")) {
-            // Trunk states reported in the last 30 days: the edge reports changes, and the table only grows.
-            ps.setTimestamp(1, java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(30))));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    try {
-                        JsonObject o = Json.createReader(new StringReader(rs.getString(1))).readObject();
-                        out.put(o.getString("trunk"), o.getBoolean("up"));
-                    } catch (RuntimeException malformed) {
-                        // an unreadable state report changes nothing
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
     private boolean carried(String carrier, Instant from, Instant to) throws SQLException {
-        for (JdbcMetricStore.Row r : metrics.rows(5, JdbcMetricStore.windowOf(from), to, "carrier", carrier, null)) {
+        for (MetricStore.Row r : metrics.rows(5, MetricStore.windowOf(from), to, "carrier", carrier, null)) {
             if (r.stats().attempts > 0) {
                 return true;
             }
@@ -308,7 +301,7 @@ public class AlertEvaluator {
                 s.getSuccessPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f %%", s.getSuccessPercent()),
                 s.getPddP95Ms() == null ? "-" : s.getPddP95Ms() + " ms",
                 s.getMos() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.getMos()),
-                s.getAttempts(), window, window.plusMillis(JdbcMetricStore.WINDOW_MS));
+                s.getAttempts(), window, window.plusMillis(MetricStore.WINDOW_MS));
     }
 
     /** "15m", "1h", "30s", "2d" in seconds; blank or unreadable: never. */

@@ -1,31 +1,33 @@
 package io.trunkline.ejb.alerts.application;
 
 import io.trunkline.ejb.alerts.api.Alerts;
-import io.trunkline.ejb.alerts.infrastructure.JdbcAlertStore;
+import io.trunkline.ejb.alerts.domain.AlertStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.EJB;
 import javax.ejb.EJBException;
 import javax.ejb.Stateless;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 
 /** Lists alerts and records who acknowledged one (which stops its escalation). */
 @Stateless
 public class AlertService implements Alerts {
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
     @EJB
     private AlertEvaluator evaluator;
 
-    private JdbcAlertStore store;
+    @Inject
+    private AlertStore store;
 
-    @PostConstruct
-    void init() {
-        store = new JdbcAlertStore(dataSource);
+    public AlertService() {
+        // the container injects the fields
+    }
+
+    /** With its ports given, as the unit tests build it. */
+    AlertService(AlertStore store, AlertEvaluator evaluator) {
+        this.store = store;
+        this.evaluator = evaluator;
     }
 
     @Override

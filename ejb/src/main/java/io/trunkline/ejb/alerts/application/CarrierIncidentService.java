@@ -4,30 +4,30 @@ import io.trunkline.camel.feeds.StatusFeed;
 import io.trunkline.camel.feeds.StatusFeedPort;
 import io.trunkline.camel.feeds.StatusFeedSource;
 import io.trunkline.ejb.alerts.api.CarrierIncidents;
-import io.trunkline.ejb.alerts.infrastructure.JdbcIncidentStore;
+import io.trunkline.ejb.alerts.domain.IncidentStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.EJBException;
 import javax.ejb.Local;
 import javax.ejb.Stateless;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 
 /** Takes each status-feed poll (one transaction) and lists the incidents; open ones feed the alert thresholds. */
 @Stateless
 @Local({StatusFeedPort.class, CarrierIncidents.class})
 public class CarrierIncidentService implements StatusFeedPort, CarrierIncidents {
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
+    @Inject
+    private IncidentStore store;
 
-    private JdbcIncidentStore store;
+    public CarrierIncidentService() {
+        // the container injects the fields
+    }
 
-    @PostConstruct
-    void init() {
-        store = new JdbcIncidentStore(dataSource);
+    /** With its ports given, as the unit tests build it. */
+    CarrierIncidentService(IncidentStore store) {
+        this.store = store;
     }
 
     @Override

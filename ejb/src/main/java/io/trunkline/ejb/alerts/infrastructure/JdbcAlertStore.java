@@ -2,6 +2,7 @@ package io.trunkline.ejb.alerts.infrastructure;
 
 import io.trunkline.ejb.alerts.api.Alerts.Alert;
 import io.trunkline.ejb.alerts.api.Alerts.Delivery;
+import io.trunkline.ejb.alerts.domain.AlertStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,10 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.enterprise.context.Dependent;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 
 /** Alerts and their deliveries in plain JDBC, in the caller's transaction. */
-public final class JdbcAlertStore {
+@Dependent
+public final class JdbcAlertStore implements AlertStore {
 
     private static final String COLUMNS = "id, title, severity, origin, dimension, subject, state, details, raised_at, "
             + "updated_at, acknowledged_at, acknowledged_by, resolved_at, escalation, escalated_at, occurrences, "
@@ -25,15 +29,13 @@ public final class JdbcAlertStore {
 
     private final DataSource dataSource;
 
+    @Inject
     public JdbcAlertStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** An alert as the evaluator needs it: the API view plus its key, window and escalation delay. */
-    public record Open(Alert alert, String key, Instant windowStart, Integer escalateAfterSeconds) {
-    }
-
     /** Every alert not resolved, by key. */
+    @Override
     public Map<String, Open> open() throws SQLException {
         Map<String, Open> out = new HashMap<>();
         for (Open o : select("WHERE state <> 'RESOLVED'", List.of(), 10_000)) {
@@ -42,6 +44,7 @@ public final class JdbcAlertStore {
         return out;
     }
 
+    @Override
     public long raise(String key, String title, String rule, String severity, String origin, String dimension,
                       String subject, String details, Instant window, Integer escalateAfterSeconds, Instant now)
             throws SQLException {
@@ -74,40 +77,47 @@ public final class JdbcAlertStore {
     }
 
     /** The condition still holds: newest figures and window, one more occurrence. */
+    @Override
     public void update(long id, String severity, String details, Instant window, Instant now) throws SQLException {
         execute("UPDATE alert SET severity = ?, details = ?, window_start = ?, updated_at = ?, "
                 + "occurrences = occurrences + 1 WHERE id = ?", truncate(severity, 16), truncate(details, 2000),
                 window == null ? null : Timestamp.from(window), Timestamp.from(now), id);
     }
 
+    @Override
     public void resolve(long id, Instant now) throws SQLException {
         execute("UPDATE alert SET state = 'RESOLVED', resolved_at = ?, updated_at = ? WHERE id = ?",
                 Timestamp.from(now), Timestamp.from(now), id);
     }
 
     /** @return whether it was escalated (not if it was acknowledged or escalated meanwhile) */
+    @Override
     public boolean escalate(long id, Instant now) throws SQLException {
         return execute("UPDATE alert SET escalation = escalation + 1, escalated_at = ?, updated_at = ? WHERE id = ? "
                 + "AND state = 'OPEN' AND escalation = 0", Timestamp.from(now), Timestamp.from(now), id) == 1;
     }
 
     /** @return whether an open alert was acknowledged */
+    @Override
     public boolean acknowledge(long id, String user, Instant now) throws SQLException {
         return execute("UPDATE alert SET state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?, updated_at = ? "
                 + "WHERE id = ? AND state = 'OPEN'", Timestamp.from(now), user, Timestamp.from(now), id) == 1;
     }
 
+    @Override
     public void delivered(long alertId, String event, String channel, String target, Instant at, String outcome)
             throws SQLException {
         execute("INSERT INTO alert_delivery (alert_id, event, channel, target, sent_at, outcome) VALUES (?, ?, ?, ?, ?, ?)",
                 alertId, event, channel, truncate(target, 400), Timestamp.from(at), truncate(outcome, 400));
     }
 
+    @Override
     public Optional<Alert> find(long id) throws SQLException {
         List<Open> found = select("WHERE id = ?", List.of(id), 1);
         return found.isEmpty() ? Optional.empty() : Optional.of(withDeliveries(found.get(0).alert()));
     }
 
+    @Override
     public List<Alert> list(String state, int limit) throws SQLException {
         String where = state == null ? "" : state.equals("open") ? "WHERE state <> 'RESOLVED'" : "WHERE state = 'RESOLVED'";
         List<Alert> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.trunkline.ejb.alerts.infrastructure;
 
 import io.trunkline.camel.feeds.Incident;
 import io.trunkline.ejb.alerts.api.CarrierIncidents.CarrierIncident;
+import io.trunkline.ejb.alerts.domain.IncidentStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,18 +13,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.enterprise.context.Dependent;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 
 /** Carrier incidents and feed polls in plain JDBC, in the caller's transaction. */
-public final class JdbcIncidentStore {
+@Dependent
+public final class JdbcIncidentStore implements IncidentStore {
 
     private final DataSource dataSource;
 
+    @Inject
     public JdbcIncidentStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** Takes one poll's incidents: new ones added, known ones updated, open ones the feed dropped closed. */
+    @Override
     public void replace(String carrier, List<Incident> incidents, Instant now) throws SQLException {
         Set<String> known = new HashSet<>();
         try (Connection c = dataSource.getConnection()) {
@@ -88,6 +94,7 @@ public final class JdbcIncidentStore {
         }
     }
 
+    @Override
     public void polled(String carrier, String url, String outcome, Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             int n;
@@ -112,6 +119,7 @@ public final class JdbcIncidentStore {
         }
     }
 
+    @Override
     public List<CarrierIncident> list(String carrier, boolean openOnly) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT carrier_id, incident_id, title, status, is_open, started_at, resolved_at, "
                 + "link, first_seen, last_seen FROM carrier_incident WHERE 1 = 1");

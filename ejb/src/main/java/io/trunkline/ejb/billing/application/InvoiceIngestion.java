@@ -3,19 +3,17 @@ package io.trunkline.ejb.billing.application;
 import io.trunkline.camel.billing.InvoiceFile;
 import io.trunkline.camel.billing.InvoicePort;
 import io.trunkline.ejb.billing.api.Invoices;
-import io.trunkline.ejb.billing.infrastructure.JdbcIngestStore;
-import io.trunkline.ejb.billing.infrastructure.JdbcInvoiceStore;
+import io.trunkline.ejb.billing.domain.IngestStore;
+import io.trunkline.ejb.billing.domain.InvoiceStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.EJBException;
 import javax.ejb.Local;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,16 +29,19 @@ public class InvoiceIngestion implements InvoicePort, Invoices {
     public static final String SOURCE = "invoice";
     private static final Logger LOG = LoggerFactory.getLogger(InvoiceIngestion.class);
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
+    @Inject
+    private IngestStore files;
+    @Inject
+    private InvoiceStore invoices;
 
-    private JdbcIngestStore files;
-    private JdbcInvoiceStore invoices;
+    public InvoiceIngestion() {
+        // the container injects the fields
+    }
 
-    @PostConstruct
-    void init() {
-        files = new JdbcIngestStore(dataSource);
-        invoices = new JdbcInvoiceStore(dataSource);
+    /** With its ports given, as the unit tests build it. */
+    InvoiceIngestion(IngestStore files, InvoiceStore invoices) {
+        this.files = files;
+        this.invoices = invoices;
     }
 
     @Override

@@ -4,16 +4,14 @@ import io.trunkline.camel.billing.RateDeckCsvParser;
 import io.trunkline.camel.billing.RateDeckFile;
 import io.trunkline.camel.billing.UnreadableFileException;
 import io.trunkline.ejb.billing.api.RateDecks;
+import io.trunkline.ejb.billing.domain.IngestStore;
 import io.trunkline.ejb.routing.application.RoutingDataHolder;
-import io.trunkline.ejb.routing.domain.MasterDataException;
+import io.trunkline.ejb.routing.api.MasterDataException;
 import io.trunkline.camel.billing.RateDeckPort;
 import io.trunkline.ejb.billing.api.IngestFiles;
-import io.trunkline.ejb.billing.infrastructure.JdbcIngestStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.EJB;
 import javax.ejb.EJBException;
 import javax.ejb.Local;
@@ -21,7 +19,7 @@ import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import io.trunkline.ejb.platform.infrastructure.Transactions;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +35,8 @@ public class RateDeckIngestion implements RateDeckPort, IngestFiles, RateDecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateDeckIngestion.class);
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
-
-    private JdbcIngestStore store;
+    @Inject
+    private IngestStore store;
     private final RateDeckCsvParser parser = new RateDeckCsvParser();
 
     @EJB
@@ -48,9 +44,15 @@ public class RateDeckIngestion implements RateDeckPort, IngestFiles, RateDecks {
     @EJB
     private Transactions transactions;
 
-    @PostConstruct
-    void init() {
-        store = new JdbcIngestStore(dataSource);
+    public RateDeckIngestion() {
+        // the container injects the fields
+    }
+
+    /** With its ports given, as the unit tests build it. */
+    RateDeckIngestion(IngestStore store, RoutingDataHolder routing, Transactions transactions) {
+        this.store = store;
+        this.routing = routing;
+        this.transactions = transactions;
     }
 
     @Override
@@ -88,13 +90,13 @@ public class RateDeckIngestion implements RateDeckPort, IngestFiles, RateDecks {
     private long storeFile(RateDeckFile file) {
         try {
             Instant now = Instant.now();
-            if (store.alreadyStored(JdbcIngestStore.RATE_DECK_SOURCE, file.sha256())) {
-                long id = store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, file.fileName(), file.sha256(), file.carrier(),
+            if (store.alreadyStored(IngestStore.RATE_DECK_SOURCE, file.sha256())) {
+                long id = store.recordFile(IngestStore.RATE_DECK_SOURCE, file.fileName(), file.sha256(), file.carrier(),
                         "DUPLICATE", file.linesRead(), 0, 0, file.linesRead(), "same content already stored", now);
                 LOG.info("rate deck {} of {}: duplicate of a stored file, nothing stored", file.fileName(), file.carrier());
                 return id;
             }
-            long id = store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, file.fileName(), file.sha256(), file.carrier(),
+            long id = store.recordFile(IngestStore.RATE_DECK_SOURCE, file.fileName(), file.sha256(), file.carrier(),
                     "STORED", file.linesRead(), file.rates().size(), file.rejected().size(), 0, null, now);
             store.storeRates(id, file.carrier(), file.rates());
             store.quarantine(id, file.rejected());
@@ -110,7 +112,7 @@ public class RateDeckIngestion implements RateDeckPort, IngestFiles, RateDecks {
     public void refuse(String fileName, String reason) {
         transactions.committed(() -> {
             try {
-                return store.recordFile(JdbcIngestStore.RATE_DECK_SOURCE, fileName, null, null, "REFUSED", 0, 0, 0, 0,
+                return store.recordFile(IngestStore.RATE_DECK_SOURCE, fileName, null, null, "REFUSED", 0, 0, 0, 0,
                         reason, Instant.now());
             } catch (SQLException e) {
                 throw new EJBException("recording refused file " + fileName + " failed: " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import io.trunkline.camel.billing.RateDeckLine;
 import io.trunkline.camel.billing.RejectedLine;
 import io.trunkline.ejb.billing.api.IngestFiles.IngestedFile;
 import io.trunkline.ejb.billing.api.IngestFiles.QuarantinedRecord;
+import io.trunkline.ejb.billing.domain.IngestStore;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -14,6 +15,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.enterprise.context.Dependent;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 
 /**
@@ -21,17 +24,19 @@ import javax.sql.DataSource;
  * a carrier deck is 100,000+ rows and goes in as one statement batch per 1,000 rows rather than one
  * entity at a time.
  */
-public final class JdbcIngestStore {
+@Dependent
+public final class JdbcIngestStore implements IngestStore {
 
-    public static final String RATE_DECK_SOURCE = "ratedeck";
     private static final int BATCH = 1_000;
 
     private final DataSource dataSource;
 
+    @Inject
     public JdbcIngestStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    @Override
     public boolean alreadyStored(String source, String sha256) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
@@ -45,6 +50,7 @@ public final class JdbcIngestStore {
     }
 
     /** Records a file with its counts; returns its id. */
+    @Override
     public long recordFile(String source, String fileName, String sha256, String subject, String status, int read,
                            int stored, int quarantined, int duplicates, String reason, Instant at) throws SQLException {
         try (Connection c = dataSource.getConnection();
@@ -76,6 +82,7 @@ public final class JdbcIngestStore {
      * Stores a deck's rates. A deck is the carrier's whole price list from its effective dates: rates the
      * carrier had for the same effective dates are replaced, earlier and later ones stay.
      */
+    @Override
     public void storeRates(long fileId, String carrier, List<RateDeckLine> rates) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement delete = c.prepareStatement(
@@ -111,6 +118,7 @@ public final class JdbcIngestStore {
         }
     }
 
+    @Override
     public void quarantine(long fileId, List<RejectedLine> rejected) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO quarantined_record (ingest_file_id, line_number, "
@@ -127,6 +135,7 @@ public final class JdbcIngestStore {
         }
     }
 
+    @Override
     public java.util.Optional<IngestedFile> find(long id) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(SELECT_FILE + " WHERE id = ?")) {
@@ -146,6 +155,7 @@ public final class JdbcIngestStore {
                 rs.getTimestamp(11).toInstant());
     }
 
+    @Override
     public List<IngestedFile> recent(int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(SELECT_FILE + " ORDER BY id DESC LIMIT ?")) {
@@ -160,6 +170,7 @@ public final class JdbcIngestStore {
         }
     }
 
+    @Override
     public List<QuarantinedRecord> quarantined(long fileId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT q.id, q.ingest_file_id, f.source, q.line_number, "

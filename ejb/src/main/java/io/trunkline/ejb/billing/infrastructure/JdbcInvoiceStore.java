@@ -2,6 +2,7 @@ package io.trunkline.ejb.billing.infrastructure;
 
 import io.trunkline.camel.billing.InvoiceFile;
 import io.trunkline.ejb.billing.api.Invoices.Invoice;
+import io.trunkline.ejb.billing.domain.InvoiceStore;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -11,18 +12,23 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.enterprise.context.Dependent;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 
 /** Invoices and their lines, batched JDBC in the caller's transaction. */
-public final class JdbcInvoiceStore {
+@Dependent
+public final class JdbcInvoiceStore implements InvoiceStore {
 
     private static final int BATCH = 1_000;
     private final DataSource dataSource;
 
+    @Inject
     public JdbcInvoiceStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    @Override
     public boolean exists(String carrier, String number) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT 1 FROM invoice WHERE carrier_id = ? AND invoice_number = ?")) {
@@ -34,6 +40,7 @@ public final class JdbcInvoiceStore {
         }
     }
 
+    @Override
     public long store(long fileId, InvoiceFile f, Instant now) throws SQLException {
         long id;
         try (Connection c = dataSource.getConnection()) {
@@ -81,6 +88,7 @@ public final class JdbcInvoiceStore {
         return id;
     }
 
+    @Override
     public List<Invoice> list(String carrier, int limit) throws SQLException {
         String sql = "SELECT i.id, i.carrier_id, i.invoice_number, i.period_start, i.period_end, i.currency, i.stated_seconds, "
                 + "i.stated_amount, (SELECT count(*) FROM invoice_line l WHERE l.invoice_id = i.id), i.lines_seconds, "

@@ -31,8 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.annotation.Resource;
 import javax.enterprise.context.ApplicationScoped;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Edge events and call records in plain JDBC, the two ports of the calls context. A batch's new events go in
  * as three statement batches (events, calls, attempts); the primary keys are the guard if two deliveries of
- * one batch ever race. On PostgreSQL each month's partitions are created when first needed.
+ * one batch ever race. On PostgreSQL each month's partitions are created when first needed. One per server
+ * (application scoped, unlike the other contexts' dependent repositories): it remembers which months' partitions
+ * it has made. The database comes from {@code PlatformDatabase} like theirs.
  */
 @ApplicationScoped
 public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRepository {
@@ -50,7 +52,7 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
             + "called_dialed, called_normalized, call_class, decision_source, carrier_id, attempts, answered_at, ended_at, "
             + "duration_ms, release_code, released_by FROM call_record r";
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
+    @Inject
     private DataSource dataSource;
     /** Months whose partitions this server has made (and committed). */
     private final Set<YearMonth> created = ConcurrentHashMap.newKeySet();

@@ -4,9 +4,9 @@ import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.camel.cdr.CdrPort;
 import io.trunkline.camel.cdr.CdrRecord;
 import io.trunkline.camel.cdr.CdrSource;
-import io.trunkline.ejb.billing.infrastructure.JdbcIngestStore;
-import io.trunkline.ejb.cdr.infrastructure.JdbcCdrStore;
-import io.trunkline.ejb.cdr.infrastructure.NormalizedRecord;
+import io.trunkline.ejb.billing.domain.IngestStore;
+import io.trunkline.ejb.cdr.domain.CdrStore;
+import io.trunkline.ejb.cdr.domain.NormalizedRecord;
 import io.trunkline.ejb.dialplan.api.DialPlan;
 import io.trunkline.ejb.metrics.api.MetricMarks;
 import java.sql.SQLException;
@@ -18,15 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.EJB;
 import javax.ejb.EJBException;
 import javax.ejb.Local;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,28 +40,33 @@ public class CdrIngestion implements CdrPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(CdrIngestion.class);
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
-
     @EJB
     private DialPlan dialPlan;
     @EJB
     private MetricMarks metricMarks;
 
-    private JdbcCdrStore store;
-    private JdbcIngestStore files;
+    @Inject
+    private CdrStore store;
+    @Inject
+    private IngestStore files;
 
-    @PostConstruct
-    void init() {
-        store = new JdbcCdrStore(dataSource);
-        files = new JdbcIngestStore(dataSource);
+    public CdrIngestion() {
+        // the container injects the fields
+    }
+
+    /** With its ports given, as the unit tests build it. */
+    CdrIngestion(CdrStore store, IngestStore files, DialPlan dialPlan, MetricMarks metricMarks) {
+        this.store = store;
+        this.files = files;
+        this.dialPlan = dialPlan;
+        this.metricMarks = metricMarks;
     }
 
     @Override
     public Opened open(CdrSource source, String fileName, String sha256, int recordLines) {
         try {
             Instant now = Instant.now();
-            Optional<JdbcCdrStore.Existing> existing = store.existing(source.id(), sha256);
+            Optional<CdrStore.Existing> existing = store.existing(source.id(), sha256);
             if (existing.isPresent() && existing.get().status().equals("STORED")) {
                 long id = files.recordFile(source.id(), fileName, sha256, subject(source), "DUPLICATE", recordLines, 0, 0,
                         recordLines, "same content as file " + existing.get().id(), now);

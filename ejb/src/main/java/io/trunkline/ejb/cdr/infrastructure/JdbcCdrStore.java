@@ -2,6 +2,8 @@ package io.trunkline.ejb.cdr.infrastructure;
 
 import io.trunkline.camel.cdr.CdrPort;
 import io.trunkline.camel.cdr.QualityRecord;
+import io.trunkline.ejb.cdr.domain.CdrStore;
+import io.trunkline.ejb.cdr.domain.NormalizedRecord;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +15,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.enterprise.context.Dependent;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
@@ -24,7 +28,8 @@ import org.postgresql.PGConnection;
  * DO NOTHING} from it, so that the old ones count as duplicates and nothing fails; elsewhere (H2 for the demo) by one conditional insert per record. Every call
  * runs inside the caller's transaction.
  */
-public final class JdbcCdrStore {
+@Dependent
+public final class JdbcCdrStore implements CdrStore {
 
     private static final String CDR_COLUMNS = "source, record_key, call_key, ingest_file_id, line_number, pbx_id, "
             + "carrier_id, started_at, answered_at, ended_at, duration_ms, billable_ms, calling_raw, called_raw, "
@@ -35,14 +40,12 @@ public final class JdbcCdrStore {
 
     private final DataSource dataSource;
 
+    @Inject
     public JdbcCdrStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** A file of this source and content still being received (interrupted), or already stored. */
-    public record Existing(long id, String status, int linesDone) {
-    }
-
+    @Override
     public Optional<Existing> existing(String source, String sha256) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, status, lines_done FROM ingest_file WHERE source = ? "
@@ -56,6 +59,7 @@ public final class JdbcCdrStore {
     }
 
     /** Adds a chunk's counts and moves the file's resume point to its last line. */
+    @Override
     public void advance(long fileId, int read, int stored, int quarantined, int duplicates, int lastLine)
             throws SQLException {
         try (Connection c = dataSource.getConnection();
@@ -74,6 +78,7 @@ public final class JdbcCdrStore {
         }
     }
 
+    @Override
     public void finish(long fileId, Instant at) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE ingest_file SET status = 'STORED', finished_at = ? "
@@ -84,6 +89,7 @@ public final class JdbcCdrStore {
         }
     }
 
+    @Override
     public CdrPort.Outcome outcome(long fileId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, source, file_name, status, lines_read, lines_stored, "
@@ -100,6 +106,7 @@ public final class JdbcCdrStore {
     }
 
     /** @return how many of the records were new (the rest were stored before) */
+    @Override
     public int storeRecords(long fileId, List<NormalizedRecord> records) throws SQLException {
         if (records.isEmpty()) {
             return 0;
@@ -160,6 +167,7 @@ public final class JdbcCdrStore {
     }
 
     /** Start and end of the stored calls of one source with these call keys (quality records arriving late). */
+    @Override
     public List<java.time.Instant[]> spansOf(String source, java.util.Collection<String> callKeys) throws SQLException {
         List<java.time.Instant[]> out = new java.util.ArrayList<>();
         List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(callKeys));
@@ -186,6 +194,7 @@ public final class JdbcCdrStore {
     }
 
     /** @return how many of the quality records were new */
+    @Override
     public int storeQuality(long fileId, List<QualityRecord> quality, List<Integer> lines) throws SQLException {
         if (quality.isEmpty()) {
             return 0;

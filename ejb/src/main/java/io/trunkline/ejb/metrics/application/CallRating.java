@@ -1,6 +1,6 @@
 package io.trunkline.ejb.metrics.application;
 
-import io.trunkline.ejb.metrics.infrastructure.JdbcCallFacts;
+import io.trunkline.ejb.metrics.domain.CallFacts;
 import io.trunkline.ejb.routing.domain.Carrier;
 import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.ejb.routing.domain.Rate;
@@ -10,13 +10,14 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import javax.inject.Inject;
 
 /**
  * Prices a call as the carrier bills it: the rate of the longest prefix of the called number in the carrier's
  * deck effective on the call's day (in the carrier's time zone), peak or off-peak by the carrier's window at the
  * call's start, the billed seconds rounded up by its increment (e.g. 60/60, 30/6), plus the connection fee.
  */
-final class CallRating implements JdbcCallFacts.Rater {
+final class CallRating implements CallFacts.Rater {
 
     private final RoutingData routing;
 

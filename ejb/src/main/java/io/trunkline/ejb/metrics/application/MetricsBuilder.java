@@ -1,10 +1,10 @@
 package io.trunkline.ejb.metrics.application;
 
 import io.trunkline.ejb.metrics.domain.CallFact;
+import io.trunkline.ejb.metrics.domain.CallFacts;
+import io.trunkline.ejb.metrics.domain.MetricStore;
 import io.trunkline.ejb.metrics.domain.WindowStats;
-import io.trunkline.ejb.metrics.infrastructure.JdbcCallFacts;
-import io.trunkline.ejb.metrics.infrastructure.JdbcMetricStore;
-import io.trunkline.ejb.metrics.infrastructure.JdbcMetricStore.Row;
+import io.trunkline.ejb.metrics.domain.MetricStore.Row;
 import io.trunkline.ejb.platform.infrastructure.Transactions;
 import io.trunkline.ejb.routing.application.RoutingDataHolder;
 import java.sql.SQLException;
@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.DependsOn;
@@ -29,7 +27,7 @@ import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,22 +47,16 @@ public class MetricsBuilder {
     static final List<String> DIMENSIONS = List.of("carrier", "trunk", "pbx", "class");
     private static final int BATCH = 500;
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
     @EJB
     private Transactions transactions;
     @EJB
     private RoutingDataHolder routing;
 
-    private JdbcMetricStore store;
-    private JdbcCallFacts facts;
+    @Inject
+    private MetricStore store;
+    @Inject
+    private CallFacts facts;
     private final AtomicBoolean running = new AtomicBoolean();
-
-    @PostConstruct
-    void init() {
-        store = new JdbcMetricStore(dataSource);
-        facts = new JdbcCallFacts(dataSource);
-    }
 
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
     void tick() {
@@ -124,7 +116,7 @@ public class MetricsBuilder {
     private Void recompute(Instant window) {
         try {
             store.unmark(window);
-            Instant end = window.plusMillis(JdbcMetricStore.WINDOW_MS);
+            Instant end = window.plusMillis(MetricStore.WINDOW_MS);
             Map<String, WindowStats> stats = new LinkedHashMap<>();
             CallRating rating = new CallRating(routing.current());
             for (CallFact f : facts.facts(window, end, rating)) {
@@ -134,7 +126,7 @@ public class MetricsBuilder {
                 }
             }
             Map<String, List<Instant[]>> spans = new LinkedHashMap<>();
-            for (JdbcCallFacts.Span s : facts.spans(window, end)) {
+            for (CallFacts.Span s : facts.spans(window, end)) {
                 spans.computeIfAbsent(s.origin() + '\u0000' + s.dimension() + '\u0000' + s.subject(), k -> new ArrayList<>())
                         .add(new Instant[]{s.start(), s.end()});
             }

@@ -1,9 +1,9 @@
 package io.trunkline.ejb.metrics.application;
 
 import io.trunkline.ejb.metrics.api.Metrics;
+import io.trunkline.ejb.metrics.domain.MetricStore;
 import io.trunkline.ejb.metrics.domain.WindowStats;
-import io.trunkline.ejb.metrics.infrastructure.JdbcMetricStore;
-import io.trunkline.ejb.metrics.infrastructure.JdbcMetricStore.Row;
+import io.trunkline.ejb.metrics.domain.MetricStore.Row;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,13 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.EJBException;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 
 /** Reads the metric windows; never computes from raw calls, so a month of them answers from its rollups. */
 @Stateless
@@ -28,14 +26,16 @@ public class MetricsService implements Metrics {
 
     private static final Duration LONGEST_PERIOD = Duration.ofDays(93);
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
+    @Inject
+    private MetricStore store;
 
-    private JdbcMetricStore store;
+    public MetricsService() {
+        // the container injects the fields
+    }
 
-    @PostConstruct
-    void init() {
-        store = new JdbcMetricStore(dataSource);
+    /** With its ports given, as the unit tests build it. */
+    MetricsService(MetricStore store) {
+        this.store = store;
     }
 
     @Override
@@ -83,10 +83,10 @@ public class MetricsService implements Metrics {
 
     @Override
     public String prometheus() {
-        Instant last = JdbcMetricStore.windowOf(Instant.now()).minusMillis(JdbcMetricStore.WINDOW_MS);
+        Instant last = MetricStore.windowOf(Instant.now()).minusMillis(MetricStore.WINDOW_MS);
         List<Row> rows;
         try {
-            rows = store.rows(5, last, last.plusMillis(JdbcMetricStore.WINDOW_MS), null, null, null);
+            rows = store.rows(5, last, last.plusMillis(MetricStore.WINDOW_MS), null, null, null);
         } catch (SQLException e) {
             throw new EJBException(e);
         }

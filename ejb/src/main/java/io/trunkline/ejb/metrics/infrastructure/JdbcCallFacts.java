@@ -1,6 +1,7 @@
 package io.trunkline.ejb.metrics.infrastructure;
 
 import io.trunkline.ejb.metrics.domain.CallFact;
+import io.trunkline.ejb.metrics.domain.CallFacts;
 import io.trunkline.ejb.metrics.domain.EModel;
 import io.trunkline.ejb.metrics.domain.Q850;
 import java.math.BigDecimal;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.enterprise.context.Dependent;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 
 /**
@@ -24,27 +27,20 @@ import javax.sql.DataSource;
  * stored CDR (for its PBX, carrier, trunk and class), with CMR quality joined by call key. Also the spans of
  * the calls overlapping the window, for the concurrent-call peak.
  */
-public final class JdbcCallFacts {
-
-    /** Prices a call: null when the carrier has no rate for the number on that day. */
-    @FunctionalInterface
-    public interface Rater {
-        BigDecimal cost(String carrier, String calledE164, Instant startedAt, long billableMs);
-    }
-
-    /** A span of a call, for one origin, dimension and subject. */
-    public record Span(String origin, String dimension, String subject, Instant start, Instant end) {
-    }
+@Dependent
+public final class JdbcCallFacts implements CallFacts {
 
     /** How far back a window looks for calls still up in it: a call longer than this leaves the peaks after it. */
     static final Duration LONGEST_CALL = Duration.ofHours(2);
 
     private final DataSource dataSource;
 
+    @Inject
     public JdbcCallFacts(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    @Override
     public List<CallFact> facts(Instant from, Instant to, Rater rater) throws SQLException {
         List<CallFact> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
@@ -148,6 +144,7 @@ public final class JdbcCallFacts {
     }
 
     /** Every call overlapping [from, to), as spans per subject it counts for. */
+    @Override
     public List<Span> spans(Instant from, Instant to) throws SQLException {
         List<Span> out = new ArrayList<>();
         Timestamp earliest = Timestamp.from(from.minus(LONGEST_CALL));

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.metrics.infrastructure;
 
+import io.trunkline.ejb.metrics.domain.MetricStore;
 import io.trunkline.ejb.metrics.domain.WindowStats;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -12,28 +13,29 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import javax.enterprise.context.Dependent;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 
 /**
  * The metric windows and the marks of windows to recompute, in plain JDBC. Rows are written per window whole
  * (deleted and inserted in the caller's transaction), never updated field by field.
  */
-public final class JdbcMetricStore {
+@Dependent
+public final class JdbcMetricStore implements MetricStore {
 
     /** Windows are 5 minutes; the hour rows are sums of twelve of them. */
-    public static final long WINDOW_MS = 300_000;
 
     private final DataSource dataSource;
 
+    @Inject
     public JdbcMetricStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    public static Instant windowOf(Instant t) {
-        return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), WINDOW_MS) * WINDOW_MS);
-    }
 
     /** Marks 5-minute windows for recomputation; a window already marked stays marked once. */
+    @Override
     public void markDirty(Collection<Instant> windows, Instant now) throws SQLException {
         if (windows.isEmpty()) {
             return;
@@ -57,6 +59,7 @@ public final class JdbcMetricStore {
         }
     }
 
+    @Override
     public List<Instant> dirty(int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT window_start FROM metric_dirty ORDER BY window_start LIMIT ?")) {
@@ -71,6 +74,7 @@ public final class JdbcMetricStore {
         }
     }
 
+    @Override
     public int dirtyCount() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM metric_dirty");
@@ -81,6 +85,7 @@ public final class JdbcMetricStore {
     }
 
     /** @return whether the mark was still there (another worker may have taken it) */
+    @Override
     public boolean unmark(Instant window) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM metric_dirty WHERE window_start = ?")) {
@@ -89,11 +94,9 @@ public final class JdbcMetricStore {
         }
     }
 
-    /** A stored window of one subject. */
-    public record Row(int minutes, Instant start, String origin, String dimension, String subject, WindowStats stats) {
-    }
 
     /** Replaces every row of one window ({@code minutes} long, starting at {@code start}). */
+    @Override
     public void replace(int minutes, Instant start, List<Row> rows) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
@@ -138,6 +141,7 @@ public final class JdbcMetricStore {
      * Stored windows of {@code minutes} starting in [from, to), optionally of one dimension, subject and origin
      * (null for all), ordered by dimension, subject, origin and time.
      */
+    @Override
     public List<Row> rows(int minutes, Instant from, Instant to, String dimension, String subject, String origin)
             throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT window_minutes, window_start, origin, dimension, subject, attempts, "

@@ -2,34 +2,30 @@ package io.trunkline.ejb.platform.application;
 
 import io.trunkline.ejb.platform.api.PlatformHealth;
 import io.trunkline.ejb.platform.infrastructure.CamelBootstrap;
+import io.trunkline.ejb.platform.infrastructure.DatabaseProbe;
 import io.trunkline.ejb.platform.infrastructure.EdgeClusterClient;
 import io.trunkline.ejb.platform.infrastructure.SchemaMigrations;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
 import io.trunkline.ejb.workflow.infrastructure.WorkflowRuntime;
 import io.trunkline.processes.failover.FailoverTestProcess;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.annotation.Resource;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PlatformHealthService implements PlatformHealth {
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
+    @Inject
+    private DatabaseProbe database;
     @EJB
     private SchemaMigrations schema;
     @EJB
@@ -50,11 +46,8 @@ public class PlatformHealthService implements PlatformHealth {
 
     private Subsystem database() {
         Map<String, Object> details = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT 1")) {
-            rs.next();
-            DatabaseMetaData meta = c.getMetaData();
-            details.put("product", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+        try {
+            details.put("product", database.product());
             details.put("schemaVersion", schema.version());
             return new Subsystem("database", Status.UP, details);
         } catch (Exception e) {

@@ -1,9 +1,5 @@
 package io.trunkline.ejb.routing.api;
 
-import io.trunkline.ejb.routing.domain.Carrier;
-import io.trunkline.ejb.routing.domain.CarrierState;
-import io.trunkline.ejb.routing.domain.Did;
-import io.trunkline.ejb.routing.domain.Pbx;
 import java.util.List;
 import java.util.Optional;
 import javax.ejb.Local;
@@ -15,12 +11,12 @@ import javax.ejb.Local;
 @Local
 public interface MasterData {
 
-    List<Pbx> pbxs();
+    List<PbxEntry> pbxs();
 
-    Optional<Pbx> pbx(String id);
+    Optional<PbxEntry> pbx(String id);
 
-    /** @throws io.trunkline.ejb.routing.domain.MasterDataException naming a reference that does not exist */
-    void putPbx(Pbx pbx);
+    /** @throws io.trunkline.ejb.routing.api.MasterDataException naming a reference that does not exist */
+    void putPbx(PbxEntry pbx);
 
     /**
      * @return false when there is no such PBX
@@ -29,11 +25,11 @@ public interface MasterData {
      */
     boolean deletePbx(String id);
 
-    List<Carrier> carriers();
+    List<CarrierEntry> carriers();
 
-    Optional<Carrier> carrier(String id);
+    Optional<CarrierEntry> carrier(String id);
 
-    void putCarrier(Carrier carrier);
+    void putCarrier(CarrierEntry carrier);
 
     /**
      * @return false when there is no such carrier
@@ -42,13 +38,13 @@ public interface MasterData {
      */
     boolean deleteCarrier(String id);
 
-    CarrierState state(String carrier);
+    CarrierStatus state(String carrier);
 
-    void putState(String carrier, CarrierState state);
+    void putState(String carrier, CarrierStatus state);
 
-    List<Did> dids();
+    List<DidEntry> dids();
 
-    void putDid(Did did);
+    void putDid(DidEntry did);
 
     boolean deleteDid(String number);
 
@@ -58,9 +54,9 @@ public interface MasterData {
      *
      * @return how many items were stored
      */
-    int putAll(List<Carrier> carriers, List<Pbx> pbxs, List<Did> dids);
+    int putAll(List<CarrierEntry> carriers, List<PbxEntry> pbxs, List<DidEntry> dids);
 
-    Optional<Did> inboundDefault();
+    Optional<DidEntry> inboundDefault();
 
     void putInboundDefault(String pbx, String extension);
 }

@@ -10,7 +10,7 @@ import javax.ejb.Local;
 @Local
 public interface RouteDecisions {
 
-    /** @throws io.trunkline.ejb.routing.domain.InvalidRouteRequest naming the field that makes it undecidable */
+    /** @throws io.trunkline.ejb.routing.api.InvalidRouteRequest naming the field that makes it undecidable */
     RouteDecision decide(RouteRequest request);
 
     Optional<RouteDecision> find(CallId callId);

@@ -1,14 +1,10 @@
 package io.trunkline.ejb.routing.api;
 
-import io.trunkline.ejb.routing.domain.RoutingScenario;
-import java.util.List;
 import javax.ejb.Local;
 
 /** The analysts' routing test scenarios that every new rulebook version must pass before it decides calls. */
 @Local
 public interface Scenarios {
-
-    List<RoutingScenario> all();
 
     /**
      * Replaces every scenario with those of a CSV file.

@@ -9,7 +9,7 @@ import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.ejb.platform.infrastructure.EdgeClusterClient;
 import io.trunkline.ejb.routing.domain.DecisionSettings;
-import io.trunkline.ejb.routing.domain.InvalidRouteRequest;
+import io.trunkline.ejb.routing.api.InvalidRouteRequest;
 import io.trunkline.ejb.routing.domain.RouteDecider;
 import io.trunkline.ejb.routing.domain.RoutingScenario;
 import io.trunkline.ejb.ruleset.application.RuleBaseHolder;

@@ -1,11 +1,15 @@
 package io.trunkline.ejb.routing.application;
 
+import io.trunkline.ejb.routing.api.CarrierEntry;
+import io.trunkline.ejb.routing.api.CarrierStatus;
+import io.trunkline.ejb.routing.api.DidEntry;
 import io.trunkline.ejb.routing.api.MasterData;
 import io.trunkline.ejb.routing.domain.Carrier;
 import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.ejb.routing.domain.CarrierState;
 import io.trunkline.ejb.routing.domain.Did;
-import io.trunkline.ejb.routing.domain.MasterDataException;
+import io.trunkline.ejb.routing.api.MasterDataException;
+import io.trunkline.ejb.routing.api.PbxEntry;
 import io.trunkline.ejb.routing.domain.Pbx;
 import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.ejb.routing.domain.RoutingData;
@@ -44,17 +48,19 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public List<Pbx> pbxs() {
-        return data().allPbxs().stream().sorted(Comparator.comparing(p -> p.id().value())).toList();
+    public List<PbxEntry> pbxs() {
+        return data().allPbxs().stream().sorted(Comparator.comparing(p -> p.id().value())).map(MasterDataEntries::entry)
+                .toList();
     }
 
     @Override
-    public Optional<Pbx> pbx(String id) {
-        return data().pbx(id);
+    public Optional<PbxEntry> pbx(String id) {
+        return data().pbx(id).map(MasterDataEntries::entry);
     }
 
     @Override
-    public void putPbx(Pbx pbx) {
+    public void putPbx(PbxEntry entry) {
+        Pbx pbx = MasterDataEntries.pbx(entry);
         if (pbx.emergencyCarrier() != null && data().carrier(pbx.emergencyCarrier().value()).isEmpty()) {
             throw new MasterDataException("emergencyCarrier", "no carrier '" + pbx.emergencyCarrier() + "'");
         }
@@ -76,18 +82,19 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public List<Carrier> carriers() {
+    public List<CarrierEntry> carriers() {
         return data().allCarriers().stream().sorted(Comparator.comparingInt(Carrier::priority)
-                .thenComparing(c -> c.id().value())).toList();
+                .thenComparing(c -> c.id().value())).map(MasterDataEntries::entry).toList();
     }
 
     @Override
-    public Optional<Carrier> carrier(String id) {
-        return data().carrier(id);
+    public Optional<CarrierEntry> carrier(String id) {
+        return data().carrier(id).map(MasterDataEntries::entry);
     }
 
     @Override
-    public void putCarrier(Carrier carrier) {
+    public void putCarrier(CarrierEntry entry) {
+        Carrier carrier = MasterDataEntries.carrier(entry);
         change(r -> {
             r.store(carrier);
             return null;
@@ -107,13 +114,14 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public CarrierState state(String carrier) {
+    public CarrierStatus state(String carrier) {
         Carrier c = data().carrier(carrier).orElseThrow(() -> new MasterDataException("carrier", "no carrier '" + carrier + "'"));
-        return data().state(c.id());
+        return MasterDataEntries.entry(data().state(c.id()));
     }
 
     @Override
-    public void putState(String carrier, CarrierState state) {
+    public void putState(String carrier, CarrierStatus status) {
+        CarrierState state = MasterDataEntries.state(status);
         Carrier c = data().carrier(carrier).orElseThrow(() -> new MasterDataException("carrier", "no carrier '" + carrier + "'"));
         change(r -> {
             r.storeState(c.id(), state);
@@ -122,12 +130,14 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public List<Did> dids() {
-        return data().dids().values().stream().sorted(Comparator.comparing(d -> d.number().value())).toList();
+    public List<DidEntry> dids() {
+        return data().dids().values().stream().sorted(Comparator.comparing(d -> d.number().value()))
+                .map(MasterDataEntries::entry).toList();
     }
 
     @Override
-    public void putDid(Did did) {
+    public void putDid(DidEntry entry) {
+        Did did = MasterDataEntries.did(entry);
         if (data().carrier(did.carrier().value()).isEmpty()) {
             throw new MasterDataException("carrier", "no carrier '" + did.carrier() + "'");
         }
@@ -146,7 +156,10 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public int putAll(List<Carrier> carriers, List<Pbx> pbxs, List<Did> dids) {
+    public int putAll(List<CarrierEntry> carrierEntries, List<PbxEntry> pbxEntries, List<DidEntry> didEntries) {
+        List<Carrier> carriers = carrierEntries.stream().map(MasterDataEntries::carrier).toList();
+        List<Pbx> pbxs = pbxEntries.stream().map(MasterDataEntries::pbx).toList();
+        List<Did> dids = didEntries.stream().map(MasterDataEntries::did).toList();
         java.util.Set<String> carrierIds = new java.util.HashSet<>();
         data().allCarriers().forEach(c -> carrierIds.add(c.id().value()));
         carriers.forEach(c -> carrierIds.add(c.id().value()));
@@ -176,8 +189,8 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public Optional<Did> inboundDefault() {
-        return data().inboundDefault();
+    public Optional<DidEntry> inboundDefault() {
+        return data().inboundDefault().map(MasterDataEntries::entry);
     }
 
     @Override

@@ -2,10 +2,8 @@ package io.trunkline.ejb.routing.application;
 
 import io.trunkline.ejb.routing.domain.RoutingData;
 import io.trunkline.ejb.routing.domain.RoutingRepository;
-import io.trunkline.ejb.routing.infrastructure.JdbcRoutingRepository;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.DependsOn;
@@ -14,7 +12,7 @@ import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +30,22 @@ public class RoutingDataHolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingDataHolder.class);
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
-
+    @Inject
     private RoutingRepository repository;
     private final AtomicReference<RoutingData> current = new AtomicReference<>();
 
+    public RoutingDataHolder() {
+        // the container injects the repository, then loads
+    }
+
+    /** Over a given repository, loaded at once (outside the container: the unit tests of the services). */
+    public RoutingDataHolder(RoutingRepository repository) {
+        this.repository = repository;
+        load();
+    }
+
     @PostConstruct
     void load() {
-        repository = new JdbcRoutingRepository(dataSource);
         reload();
     }
 

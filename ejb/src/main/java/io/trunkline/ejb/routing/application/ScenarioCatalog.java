@@ -1,46 +1,39 @@
 package io.trunkline.ejb.routing.application;
 
 import io.trunkline.ejb.platform.infrastructure.Transactions;
+import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import io.trunkline.ejb.routing.api.Scenarios;
 import io.trunkline.ejb.routing.domain.DecisionSettings;
 import io.trunkline.ejb.routing.domain.RouteDecider;
 import io.trunkline.ejb.routing.domain.RoutingScenario;
 import io.trunkline.ejb.routing.domain.ScenarioCsv;
-import io.trunkline.ejb.routing.infrastructure.JdbcScenarioStore;
+import io.trunkline.ejb.routing.domain.ScenarioStore;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
-import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.EJB;
 import javax.ejb.EJBException;
 import javax.ejb.LocalBean;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 
 @Stateless
 @LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ScenarioCatalog implements Scenarios {
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
     @EJB
     private RoutingDataHolder routing;
     @EJB
     private Transactions transactions;
 
-    private JdbcScenarioStore store;
+    @Inject
+    private ScenarioStore store;
 
-    @PostConstruct
-    void init() {
-        store = new JdbcScenarioStore(dataSource);
-    }
-
-    @Override
+    /** Every stored scenario (the API speaks their CSV form). */
     public List<RoutingScenario> all() {
         try {
             return store.all();
@@ -69,7 +62,7 @@ public class ScenarioCatalog implements Scenarios {
     }
 
     /** Decides every scenario on the current routing data with {@code books}; weighted splits are seeded. */
-    public List<RoutingScenario.Outcome> run(RouteDecider.Books books) {
+    public List<ScenarioOutcome> run(RouteDecider.Books books) {
         RouteDecider decider = new RouteDecider(DecisionSettings.DEFAULT, Clock.systemUTC(), new Random(1)::nextDouble);
         return RoutingScenario.runAll(all(), decider, routing.current(), books);
     }

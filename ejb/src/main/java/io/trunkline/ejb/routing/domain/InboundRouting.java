@@ -4,6 +4,7 @@ import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.contract.telecom.E164Number;
+import io.trunkline.ejb.routing.api.InvalidRouteRequest;
 import java.util.List;
 import java.util.Optional;
 

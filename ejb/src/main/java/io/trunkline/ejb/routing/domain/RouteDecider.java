@@ -4,6 +4,7 @@ package io.trunkline.ejb.routing.domain;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.ejb.routing.api.InvalidRouteRequest;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
 import io.trunkline.rules.Rulebook;
 import io.trunkline.rules.classification.Destination;

@@ -3,6 +3,8 @@ package io.trunkline.ejb.routing.domain;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.ejb.routing.api.InvalidRouteRequest;
+import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +16,7 @@ import java.util.List;
 public record RoutingScenario(String name, RouteRequest request, RouteDecision.Verdict verdict, String callClass,
                               List<String> targets, Integer sipCode) implements Serializable {
 
-    /** A scenario's result: passed, or what was decided instead. */
-    public record Outcome(String name, boolean passed, String detail) implements Serializable {
-    }
-
-    public Outcome check(RouteDecision d) {
+    public ScenarioOutcome check(RouteDecision d) {
         List<String> wrong = new ArrayList<>();
         if (d.verdict() != verdict) {
             wrong.add("verdict " + d.verdict() + " (" + d.reason() + "), expected " + verdict);
@@ -33,18 +31,18 @@ public record RoutingScenario(String name, RouteRequest request, RouteDecision.V
         if (sipCode != null && !sipCode.equals(d.sipCode())) {
             wrong.add("SIP " + d.sipCode() + ", expected " + sipCode);
         }
-        return new Outcome(name, wrong.isEmpty(), wrong.isEmpty() ? "as expected" : String.join("; ", wrong));
+        return new ScenarioOutcome(name, wrong.isEmpty(), wrong.isEmpty() ? "as expected" : String.join("; ", wrong));
     }
 
     /** Decides every scenario with {@code decider} on {@code data} and {@code books}. */
-    public static List<Outcome> runAll(List<RoutingScenario> scenarios, RouteDecider decider, RoutingData data,
+    public static List<ScenarioOutcome> runAll(List<RoutingScenario> scenarios, RouteDecider decider, RoutingData data,
                                        RouteDecider.Books books) {
-        List<Outcome> out = new ArrayList<>();
+        List<ScenarioOutcome> out = new ArrayList<>();
         for (RoutingScenario s : scenarios) {
             try {
                 out.add(s.check(decider.decide(s.request(), data, books)));
             } catch (InvalidRouteRequest e) {
-                out.add(new Outcome(s.name(), false, "not decidable: " + e.getMessage()));
+                out.add(new ScenarioOutcome(s.name(), false, "not decidable: " + e.getMessage()));
             }
         }
         return out;

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.enterprise.context.Dependent;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 
 /**
@@ -38,10 +40,12 @@ import javax.sql.DataSource;
  * of 150,000 rows in one pass) rather than entity by entity; lists that are only ever read whole
  * (capabilities, countries, extension ranges) are stored comma-separated.
  */
+@Dependent
 public final class JdbcRoutingRepository implements RoutingRepository {
 
     private final DataSource dataSource;
 
+    @Inject
     public JdbcRoutingRepository(DataSource dataSource) {
         this.dataSource = dataSource;
     }

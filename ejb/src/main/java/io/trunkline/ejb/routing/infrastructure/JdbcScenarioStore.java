@@ -3,6 +3,7 @@ package io.trunkline.ejb.routing.infrastructure;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.ejb.routing.domain.RoutingScenario;
+import io.trunkline.ejb.routing.domain.ScenarioStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,17 +13,22 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import javax.enterprise.context.Dependent;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 
 /** The analysts' routing test scenarios in the platform's database. */
-public final class JdbcScenarioStore {
+@Dependent
+public final class JdbcScenarioStore implements ScenarioStore {
 
     private final DataSource dataSource;
 
+    @Inject
     public JdbcScenarioStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    @Override
     public List<RoutingScenario> all() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT name, direction, source, calling, called, at, expected_verdict, "
@@ -43,6 +49,7 @@ public final class JdbcScenarioStore {
     }
 
     /** Replaces every scenario with {@code scenarios}. */
+    @Override
     public void replaceAll(List<RoutingScenario> scenarios) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {

@@ -1,7 +1,7 @@
 package io.trunkline.ejb.ruleset.api;
 
-import io.trunkline.ejb.routing.domain.RoutingScenario;
 import io.trunkline.rules.EnumeratedColumns;
+import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +23,11 @@ public interface RuleBase {
     }
 
     /** A version as uploaded or activated, with how the test scenarios fared on it. */
-    record Outcome(RulebookVersion version, String status, List<RoutingScenario.Outcome> scenarios)
+    record Outcome(RulebookVersion version, String status, List<ScenarioOutcome> scenarios)
             implements Serializable {
 
         public boolean scenariosPass() {
-            return scenarios.stream().allMatch(RoutingScenario.Outcome::passed);
+            return scenarios.stream().allMatch(ScenarioOutcome::passed);
         }
     }
 
@@ -82,5 +82,5 @@ public interface RuleBase {
     Outcome rollback(String rulebook, int version, String actor) throws RulebookRejectedException;
 
     /** The test scenarios on the active versions. */
-    List<RoutingScenario.Outcome> runScenarios();
+    List<ScenarioOutcome> runScenarios();
 }

@@ -2,10 +2,10 @@ package io.trunkline.ejb.ruleset.application;
 
 import io.trunkline.ejb.platform.infrastructure.Transactions;
 import io.trunkline.ejb.routing.application.RoutingDataHolder;
+import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import io.trunkline.ejb.routing.application.ScenarioCatalog;
 import io.trunkline.ejb.routing.domain.RoutingData;
 import io.trunkline.ejb.routing.domain.RouteDecider;
-import io.trunkline.ejb.routing.domain.RoutingScenario;
 import io.trunkline.ejb.ruleset.api.NamedInRulesException;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RuleRow;
@@ -13,7 +13,7 @@ import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
 import io.trunkline.ejb.ruleset.api.ScenariosFailedException;
 import io.trunkline.ejb.ruleset.infrastructure.EnumeratedCellCheck;
-import io.trunkline.ejb.ruleset.infrastructure.JdbcRulebookStore;
+import io.trunkline.ejb.ruleset.domain.RulebookStore;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookCompiler;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
 import io.trunkline.rules.EnumeratedColumns;
@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.DependsOn;
@@ -38,7 +37,7 @@ import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +57,6 @@ public class RuleBaseHolder implements RuleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleBaseHolder.class);
 
-    @Resource(lookup = "java:jboss/datasources/TrunklineDS")
-    private DataSource dataSource;
     @EJB
     private Transactions transactions;
     @EJB
@@ -68,7 +65,8 @@ public class RuleBaseHolder implements RuleBase {
     private RoutingDataHolder masterData;
 
     private RulebookRegistry registry;
-    private JdbcRulebookStore store;
+    @Inject
+    private RulebookStore store;
     private final Object lifecycle = new Object();
 
     @PostConstruct
@@ -76,10 +74,9 @@ public class RuleBaseHolder implements RuleBase {
         long start = System.nanoTime();
         ClassLoader rules = Rulebook.class.getClassLoader();
         registry = new RulebookRegistry(new RulebookCompiler(rules), rules, Clock.systemUTC());
-        store = new JdbcRulebookStore(dataSource);
         for (Rulebook r : Rulebook.values()) {
             try {
-                Optional<JdbcRulebookStore.StoredVersion> stored = store.active(r.kbaseName());
+                Optional<RulebookStore.StoredVersion> stored = store.active(r.kbaseName());
                 if (stored.isEmpty()) {
                     RulebookRegistry.Active shipped = registry.active(r);
                     transactions.committed(() -> sql(() -> {
@@ -111,7 +108,7 @@ public class RuleBaseHolder implements RuleBase {
     /** A stored version compiled (not activated), for simulations. */
     public RulebookRegistry.Active compiled(String rulebook, int version) throws RulebookRejectedException {
         Rulebook r = rulebook(rulebook);
-        JdbcRulebookStore.StoredVersion stored = sql(() -> store.version(r.kbaseName(), version))
+        RulebookStore.StoredVersion stored = sql(() -> store.version(r.kbaseName(), version))
                 .orElseThrow(() -> new IllegalArgumentException("rulebook " + rulebook + " has no version " + version));
         RulebookVersion v = stored.version();
         return registry.compile(r, version, sql(() -> store.files(r.kbaseName(), version)), v.author(), v.comment());
@@ -206,7 +203,7 @@ public class RuleBaseHolder implements RuleBase {
     public Outcome rollback(String rulebook, int version, String actor) throws RulebookRejectedException {
         synchronized (lifecycle) {
             Rulebook r = rulebook(rulebook);
-            JdbcRulebookStore.StoredVersion stored = sql(() -> store.version(r.kbaseName(), version))
+            RulebookStore.StoredVersion stored = sql(() -> store.version(r.kbaseName(), version))
                     .orElseThrow(() -> new IllegalArgumentException("rulebook " + rulebook + " has no version " + version));
             if (!"RETIRED".equals(stored.status())) {
                 throw new IllegalArgumentException("version " + version + " of " + rulebook + " is " + stored.status()
@@ -219,11 +216,11 @@ public class RuleBaseHolder implements RuleBase {
     }
 
     @Override
-    public List<RoutingScenario.Outcome> runScenarios() {
+    public List<ScenarioOutcome> runScenarios() {
         return scenarios.run(RouteDecider.Books.current(registry));
     }
 
-    private Outcome install(RulebookRegistry.Active compiled, String actor, List<RoutingScenario.Outcome> results) {
+    private Outcome install(RulebookRegistry.Active compiled, String actor, List<ScenarioOutcome> results) {
         RulebookVersion v = compiled.version();
         transactions.committed(() -> sql(() -> {
             store.activate(v.rulebook(), v.version(), actor, Instant.now());

@@ -1,6 +1,7 @@
 package io.trunkline.ejb.ruleset.infrastructure;
 
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
+import io.trunkline.ejb.ruleset.domain.RulebookStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,21 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.enterprise.context.Dependent;
+import javax.inject.Inject;
 import javax.sql.DataSource;
 
 /** Rulebook versions and their files in the platform's database. */
-public final class JdbcRulebookStore {
-
-    /** A stored version: its description, its status and who activated it when. */
-    public record StoredVersion(RulebookVersion version, String status, Instant activatedAt, String activatedBy) {
-    }
+@Dependent
+public final class JdbcRulebookStore implements RulebookStore {
 
     private final DataSource dataSource;
 
+    @Inject
     public JdbcRulebookStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    @Override
     public List<StoredVersion> versions(String rulebook) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT v.version, v.status, v.checksum, v.author, v.comment, "
@@ -56,14 +58,17 @@ public final class JdbcRulebookStore {
         }
     }
 
+    @Override
     public Optional<StoredVersion> active(String rulebook) throws SQLException {
         return versions(rulebook).stream().filter(v -> "ACTIVE".equals(v.status())).findFirst();
     }
 
+    @Override
     public Optional<StoredVersion> version(String rulebook, int version) throws SQLException {
         return versions(rulebook).stream().filter(v -> v.version().version() == version).findFirst();
     }
 
+    @Override
     public Map<String, byte[]> files(String rulebook, int version) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT file_name, content FROM rulebook_file "
@@ -80,6 +85,7 @@ public final class JdbcRulebookStore {
         }
     }
 
+    @Override
     public int nextVersion(String rulebook) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM rulebook_version WHERE rulebook = ?")) {
@@ -91,6 +97,7 @@ public final class JdbcRulebookStore {
         }
     }
 
+    @Override
     public void insert(RulebookVersion v, String status, Map<String, byte[]> files) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rulebook_version (rulebook, version, status, "
@@ -121,6 +128,7 @@ public final class JdbcRulebookStore {
     }
 
     /** Makes {@code version} the active one; the previously active version is retired. */
+    @Override
     public void activate(String rulebook, int version, String actor, Instant at) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(

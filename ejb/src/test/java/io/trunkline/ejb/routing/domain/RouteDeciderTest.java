@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.ejb.routing.api.InvalidRouteRequest;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookCompiler;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
 import io.trunkline.rules.Rulebook;

@@ -3,6 +3,7 @@ package io.trunkline.ejb.routing.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookCompiler;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
 import io.trunkline.rules.Rulebook;
@@ -40,7 +41,7 @@ class WorkedExampleScenariosTest {
         RulebookRegistry registry = new RulebookRegistry(new RulebookCompiler(cl), cl, Clock.systemUTC());
         List<RoutingScenario> scenarios = shipped();
         assertThat(scenarios).hasSize(11);
-        List<RoutingScenario.Outcome> outcomes = RoutingScenario.runAll(scenarios, decider(),
+        List<ScenarioOutcome> outcomes = RoutingScenario.runAll(scenarios, decider(),
                 RoutingFixtures.enterprise().build(), RouteDecider.Books.current(registry));
         assertThat(outcomes).allSatisfy(o -> assertThat(o.passed()).as(o.name() + ": " + o.detail()).isTrue());
     }
@@ -52,11 +53,11 @@ class WorkedExampleScenariosTest {
         // An analyst deletes the Canada row: Canada now follows the general international row (A first).
         var table = RoutingPolicyTableSource.withoutCanadaRow();
         registry.replace(Rulebook.ROUTING, "RoutingPolicy.drl.xlsx", table.toXlsx(), "ana", "simplify");
-        List<RoutingScenario.Outcome> outcomes = RoutingScenario.runAll(shipped(), decider(),
+        List<ScenarioOutcome> outcomes = RoutingScenario.runAll(shipped(), decider(),
                 RoutingFixtures.enterprise().build(), RouteDecider.Books.current(registry));
-        assertThat(outcomes).filteredOn(o -> !o.passed()).extracting(RoutingScenario.Outcome::name)
+        assertThat(outcomes).filteredOn(o -> !o.passed()).extracting(ScenarioOutcome::name)
                 .containsExactly("Canada goes via carrier B");
-        assertThat(outcomes).filteredOn(o -> !o.passed()).first().extracting(RoutingScenario.Outcome::detail).asString()
+        assertThat(outcomes).filteredOn(o -> !o.passed()).first().extracting(ScenarioOutcome::detail).asString()
                 .contains("expected to start with [carrier-b, carrier-a]");
     }
 

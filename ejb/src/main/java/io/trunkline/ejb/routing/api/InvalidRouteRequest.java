@@ -1,4 +1,4 @@
-package io.trunkline.ejb.routing.domain;
+package io.trunkline.ejb.routing.api;
 
 /**
  * A route request that cannot be decided because of what it says, naming the field: unknown PBX or

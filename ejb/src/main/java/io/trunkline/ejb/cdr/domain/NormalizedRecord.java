@@ -1,4 +1,4 @@
-package io.trunkline.ejb.cdr.infrastructure;
+package io.trunkline.ejb.cdr.domain;
 
 import io.trunkline.camel.cdr.CdrRecord;
 

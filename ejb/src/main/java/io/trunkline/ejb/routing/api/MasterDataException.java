@@ -1,4 +1,4 @@
-package io.trunkline.ejb.routing.domain;
+package io.trunkline.ejb.routing.api;
 
 /** Master data that cannot be stored as given, naming the field (an unknown referenced carrier, say). */
 public class MasterDataException extends RuntimeException {

@@ -1,0 +1,43 @@
+package io.trunkline.ejb.metrics.domain;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where the rolled-up windows live: the 5-minute and hourly rows per origin, dimension and subject, and the marks
+ * of the windows that stored calls changed and that wait to be recomputed.
+ */
+public interface MetricStore {
+
+    /** The length of the base window. */
+    long WINDOW_MS = 300_000;
+
+    /** The start of the 5-minute window a time falls in. */
+    static Instant windowOf(Instant t) {
+        return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), WINDOW_MS) * WINDOW_MS);
+    }
+
+    /** One rolled-up row: a window of {@code minutes} (5 or 60) starting at {@code start}. */
+    record Row(int minutes, Instant start, String origin, String dimension, String subject, WindowStats stats) {
+    }
+
+    /** Marks windows as changed (a window already marked stays marked). */
+    void markDirty(Collection<Instant> windows, Instant now) throws SQLException;
+
+    /** The oldest marked windows, at most {@code limit}. */
+    List<Instant> dirty(int limit) throws SQLException;
+
+    int dirtyCount() throws SQLException;
+
+    /** Takes a window's mark away; false when it had none. */
+    boolean unmark(Instant window) throws SQLException;
+
+    /** Replaces every row of one window with {@code rows}. */
+    void replace(int minutes, Instant start, List<Row> rows) throws SQLException;
+
+    /** Rows of windows starting in [from, to), optionally of one dimension, subject and origin (null: all). */
+    List<Row> rows(int minutes, Instant from, Instant to, String dimension, String subject, String origin)
+            throws SQLException;
+}
