@@ -1,5 +1,6 @@
 package io.trunkline.web.alerts;
 
+import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.ejb.alerts.api.Alerts;
 import io.trunkline.ejb.alerts.api.CarrierIncidents;
 import io.trunkline.web.support.JsonBodies;
@@ -41,7 +42,7 @@ public class AlertResource {
     @RolesAllowed({"ops", "analyst", "compliance", "admin"})
     public String incidents(@QueryParam("carrier") String carrier, @QueryParam("open") @DefaultValue("false") boolean open) {
         List<Object> out = new ArrayList<>();
-        for (CarrierIncidents.CarrierIncident i : incidents.list(carrier == null || carrier.isBlank() ? null : carrier.trim(),
+        for (CarrierIncidents.CarrierIncident i : incidents.list(JsonBodies.optionalId("carrier", carrier, CarrierId::new),
                 open)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("carrier", i.carrier());

@@ -1,5 +1,6 @@
 package io.trunkline.web.billing;
 
+import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.ejb.billing.api.Invoices;
 import io.trunkline.web.support.JsonBodies;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public class InvoiceResource {
     @GET
     public String list(@QueryParam("carrier") String carrier, @QueryParam("limit") @DefaultValue("100") int limit) {
         List<Object> out = new ArrayList<>();
-        for (Invoices.Invoice i : invoices.list(carrier == null || carrier.isBlank() ? null : carrier.trim(), limit)) {
+        for (Invoices.Invoice i : invoices.list(JsonBodies.optionalId("carrier", carrier, CarrierId::new), limit)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", i.id());
             m.put("carrier", i.carrier());

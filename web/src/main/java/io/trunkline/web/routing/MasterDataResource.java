@@ -1,5 +1,10 @@
 package io.trunkline.web.routing;
 
+import java.util.function.Function;
+import java.util.Optional;
+import io.trunkline.contract.telecom.PbxId;
+import io.trunkline.contract.telecom.E164Number;
+import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.ejb.billing.api.IngestFiles;
 import io.trunkline.ejb.billing.api.RateDecks;
 import io.trunkline.ejb.routing.api.CarrierEntry;
@@ -52,7 +57,7 @@ public class MasterDataResource {
     @Path("pbxs/{id}")
     @RolesAllowed({"analyst", "compliance", "ops", "admin", "edge"})
     public String pbx(@PathParam("id") String id) {
-        return data.pbx(id).map(p -> JsonBodies.value(RoutingJson.pbx(p)).toString())
+        return known(id, PbxId::new).flatMap(data::pbx).map(p -> JsonBodies.value(RoutingJson.pbx(p)).toString())
                 .orElseThrow(() -> ApiException.notFound("no PBX " + id));
     }
 
@@ -71,7 +76,8 @@ public class MasterDataResource {
     @Path("pbxs/{id}")
     @RolesAllowed({"ops", "admin"})
     public Response deletePbx(@PathParam("id") String id) {
-        return data.deletePbx(id) ? Response.noContent().build() : notFound("no PBX " + id);
+        return known(id, PbxId::new).map(data::deletePbx).orElse(false) ? Response.noContent().build()
+                : notFound("no PBX " + id);
     }
 
     @GET
@@ -85,7 +91,7 @@ public class MasterDataResource {
     @Path("carriers/{id}")
     @RolesAllowed({"analyst", "compliance", "ops", "admin", "edge"})
     public String carrier(@PathParam("id") String id) {
-        return data.carrier(id).map(c -> JsonBodies.value(RoutingJson.carrier(c)).toString())
+        return known(id, CarrierId::new).flatMap(data::carrier).map(c -> JsonBodies.value(RoutingJson.carrier(c)).toString())
                 .orElseThrow(() -> ApiException.notFound("no carrier " + id));
     }
 
@@ -104,14 +110,15 @@ public class MasterDataResource {
     @Path("carriers/{id}")
     @RolesAllowed({"ops", "admin"})
     public Response deleteCarrier(@PathParam("id") String id) {
-        return data.deleteCarrier(id) ? Response.noContent().build() : notFound("no carrier " + id);
+        return known(id, CarrierId::new).map(data::deleteCarrier).orElse(false) ? Response.noContent().build()
+                : notFound("no carrier " + id);
     }
 
     @GET
     @Path("carriers/{id}/state")
     @RolesAllowed({"analyst", "compliance", "ops", "admin", "edge"})
     public String state(@PathParam("id") String id) {
-        return JsonBodies.value(RoutingJson.state(data.state(id))).toString();
+        return JsonBodies.value(RoutingJson.state(data.state(carrierId(id)))).toString();
     }
 
     @PUT
@@ -119,8 +126,9 @@ public class MasterDataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"ops", "admin", "edge"})
     public String putState(@PathParam("id") String id, String body) {
-        data.putState(id, RoutingJson.state(JsonBodies.object(body)));
-        return JsonBodies.value(RoutingJson.state(data.state(id))).toString();
+        CarrierId carrier = carrierId(id);
+        data.putState(carrier, RoutingJson.state(JsonBodies.object(body)));
+        return JsonBodies.value(RoutingJson.state(data.state(carrier))).toString();
     }
 
     @POST
@@ -128,7 +136,7 @@ public class MasterDataResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({"ops", "admin"})
     public String importRateDeck(@PathParam("id") String id, @HeaderParam("X-File-Name") String fileName, byte[] csv) {
-        IngestFiles.IngestedFile f = rateDecks.importDeck(id, fileName == null ? "upload.csv" : fileName, csv);
+        IngestFiles.IngestedFile f = rateDecks.importDeck(carrierId(id), fileName == null ? "upload.csv" : fileName, csv);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", f.id());
         m.put("carrier", f.subject());
@@ -194,7 +202,8 @@ public class MasterDataResource {
     @Path("dids/{number}")
     @RolesAllowed({"ops", "admin"})
     public Response deleteDid(@PathParam("number") String number) {
-        return data.deleteDid(number) ? Response.noContent().build() : notFound("no DID " + number);
+        return known(number, E164Number::new).map(data::deleteDid).orElse(false) ? Response.noContent().build()
+                : notFound("no DID " + number);
     }
 
     @GET
@@ -211,8 +220,23 @@ public class MasterDataResource {
     @RolesAllowed({"ops", "admin"})
     public String putInboundDefault(String body) {
         JsonObject o = JsonBodies.object(body);
-        data.putInboundDefault(JsonBodies.string(o, "pbx"), JsonBodies.string(o, "extension"));
+        String pbx = JsonBodies.string(o, "pbx");
+        data.putInboundDefault(JsonBodies.valueOf("pbx", () -> new PbxId(pbx)), JsonBodies.string(o, "extension"));
         return inboundDefault();
+    }
+
+    /** An id from the URL as its value object; one that is not well formed names nothing there is. */
+    private static <T> Optional<T> known(String id, Function<String, T> make) {
+        try {
+            return Optional.of(make.apply(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A carrier id from the URL, refused 400 naming {@code carrier} when it is not one. */
+    private static CarrierId carrierId(String id) {
+        return JsonBodies.valueOf("carrier", () -> new CarrierId(id));
     }
 
     /** The body may repeat the URL's id; if it does, it must be the same one. */

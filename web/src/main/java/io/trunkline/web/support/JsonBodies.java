@@ -106,6 +106,17 @@ public final class JsonBodies {
         throw ApiException.badRequest(field, v == null || v == JsonValue.NULL ? "is required" : "must be true or false");
     }
 
+    /**
+     * An optional identifier from a query parameter as its value object: null when absent or blank, else made by
+     * {@code make}, whose refusal becomes a 400 naming {@code field}.
+     */
+    public static <T> T optionalId(String field, String text, java.util.function.Function<String, T> make) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return valueOf(field, () -> make.apply(text.trim()));
+    }
+
     /** Builds a value from a member, turning the value type's refusal into a 400 naming the field. */
     public static <T> T valueOf(String field, java.util.function.Supplier<T> build) {
         try {

@@ -3,6 +3,7 @@ package io.trunkline.web.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.trunkline.contract.telecom.CarrierId;
 import java.util.List;
 import java.util.Map;
 import javax.json.JsonObject;
@@ -28,6 +29,18 @@ class JsonBodiesTest {
         assertRefused("[1]", 400, "body: expected a JSON object, got array");
         assertRefused("{\"pbx\": ", 400, "body: malformed JSON: ");
         assertRefused("{} {}", 400, "body: malformed JSON: ");
+    }
+
+    @Test
+    void identifiersFromQueryParametersBecomeValueObjectsOrA400NamingTheParameter() {
+        assertThat(JsonBodies.optionalId("carrier", null, CarrierId::new)).isNull();
+        assertThat(JsonBodies.optionalId("carrier", " ", CarrierId::new)).isNull();
+        assertThat(JsonBodies.optionalId("carrier", " carrier-a ", CarrierId::new)).isEqualTo(new CarrierId("carrier-a"));
+        ApiException refused = catchThrowableOfType(() -> JsonBodies.optionalId("carrier", "Carrier A", CarrierId::new),
+                ApiException.class);
+        assertThat(refused.status().getStatusCode()).isEqualTo(400);
+        assertThat(refused.field()).isEqualTo("carrier");
+        assertThat(refused.getMessage()).contains("'Carrier A' is not a carrier id");
     }
 
     @Test

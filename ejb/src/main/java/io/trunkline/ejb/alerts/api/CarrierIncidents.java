@@ -1,5 +1,6 @@
 package io.trunkline.ejb.alerts.api;
 
+import io.trunkline.contract.telecom.CarrierId;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -14,5 +15,5 @@ public interface CarrierIncidents {
     }
 
     /** @param carrier one carrier, or null for all */
-    List<CarrierIncident> list(String carrier, boolean openOnly);
+    List<CarrierIncident> list(CarrierId carrier, boolean openOnly);
 }

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.alerts.application;
 
+import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.camel.feeds.StatusFeed;
 import io.trunkline.camel.feeds.StatusFeedPort;
 import io.trunkline.camel.feeds.StatusFeedSource;
@@ -53,9 +54,9 @@ public class CarrierIncidentService implements StatusFeedPort, CarrierIncidents 
     }
 
     @Override
-    public List<CarrierIncident> list(String carrier, boolean openOnly) {
+    public List<CarrierIncident> list(CarrierId carrier, boolean openOnly) {
         try {
-            return store.list(carrier, openOnly);
+            return store.list(carrier == null ? null : carrier.value(), openOnly);
         } catch (SQLException e) {
             throw new EJBException(e);
         }

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.billing.api;
 
+import io.trunkline.contract.telecom.CarrierId;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,5 +18,6 @@ public interface Invoices {
                    long fileId, Instant receivedAt) implements Serializable {
     }
 
-    List<Invoice> list(String carrier, int limit);
+    /** @param carrier one carrier, or null for all */
+    List<Invoice> list(CarrierId carrier, int limit);
 }

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.billing.api;
 
+import io.trunkline.contract.telecom.CarrierId;
 import javax.ejb.Local;
 
 /** Carriers' rate decks uploaded through the API (files dropped in the inbox take the same path). */
@@ -12,5 +13,5 @@ public interface RateDecks {
      * @return the file's record with its counts
      * @throws IllegalArgumentException when the file cannot be read at all (encoding, header)
      */
-    IngestFiles.IngestedFile importDeck(String carrier, String fileName, byte[] csv);
+    IngestFiles.IngestedFile importDeck(CarrierId carrier, String fileName, byte[] csv);
 }

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.billing.application;
 
+import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.camel.billing.InvoiceFile;
 import io.trunkline.camel.billing.InvoicePort;
 import io.trunkline.ejb.billing.api.Invoices;
@@ -76,9 +77,9 @@ public class InvoiceIngestion implements InvoicePort, Invoices {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Invoice> list(String carrier, int limit) {
+    public List<Invoice> list(CarrierId carrier, int limit) {
         try {
-            return invoices.list(carrier, Math.max(1, Math.min(limit, 1000)));
+            return invoices.list(carrier == null ? null : carrier.value(), Math.max(1, Math.min(limit, 1000)));
         } catch (SQLException e) {
             throw new EJBException(e);
         }

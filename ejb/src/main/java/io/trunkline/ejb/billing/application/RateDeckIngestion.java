@@ -1,5 +1,6 @@
 package io.trunkline.ejb.billing.application;
 
+import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.camel.billing.RateDeckCsvParser;
 import io.trunkline.camel.billing.RateDeckFile;
 import io.trunkline.camel.billing.UnreadableFileException;
@@ -61,14 +62,14 @@ public class RateDeckIngestion implements RateDeckPort, IngestFiles, RateDecks {
     }
 
     @Override
-    public IngestedFile importDeck(String carrier, String fileName, byte[] csv) {
-        if (routing.current().carrier(carrier).isEmpty()) {
+    public IngestedFile importDeck(CarrierId carrier, String fileName, byte[] csv) {
+        if (routing.current().carrier(carrier.value()).isEmpty()) {
             throw new MasterDataException("carrier", "no carrier '" + carrier + "'");
         }
         RateDeckFile parsed;
         try {
             // The carrier comes from the URL, whatever the uploaded file was called.
-            parsed = parser.parse(carrier + "_" + (fileName == null ? "upload.csv" : fileName), csv);
+            parsed = parser.parse(carrier.value() + "_" + (fileName == null ? "upload.csv" : fileName), csv);
         } catch (UnreadableFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

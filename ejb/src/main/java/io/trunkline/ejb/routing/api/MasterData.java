@@ -1,5 +1,8 @@
 package io.trunkline.ejb.routing.api;
 
+import io.trunkline.contract.telecom.PbxId;
+import io.trunkline.contract.telecom.E164Number;
+import io.trunkline.contract.telecom.CarrierId;
 import java.util.List;
 import java.util.Optional;
 import javax.ejb.Local;
@@ -13,7 +16,7 @@ public interface MasterData {
 
     List<PbxEntry> pbxs();
 
-    Optional<PbxEntry> pbx(String id);
+    Optional<PbxEntry> pbx(PbxId id);
 
     /** @throws io.trunkline.ejb.routing.api.MasterDataException naming a reference that does not exist */
     void putPbx(PbxEntry pbx);
@@ -23,11 +26,11 @@ public interface MasterData {
      * @throws io.trunkline.ejb.ruleset.api.NamedInRulesException a row of an active rule version names it: the
      *         row would stop applying without a word, so nothing is deleted
      */
-    boolean deletePbx(String id);
+    boolean deletePbx(PbxId id);
 
     List<CarrierEntry> carriers();
 
-    Optional<CarrierEntry> carrier(String id);
+    Optional<CarrierEntry> carrier(CarrierId id);
 
     void putCarrier(CarrierEntry carrier);
 
@@ -36,17 +39,17 @@ public interface MasterData {
      * @throws io.trunkline.ejb.ruleset.api.NamedInRulesException a row of an active rule version names it: the
      *         row would stop applying without a word, so nothing is deleted
      */
-    boolean deleteCarrier(String id);
+    boolean deleteCarrier(CarrierId id);
 
-    CarrierStatus state(String carrier);
+    CarrierStatus state(CarrierId carrier);
 
-    void putState(String carrier, CarrierStatus state);
+    void putState(CarrierId carrier, CarrierStatus state);
 
     List<DidEntry> dids();
 
     void putDid(DidEntry did);
 
-    boolean deleteDid(String number);
+    boolean deleteDid(E164Number number);
 
     /**
      * Stores many items at once, in one transaction: carriers, then PBXs, then DIDs, each checked against
@@ -58,5 +61,5 @@ public interface MasterData {
 
     Optional<DidEntry> inboundDefault();
 
-    void putInboundDefault(String pbx, String extension);
+    void putInboundDefault(PbxId pbx, String extension);
 }

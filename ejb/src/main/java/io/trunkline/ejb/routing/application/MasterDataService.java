@@ -1,5 +1,6 @@
 package io.trunkline.ejb.routing.application;
 
+import io.trunkline.contract.telecom.E164Number;
 import io.trunkline.ejb.routing.api.CarrierEntry;
 import io.trunkline.ejb.routing.api.CarrierStatus;
 import io.trunkline.ejb.routing.api.DidEntry;
@@ -54,8 +55,8 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public Optional<PbxEntry> pbx(String id) {
-        return data().pbx(id).map(MasterDataEntries::entry);
+    public Optional<PbxEntry> pbx(PbxId id) {
+        return data().pbx(id.value()).map(MasterDataEntries::entry);
     }
 
     @Override
@@ -71,14 +72,14 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public boolean deletePbx(String id) {
-        if (data().dids().values().stream().anyMatch(d -> d.pbx().value().equals(id))) {
+    public boolean deletePbx(PbxId id) {
+        if (data().dids().values().stream().anyMatch(d -> d.pbx().equals(id))) {
             throw new MasterDataException("id", "PBX '" + id + "' still has DIDs; move or delete them first");
         }
-        if (data().pbx(id).isEmpty()) {
+        if (data().pbx(id.value()).isEmpty()) {
             return false;
         }
-        return rules.removeUnlessNamed(EnumeratedColumns.Domain.PBXS, id, () -> change(r -> r.removePbx(new PbxId(id))));
+        return rules.removeUnlessNamed(EnumeratedColumns.Domain.PBXS, id.value(), () -> change(r -> r.removePbx(id)));
     }
 
     @Override
@@ -88,8 +89,8 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public Optional<CarrierEntry> carrier(String id) {
-        return data().carrier(id).map(MasterDataEntries::entry);
+    public Optional<CarrierEntry> carrier(CarrierId id) {
+        return data().carrier(id.value()).map(MasterDataEntries::entry);
     }
 
     @Override
@@ -102,27 +103,27 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public boolean deleteCarrier(String id) {
-        if (data().dids().values().stream().anyMatch(d -> d.carrier().value().equals(id))) {
+    public boolean deleteCarrier(CarrierId id) {
+        if (data().dids().values().stream().anyMatch(d -> d.carrier().equals(id))) {
             throw new MasterDataException("id", "carrier '" + id + "' still holds DIDs; move or delete them first");
         }
-        if (data().carrier(id).isEmpty()) {
+        if (data().carrier(id.value()).isEmpty()) {
             return false;
         }
-        return rules.removeUnlessNamed(EnumeratedColumns.Domain.CARRIERS, id,
-                () -> change(r -> r.removeCarrier(new CarrierId(id))));
+        return rules.removeUnlessNamed(EnumeratedColumns.Domain.CARRIERS, id.value(),
+                () -> change(r -> r.removeCarrier(id)));
     }
 
     @Override
-    public CarrierStatus state(String carrier) {
-        Carrier c = data().carrier(carrier).orElseThrow(() -> new MasterDataException("carrier", "no carrier '" + carrier + "'"));
+    public CarrierStatus state(CarrierId carrier) {
+        Carrier c = data().carrier(carrier.value()).orElseThrow(() -> new MasterDataException("carrier", "no carrier '" + carrier + "'"));
         return MasterDataEntries.entry(data().state(c.id()));
     }
 
     @Override
-    public void putState(String carrier, CarrierStatus status) {
+    public void putState(CarrierId carrier, CarrierStatus status) {
         CarrierState state = MasterDataEntries.state(status);
-        Carrier c = data().carrier(carrier).orElseThrow(() -> new MasterDataException("carrier", "no carrier '" + carrier + "'"));
+        Carrier c = data().carrier(carrier.value()).orElseThrow(() -> new MasterDataException("carrier", "no carrier '" + carrier + "'"));
         change(r -> {
             r.storeState(c.id(), state);
             return null;
@@ -151,8 +152,8 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public boolean deleteDid(String number) {
-        return change(r -> r.removeDid(number));
+    public boolean deleteDid(E164Number number) {
+        return change(r -> r.removeDid(number.value()));
     }
 
     @Override
@@ -194,8 +195,8 @@ public class MasterDataService implements MasterData {
     }
 
     @Override
-    public void putInboundDefault(String pbx, String extension) {
-        Pbx p = data().pbx(pbx).orElseThrow(() -> new MasterDataException("pbx", "no PBX '" + pbx + "'"));
+    public void putInboundDefault(PbxId pbx, String extension) {
+        Pbx p = data().pbx(pbx.value()).orElseThrow(() -> new MasterDataException("pbx", "no PBX '" + pbx + "'"));
         if (extension == null || !extension.matches("[0-9*#]{1,32}")) {
             throw new MasterDataException("extension", "expected 1-32 keypad characters");
         }

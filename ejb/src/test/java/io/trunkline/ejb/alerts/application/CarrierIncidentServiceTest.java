@@ -1,5 +1,6 @@
 package io.trunkline.ejb.alerts.application;
 
+import io.trunkline.contract.telecom.CarrierId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trunkline.camel.feeds.Incident;
@@ -28,7 +29,7 @@ class CarrierIncidentServiceTest {
         service.polled(FEED_A, new StatusFeed("statuspage", List.of(incident("i1", true), incident("i2", false)),
                 List.of("entry 3: no id")));
 
-        assertThat(service.list("carrier-a", true)).extracting(CarrierIncident::id).containsExactly("i1");
+        assertThat(service.list(new CarrierId("carrier-a"), true)).extracting(CarrierIncident::id).containsExactly("i1");
         assertThat(service.list(null, false)).extracting(CarrierIncident::id).containsExactlyInAnyOrder("i1", "i2");
         assertThat(store.lastPoll("carrier-a")).isEqualTo("read statuspage: 2 incident(s); skipped entry 3: no id");
     }
@@ -39,8 +40,8 @@ class CarrierIncidentServiceTest {
 
         service.polled(FEED_A, new StatusFeed("statuspage", List.of(), List.of()));
 
-        assertThat(service.list("carrier-a", true)).isEmpty();
-        assertThat(service.list("carrier-a", false)).singleElement().satisfies(i -> {
+        assertThat(service.list(new CarrierId("carrier-a"), true)).isEmpty();
+        assertThat(service.list(new CarrierId("carrier-a"), false)).singleElement().satisfies(i -> {
             assertThat(i.open()).isFalse();
             assertThat(i.status()).isEqualTo("gone");
             assertThat(i.resolvedAt()).isNotNull();
@@ -54,7 +55,7 @@ class CarrierIncidentServiceTest {
         service.polled(new StatusFeedSource("carrier-b", URI.create("https://status.carrier-b.example/feed.rss"),
                 Duration.ofMinutes(5)), new StatusFeed("rss", List.of(), List.of()));
 
-        assertThat(service.list("carrier-a", true)).extracting(CarrierIncident::id).containsExactly("i1");
+        assertThat(service.list(new CarrierId("carrier-a"), true)).extracting(CarrierIncident::id).containsExactly("i1");
     }
 
     @Test
@@ -64,7 +65,7 @@ class CarrierIncidentServiceTest {
         service.failed(FEED_A, "HTTP 503");
 
         assertThat(store.lastPoll("carrier-a")).isEqualTo("failed: HTTP 503");
-        assertThat(service.list("carrier-a", true)).extracting(CarrierIncident::id).containsExactly("i1");
+        assertThat(service.list(new CarrierId("carrier-a"), true)).extracting(CarrierIncident::id).containsExactly("i1");
     }
 
     private static Incident incident(String id, boolean open) {

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.billing.application;
 
+import io.trunkline.contract.telecom.CarrierId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trunkline.camel.billing.InvoiceFile;
@@ -24,14 +25,14 @@ class InvoiceIngestionTest {
     void anInvoiceIsStoredWithItsLinesSumsAndItsBadLineQuarantined() {
         ingestion.accept(invoice("INV-7", "sha-7"));
 
-        assertThat(ingestion.list("carrier-a", 10)).singleElement().satisfies(i -> {
+        assertThat(ingestion.list(new CarrierId("carrier-a"), 10)).singleElement().satisfies(i -> {
             assertThat(i.number()).isEqualTo("INV-7");
             assertThat(i.lines()).isEqualTo(2);
             assertThat(i.linesSeconds()).isEqualTo(180);
             assertThat(i.linesAmount()).isEqualByComparingTo("0.30");
             assertThat(i.statedAmount()).isEqualByComparingTo("0.35");
         });
-        long fileId = ingestion.list("carrier-a", 10).get(0).fileId();
+        long fileId = ingestion.list(new CarrierId("carrier-a"), 10).get(0).fileId();
         assertThat(files.find(fileId).orElseThrow()).satisfies(f -> {
             assertThat(f.status()).isEqualTo("STORED");
             assertThat(f.source()).isEqualTo(InvoiceIngestion.SOURCE);
@@ -61,8 +62,8 @@ class InvoiceIngestionTest {
         ingestion.accept(invoice("INV-7", "sha-7"));
         ingestion.accept(invoice("INV-8", "sha-8"));
 
-        assertThat(ingestion.list("carrier-a", 1)).extracting(Invoice::number).containsExactly("INV-8");
-        assertThat(ingestion.list("carrier-b", 10)).isEmpty();
+        assertThat(ingestion.list(new CarrierId("carrier-a"), 1)).extracting(Invoice::number).containsExactly("INV-8");
+        assertThat(ingestion.list(new CarrierId("carrier-b"), 10)).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.billing.application;
 
+import io.trunkline.contract.telecom.CarrierId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class RateDeckIngestionTest {
 
     @Test
     void aDeckIsStoredWithItsRatesAndItsBadLineQuarantined() {
-        IngestedFile f = decks.importDeck("carrier-a", "december.csv", bytes(DECK));
+        IngestedFile f = decks.importDeck(new CarrierId("carrier-a"), "december.csv", bytes(DECK));
 
         assertThat(f.status()).isEqualTo("STORED");
         assertThat(f.source()).isEqualTo("ratedeck");
@@ -49,9 +50,9 @@ class RateDeckIngestionTest {
 
     @Test
     void theSameDeckAgainIsADuplicateAndStoresNoRateTwice() {
-        decks.importDeck("carrier-a", "december.csv", bytes(DECK));
+        decks.importDeck(new CarrierId("carrier-a"), "december.csv", bytes(DECK));
 
-        IngestedFile again = decks.importDeck("carrier-a", "december-resent.csv", bytes(DECK));
+        IngestedFile again = decks.importDeck(new CarrierId("carrier-a"), "december-resent.csv", bytes(DECK));
 
         assertThat(again.status()).isEqualTo("DUPLICATE");
         assertThat(again.stored()).isZero();
@@ -61,9 +62,9 @@ class RateDeckIngestionTest {
 
     @Test
     void aNewDeckForTheSameDatesReplacesTheRatesOfThoseDates() {
-        decks.importDeck("carrier-a", "december.csv", bytes(DECK));
+        decks.importDeck(new CarrierId("carrier-a"), "december.csv", bytes(DECK));
 
-        decks.importDeck("carrier-a", "december-v2.csv", bytes("""
+        decks.importDeck(new CarrierId("carrier-a"), "december-v2.csv", bytes("""
                 prefix,rate_per_minute,connection_fee,effective_from
                 1,0.0045,0,2026-12-01
                 """));
@@ -74,7 +75,7 @@ class RateDeckIngestionTest {
 
     @Test
     void aDeckForACarrierNotInMasterDataIsRefusedAndNothingIsRecorded() {
-        assertThatThrownBy(() -> decks.importDeck("carrier-x", "x.csv", bytes(DECK)))
+        assertThatThrownBy(() -> decks.importDeck(new CarrierId("carrier-x"), "x.csv", bytes(DECK)))
                 .isInstanceOf(MasterDataException.class)
                 .hasMessageContaining("carrier-x");
         assertThat(decks.recent(10)).isEmpty();
@@ -82,7 +83,7 @@ class RateDeckIngestionTest {
 
     @Test
     void aFileWithoutAHeaderIsAnInputErrorNamingTheFile() {
-        assertThatThrownBy(() -> decks.importDeck("carrier-a", "empty.csv", new byte[0]))
+        assertThatThrownBy(() -> decks.importDeck(new CarrierId("carrier-a"), "empty.csv", new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("carrier-a_empty.csv");
         assertThat(decks.recent(10)).isEmpty();
