@@ -962,6 +962,8 @@ class PlatformIT {
         for (EdgeProcess n : nodes) {
             n.awaitLog("ready", 60);
             n.awaitLog("open for decisions", 30);
+            // A decision that times out under the load falls back to the pushed table: every node holds it first.
+            n.awaitLog("fallback table of hq-cucm from the platform", 30);
         }
         await(Duration.ofSeconds(60), () -> subsystem(Api.get("health", null).json().asJsonObject(), "edge")
                 .getJsonArray("members").stream().filter(m -> m.asJsonObject().containsKey("events")).count() == 3 ? true : null);

@@ -2,7 +2,8 @@ package io.trunkline.edge.events;
 
 import io.trunkline.contract.events.EdgeEvents;
 import io.trunkline.edge.cdr.Journal;
-import io.trunkline.edge.transport.SipTransport;
+import io.trunkline.edge.transport.LocalPoint;
+import io.trunkline.edge.transport.SipEndpoint;
 import java.io.IOException;
 import java.text.ParseException;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
-import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -55,7 +55,7 @@ public final class EventNotifier implements AutoCloseable {
     static final long NOTIFY_TIMEOUT_MS = 10_000;
     static final long RETRY_AFTER_FAILURE_MS = 1_000;
 
-    private final SipTransport sip;
+    private final SipEndpoint sip;
     private final Journal journal;
     private final String node;
     private final Set<String> subscribers;
@@ -70,7 +70,7 @@ public final class EventNotifier implements AutoCloseable {
     private long delivered;
     private long refused;
 
-    public EventNotifier(SipTransport sip, Journal journal, String node, Set<String> subscribers, int batchEvents,
+    public EventNotifier(SipEndpoint sip, Journal journal, String node, Set<String> subscribers, int batchEvents,
                          int batchBytes) {
         this.sip = sip;
         this.journal = journal;
@@ -93,8 +93,7 @@ public final class EventNotifier implements AutoCloseable {
         Request request = event.getRequest();
         ServerTransaction st;
         try {
-            st = event.getServerTransaction() != null ? event.getServerTransaction()
-                    : sip.provider().getNewServerTransaction(request);
+            st = sip.serverTransaction(event);
         } catch (TransactionAlreadyExistsException e) {
             return; // a retransmission; the transaction answers it
         }
@@ -108,7 +107,7 @@ public final class EventNotifier implements AutoCloseable {
         EventHeader eventHeader = (EventHeader) request.getHeader(EventHeader.NAME);
         if (eventHeader == null || !EdgeEvents.PACKAGE.equalsIgnoreCase(eventHeader.getEventType())) {
             Response bad = response(Response.BAD_EVENT, request, null);
-            bad.addHeader(sip.headerFactory().createAllowEventsHeader(EdgeEvents.PACKAGE));
+            bad.addHeader(sip.factories().headers().createAllowEventsHeader(EdgeEvents.PACKAGE));
             st.sendResponse(bad);
             return;
         }
@@ -116,7 +115,7 @@ public final class EventNotifier implements AutoCloseable {
         int expires = expiresHeader == null ? 600 : expiresHeader.getExpires();
         if (expires > 0 && expires < MIN_EXPIRES) {
             Response brief = response(Response.INTERVAL_TOO_BRIEF, request, null);
-            brief.addHeader(sip.headerFactory().createMinExpiresHeader(MIN_EXPIRES));
+            brief.addHeader(sip.factories().headers().createMinExpiresHeader(MIN_EXPIRES));
             st.sendResponse(brief);
             return;
         }
@@ -149,7 +148,7 @@ public final class EventNotifier implements AutoCloseable {
                 current = s;
             }
             Response ok = response(Response.OK, request, s.notifierTag);
-            ok.addHeader(sip.headerFactory().createExpiresHeader(expires));
+            ok.addHeader(sip.factories().headers().createExpiresHeader(expires));
             ok.addHeader(contactHeader(s.transport));
             st.sendResponse(ok);
             if (expires == 0) {
@@ -221,12 +220,12 @@ public final class EventNotifier implements AutoCloseable {
 
     private void send(EventSubscription s, List<EdgeEvents.Event> events, List<Long> sequences, String state)
             throws SipException, ParseException, InvalidArgumentException {
-        HeaderFactory h = sip.headerFactory();
-        ListeningPoint lp = sip.listeningPoint(s.transport);
-        Request notify = sip.messageFactory().createRequest(s.contact, Request.NOTIFY, h.createCallIdHeader(s.callId),
+        HeaderFactory h = sip.factories().headers();
+        LocalPoint lp = sip.local(s.transport);
+        Request notify = sip.factories().messages().createRequest(s.contact, Request.NOTIFY, h.createCallIdHeader(s.callId),
                 h.createCSeqHeader(++s.cseq, Request.NOTIFY), h.createFromHeader(s.notifier, s.notifierTag),
                 h.createToHeader(s.subscriber, s.subscriberTag),
-                List.of(h.createViaHeader(lp.getIPAddress(), lp.getPort(), lp.getTransport(), null)),
+                List.of(h.createViaHeader(lp.address(), lp.port(), lp.transport().toUpperCase(java.util.Locale.ROOT), null)),
                 h.createMaxForwardsHeader(70));
         notify.addHeader(h.createEventHeader(EdgeEvents.PACKAGE));
         int semicolon = state.indexOf(';');
@@ -240,7 +239,7 @@ public final class EventNotifier implements AutoCloseable {
         notify.addHeader(contactHeader(s.transport));
         notify.setContent(EdgeEvents.write(node, events).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 h.createContentTypeHeader(EdgeEvents.CONTENT_TYPE, EdgeEvents.CONTENT_SUBTYPE));
-        ClientTransaction ct = sip.provider().getNewClientTransaction(notify);
+        ClientTransaction ct = sip.clientTransaction(notify);
         ct.setApplicationData(new Sent(s, sequences));
         ct.sendRequest();
     }
@@ -318,7 +317,7 @@ public final class EventNotifier implements AutoCloseable {
     // --- helpers -----------------------------------------------------------------------------------
 
     private Response response(int code, Request request, String toTag) throws ParseException {
-        Response r = sip.messageFactory().createResponse(code, request);
+        Response r = sip.factories().messages().createResponse(code, request);
         if (toTag != null) {
             ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(toTag);
         }
@@ -332,11 +331,11 @@ public final class EventNotifier implements AutoCloseable {
     }
 
     private ContactHeader contactHeader(String transport) throws ParseException {
-        ListeningPoint lp = sip.listeningPoint(transport);
-        SipURI uri = sip.addressFactory().createSipURI("events", lp.getIPAddress());
-        uri.setPort(lp.getPort());
-        uri.setTransportParam(lp.getTransport().toLowerCase());
-        return sip.headerFactory().createContactHeader(sip.addressFactory().createAddress(uri));
+        LocalPoint lp = sip.local(transport);
+        SipURI uri = sip.factories().addresses().createSipURI("events", lp.address());
+        uri.setPort(lp.port());
+        uri.setTransportParam(lp.transport());
+        return sip.factories().headers().createContactHeader(sip.factories().addresses().createAddress(uri));
     }
 
     private static String transportOf(URI contact, Request request) {
