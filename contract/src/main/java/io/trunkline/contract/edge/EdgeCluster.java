@@ -20,6 +20,22 @@ public final class EdgeCluster {
     /** Member attribute carrying the node's SIP address, {@code host:port}. */
     public static final String SIP_ADDRESS_ATTRIBUTE = "trunkline.sip";
 
+    /**
+     * Map of the fraud velocity counters: one entry per subject and counter filter, written by the platform
+     * (the one that decides every call), backed up on another node, idle entries expire after
+     * {@link #FRAUD_COUNTERS_MAX_IDLE_SECONDS} (longer than the longest window), so memory follows live subjects.
+     */
+    public static final String FRAUD_COUNTERS_MAP = "fraud-counters";
+
+    /** Idle time after which a fraud counter entry expires: twice the longest window (one hour). */
+    public static final int FRAUD_COUNTERS_MAX_IDLE_SECONDS = 7_200;
+
+    /** Map of sources (extensions, PBXs) blocked by a fraud rule; each entry lives as long as its block. */
+    public static final String FRAUD_BLOCKS_MAP = "fraud-blocks";
+
+    /** Map of SIP sources (addresses) banned by the edge's attack defence; each entry lives as long as its ban. */
+    public static final String SOURCE_BANS_MAP = "source-bans";
+
     private EdgeCluster() {
     }
 

@@ -6,6 +6,7 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -54,6 +55,9 @@ public final class EdgeClusterMember implements AutoCloseable {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(config.members());
 
+        // Counters the platform writes: idle subjects expire, so memory follows the subjects calling now.
+        hz.addMapConfig(new MapConfig(EdgeCluster.FRAUD_COUNTERS_MAP).setBackupCount(1)
+                .setMaxIdleSeconds(EdgeCluster.FRAUD_COUNTERS_MAX_IDLE_SECONDS));
         hz.addListenerConfig(new ListenerConfig(new MembershipLog()));
         HazelcastInstance instance = Hazelcast.newHazelcastInstance(hz);
         return new EdgeClusterMember(instance);

@@ -99,6 +99,13 @@ public class EdgeClusterClient {
         }
     }
 
+    /** The client while it is connected to the cluster, for the adapters that keep state there. */
+    public java.util.Optional<HazelcastInstance> instance() {
+        HazelcastInstance c = client;
+        return c != null && connected && c.getLifecycleService().isRunning() ? java.util.Optional.of(c)
+                : java.util.Optional.empty();
+    }
+
     public boolean connected() {
         return connected;
     }
