@@ -13,3 +13,6 @@ CREATE TABLE security_audit (
 );
 CREATE INDEX security_audit_at ON security_audit (at);
 CREATE INDEX security_audit_subject ON security_audit (subject, at);
+
+-- Event alerts name subjects of more kinds than the threshold alerts (extension, source).
+ALTER TABLE alert ALTER COLUMN dimension SET DATA TYPE VARCHAR(16);

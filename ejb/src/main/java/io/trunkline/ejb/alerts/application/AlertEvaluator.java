@@ -2,6 +2,7 @@ package io.trunkline.ejb.alerts.application;
 
 import io.trunkline.ejb.alerts.api.Alerts;
 import io.trunkline.ejb.alerts.api.CarrierIncidents;
+import io.trunkline.ejb.alerts.api.EventAlerts;
 import io.trunkline.ejb.alerts.domain.AlertStore;
 import io.trunkline.ejb.alerts.domain.TrunkStates;
 import io.trunkline.ejb.metrics.domain.MetricStore;
@@ -60,6 +61,7 @@ public class AlertEvaluator {
     /** A window-based alert closes only on a newer window with at least this many calls. */
     static final int MIN_CALLS_TO_RESOLVE = 10;
     private static final Duration LOOK_BACK = Duration.ofHours(2);
+    private static final java.util.Set<String> EVENT_ORIGINS = java.util.Set.of(EventAlerts.FRAUD, EventAlerts.SECURITY);
     private static final Pattern DELAY = Pattern.compile("(\\d+)\\s*([smhd])");
 
     @EJB
@@ -79,7 +81,7 @@ public class AlertEvaluator {
     private TrunkStates trunkStates;
     /** New sessions of the active alerts rulebook. */
     private Supplier<KieSession> thresholds;
-    private final AlertNotifier notifier = new AlertNotifier();
+    private final AlertDelivery delivery = new AlertDelivery();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Instant evaluatedAt;
 
@@ -150,7 +152,7 @@ public class AlertEvaluator {
     }
 
     /** The stored key of an alert's condition and subject (text: PostgreSQL refuses NUL in a string). */
-    private static String key(String title, String origin, String dimension, String subject) {
+    static String key(String title, String origin, String dimension, String subject) {
         return title + " | " + origin + " | " + dimension + " | " + subject;
     }
 
@@ -177,7 +179,8 @@ public class AlertEvaluator {
                 }
             }
             for (AlertStore.Open o : open.values()) {
-                if (holding.containsKey(o.key())) {
+                // An event alert (a fraud block, a banned source) holds until someone acknowledges it.
+                if (holding.containsKey(o.key()) || EVENT_ORIGINS.contains(o.alert().origin())) {
                     if (o.alert().state().equals("OPEN") && o.alert().escalation() == 0 && o.escalateAfterSeconds() != null
                             && !now.isBefore(o.alert().raisedAt().plusSeconds(o.escalateAfterSeconds()))) {
                         if (alerts.escalate(o.alert().id(), now)) {
@@ -206,24 +209,7 @@ public class AlertEvaluator {
     }
 
     private void deliver(Event e, Instant now) {
-        try {
-            Alerts.Alert alert = alerts.find(e.alertId()).orElseThrow();
-            for (AlertNotifier.Outcome o : notifier.send(e.event(), alert)) {
-                transactions.committed(() -> {
-                    try {
-                        alerts.delivered(alert.id(), e.event(), o.channel(), o.target(), now, o.outcome());
-                    } catch (SQLException ex) {
-                        throw new EJBException(ex);
-                    }
-                    return null;
-                });
-                if (!o.outcome().equals("delivered")) {
-                    LOG.warn("alert #{} {} by {} to {}: {}", alert.id(), e.event(), o.channel(), o.target(), o.outcome());
-                }
-            }
-        } catch (SQLException ex) {
-            LOG.warn("alert #{} {} not delivered: {}", e.alertId(), e.event(), ex.getMessage());
-        }
+        delivery.deliver(alerts, transactions, e.event(), e.alertId(), now);
     }
 
     /** Every subject with a complete window with calls in the last two hours, and every carrier's state. */
