@@ -27,6 +27,14 @@ public final class EnumeratedColumns {
     /** How grave an alert is. */
     public static final List<String> SEVERITIES = List.of("WARNING", "CRITICAL");
 
+    /** What a fraud row does ({@code FraudCheck.Action}). */
+    public static final List<String> FRAUD_ACTIONS = List.of("ALLOW", "ALERT", "BLOCK", "BLOCK_SOURCE");
+    /** Whose calls a fraud row counts, or what it blocks ({@code FraudCheck.Scope}). */
+    public static final List<String> FRAUD_SCOPES = List.of("EXTENSION", "PBX", "PREFIX");
+    /** What a fraud velocity row counts ({@code FraudCheck.Counter}). */
+    public static final List<String> FRAUD_COUNTERS = List.of("CALLS_PER_MINUTE", "CONCURRENT_CALLS",
+            "DISTINCT_DESTINATIONS_PER_HOUR", "SHORT_CALL_RATIO", "SPEND_PER_HOUR");
+
     /** Where a column's allowed values come from. */
     public enum Domain {
         /** The values listed with the column. */
@@ -125,7 +133,15 @@ public final class EnumeratedColumns {
                             .when("Dimension", "pbx"),
                     fixed("Subjects", "subjectIn(", CLASSES).shaped(Shape.SPACED_LIST).withWildcard()
                             .when("Dimension", "class"),
-                    fixed("Severity", "setSeverity(", SEVERITIES)));
+                    fixed("Severity", "setSeverity(", SEVERITIES)),
+            "FraudPolicy.drl.xlsx", List.of(
+                    // Required: a row with no condition at all would leave its actions without their fact.
+                    ids("PBX", "pbxIn(", Domain.PBXS).shaped(Shape.LIST).withWildcard().requiredCell(),
+                    fixed("Class", "setClasses(", CLASSES).shaped(Shape.LIST).withWildcard(),
+                    fixed("Scope", "setScope(", FRAUD_SCOPES),
+                    fixed("Counter", "setCounter(", FRAUD_COUNTERS),
+                    // Required: the row's last column takes the row; without it its cells would leak into the next.
+                    fixed("Action", "$f.row(", FRAUD_ACTIONS).requiredCell()));
 
     private EnumeratedColumns() {
     }

@@ -21,7 +21,10 @@ public enum Rulebook {
     ROUTING("routing", List.of("RoutingPolicy.drl.xlsx", "RoutingPolicyFallback.drl")),
 
     /** When a carrier, trunk, PBX or destination class raises an alert: the analysts' thresholds. */
-    ALERTS("alerts", List.of("AlertThresholds.drl.xlsx"));
+    ALERTS("alerts", List.of("AlertThresholds.drl.xlsx")),
+
+    /** Which calls are toll fraud: restricted destinations and hours, velocity rows judged on cluster-wide counters. */
+    FRAUD("fraud", List.of("FraudPolicy.drl.xlsx"));
 
     private final String kbaseName;
     private final List<String> resources;

@@ -39,7 +39,8 @@ class ShippedTablesTest {
         Map<Rulebook, DecisionTableWorkbook> sources = Map.of(
                 Rulebook.DIALPLAN, DialPlanTableSource.shipped(),
                 Rulebook.CLASSIFICATION, ClassificationTableSource.shipped(),
-                Rulebook.ROUTING, RoutingPolicyTableSource.shipped());
+                Rulebook.ROUTING, RoutingPolicyTableSource.shipped(),
+                Rulebook.FRAUD, io.trunkline.rules.fraud.FraudPolicyTableSource.shipped());
         for (Map.Entry<Rulebook, DecisionTableWorkbook> e : sources.entrySet()) {
             String table = e.getKey().decisionTables().get(0);
             assertThat(drl(shipped(e.getKey(), table))).as(table).isEqualTo(drl(e.getValue().toXlsx()));

@@ -11,6 +11,7 @@ import io.trunkline.ejb.calls.domain.CallPartitionRepository;
 import io.trunkline.ejb.calls.domain.DeliveredEvents;
 import io.trunkline.ejb.calls.domain.EdgeEventRepository;
 import io.trunkline.ejb.calls.domain.StoredEvent;
+import io.trunkline.ejb.fraud.api.FraudScreening;
 import io.trunkline.ejb.metrics.api.MetricMarks;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -47,12 +48,15 @@ public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
     private CallPartitions partitions;
     @EJB
     private MetricMarks metricMarks;
+    @EJB
+    private FraudScreening fraud;
 
     public EdgeEventIngestion() {
     }
 
     EdgeEventIngestion(EdgeEventRepository events, CallPartitionRepository partitionStore, CallPartitions partitions,
-                       MetricMarks metricMarks) {
+                       MetricMarks metricMarks, FraudScreening fraud) {
+        this.fraud = fraud;
         this.events = events;
         this.partitionStore = partitionStore;
         this.partitions = partitions;
@@ -77,6 +81,8 @@ public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
             }
             events.store(batch.node(), fresh, now);
         }
+        // Ended calls close their channels and add their spend in the fraud counters, each once (fresh ones only).
+        fraud.ended(fresh.stream().map(StoredEvent::call).filter(c -> c != null).toList());
         // Every call of the batch marks its windows: one stored before changes nothing when recomputed.
         metricMarks.callsStored(batchCalls.stream().map(c -> new Instant[]{c.startedAt(), c.endedAt()}).toList());
         return fresh.size();

@@ -3,6 +3,7 @@ package io.trunkline.ejb.routing.application;
 import io.trunkline.contract.telecom.CallId;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.ejb.fraud.api.FraudScreening;
 import io.trunkline.ejb.routing.api.RouteDecisions;
 import io.trunkline.ejb.routing.domain.DecisionSettings;
 import io.trunkline.ejb.routing.domain.RouteDecider;
@@ -18,7 +19,10 @@ import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 
-/** Decides calls on the current routing snapshot and rulebook versions; no database work per call. */
+/**
+ * Decides calls on the current routing snapshot and rulebook versions, then has routed outbound calls screened by
+ * the fraud rulebook; no database work per call.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RouteDecisionService implements RouteDecisions {
@@ -32,10 +36,12 @@ public class RouteDecisionService implements RouteDecisions {
     private RuleBaseHolder ruleBase;
     @EJB
     private DecisionLog log;
+    @EJB
+    private FraudScreening fraud;
 
     @Override
     public RouteDecision decide(RouteRequest request) {
-        RouteDecision decision = DECIDER.decide(request, data.current(), ruleBase.books());
+        RouteDecision decision = fraud.screen(request, DECIDER.decide(request, data.current(), ruleBase.books()));
         log.keep(decision);
         return decision;
     }

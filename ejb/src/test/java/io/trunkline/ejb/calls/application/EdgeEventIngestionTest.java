@@ -24,7 +24,23 @@ class EdgeEventIngestionTest {
     private final InMemoryCallStore store = new InMemoryCallStore();
     private final List<Instant[]> marked = new ArrayList<>();
     private final EdgeEventIngestion ingestion = new EdgeEventIngestion(store, store, new CallPartitions(store),
-            (Collection<Instant[]> spans) -> marked.addAll(spans));
+            (Collection<Instant[]> spans) -> marked.addAll(spans), new EndedCalls());
+
+    /** The fraud port, recording the calls whose ends it was told. */
+    private static final class EndedCalls implements io.trunkline.ejb.fraud.api.FraudScreening {
+        final List<io.trunkline.contract.events.CallRecord> ended = new ArrayList<>();
+
+        @Override
+        public io.trunkline.contract.routing.RouteDecision screen(io.trunkline.contract.routing.RouteRequest request,
+                                                                 io.trunkline.contract.routing.RouteDecision decision) {
+            return decision;
+        }
+
+        @Override
+        public void ended(List<io.trunkline.contract.events.CallRecord> calls) {
+            ended.addAll(calls);
+        }
+    }
 
     @Test
     void aCallRecordWithA300CharacterCallIdIsKeptAsUnreadableAndLaterEventsAreStored() {

@@ -1,0 +1,23 @@
+package io.trunkline.ejb.fraud.api;
+
+import io.trunkline.contract.events.CallRecord;
+import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.contract.routing.RouteRequest;
+import java.util.List;
+import javax.ejb.Local;
+
+/**
+ * The fraud rulebook in the per-call decision: a routed outbound call is judged on its restriction rows, the blocks
+ * in force and the cluster-wide velocity counters; refused 403 when a row blocks it (the SIP answer says only
+ * "Forbidden"; the stored decision's trace says which row, counter, value and threshold). Emergency calls are never
+ * held back.
+ */
+@Local
+public interface FraudScreening {
+
+    /** The decision as it stands after fraud screening: the same, with the fraud trace, or refused 403. */
+    RouteDecision screen(RouteRequest request, RouteDecision decision);
+
+    /** Calls that ended (the edge's records): their open channels closed, answered, short calls and spend counted. */
+    void ended(List<CallRecord> calls);
+}
