@@ -77,6 +77,11 @@ public final class DecisionTableWorkbook {
         return this;
     }
 
+    /** The cells of data row {@code index} (0-based), to copy a table's rows into another. */
+    public List<String> rowCells(int index) {
+        return List.copyOf(rows.get(index));
+    }
+
     public int rowCount() {
         return rows.size();
     }

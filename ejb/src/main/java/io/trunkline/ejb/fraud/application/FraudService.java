@@ -117,7 +117,9 @@ public class FraudService implements FraudScreening {
                 c.calledNormalized());
         FraudCheck check = fire(book, call, c.startedAt().atZone(pbx.get().zone()));
         boolean answered = c.answeredAt() != null;
-        long seconds = answered && c.endedAt() != null ? Math.max(0, Duration.between(c.answeredAt(), c.endedAt()).toSeconds()) : 0;
+        // Carriers bill every started second (then their increments): a 300 ms call is a 1-second call.
+        long millis = answered && c.endedAt() != null ? Math.max(0, Duration.between(c.answeredAt(), c.endedAt()).toMillis()) : 0;
+        long seconds = (millis + 999) / 1_000;
         BigDecimal cost = answered ? CallRating.cost(data, c.carrier(), c.calledNormalized(), c.answeredAt(), seconds)
                 .orElse(null) : null;
         Instant at = c.endedAt() == null ? Instant.now() : c.endedAt();
