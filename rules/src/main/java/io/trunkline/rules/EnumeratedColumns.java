@@ -35,6 +35,8 @@ public final class EnumeratedColumns {
     public static final List<String> FRAUD_COUNTERS = List.of("CALLS_PER_MINUTE", "CONCURRENT_CALLS",
             "DISTINCT_DESTINATIONS_PER_HOUR", "SHORT_CALL_RATIO", "SPEND_PER_HOUR");
 
+    private static final String NUMBER = "[0-9]{1,12}(\\.[0-9]{1,6})?";
+
     /** Where a column's allowed values come from. */
     public enum Domain {
         /** The values listed with the column. */
@@ -44,7 +46,11 @@ public final class EnumeratedColumns {
         /** The ids of the carriers the platform's master data holds. */
         CARRIERS,
         /** The ids of the PBXs the platform's master data holds. */
-        PBXS
+        PBXS,
+        /** Text of a form: the column's first value is the pattern, the second says it in words. */
+        FORMAT,
+        /** A site time window as {@code TimeWindow.parse} reads it ({@code 08:00-18:00 Mon-Fri}). */
+        TIME_WINDOW
     }
 
     /** How a cell holds its values. */
@@ -105,6 +111,10 @@ public final class EnumeratedColumns {
         return Column.of(header, code, Domain.FIXED, values);
     }
 
+    private static Column format(String header, String code, String pattern, String inWords) {
+        return Column.of(header, code, Domain.FORMAT, List.of(pattern, inWords));
+    }
+
     private static Column ids(String header, String code, Domain domain) {
         return Column.of(header, code, domain, List.of());
     }
@@ -123,6 +133,7 @@ public final class EnumeratedColumns {
                     fixed("Class", "callClass ==", CLASSES).requiredCell(),
                     ids("Carriers", "setCarriers(", Domain.CARRIERS).shaped(Shape.WEIGHTED_LIST),
                     fixed("Below floor", "setFloorAction(", FLOOR_ACTIONS),
+                    Column.of("Time window", "within(", Domain.TIME_WINDOW, List.of()),
                     fixed("Caller ID", "setCallerId(", CALLER_ID_POLICIES),
                     fixed("Strategy", "choose(", STRATEGIES).requiredCell()),
             "AlertThresholds.drl.xlsx", List.of(
@@ -138,8 +149,13 @@ public final class EnumeratedColumns {
                     // Required: a row with no condition at all would leave its actions without their fact.
                     ids("PBX", "pbxIn(", Domain.PBXS).shaped(Shape.LIST).withWildcard().requiredCell(),
                     fixed("Class", "setClasses(", CLASSES).shaped(Shape.LIST).withWildcard(),
+                    Column.of("Allowed hours", "setAllowedHours(", Domain.TIME_WINDOW, List.of()),
                     fixed("Scope", "setScope(", FRAUD_SCOPES),
                     fixed("Counter", "setCounter(", FRAUD_COUNTERS),
+                    format("Min calls", "setMinCalls(", "[0-9]{1,9}", "a whole number such as 50"),
+                    format("Warning at", "setWarning(", NUMBER, "a number such as 5 or 0.75"),
+                    format("Critical at", "setCritical(", NUMBER, "a number such as 10 or 2.50"),
+                    format("Block for", "setBlockFor(", "[0-9]{1,6}[smhd]", "a duration such as 30s, 15m, 1h or 1d"),
                     // Required: the row's last column takes the row; without it its cells would leak into the next.
                     fixed("Action", "$f.row(", FRAUD_ACTIONS).requiredCell()));
 

@@ -122,6 +122,14 @@ public final class EnumeratedCellCheck {
             }
             return;
         }
+        if (spec.domain() == Domain.TIME_WINDOW) {
+            // One window in words, spaces and all.
+            String refusal = timeWindowRefusal(cell.value().trim());
+            if (refusal != null) {
+                out.add(cell.problem(null, "'" + cell.value() + "' " + refusal));
+            }
+            return;
+        }
         List<String> tokens = tokens(cell);
         if (spec.shape() == EnumeratedColumns.Shape.ONE && tokens.size() != 1) {
             out.add(cell.problem(allowed(spec, known), "'" + cell.value() + "' must be one value, one of "
@@ -141,7 +149,7 @@ public final class EnumeratedCellCheck {
             }
             String refusal = refusal(spec, value, known);
             if (refusal != null) {
-                out.add(cell.problem(spec.domain() == Domain.COUNTRIES ? null : allowed(spec, known),
+                out.add(cell.problem(allowed(spec, known).isEmpty() ? null : allowed(spec, known),
                         "'" + value + "' " + refusal));
             }
         }
@@ -156,6 +164,8 @@ public final class EnumeratedCellCheck {
                     : "is no carrier of master data; the carriers are " + listed(known.carriers());
             case PBXS -> known.pbxs().contains(value) ? null
                     : "is no PBX of master data; the PBXs are " + listed(known.pbxs());
+            case FORMAT -> value.matches(spec.values().get(0)) ? null : "is not " + spec.values().get(1);
+            case TIME_WINDOW -> timeWindowRefusal(value);
             case FIXED -> spec.values().contains(value) ? null : "is not one of " + String.join(", ", spec.values())
                     + spec.values().stream().filter(v -> v.equalsIgnoreCase(value)).findFirst()
                     .map(v -> " (did you mean " + v + "? letter case matters)").orElse("");
@@ -165,9 +175,18 @@ public final class EnumeratedCellCheck {
     private static List<String> allowed(EnumeratedColumns.Column spec, KnownIds known) {
         return switch (spec.domain()) {
             case FIXED -> spec.values();
-            case COUNTRIES -> List.of();
+            case COUNTRIES, FORMAT, TIME_WINDOW -> List.of();
             case CARRIERS, PBXS -> List.copyOf(new TreeSet<>(known.of(spec.domain())));
         };
+    }
+
+    private static String timeWindowRefusal(String value) {
+        try {
+            io.trunkline.rules.routing.TimeWindow.parse(value);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "is not a time window such as 08:00-18:00 Mon-Fri: " + e.getMessage();
+        }
     }
 
     private static String listed(Collection<String> ids) {

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An analyst's typo in an enumerated cell (strategy, class, floor action, result type, severity, carrier or PBX
@@ -64,6 +66,33 @@ class EnumeratedCellCheckTest {
             assertThat(p.header()).isEqualTo(header);
             assertThat(p.describe()).contains("sheet " + sheet, "row " + p.row(), "column " + column + " (" + header + ")");
         };
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "E|Allowed hours|8-18|'8-18' is not a time window",
+            "F|Scope|CALLER|'CALLER' is not one of EXTENSION, PBX, PREFIX",
+            "G|Counter|CALLS_PER_HOUR|'CALLS_PER_HOUR' is not one of CALLS_PER_MINUTE",
+            "I|Warning at|five|'five' is not a number such as 5 or 0.75",
+            "J|Critical at|1,5|'1,5' is not a number such as 10 or 2.50",
+            "K|Block for|15 minutes|must be one value",
+            "L|Action|BLOK|'BLOK' is not one of ALLOW, ALERT, BLOCK, BLOCK_SOURCE",
+    })
+    void aBadFraudCellIsRefusedNamingItsCell(String column, String header, String value, String message) {
+        String[] cells = {"*", "PREMIUM", "", "", "EXTENSION", "CALLS_PER_MINUTE", "", "3", "5", "15m", "BLOCK"};
+        int index = column.charAt(0) - 'B';
+        cells[index] = value;
+        RuleProblem p = refused(Rulebook.FRAUD, io.trunkline.rules.fraud.FraudPolicyTableSource.shipped().row(cells));
+        assertThat(p).satisfies(cell("FraudPolicy", column, header));
+        assertThat(p.message()).contains(message);
+    }
+
+    @Test
+    void aFraudDurationOfAnotherFormIsRefused() {
+        RuleProblem p = refused(Rulebook.FRAUD, io.trunkline.rules.fraud.FraudPolicyTableSource.shipped()
+                .row("*", "PREMIUM", "", "", "PBX", "SPEND_PER_HOUR", "", "", "5", "15min", "BLOCK_SOURCE"));
+        assertThat(p).satisfies(cell("FraudPolicy", "K", "Block for"));
+        assertThat(p.message()).contains("'15min' is not a duration such as 30s, 15m, 1h or 1d");
     }
 
     @Test
@@ -189,8 +218,9 @@ class EnumeratedCellCheckTest {
                 new RuleRow("routing", 1, ROUTING, "RoutingPolicy", first + 7, "F", "Carriers"),
                 new RuleRow("routing", 1, ROUTING, "RoutingPolicy", first + 8, "F", "Carriers"));
         assertThat(registry.activeRowsNaming(Domain.PBXS, "london-teams")).extracting(RuleRow::rulebook)
-                .as("its six dial-plan rows and the two 5XXX rows of the others that target it").containsOnly("dialplan")
-                .hasSize(8);
+                .as("its six dial-plan rows, the two 5XXX rows of the others that target it, and the fraud table's "
+                        + "office-hours row").containsOnly("dialplan", "fraud")
+                .hasSize(9);
         assertThat(registry.activeRowsNaming(Domain.PBXS, "branch-asterisk")).extracting(RuleRow::rulebook)
                 .contains("routing", "dialplan");
         assertThat(registry.activeRowsNaming(Domain.CARRIERS, "e911-gateway")).as("a '*' names no one").isEmpty();
