@@ -59,6 +59,35 @@ public class FraudCheck {
                       BigDecimal warning, BigDecimal critical, String blockFor, Action action) {
     }
 
+    /**
+     * A row as its cells say it, before any call is matched against it. The rows that apply to a PBX are the same
+     * for every call of a rulebook version (the PBX is the table's only condition), so the platform collects them
+     * once per PBX and version ({@link #collecting}) and matches each call against them ({@link #applying}), which
+     * is what {@link #row} does for a fact fired through the rulebook.
+     */
+    public record RowSpec(String rule, String classes, String prefixes, TimeWindow allowedHours, Scope scope,
+                          Counter counter, Integer minCalls, BigDecimal warning, BigDecimal critical, String blockFor,
+                          Action action, List<String> classList, List<String> prefixList) {
+
+        public RowSpec {
+            classList = List.copyOf(classList);
+            prefixList = List.copyOf(prefixList);
+        }
+    }
+
+    private static final java.util.regex.Pattern LIST = java.util.regex.Pattern.compile("[,\\s]+");
+
+    /** The values of a list cell, split once when the row is taken, not per call. */
+    private static List<String> split(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String v : LIST.split(cell)) {
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
     private final PbxId pbx;
     private final String extension;
     private final String callClass;
@@ -77,15 +106,38 @@ public class FraudCheck {
     private String blockFor;
     private String allowedBy;
     private final List<Row> rows = new ArrayList<>();
+    private final boolean collecting;
+    private final List<RowSpec> specs = new ArrayList<>();
 
     public FraudCheck(PbxId pbx, String extension, String callClass, String destination, LocalTime localTime,
                       DayOfWeek day) {
+        this(pbx, extension, callClass, destination, localTime, day, false);
+    }
+
+    private FraudCheck(PbxId pbx, String extension, String callClass, String destination, LocalTime localTime,
+                       DayOfWeek day, boolean collecting) {
+        this.collecting = collecting;
         this.pbx = Objects.requireNonNull(pbx, "pbx");
         this.extension = extension == null ? "" : extension;
         this.callClass = callClass == null ? "" : callClass;
         this.destination = destination == null ? "" : destination;
         this.localTime = Objects.requireNonNull(localTime, "localTime");
         this.day = Objects.requireNonNull(day, "day");
+    }
+
+    /** A fact that, fired through the rulebook, collects the rows that apply to the PBX's calls ({@link #getSpecs}). */
+    public static FraudCheck collecting(PbxId pbx) {
+        return new FraudCheck(pbx, "", "", "", LocalTime.MIDNIGHT, DayOfWeek.MONDAY, true);
+    }
+
+    /** The rows of {@code specs} (collected for the PBX) that apply to one call, as firing the rulebook would take them. */
+    public static FraudCheck applying(List<RowSpec> specs, PbxId pbx, String extension, String callClass,
+                                      String destination, LocalTime localTime, DayOfWeek day) {
+        FraudCheck check = new FraudCheck(pbx, extension, callClass, destination, localTime, day, false);
+        for (RowSpec spec : specs) {
+            check.take(spec);
+        }
+        return check;
     }
 
     /** True when the calling PBX is one of the space- or comma-separated ids ({@code *} for any). */
@@ -144,18 +196,8 @@ public class FraudCheck {
      * apply.
      */
     public void row(String rule, String action) {
-        Action a = Action.valueOf(action.trim().toUpperCase(Locale.ROOT));
-        String prefix = matchingPrefix();
-        boolean matches = classMatches() && (prefixCells.isEmpty() || prefix != null)
-                && (allowedHours == null || !allowedHours.contains(day, localTime));
-        if (matches && allowedBy == null) {
-            String filter = (classCells.isEmpty() ? "*" : classCells) + "|" + (prefixCells.isEmpty() ? "*" : prefixCells);
-            rows.add(new Row(rule, scope == null ? Scope.EXTENSION : scope, counter, filter, prefix, minCalls, warning,
-                    critical, blockFor, a));
-            if (a == Action.ALLOW && counter == null) {
-                allowedBy = rule;
-            }
-        }
+        RowSpec spec = new RowSpec(rule, classCells, prefixCells, allowedHours, scope, counter, minCalls, warning, critical,
+                blockFor, Action.valueOf(action.trim().toUpperCase(Locale.ROOT)), split(classCells), split(prefixCells));
         classCells = "";
         prefixCells = "";
         allowedHours = null;
@@ -165,13 +207,33 @@ public class FraudCheck {
         warning = null;
         critical = null;
         blockFor = null;
+        if (collecting) {
+            specs.add(spec);
+        } else {
+            take(spec);
+        }
     }
 
-    private boolean classMatches() {
-        if (classCells.isEmpty()) {
+    private void take(RowSpec spec) {
+        String prefix = matchingPrefix(spec.prefixList());
+        boolean matches = classMatches(spec.classList()) && (spec.prefixList().isEmpty() || prefix != null)
+                && (spec.allowedHours() == null || !spec.allowedHours().contains(day, localTime));
+        if (matches && allowedBy == null) {
+            String filter = (spec.classes().isEmpty() ? "*" : spec.classes()) + "|"
+                    + (spec.prefixes().isEmpty() ? "*" : spec.prefixes());
+            rows.add(new Row(spec.rule(), spec.scope() == null ? Scope.EXTENSION : spec.scope(), spec.counter(), filter,
+                    prefix, spec.minCalls(), spec.warning(), spec.critical(), spec.blockFor(), spec.action()));
+            if (spec.action() == Action.ALLOW && spec.counter() == null) {
+                allowedBy = spec.rule();
+            }
+        }
+    }
+
+    private boolean classMatches(List<String> classes) {
+        if (classes.isEmpty()) {
             return true;
         }
-        for (String c : classCells.split("[,\\s]+")) {
+        for (String c : classes) {
             if (c.equals("*") || c.equalsIgnoreCase(callClass)) {
                 return true;
             }
@@ -180,9 +242,9 @@ public class FraudCheck {
     }
 
     /** The longest of the row's prefixes the destination starts with, or null. */
-    private String matchingPrefix() {
+    private String matchingPrefix(List<String> prefixes) {
         String best = null;
-        for (String p : prefixCells.split("[,\\s]+")) {
+        for (String p : prefixes) {
             if (!p.isEmpty() && destination.startsWith(p) && (best == null || p.length() > best.length())) {
                 best = p;
             }
@@ -222,6 +284,11 @@ public class FraudCheck {
     /** The rows that apply, in table order. */
     public List<Row> getRows() {
         return Collections.unmodifiableList(rows);
+    }
+
+    /** The rows collected by a {@link #collecting} fact, in table order. */
+    public List<RowSpec> getSpecs() {
+        return Collections.unmodifiableList(specs);
     }
 
     /** The ALLOW row that ended the table for this call, or null. */

@@ -108,6 +108,27 @@ class FraudPolicyTest {
                 .noneMatch(r -> r.scope() == Scope.PREFIX);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {2} {3} at {4}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "hq-cucm, 2001, PREMIUM, +19005550100, 10:00",
+            "hq-cucm, 2001, INTERNATIONAL, +442071234567, 10:00",
+            "hq-cucm, 2001, INTERNATIONAL, +5371234567, 10:00",
+            "london-teams, 5001, INTERNATIONAL, +14165550123, 21:00",
+            "london-teams, 5001, INTERNATIONAL, +14165550123, 09:00",
+            "branch-asterisk, 2001, EMERGENCY, 911, 03:00",
+            "branch-asterisk, 2001, DOMESTIC, +13125550199, 03:00",
+    })
+    void rowsCollectedOncePerPbxApplyToACallAsFiringTheRulebookDoes(String pbx, String ext, String cls, String to,
+                                                                    String at) {
+        LocalTime time = LocalTime.parse(at);
+        FraudCheck fired = check(pbx, ext, cls, to, time);
+        FraudCheck collected = rules.fire("fraud-session", FraudCheck.collecting(new PbxId(pbx)));
+        assertThat(collected.getRows()).as("collecting takes no row itself").isEmpty();
+        FraudCheck applied = FraudCheck.applying(collected.getSpecs(), new PbxId(pbx), ext, cls, to, time, DayOfWeek.TUESDAY);
+        assertThat(applied.getRows()).isEqualTo(fired.getRows());
+        assertThat(applied.getAllowedBy()).isEqualTo(fired.getAllowedBy());
+    }
+
     @AfterAll
     static void everyTableRowApplied() {
         assertThat(APPLIED).as("rows applied").hasSize(FraudPolicyTableSource.shipped().rowCount());

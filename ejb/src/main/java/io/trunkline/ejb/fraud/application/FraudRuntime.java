@@ -7,6 +7,7 @@ import io.trunkline.ejb.fraud.domain.CounterReplica;
 import io.trunkline.ejb.fraud.domain.FraudAudit;
 import io.trunkline.ejb.fraud.domain.FraudCounters;
 import io.trunkline.ejb.fraud.domain.FraudJudge;
+import io.trunkline.ejb.fraud.domain.FraudScreen;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public class FraudRuntime {
     private FraudSettings settings;
     private FraudCounters counters;
     private FraudJudge judge;
+    private FraudScreen screen;
     private final Map<String, Block> blocks = new ConcurrentHashMap<>();
     private final Queue<FraudAudit.Entry> pendingAudit = new ConcurrentLinkedQueue<>();
     private final Queue<Block> pendingBlocks = new ConcurrentLinkedQueue<>();
@@ -75,6 +77,7 @@ public class FraudRuntime {
         settings = FraudSettings.fromSystemProperties();
         counters = new FraudCounters(replica, settings.keepSeconds(), settings.maxLocalSubjects());
         judge = new FraudJudge(counters, this::blockOf, settings.maxCallSeconds());
+        screen = new FraudScreen(judge);
         tasks.add(scheduler.scheduleWithFixedDelay(this::background, settings.flushMs(), settings.flushMs(),
                 TimeUnit.MILLISECONDS));
         LOG.info("fraud counters kept here and copied to the edge cluster every {} ms; short calls under {} s",
@@ -97,6 +100,10 @@ public class FraudRuntime {
 
     public FraudJudge judge() {
         return judge;
+    }
+
+    public FraudScreen screen() {
+        return screen;
     }
 
     /** A block in force for the subject, as this platform knows it. */

@@ -15,8 +15,8 @@ public interface CounterReplica {
     /** The copy of a subject, when the cluster has one. */
     Optional<byte[]> get(String subject);
 
-    /** Writes a subject's copy without waiting for it. */
-    void put(String subject, byte[] copy);
+    /** Writes the copies of many subjects in one batch (per partition), as the flush does. */
+    void putAll(java.util.Map<String, byte[]> copies);
 
     /** Writes a subject's copy and waits until it is stored (and backed up). */
     void putNow(String subject, byte[] copy);

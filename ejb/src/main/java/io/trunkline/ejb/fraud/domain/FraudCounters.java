@@ -22,6 +22,9 @@ public final class FraudCounters {
     private final long keepSeconds;
     private final int maxLocalSubjects;
     private final Map<String, SubjectCounters> local = new ConcurrentHashMap<>();
+    /** Subjects used since the last flush: the only ones a flush looks at. */
+    private final java.util.Set<String> used = ConcurrentHashMap.newKeySet();
+    private long lastSweepSecond;
 
     /**
      * @param keepSeconds      how long a subject nobody counted stays in local memory after its copy was written
@@ -35,6 +38,7 @@ public final class FraudCounters {
 
     /** The subject's counters, read from the cluster's copy when not held here. */
     public SubjectCounters subject(String key, long second) {
+        used.add(key);
         SubjectCounters held = local.get(key);
         if (held != null) {
             return held;
@@ -56,32 +60,57 @@ public final class FraudCounters {
         return new SubjectCounters();
     }
 
-    /** Writes every changed subject to the cluster's copy and drops clean subjects unused for a while. */
-    public int flush(long second, long maxCallSeconds) {
+    /**
+     * Writes the subjects changed since the last flush to the cluster's copy (only those: the flush costs what was
+     * counted, not what is held), and once a second drops clean subjects unused for a while.
+     */
+    public synchronized int flush(long second, long maxCallSeconds) {
         if (!replica.available()) {
             return 0;
         }
-        int written = 0;
-        for (Map.Entry<String, SubjectCounters> e : local.entrySet()) {
-            byte[] copy = e.getValue().takeDirty(second, maxCallSeconds);
+        Map<String, byte[]> copies = new java.util.HashMap<>();
+        Map<String, SubjectCounters> taken = new java.util.HashMap<>();
+        for (java.util.Iterator<String> keys = used.iterator(); keys.hasNext(); ) {
+            String key = keys.next();
+            keys.remove();
+            SubjectCounters s = local.get(key);
+            byte[] copy = s == null ? null : s.takeDirty(second, maxCallSeconds);
             if (copy != null) {
-                try {
-                    replica.put(e.getKey(), copy);
-                    written++;
-                } catch (RuntimeException ex) {
-                    e.getValue().markDirty();
-                    LOG.warn("fraud counters of {} not written to the cluster: {}", e.getKey(), ex.toString());
+                copies.put(key, copy);
+                taken.put(key, s);
+            }
+        }
+        if (!copies.isEmpty()) {
+            try {
+                // One batch: a call per subject would cost a round trip each (and Hazelcast's async calls a thread
+                // each on a two-core machine, where its common pool has no parallelism).
+                replica.putAll(copies);
+            } catch (RuntimeException ex) {
+                taken.forEach((key, s) -> {
+                    s.markDirty();
+                    used.add(key);
+                });
+                LOG.warn("fraud counters of {} subjects not written to the cluster: {}", copies.size(), ex.toString());
+                return 0;
+            }
+        }
+        int written = copies.size();
+        if (second != lastSweepSecond) {
+            lastSweepSecond = second;
+            boolean crowded = local.size() > maxLocalSubjects;
+            for (Iterator<Map.Entry<String, SubjectCounters>> it = local.entrySet().iterator(); it.hasNext(); ) {
+                SubjectCounters s = it.next().getValue();
+                if (!s.isDirty() && (crowded || s.lastUsedSecond() < second - keepSeconds)) {
+                    it.remove();
                 }
             }
         }
-        boolean crowded = local.size() > maxLocalSubjects;
-        for (Iterator<Map.Entry<String, SubjectCounters>> it = local.entrySet().iterator(); it.hasNext(); ) {
-            SubjectCounters s = it.next().getValue();
-            if (!s.isDirty() && (crowded || s.lastUsedSecond() < second - keepSeconds)) {
-                it.remove();
-            }
-        }
         return written;
+    }
+
+    /** Says a subject was changed (after the change): the next flush writes it. */
+    public void changed(String key) {
+        used.add(key);
     }
 
     /** The subject as the cluster holds it, after writing what this platform counted: what survives a node. */

@@ -1,6 +1,5 @@
 package io.trunkline.ejb.fraud.domain;
 
-import io.trunkline.ejb.fraud.api.FraudSubject;
 import io.trunkline.rules.fraud.FraudCheck;
 import io.trunkline.rules.fraud.FraudCheck.Action;
 import io.trunkline.rules.fraud.FraudCheck.Counter;
@@ -65,16 +64,34 @@ public final class FraudJudge {
     /** The subject key of the extension: the calling user as sent, unsafe characters replaced, at most 64. */
     public static String extensionKey(Call call) {
         String ext = call.extension() == null || call.extension().isBlank() ? "anonymous" : call.extension();
-        ext = UNSAFE.matcher(ext).replaceAll("_");
-        return FraudSubject.extension(call.pbx(), ext.length() > 64 ? ext.substring(0, 64) : ext).key();
+        if (!safe(ext)) {
+            ext = UNSAFE.matcher(ext).replaceAll("_");
+        }
+        // The same text {@code FraudSubject.extension(pbx, ext).key()} makes, without validating what is valid by now.
+        return "ext:" + call.pbx().value() + "/" + (ext.length() > 64 ? ext.substring(0, 64) : ext);
+    }
+
+    private static boolean safe(String ext) {
+        for (int i = 0; i < ext.length(); i++) {
+            char c = ext.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "+*#._-".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The subject a row counts or blocks for this call. */
     public static String subjectOf(Row row, Call call) {
+        return subjectOf(row, extensionKey(call), call);
+    }
+
+    private static String subjectOf(Row row, String extensionKey, Call call) {
         return switch (row.scope()) {
-            case EXTENSION -> extensionKey(call);
-            case PBX -> FraudSubject.pbx(call.pbx()).key();
-            case PREFIX -> FraudSubject.prefix(row.prefix() == null ? "*" : row.prefix()).key();
+            case EXTENSION -> extensionKey;
+            case PBX -> "pbx:" + call.pbx().value();
+            case PREFIX -> "prefix:" + (row.prefix() == null ? "*" : row.prefix());
         };
     }
 
@@ -88,11 +105,12 @@ public final class FraudJudge {
 
     public Verdict judge(Call call, FraudCheck check, Instant at) {
         long second = at.getEpochSecond();
+        String extKey = extensionKey(call);
         List<Hit> hits = new ArrayList<>();
         List<String> trace = new ArrayList<>();
         List<Block> newBlocks = new ArrayList<>();
 
-        Optional<Block> blocked = blockOf(call, check, at);
+        Optional<Block> blocked = blockOf(call, extKey, check, at);
         if (blocked.isPresent()) {
             Block b = blocked.get();
             String text = "fraud: " + b.subject() + " blocked until " + b.until() + " by " + b.by() + " (" + b.reason() + ")";
@@ -110,7 +128,7 @@ public final class FraudJudge {
         Map<String, Set<Counter>> reads = new LinkedHashMap<>();
         for (Row r : check.getRows()) {
             if (r.counter() != null) {
-                reads.computeIfAbsent(subjectOf(r, call) + "\u0000" + r.filter(), k -> EnumSet.noneOf(Counter.class))
+                reads.computeIfAbsent(subjectOf(r, extKey, call) + "\u0000" + r.filter(), k -> EnumSet.noneOf(Counter.class))
                         .add(r.counter());
             }
         }
@@ -120,10 +138,11 @@ public final class FraudJudge {
             String[] key = e.getKey().split("\u0000", 2);
             values.put(e.getKey(), counters.subject(key[0], second)
                     .count(key[1], e.getValue(), call.destination(), open, second, maxCallSeconds));
+            counters.changed(key[0]);
         }
 
         for (Row r : check.getRows()) {
-            String subject = subjectOf(r, call);
+            String subject = subjectOf(r, extKey, call);
             if (r.counter() == null) {
                 if (r.action() == Action.ALLOW) {
                     trace.add("fraud " + r.rule() + ": allowed, no row below applies");
@@ -153,6 +172,7 @@ public final class FraudJudge {
                 if (r.action() == Action.BLOCK_SOURCE) {
                     newBlocks.add(block(subject, r, text, at));
                     counters.subject(subject, second).clear(r.filter());
+                    counters.changed(subject);
                 }
             } else if (r.warning() != null && value.compareTo(r.warning()) >= 0) {
                 String text = "fraud " + r.rule() + ": " + what + " reached warning " + r.warning().toPlainString()
@@ -170,6 +190,7 @@ public final class FraudJudge {
             for (String key : reads.keySet()) {
                 String[] k = key.split("\u0000", 2);
                 counters.subject(k[0], second).notOpened(k[1], open);
+                counters.changed(k[0]);
             }
         }
         return new Verdict(outcome, hits, trace, newBlocks);
@@ -181,23 +202,25 @@ public final class FraudJudge {
         long micros = cost == null ? 0 : cost.movePointRight(6).longValue();
         String open = openKey(call.callId());
         Set<String> done = new java.util.HashSet<>();
+        String extKey = extensionKey(call);
         for (Row r : check.getRows()) {
             if (r.counter() != null) {
-                String subject = subjectOf(r, call);
+                String subject = subjectOf(r, extKey, call);
                 if (done.add(subject + "\u0000" + r.filter())) {
                     counters.subject(subject, second).ended(r.filter(), open, answered, shortCall, micros, second);
+                    counters.changed(subject);
                 }
             }
         }
     }
 
-    private Optional<Block> blockOf(Call call, FraudCheck check, Instant at) {
+    private Optional<Block> blockOf(Call call, String extKey, FraudCheck check, Instant at) {
         List<String> subjects = new ArrayList<>();
-        subjects.add(extensionKey(call));
-        subjects.add(FraudSubject.pbx(call.pbx()).key());
+        subjects.add(extKey);
+        subjects.add("pbx:" + call.pbx().value());
         for (Row r : check.getRows()) {
             if (r.prefix() != null) {
-                subjects.add(FraudSubject.prefix(r.prefix()).key());
+                subjects.add("prefix:" + r.prefix());
             }
         }
         for (String s : subjects) {

@@ -39,8 +39,8 @@ public class HazelcastCounterReplica implements CounterReplica {
     }
 
     @Override
-    public void put(String subject, byte[] copy) {
-        map().ifPresent(m -> m.setAsync(subject, copy));
+    public void putAll(java.util.Map<String, byte[]> copies) {
+        map().ifPresent(m -> m.setAll(copies));
     }
 
     @Override

@@ -21,13 +21,13 @@ final class InMemoryCounterReplica implements CounterReplica {
     }
 
     @Override
-    public void put(String subject, byte[] copy) {
-        entries.put(subject, copy.clone());
+    public void putAll(Map<String, byte[]> copies) {
+        copies.forEach(this::putNow);
     }
 
     @Override
     public void putNow(String subject, byte[] copy) {
-        put(subject, copy);
+        entries.put(subject, copy.clone());
     }
 
     @Override
