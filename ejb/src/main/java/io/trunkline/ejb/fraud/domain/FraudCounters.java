@@ -38,7 +38,6 @@ public final class FraudCounters {
 
     /** The subject's counters, read from the cluster's copy when not held here. */
     public SubjectCounters subject(String key, long second) {
-        used.add(key);
         SubjectCounters held = local.get(key);
         if (held != null) {
             return held;

@@ -160,12 +160,11 @@ public final class FraudJudge {
             SubjectCounters.Values v = values.get(subject + "\u0000" + r.filter());
             BigDecimal value = v.of(r.counter());
             boolean judged = r.counter() != Counter.SHORT_CALL_RATIO || r.minCalls() == null || v.answered() >= r.minCalls();
-            String what = r.scope() + " " + subject + " " + r.counter() + " [" + r.filter() + "] = " + value.toPlainString();
             if (!judged) {
-                trace.add("fraud " + r.rule() + ": " + what + " not judged below " + r.minCalls() + " answered calls");
+                trace.add(line(r, subject, value) + " not judged below " + r.minCalls() + " answered calls");
             } else if (r.critical() != null && value.compareTo(r.critical()) >= 0) {
-                String text = "fraud " + r.rule() + ": " + what + " reached critical " + r.critical().toPlainString()
-                        + " -> " + r.action();
+                String text = line(r, subject, value) + " reached critical " + r.critical().toPlainString() + " -> "
+                        + r.action();
                 hits.add(new Hit(r.rule(), subject, r.counter(), value, r.critical(), "CRITICAL", r.action(), text));
                 trace.add(text);
                 outcome = graver(outcome, r.action());
@@ -175,14 +174,13 @@ public final class FraudJudge {
                     counters.changed(subject);
                 }
             } else if (r.warning() != null && value.compareTo(r.warning()) >= 0) {
-                String text = "fraud " + r.rule() + ": " + what + " reached warning " + r.warning().toPlainString()
-                        + " -> ALERT";
+                String text = line(r, subject, value) + " reached warning " + r.warning().toPlainString() + " -> ALERT";
                 hits.add(new Hit(r.rule(), subject, r.counter(), value, r.warning(), "WARNING", Action.ALERT, text));
                 trace.add(text);
                 outcome = graver(outcome, Action.ALERT);
             } else {
-                trace.add("fraud " + r.rule() + ": " + what + " below " + (r.warning() != null ? "warning "
-                        + r.warning().toPlainString() : "critical " + r.critical()));
+                trace.add(line(r, subject, value) + " below " + (r.warning() != null
+                        ? "warning " + r.warning().toPlainString() : "critical " + r.critical().toPlainString()));
             }
         }
         if (outcome == Outcome.BLOCK) {
@@ -212,6 +210,12 @@ public final class FraudJudge {
                 }
             }
         }
+    }
+
+    /** The start of a velocity row's trace line: row, scope, subject, counter, filter and value. */
+    private static String line(Row r, String subject, BigDecimal value) {
+        return "fraud " + r.rule() + ": " + r.scope() + " " + subject + " " + r.counter() + " [" + r.filter() + "] = "
+                + value.toPlainString();
     }
 
     private Optional<Block> blockOf(Call call, String extKey, FraudCheck check, Instant at) {

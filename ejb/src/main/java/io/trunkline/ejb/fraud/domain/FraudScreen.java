@@ -57,20 +57,22 @@ public final class FraudScreen {
                 decision.called());
         FraudCheck check = rows(book, call, at.atZone(zone));
         FraudJudge.Verdict verdict = judge.judge(call, check, at);
-        List<String> trace = new ArrayList<>(decision.trace());
+        List<String> trace = new ArrayList<>(decision.trace().size() + verdict.trace().size() + 1);
+        trace.addAll(decision.trace());
         trace.addAll(verdict.trace());
         Map<String, String> versions = new LinkedHashMap<>(decision.rulebookVersions());
         versions.put("fraud", book.version().label());
         RouteDecision after;
+        List<String> frozen = java.util.Collections.unmodifiableList(trace);
         if (verdict.outcome() == FraudJudge.Outcome.BLOCK) {
             trace.add("REJECT 403: " + REFUSED);
             after = new RouteDecision(decision.callId(), RouteDecision.Verdict.REJECT, 403, REFUSED, decision.callClass(),
-                    decision.called(), decision.calling(), List.of(), List.of(), 0, versions, List.copyOf(trace),
+                    decision.called(), decision.calling(), List.of(), List.of(), 0, versions, frozen,
                     decision.decidedAt());
         } else {
             after = new RouteDecision(decision.callId(), decision.verdict(), decision.sipCode(), decision.reason(),
                     decision.callClass(), decision.called(), decision.calling(), decision.routes(),
-                    decision.failoverCodes(), decision.attemptTimeoutMs(), versions, List.copyOf(trace),
+                    decision.failoverCodes(), decision.attemptTimeoutMs(), versions, frozen,
                     decision.decidedAt());
         }
         return new Screened(after, verdict, call);
