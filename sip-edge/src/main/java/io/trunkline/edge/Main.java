@@ -84,7 +84,7 @@ public final class Main {
         // The judge reads the B2BUA's counts, and the B2BUA asks the judge: tied through a reference.
         java.util.concurrent.atomic.AtomicReference<B2bua> calls = new java.util.concurrent.atomic.AtomicReference<>();
         OverloadJudge judge = new OverloadJudge(config.overload(), LoadSignals.of(() -> calls.get().callsInSetup(),
-                () -> calls.get().pendingDecisions()), System::nanoTime);
+                () -> calls.get().pendingDecisions(), sip::receiveQueueWaitMillis), System::nanoTime);
         B2bua b2bua = new B2bua(sip, routing, admission, new CarrierDialect(sip.factories(), peers.carriers()), health,
                 config.nodeId(), journaled, config.overload().enabled() ? judge : OverloadControl.NONE);
         calls.set(b2bua);

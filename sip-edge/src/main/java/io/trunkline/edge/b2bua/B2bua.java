@@ -117,7 +117,7 @@ public final class B2bua {
         return calls.active();
     }
 
-    /** Calls admitted and not yet answered or ended: a load signal for overload control. */
+    /** Calls admitted that no carrier has rung or answered yet and that have not ended: a load signal. */
     public int callsInSetup() {
         return calls.inSetup();
     }
@@ -324,6 +324,8 @@ public final class B2bua {
             call.firstProvisionalMs = (System.nanoTime() - call.attemptStartNanos) / 1_000_000;
         }
         if (status > 100) {
+            // The carrier has the call: what follows (ringing) is the called party's time, not the node's work.
+            calls.setupOver(call);
             call.state = Call.State.EARLY;
             relay(call, status, response);
         }

@@ -55,7 +55,7 @@ final class Calls {
         byCallId.remove(callId);
     }
 
-    /** Counts the call as being set up until it is answered or ends. */
+    /** Counts the call as being set up until the carrier rings or answers, or the call ends. */
     void setupStarted(Call call) {
         call.settingUp = true;
         inSetup.incrementAndGet();

@@ -6,7 +6,7 @@ import java.util.Properties;
  * Overload control of new calls: keys {@code overload.enabled}, {@code overload.max-calls-in-setup},
  * {@code overload.max-pending-decisions}, {@code overload.decision-p95-ms}, {@code overload.window-ms},
  * {@code overload.cpu-percent} (0: CPU not judged), {@code overload.recover-ms}, {@code overload.retry-after},
- * {@code overload.min-rate}, {@code overload.interval-ms}.
+ * {@code overload.min-rate}, {@code overload.interval-ms}, {@code overload.queue-wait-ms}.
  *
  * @param maxCallsInSetup     calls admitted and not yet answered beyond which every new INVITE is refused
  * @param maxPendingDecisions decisions waiting for the platform beyond which the node is overloaded
@@ -17,10 +17,12 @@ import java.util.Properties;
  * @param retryAfterSeconds   the Retry-After of a refusal
  * @param minRate             the lowest rate of new calls per second the limit falls to
  * @param intervalMs          how often the signals are judged
+ * @param queueWaitMs         how long the oldest message may wait in the SIP stack's receive queue before the node
+ *                            is overloaded
  */
 public record OverloadSettings(boolean enabled, int maxCallsInSetup, int maxPendingDecisions, int decisionP95Ms,
                                int windowMs, int cpuPercent, int recoverMs, int retryAfterSeconds, int minRate,
-                               int intervalMs) {
+                               int intervalMs, int queueWaitMs) {
 
     /** The defaults, as a node without any {@code overload.*} key runs. */
     public static OverloadSettings defaults() {
@@ -44,6 +46,7 @@ public record OverloadSettings(boolean enabled, int maxCallsInSetup, int maxPend
         return new OverloadSettings(Boolean.parseBoolean(enabled), Props.positive(p, "overload.max-calls-in-setup", 100),
                 Props.positive(p, "overload.max-pending-decisions", 32), Props.positive(p, "overload.decision-p95-ms", 150),
                 window, Integer.parseInt(cpuText), Props.positive(p, "overload.recover-ms", 1000),
-                Props.positive(p, "overload.retry-after", 2), Props.positive(p, "overload.min-rate", 10), interval);
+                Props.positive(p, "overload.retry-after", 2), Props.positive(p, "overload.min-rate", 10), interval,
+                Props.positive(p, "overload.queue-wait-ms", 25));
     }
 }

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Judges, every {@code interval}, whether the node is beyond what it can carry, and limits new calls while it is.
  *
- * <p>The load is the highest of four ratios to their limits: the 95th percentile of INVITE-to-decision time over a
- * sliding window, the calls in setup, the decisions waiting for the platform and the process's CPU. At 1 or more
+ * <p>The load is the highest of five ratios to their limits: the 95th percentile of INVITE-to-decision time over a
+ * sliding window, the calls in setup, the wait of the oldest message in the SIP stack's receive queue, the decisions
+ * waiting for the platform and the process's CPU. At 1 or more
  * the node is {@link State#OVERLOADED}: new calls pass a token bucket whose rate starts at 80 % of the rate admitted
  * over the last window and falls by a fifth at most twice a window while the load stays at 1 or more; below 0.8 it
  * climbs back by a tenth per interval (at least {@code minRate}): the rate-based control of RFC 7415 §3, driven by
@@ -137,7 +138,9 @@ public final class OverloadJudge implements OverloadControl {
         int inSetup = signals.callsInSetup();
         int pending = signals.pendingDecisions();
         double cpu = settings.cpuPercent() == 0 ? 0 : Math.max(0, signals.processCpu());
-        double load = Math.max(Math.max((double) p95 / settings.decisionP95Ms(), (double) inSetup / settings.maxCallsInSetup()),
+        long queued = signals.queueWaitMillis();
+        double load = Math.max(Math.max(Math.max((double) p95 / settings.decisionP95Ms(),
+                        (double) inSetup / settings.maxCallsInSetup()), (double) queued / settings.queueWaitMs()),
                 Math.max((double) pending / settings.maxPendingDecisions(),
                         settings.cpuPercent() == 0 ? 0 : cpu * 100 / settings.cpuPercent()));
         lastLoad = load;
@@ -149,9 +152,9 @@ public final class OverloadJudge implements OverloadControl {
                 lastRefill = now;
                 lastDecrease = now;
                 calmSince = -1;
-                LOG.warn("overloaded (decision p95 {} ms, {} calls in setup, {} decisions pending, CPU {} %): "
-                        + "new calls limited to {}/s, the rest refused 503", p95, inSetup, pending,
-                        Math.round(cpu * 100), Math.round(rate));
+                LOG.warn("overloaded (decision p95 {} ms, {} calls in setup, {} decisions pending, oldest message "
+                        + "queued {} ms, CPU {} %): new calls limited to {}/s, the rest refused 503", p95, inSetup,
+                        pending, queued, Math.round(cpu * 100), Math.round(rate));
             }
             return;
         }

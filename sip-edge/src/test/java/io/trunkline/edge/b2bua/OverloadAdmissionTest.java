@@ -125,6 +125,17 @@ class OverloadAdmissionTest {
     }
 
     @Test
+    void aCallTheCarrierRingsIsNoLongerInSetup() throws Exception {
+        b2bua.onInvite(from(SipMessages.request(Request.INVITE).build(), new ArrayList<>()));
+        b2bua.onResponse(new ResponseEvent("test", null, null,
+                SipMessages.answer(sip.requests.get(0), 180, "carrier-tag", "sip:carrier@198.51.100.1:5060")));
+        assertThat(b2bua.callsInSetup()).as("ringing is the called party's time, not the node's work").isZero();
+        b2bua.onResponse(new ResponseEvent("test", null, null,
+                SipMessages.answer(sip.requests.get(0), 200, "carrier-tag", "sip:carrier@198.51.100.1:5060")));
+        assertThat(b2bua.callsInSetup()).as("counted down once").isZero();
+    }
+
+    @Test
     void aCallEndedBeforeAnswerLeavesTheSetupCount() throws Exception {
         b2bua.onInvite(from(SipMessages.request(Request.INVITE).build(), new ArrayList<>()));
         assertThat(b2bua.callsInSetup()).isEqualTo(1);

@@ -19,7 +19,7 @@ class OverloadSettingsTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        assertThat(read()).isEqualTo(new OverloadSettings(true, 100, 32, 150, 1000, 90, 1000, 2, 10, 100))
+        assertThat(read()).isEqualTo(new OverloadSettings(true, 100, 32, 150, 1000, 90, 1000, 2, 10, 100, 25))
                 .isEqualTo(OverloadSettings.defaults());
     }
 
@@ -28,8 +28,8 @@ class OverloadSettingsTest {
         OverloadSettings s = read("overload.enabled", "FALSE", "overload.max-calls-in-setup", "5",
                 "overload.max-pending-decisions", "4", "overload.decision-p95-ms", "50", "overload.window-ms", "2000",
                 "overload.cpu-percent", "0", "overload.recover-ms", "3000", "overload.retry-after", "10",
-                "overload.min-rate", "1", "overload.interval-ms", "50");
-        assertThat(s).isEqualTo(new OverloadSettings(false, 5, 4, 50, 2000, 0, 3000, 10, 1, 50));
+                "overload.min-rate", "1", "overload.interval-ms", "50", "overload.queue-wait-ms", "40");
+        assertThat(s).isEqualTo(new OverloadSettings(false, 5, 4, 50, 2000, 0, 3000, 10, 1, 50, 40));
         assertThatThrownBy(() -> read("overload.enabled", "yes")).hasMessageContaining("overload.enabled");
         assertThatThrownBy(() -> read("overload.cpu-percent", "120")).hasMessageContaining("overload.cpu-percent");
         assertThatThrownBy(() -> read("overload.cpu-percent", "-1")).hasMessageContaining("overload.cpu-percent");

@@ -15,6 +15,7 @@ class OverloadJudgeTest {
         int inSetup;
         int pending;
         double cpu;
+        long queued;
 
         @Override
         public int callsInSetup() {
@@ -29,6 +30,11 @@ class OverloadJudgeTest {
         @Override
         public double processCpu() {
             return cpu;
+        }
+
+        @Override
+        public long queueWaitMillis() {
+            return queued;
         }
     }
 
@@ -171,7 +177,7 @@ class OverloadJudgeTest {
     }
 
     @Test
-    void pendingDecisionsAndCpuAreSignalsAndCpuCanBeLeftOut() {
+    void pendingDecisionsCpuAndTheReceiveQueueAreSignalsAndCpuCanBeLeftOut() {
         OverloadJudge pending = judge("overload.max-pending-decisions", "4");
         signals.pending = 4;
         pending.tick();
@@ -186,6 +192,15 @@ class OverloadJudgeTest {
         OverloadJudge noCpu = judge("overload.cpu-percent", "0");
         noCpu.tick();
         assertThat(noCpu.state()).isEqualTo(OverloadJudge.State.NORMAL);
+
+        signals.cpu = 0;
+        signals.queued = 24;
+        OverloadJudge queue = judge();
+        queue.tick();
+        assertThat(queue.state()).as("24 ms in the receive queue: below the default 25").isEqualTo(OverloadJudge.State.NORMAL);
+        signals.queued = 25;
+        queue.tick();
+        assertThat(queue.state()).isEqualTo(OverloadJudge.State.OVERLOADED);
     }
 
     @Test
