@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * sliding window, the calls in setup, the wait of the oldest message in the SIP stack's receive queue, the decisions
  * waiting for the platform and the process's CPU. At 1 or more
  * the node is {@link State#OVERLOADED}: new calls pass a token bucket whose rate starts at 80 % of the rate admitted
- * over the last window and falls by a fifth at most twice a window while the load stays at 1 or more; below 0.8 it
+ * over the last window and falls by a fifth while the load stays at 1 or more: at every interval when the queue, the
+ * setups or the pending decisions say so (they show the present), at most twice a window when only the percentile or
+ * the CPU does (they lag behind, and would be cut again for what the last cut already answered); below 0.8 it
  * climbs back by a tenth per interval (at least {@code minRate}): the rate-based control of RFC 7415 §3, driven by
  * local signals as Kamailio's pipelimit FEEDBACK algorithm is driven by CPU.
  * The node returns to {@link State#NORMAL} only when the load has stayed below 0.8 and the bucket refused nothing for
@@ -139,10 +141,10 @@ public final class OverloadJudge implements OverloadControl {
         int pending = signals.pendingDecisions();
         double cpu = settings.cpuPercent() == 0 ? 0 : Math.max(0, signals.processCpu());
         long queued = signals.queueWaitMillis();
-        double load = Math.max(Math.max(Math.max((double) p95 / settings.decisionP95Ms(),
-                        (double) inSetup / settings.maxCallsInSetup()), (double) queued / settings.queueWaitMs()),
-                Math.max((double) pending / settings.maxPendingDecisions(),
-                        settings.cpuPercent() == 0 ? 0 : cpu * 100 / settings.cpuPercent()));
+        double current = Math.max(Math.max((double) inSetup / settings.maxCallsInSetup(),
+                (double) queued / settings.queueWaitMs()), (double) pending / settings.maxPendingDecisions());
+        double load = Math.max(Math.max((double) p95 / settings.decisionP95Ms(), current),
+                settings.cpuPercent() == 0 ? 0 : cpu * 100 / settings.cpuPercent());
         lastLoad = load;
         if (state == State.NORMAL) {
             if (load >= 1) {
@@ -160,7 +162,7 @@ public final class OverloadJudge implements OverloadControl {
         }
         if (load >= 1) {
             calmSince = -1;
-            if (now - lastDecrease >= windowNanos / 2) {
+            if (current >= 1 || now - lastDecrease >= windowNanos / 2) {
                 rate = Math.max(settings.minRate(), rate * DECREASE);
                 lastDecrease = now;
             }

@@ -167,6 +167,27 @@ class OverloadJudgeTest {
     }
 
     @Test
+    void aQueueThatStaysLongIsCutAtEveryIntervalALaggingPercentileOnlyTwiceAWindow() {
+        OverloadJudge queue = judge();
+        offer(queue, 300, 1_000, 10);
+        signals.queued = 40;
+        idle(queue, 100);
+        assertThat(queue.state()).isEqualTo(OverloadJudge.State.OVERLOADED);
+        double first = queue.rate();
+        idle(queue, 300);
+        assertThat(queue.rate()).as("three more cuts by a fifth").isCloseTo(first * 0.512, org.assertj.core.data.Offset.offset(0.01));
+
+        signals.queued = 0;
+        OverloadJudge slow = judge();
+        offer(slow, 300, 1_000, 10);
+        offer(slow, 300, 200, 400);
+        assertThat(slow.state()).isEqualTo(OverloadJudge.State.OVERLOADED);
+        double entered = slow.rate();
+        idle(slow, 300);
+        assertThat(slow.rate()).as("no cut within half a window of the last").isEqualTo(entered);
+    }
+
+    @Test
     void callsInSetupAboveTheCapAreRefusedEvenWhenTheOtherSignalsAreCalm() {
         OverloadJudge judge = judge("overload.max-calls-in-setup", "5");
         signals.inSetup = 5;
