@@ -30,7 +30,7 @@ awk -v n="$LINES" -v tag="$TAG" 'BEGIN {
   }
 }' > "$OUT/$FILE"
 SIZE=$(du -m "$OUT/$FILE" | cut -f1)
-INBOX=$(curl -s "$API/health" | sed -n 's/.*"cdr.branch-asterisk":"\([^"]*\)".*/\1/p')
+INBOX=$(curl -s -u oscar:oscar "$API/health" | sed -n 's/.*"cdr.branch-asterisk":"\([^"]*\)".*/\1/p')
 [ -n "$INBOX" ] || { echo "no branch-asterisk inbox in the health report: is the platform running?" >&2; exit 1; }
 cp "$OUT/$FILE" "$INBOX/../$FILE.part"
 start=$(date +%s.%N)

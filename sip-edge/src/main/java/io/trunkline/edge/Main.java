@@ -17,6 +17,9 @@ import io.trunkline.edge.config.FallbackSettings;
 import io.trunkline.edge.config.PeerSettings;
 import io.trunkline.edge.config.ProbeSettings;
 import io.trunkline.edge.events.EventNotifier;
+import io.trunkline.edge.overload.LoadSignals;
+import io.trunkline.edge.overload.OverloadControl;
+import io.trunkline.edge.overload.OverloadJudge;
 import io.trunkline.edge.transport.SipDispatcher;
 import io.trunkline.edge.transport.SipTimeoutHandler;
 import io.trunkline.edge.routing.DecisionRouter;
@@ -78,8 +81,13 @@ public final class Main {
         PeerSettings peers = config.peers();
         Admission admission = new Admission(peers::peerFor,
                 new HazelcastCallCounters(cluster.hazelcast(), config.nodeId()), peers.pbxChannels(), journaled);
+        // The judge reads the B2BUA's counts, and the B2BUA asks the judge: tied through a reference.
+        java.util.concurrent.atomic.AtomicReference<B2bua> calls = new java.util.concurrent.atomic.AtomicReference<>();
+        OverloadJudge judge = new OverloadJudge(config.overload(), LoadSignals.of(() -> calls.get().callsInSetup(),
+                () -> calls.get().pendingDecisions(), sip::receiveQueueWaitMillis), System::nanoTime);
         B2bua b2bua = new B2bua(sip, routing, admission, new CarrierDialect(sip.factories(), peers.carriers()), health,
-                config.nodeId(), journaled);
+                config.nodeId(), journaled, config.overload().enabled() ? judge : OverloadControl.NONE);
+        calls.set(b2bua);
         ProbeSettings probes = config.probes();
         TrunkProber prober = new TrunkProber(sip, probes.uris(), health,
                 change -> journaled.trunk(TrunkProber.toJson(change)), config.nodeId(), probes.downAfter(),
@@ -102,11 +110,22 @@ public final class Main {
                 .onTimeout(Request.NOTIFY, events::onTimeout)
                 .onOtherTimeouts(b2bua::onTimeout));
         prober.start(probes.intervalMs());
+        java.util.concurrent.ScheduledExecutorService judging = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "edge-overload");
+                    t.setDaemon(true);
+                    return t;
+                });
+        if (config.overload().enabled()) {
+            judging.scheduleAtFixedRate(judge::tick, config.overload().intervalMs(), config.overload().intervalMs(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         events.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("edge node {} stopping", config.nodeId());
             prober.close();
+            judging.shutdownNow();
             events.close();
             b2bua.close();
             sip.close();

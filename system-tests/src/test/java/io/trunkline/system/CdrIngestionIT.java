@@ -88,7 +88,7 @@ class CdrIngestionIT {
         controller.start(CONTAINER);
         deployer.deploy(DEPLOYMENT);
         JsonObject camel = await(Duration.ofSeconds(90), () -> {
-            Api.Reply r = Api.get("health", null);
+            Api.Reply r = Api.get("health", "oscar");
             return r.body().contains("\"camel\"") ? subsystem(r.json().asJsonObject(), "camel") : null;
         });
         assertThat(camel.getJsonArray("cdrSources").stream().map(v -> ((javax.json.JsonString) v).getString()))
@@ -266,7 +266,7 @@ class CdrIngestionIT {
             book.write(out);
             xlsx = out.toByteArray();
         }
-        JsonObject camel = subsystem(Api.get("health", null).json().asJsonObject(), "camel");
+        JsonObject camel = subsystem(Api.get("health", "oscar").json().asJsonObject(), "camel");
         drop(Path.of(camel.getJsonObject("inboxes").getString("trunkline.inbox.ratedecks")), "carrier-b_2026-12-ie.xlsx", xlsx);
         Ingested deck = awaitFile("ratedeck", "carrier-b_2026-12-ie.xlsx");
         assertThat(deck.status()).isEqualTo("STORED");
@@ -282,7 +282,7 @@ class CdrIngestionIT {
     @Test
     @Order(8)
     void carrierInvoicesDroppedInTheInboxAreStoredForReconciliation() throws Exception {
-        JsonObject camel = subsystem(Api.get("health", null).json().asJsonObject(), "camel");
+        JsonObject camel = subsystem(Api.get("health", "oscar").json().asJsonObject(), "camel");
         Path inbox = Path.of(camel.getJsonObject("inboxes").getString("trunkline.inbox.invoices"));
         drop(inbox, "carrier-b_INV-2026-11.csv", Files.readAllBytes(FIXTURES.resolve("invoice/valid/carrier-b_INV-2026-11.csv")));
         Ingested valid = awaitFile("invoice", "carrier-b_INV-2026-11.csv");
@@ -737,7 +737,7 @@ class CdrIngestionIT {
     }
 
     private static Path inbox(String source) throws Exception {
-        JsonObject camel = subsystem(Api.get("health", null).json().asJsonObject(), "camel");
+        JsonObject camel = subsystem(Api.get("health", "oscar").json().asJsonObject(), "camel");
         return Path.of(camel.getJsonObject("inboxes").getString("cdr." + source));
     }
 

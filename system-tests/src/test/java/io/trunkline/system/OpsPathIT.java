@@ -147,7 +147,9 @@ class OpsPathIT {
 
     private void assertEverySubsystemUp() throws Exception {
         JsonObject health = await(Duration.ofSeconds(120), () -> {
-            HttpResponse<String> r = HTTP.send(request("health", null).build(), HttpResponse.BodyHandlers.ofString());
+            // The details are for ops: the user added with add-user.sh has the role.
+            HttpResponse<String> r = HTTP.send(request("health", USER + ":" + PASSWORD).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? Json.createReader(new StringReader(r.body())).readObject() : null;
         });
         assertThat(health.getString("status")).isEqualTo("UP");

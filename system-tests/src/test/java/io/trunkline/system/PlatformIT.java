@@ -98,7 +98,7 @@ class PlatformIT {
         deployer.deploy(DEPLOYMENT);
 
         JsonObject health = await(Duration.ofSeconds(90), () -> {
-            Api.Reply r = Api.get("health", null);
+            Api.Reply r = Api.get("health", "oscar");
             return r.status() == 200 ? r.json().asJsonObject() : null;
         });
         assertThat(health.getString("status")).isEqualTo("UP");
@@ -125,11 +125,70 @@ class PlatformIT {
         JsonObject health = await(Duration.ofSeconds(60), () -> {
             Api.Reply r = Api.get("health", null);
             assertThat(r.contentType()).startsWith("application/json");
-            return r.status() == 503 ? r.json().asJsonObject() : null;
+            return r.status() == 503 ? Api.get("health", "oscar").json().asJsonObject() : null;
         });
         assertThat(health.getString("status")).isEqualTo("DOWN");
         assertThat(subsystem(health, "edge").getJsonArray("members")).isEmpty();
         assertThat(subsystem(health, "database")).isNotNull();
+    }
+
+    @Test
+    @Order(2)
+    void healthDetailsAreForOpsAndMetricsTakeTheScrapeAccountOnceOneIsConfigured() throws Exception {
+        Api.Reply anonymous = Api.get("health", null);
+        JsonObject states = anonymous.json().asJsonObject();
+        assertThat(states.keySet()).containsExactly("status", "subsystems");
+        assertThat(states.getJsonArray("subsystems").stream().map(JsonValue::asJsonObject))
+                .hasSize(5).allSatisfy(s -> assertThat(s.keySet()).containsExactly("name", "status"));
+        assertThat(anonymous.body()).doesNotContain("PostgreSQL", "inbox", "members", "schemaVersion");
+        assertThat(Api.get("health", "ana").body()).as("an analyst sees the states only").doesNotContain("PostgreSQL");
+        for (String user : List.of("oscar", "adam")) {
+            Api.Reply withDetails = Api.get("health", user);
+            assertThat(withDetails.status()).as("the same status code as without a login").isEqualTo(anonymous.status());
+            assertThat(subsystem(withDetails.json().asJsonObject(), "database").getString("product"))
+                    .as(user + " sees the details").startsWith("PostgreSQL");
+        }
+
+        assertThat(scrape(null).statusCode()).as("no scrape account configured: open").isEqualTo(200);
+        cli("/system-property=trunkline.metrics.user:add(value=carla)");
+        try {
+            java.net.http.HttpResponse<String> refused = scrape(null);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+            assertThat(refused.body()).contains("\"error\":\"unauthorized\"");
+            java.net.http.HttpResponse<String> wrong = scrape("carla:wrong");
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).contains("\"error\":\"unauthorized\"");
+            java.net.http.HttpResponse<String> other = scrape("ana:ana");
+            assertThat(other.statusCode()).isEqualTo(403);
+            assertThat(other.body()).contains("\"error\":\"forbidden\"");
+            java.net.http.HttpResponse<String> scraped = scrape("carla:carla");
+            assertThat(scraped.statusCode()).isEqualTo(200);
+            assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        } finally {
+            cli("/system-property=trunkline.metrics.user:remove");
+        }
+        assertThat(scrape(null).statusCode()).as("open again once the account is removed").isEqualTo(200);
+    }
+
+    /** {@code GET /metrics} as a Prometheus scrape, with {@code user:password} as basic_auth or none. */
+    private static java.net.http.HttpResponse<String> scrape(String credentials) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:8080/metrics")).timeout(Duration.ofSeconds(30));
+        if (credentials != null) {
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One management operation on the running server through its own CLI (local authentication). */
+    private static void cli(String command) throws Exception {
+        Path home = Path.of(System.getProperty("jboss.home"));
+        Process p = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect", "--command=" + command)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(command + ": " + out).isZero();
     }
 
     @Test
@@ -233,7 +292,7 @@ class PlatformIT {
     @Test
     @Order(5)
     void rateDeckFileIsStoredAndItsBadLineQuarantined() throws Exception {
-        JsonObject health = Api.get("health", null).json().asJsonObject();
+        JsonObject health = Api.get("health", "oscar").json().asJsonObject();
         Path inbox = Path.of(subsystem(health, "camel").getJsonObject("inboxes").getString("trunkline.inbox.ratedecks"));
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String name = "carrier-it_" + marker + ".csv";
@@ -965,7 +1024,7 @@ class PlatformIT {
             // A decision that times out under the load falls back to the pushed table: every node holds it first.
             n.awaitLog("fallback table of hq-cucm from the platform", 30);
         }
-        await(Duration.ofSeconds(60), () -> subsystem(Api.get("health", null).json().asJsonObject(), "edge")
+        await(Duration.ofSeconds(60), () -> subsystem(Api.get("health", "oscar").json().asJsonObject(), "edge")
                 .getJsonArray("members").stream().filter(m -> m.asJsonObject().containsKey("events")).count() == 3 ? true : null);
 
         Path sipp = Path.of("..", "sip-edge", "src", "test", "resources", "sipp").toAbsolutePath();

@@ -7,6 +7,8 @@ import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.contract.telecom.CallId;
 import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.config.Peer;
+import io.trunkline.edge.overload.OverloadControl;
+import io.trunkline.edge.overload.OverloadRefusal;
 import io.trunkline.edge.routing.RoutingPort;
 import io.trunkline.edge.transport.SipEndpoint;
 import java.text.ParseException;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
@@ -71,16 +74,24 @@ public final class B2bua {
     private final Messages messages;
     private final Calls calls;
     private final InDialogRelay inDialog;
+    private final OverloadControl overload;
+    private final AtomicInteger pendingDecisions = new AtomicInteger();
 
     public B2bua(SipEndpoint sip, RoutingPort routing, Admission admission, CarrierDialect dialect,
-                 TrunkHealthStore health, String node, CallRecords records) {
-        this(sip, routing, admission, dialect, health, node, records, Clock.systemUTC(), null);
+                 TrunkHealthStore health, String node, CallRecords records, OverloadControl overload) {
+        this(sip, routing, admission, dialect, health, node, records, Clock.systemUTC(), null, overload);
+    }
+
+    B2bua(SipEndpoint sip, RoutingPort routing, Admission admission, CarrierDialect dialect, TrunkHealthStore health,
+          String node, CallRecords records, Clock clock, Executor deciders) {
+        this(sip, routing, admission, dialect, health, node, records, clock, deciders, OverloadControl.NONE);
     }
 
     /** With {@code deciders} null, decisions are asked on the B2BUA's own pool of {@value #DECISION_THREADS} threads. */
     B2bua(SipEndpoint sip, RoutingPort routing, Admission admission, CarrierDialect dialect, TrunkHealthStore health,
-          String node, CallRecords records, Clock clock, Executor deciders) {
+          String node, CallRecords records, Clock clock, Executor deciders, OverloadControl overload) {
         this.deciders = deciders != null ? deciders : pool;
+        this.overload = overload;
         this.sip = sip;
         this.routing = routing;
         this.admission = admission;
@@ -106,6 +117,16 @@ public final class B2bua {
         return calls.active();
     }
 
+    /** Calls admitted that no carrier has rung or answered yet and that have not ended: a load signal. */
+    public int callsInSetup() {
+        return calls.inSetup();
+    }
+
+    /** Decisions asked and not yet answered: a load signal for overload control. */
+    public int pendingDecisions() {
+        return pendingDecisions.get();
+    }
+
     // --- requests -------------------------------------------------------------------------------
 
     public void onInvite(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
@@ -116,6 +137,12 @@ public final class B2bua {
             inDialog.reInvite(event, existing, callId);
             return;
         }
+        if (!overload.admitNewCall()) {
+            // Refused before any state or platform request is spent on it; calls already taken go on.
+            OverloadRefusal.send(sip, request, overload.retryAfterSeconds());
+            return;
+        }
+        long arrived = System.nanoTime();
         ServerTransaction st = sip.serverTransaction(event);
         // JAIN-SIP RI extension: where the request came from on the wire (not what its headers claim).
         gov.nist.javax.sip.RequestEventExt wire = (gov.nist.javax.sip.RequestEventExt) event;
@@ -138,6 +165,7 @@ public final class B2bua {
         messages.respond(st, request, Response.TRYING);
         Call call = new Call(id, st, request, Messages.tag(), peer, calls.clock().instant());
         calls.put(callId, call);
+        calls.setupStarted(call);
         if (!admission.holdPbxChannel(call)) {
             synchronized (call) {
                 calls.end(call, Response.SERVICE_UNAVAILABLE);
@@ -149,7 +177,17 @@ public final class B2bua {
         // A carrier's call comes in to a DID; a PBX's goes out (or across to another PBX).
         RouteRequest ask = new RouteRequest(callId, peer instanceof Peer.Carrier ? RouteRequest.Direction.INBOUND
                 : RouteRequest.Direction.OUTBOUND, peer.name(), calling, called, null);
-        deciders.execute(() -> decided(call, routing.decide(ask)));
+        pendingDecisions.incrementAndGet();
+        deciders.execute(() -> {
+            RoutingPort.Decided d;
+            try {
+                d = routing.decide(ask);
+            } finally {
+                pendingDecisions.decrementAndGet();
+                overload.decided(System.nanoTime() - arrived);
+            }
+            decided(call, d);
+        });
     }
 
     private void decided(Call call, RoutingPort.Decided decided) {
@@ -286,6 +324,8 @@ public final class B2bua {
             call.firstProvisionalMs = (System.nanoTime() - call.attemptStartNanos) / 1_000_000;
         }
         if (status > 100) {
+            // The carrier has the call: what follows (ringing) is the called party's time, not the node's work.
+            calls.setupOver(call);
             call.state = Call.State.EARLY;
             relay(call, status, response);
         }
@@ -299,6 +339,7 @@ public final class B2bua {
         call.bRemoteTarget = c != null ? c.getAddress().getURI() : call.bRequest.getRequestURI();
         messages.ack(response, call.bRequest.getRequestURI());
         call.state = Call.State.CONFIRMED;
+        calls.setupOver(call);
         relay(call, status, response);
         LOG.info("call {} answered on route {} ({})", call.aCallId, call.attempt + 1,
                 call.decision().routes().get(call.attempt).target());

@@ -46,6 +46,8 @@ final class Call {
     long attemptStartNanos;
     Long firstProvisionalMs;
     boolean recorded;
+    /** Counted among the calls in setup (admitted, not yet answered or ended). */
+    boolean settingUp;
 
     /** An offer (re-INVITE or UPDATE) being passed through: the sender's server transaction and the edge's towards the other side. */
     record Offer(ServerTransaction from, ClientTransaction to) {

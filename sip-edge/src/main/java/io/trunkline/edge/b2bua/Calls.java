@@ -5,6 +5,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.header.ToHeader;
@@ -26,6 +27,7 @@ final class Calls {
     private final CallRecordAssembler assembler;
     private final B2bua.CallRecords records;
     private final Clock clock;
+    private final AtomicInteger inSetup = new AtomicInteger();
 
     Calls(SipEndpoint sip, Admission admission, CallRecordAssembler assembler, B2bua.CallRecords records, Clock clock) {
         this.sip = sip;
@@ -51,6 +53,24 @@ final class Calls {
     /** Forgets one leg's Call-ID (an attempt that failed); the call goes on. */
     void removeLeg(String callId) {
         byCallId.remove(callId);
+    }
+
+    /** Counts the call as being set up until the carrier rings or answers, or the call ends. */
+    void setupStarted(Call call) {
+        call.settingUp = true;
+        inSetup.incrementAndGet();
+    }
+
+    /** The call was answered or ended: its setup is over (once). Holds the call's lock or owns the call. */
+    void setupOver(Call call) {
+        if (call.settingUp) {
+            call.settingUp = false;
+            inSetup.decrementAndGet();
+        }
+    }
+
+    int inSetup() {
+        return inSetup.get();
     }
 
     int active() {
@@ -95,6 +115,7 @@ final class Calls {
 
     /** Gives back the call's channels and forgets both legs. Holds the call's lock. */
     void forget(Call call) {
+        setupOver(call);
         admission.releaseAll(call);
         byCallId.remove(call.aCallId.value());
         if (call.bCallId != null) {

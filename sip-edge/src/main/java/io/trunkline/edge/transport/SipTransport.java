@@ -34,6 +34,7 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
     private final javax.sip.address.AddressFactory addressFactory;
     private final SipFactories factories;
     private final List<ListeningPoint> listeningPoints;
+    private final ReceiveQueue receiveQueue;
 
     private SipTransport(SipStack stack, SipProvider provider, SipFactories factories,
                          List<ListeningPoint> listeningPoints) {
@@ -44,6 +45,12 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
         this.headerFactory = factories.headers();
         this.addressFactory = factories.addresses();
         this.listeningPoints = listeningPoints;
+        this.receiveQueue = ReceiveQueue.of(listeningPoints);
+    }
+
+    /** How long the oldest datagram has waited in the stack's receive queue, in milliseconds (a load signal). */
+    public long receiveQueueWaitMillis() {
+        return receiveQueue.oldestWaitMillis();
     }
 
     /** Binds every configured transport and starts the stack; nothing is delivered until {@link #listen}. */

@@ -1,0 +1,34 @@
+package io.trunkline.edge.overload;
+
+/**
+ * What the B2BUA asks before it takes a new call, and what it reports back about the calls it took. Requests
+ * inside a call are never put to it: a call once admitted is carried to its end.
+ */
+public interface OverloadControl {
+
+    /** Never refuses: for nodes and tests without overload control. */
+    OverloadControl NONE = new OverloadControl() {
+        @Override
+        public boolean admitNewCall() {
+            return true;
+        }
+
+        @Override
+        public int retryAfterSeconds() {
+            return 0;
+        }
+
+        @Override
+        public void decided(long nanos) {
+        }
+    };
+
+    /** Whether a new INVITE may start a call now; false means answer it 503 at once. */
+    boolean admitNewCall();
+
+    /** The Retry-After of a refusal, in seconds (RFC 3261 §20.33). */
+    int retryAfterSeconds();
+
+    /** A new call waited {@code nanos} from its INVITE until its decision (queue and platform together). */
+    void decided(long nanos);
+}
