@@ -5,15 +5,17 @@ package io.trunkline.ejb.fraud.application;
  * the counters are copied to the edge cluster, 20), {@code trunkline.fraud.short-call-seconds} (an answered call
  * shorter than this is short, 10), {@code trunkline.fraud.max-call-seconds} (a call whose end is never reported
  * stops counting as concurrent after this, 14,400), {@code trunkline.fraud.escalate-after-seconds} (fraud alerts
- * escalate when unacknowledged this long, 900; 0 never).
+ * escalate when unacknowledged this long, 900; 0 never), {@code trunkline.fraud.screening} ({@code off} leaves calls
+ * unscreened: for measuring what screening costs, and for an emergency by ops; on by default).
  */
 public record FraudSettings(long flushMs, int shortCallSeconds, long maxCallSeconds, long keepSeconds,
-                            int maxLocalSubjects, Integer escalateAfterSeconds) {
+                            int maxLocalSubjects, Integer escalateAfterSeconds, boolean screening) {
 
     public static FraudSettings fromSystemProperties() {
         int escalate = positive("trunkline.fraud.escalate-after-seconds", 900);
         return new FraudSettings(positive("trunkline.fraud.flush-ms", 20), positive("trunkline.fraud.short-call-seconds", 10),
-                positive("trunkline.fraud.max-call-seconds", 14_400), 120, 50_000, escalate == 0 ? null : escalate);
+                positive("trunkline.fraud.max-call-seconds", 14_400), 120, 50_000, escalate == 0 ? null : escalate,
+                !"off".equalsIgnoreCase(System.getProperty("trunkline.fraud.screening", "on").trim()));
     }
 
     private static int positive(String key, int fallback) {
