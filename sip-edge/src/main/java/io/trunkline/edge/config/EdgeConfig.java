@@ -12,7 +12,8 @@ import java.util.Properties;
  * has a default except {@code node.id}; an invalid value fails at start with the key named.
  */
 public record EdgeConfig(String nodeId, SipSettings sip, ClusterSettings cluster, PlatformSettings platform,
-                         FallbackSettings fallback, EventSettings events, ProbeSettings probes, PeerSettings peers) {
+                         FallbackSettings fallback, EventSettings events, ProbeSettings probes, PeerSettings peers,
+                         SecuritySettings security) {
 
     public static EdgeConfig load(Path file) throws IOException {
         Properties p = new Properties();
@@ -30,6 +31,7 @@ public record EdgeConfig(String nodeId, SipSettings sip, ClusterSettings cluster
         FallbackSettings fallback = FallbackSettings.from(p);
         PeerSettings peers = PeerSettings.from(p);
         ProbeSettings probes = ProbeSettings.from(p);
-        return new EdgeConfig(nodeId, sip, cluster, platform, fallback, EventSettings.from(p, platform), probes, peers);
+        return new EdgeConfig(nodeId, sip, cluster, platform, fallback, EventSettings.from(p, platform), probes, peers,
+                SecuritySettings.from(p));
     }
 }
