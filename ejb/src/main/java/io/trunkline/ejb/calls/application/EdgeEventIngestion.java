@@ -12,6 +12,7 @@ import io.trunkline.ejb.calls.domain.DeliveredEvents;
 import io.trunkline.ejb.calls.domain.EdgeEventRepository;
 import io.trunkline.ejb.calls.domain.StoredEvent;
 import io.trunkline.ejb.metrics.api.MetricMarks;
+import io.trunkline.ejb.security.api.SourceBans;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -47,6 +48,8 @@ public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
     private CallPartitions partitions;
     @EJB
     private MetricMarks metricMarks;
+    @EJB
+    private SourceBans sourceBans;
 
     public EdgeEventIngestion() {
     }
@@ -76,6 +79,12 @@ public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
                 }
             }
             events.store(batch.node(), fresh, now);
+            for (StoredEvent e : fresh) {
+                if (EdgeEvents.SECURITY.equals(e.type()) && sourceBans != null) {
+                    // In this transaction: the audit row commits with the event, once per event id.
+                    sourceBans.reported(batch.node(), e.body());
+                }
+            }
         }
         // Every call of the batch marks its windows: one stored before changes nothing when recomputed.
         metricMarks.callsStored(batchCalls.stream().map(c -> new Instant[]{c.startedAt(), c.endedAt()}).toList());
