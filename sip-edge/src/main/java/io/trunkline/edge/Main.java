@@ -91,7 +91,7 @@ public final class Main {
         EventNotifier events = new EventNotifier(sip, journal, config.nodeId(), config.events().subscribers(),
                 config.events().batch(), config.events().batchBytes());
         InDialogRelay inDialog = b2bua.inDialog();
-        HazelcastBanList bans = new HazelcastBanList(cluster.hazelcast());
+        HazelcastBanList bans = new HazelcastBanList(cluster.hazelcast(), config.nodeId());
         SecuritySettings security = config.security();
         SourceGuard guard = security.enabled() ? new AttackDefence(security, peers::peerFor,
                 config.events().subscribers(), bans, journaled, config.nodeId(), System::currentTimeMillis)

@@ -29,8 +29,10 @@ public final class HazelcastBanList implements BanList, AutoCloseable {
     private final IMap<String, String> map;
     private final Map<String, SourceBan> local = new ConcurrentHashMap<>();
     private final java.util.UUID listener;
+    private final String node;
 
-    public HazelcastBanList(HazelcastInstance hazelcast) {
+    public HazelcastBanList(HazelcastInstance hazelcast, String node) {
+        this.node = node;
         this.map = hazelcast.getMap(EdgeCluster.SOURCE_BANS_MAP);
         this.listener = map.addEntryListener(new Changes(), true);
         // Bans made before this node joined: read once, after the listener is in place so none is missed.
@@ -77,7 +79,12 @@ public final class HazelcastBanList implements BanList, AutoCloseable {
 
     private void remember(String source, String json) {
         try {
-            local.put(source, SourceBan.fromJson(json));
+            SourceBan ban = SourceBan.fromJson(json);
+            if (local.put(source, ban) == null && !node.equals(ban.node())) {
+                // How long a ban takes to reach this node: the defence promises every node within a second.
+                LOG.info("ban of {} by {} in force here {} ms after it was made (rule {})", source, ban.node(),
+                        System.currentTimeMillis() - ban.bannedAt().toEpochMilli(), ban.rule());
+            }
         } catch (IllegalArgumentException e) {
             LOG.warn("ban of {} in the cluster is unreadable, ignored: {}", source, e.getMessage());
         }
