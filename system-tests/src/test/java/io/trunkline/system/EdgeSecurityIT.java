@@ -5,13 +5,8 @@ import static io.trunkline.system.Platform.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trunkline.edge.testing.EdgeProcess;
+import io.trunkline.edge.testing.SipProbe;
 import java.io.File;
-import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -97,8 +92,8 @@ class EdgeSecurityIT {
     @Test
     @Order(2)
     void aBanMadeByAnEdgeNodeIsListedAndAudited() throws Exception {
-        assertThat(options(SCANNER, SIP[1], "Linphone/5.2")).as("answered before any ban").contains("200");
-        assertThat(options(SCANNER, SIP[0], "friendly-scanner")).as("the scanner's first request").isNull();
+        assertThat(SipProbe.options(SCANNER, SIP[1], "Linphone/5.2")).as("answered before any ban").contains("200");
+        assertThat(SipProbe.options(SCANNER, SIP[0], "friendly-scanner")).as("the scanner's first request").isNull();
 
         JsonObject ban = await(Duration.ofSeconds(30), () -> {
             Api.Reply r = Api.get("security/bans", "oscar");
@@ -107,7 +102,7 @@ class EdgeSecurityIT {
         });
         assertThat(ban.getString("rule")).isEqualTo("scanner");
         assertThat(ban.getString("node")).isEqualTo("sec-sys-edge-1");
-        assertThat(options(SCANNER, SIP[1], "Linphone/5.2")).as("the other node drops it").isNull();
+        assertThat(SipProbe.options(SCANNER, SIP[1], "Linphone/5.2")).as("the other node drops it").isNull();
 
         // The SECURITY event reaches the platform with the node's other events and is audited once.
         String audited = await(Duration.ofSeconds(90), () -> audit("SOURCE_BAN"));
@@ -123,8 +118,8 @@ class EdgeSecurityIT {
         for (EdgeProcess e : EDGES) {
             e.awaitLog("ban of " + SCANNER + " lifted", 10);
         }
-        assertThat(options(SCANNER, SIP[0], "Linphone/5.2")).contains("200");
-        assertThat(options(SCANNER, SIP[1], "Linphone/5.2")).contains("200");
+        assertThat(SipProbe.options(SCANNER, SIP[0], "Linphone/5.2")).contains("200");
+        assertThat(SipProbe.options(SCANNER, SIP[1], "Linphone/5.2")).contains("200");
         assertThat(Api.get("security/bans", "oscar").json().asJsonObject().getJsonArray("bans")).isEmpty();
         assertThat(audit("SOURCE_LIFT")).isEqualTo("oscar|test phone not a scanner");
         assertThat(Api.delete("security/bans/" + SCANNER + "?reason=again", "oscar").status())
@@ -162,29 +157,6 @@ class EdgeSecurityIT {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) + "|" + rs.getString(2) : null;
             }
-        }
-    }
-
-    /** The status line an edge node answers to an OPTIONS from {@code ip}, or null when it stays silent. */
-    private static String options(String ip, int port, String userAgent) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(ip, 0))) {
-            socket.setSoTimeout(1_000);
-            String msg = "OPTIONS sip:100@127.0.0.1:" + port + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP " + ip + ":" + socket.getLocalPort() + ";branch=z9hG4bK-" + System.nanoTime()
-                    + "\r\nFrom: <sip:100@" + ip + ">;tag=1\r\nTo: <sip:100@127.0.0.1>\r\nCall-ID: sec-"
-                    + System.nanoTime() + "\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nUser-Agent: " + userAgent
-                    + "\r\nContent-Length: 0\r\n\r\n";
-            byte[] out = msg.getBytes(StandardCharsets.US_ASCII);
-            socket.send(new DatagramPacket(out, out.length, new InetSocketAddress("127.0.0.1", port)));
-            byte[] in = new byte[4096];
-            DatagramPacket answer = new DatagramPacket(in, in.length);
-            try {
-                socket.receive(answer);
-            } catch (SocketTimeoutException e) {
-                return null;
-            }
-            String text = new String(in, 0, answer.getLength(), StandardCharsets.US_ASCII);
-            return text.substring(0, text.indexOf('\r'));
         }
     }
 }

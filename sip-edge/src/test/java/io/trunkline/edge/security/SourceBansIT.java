@@ -11,13 +11,9 @@ import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.edge.testing.DecisionServer;
 import io.trunkline.edge.testing.EdgeProcess;
+import io.trunkline.edge.testing.SipProbe;
 import io.trunkline.edge.testing.Sipp;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -104,24 +100,7 @@ class SourceBansIT {
 
     /** The status line node {@code n} answers to an OPTIONS sent from {@code ip}, or null when it stays silent. */
     private static String options(String ip, int n) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(ip, 0))) {
-            socket.setSoTimeout(1_000);
-            String msg = "OPTIONS sip:100@127.0.0.1:" + SIP[n] + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP " + ip + ":" + socket.getLocalPort() + ";branch=z9hG4bK-" + System.nanoTime()
-                    + "\r\nFrom: <sip:probe@" + ip + ">;tag=1\r\nTo: <sip:100@127.0.0.1>\r\nCall-ID: probe-"
-                    + System.nanoTime() + "\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
-            byte[] out = msg.getBytes(StandardCharsets.US_ASCII);
-            socket.send(new DatagramPacket(out, out.length, new InetSocketAddress("127.0.0.1", SIP[n])));
-            byte[] in = new byte[4096];
-            DatagramPacket answer = new DatagramPacket(in, in.length);
-            try {
-                socket.receive(answer);
-            } catch (SocketTimeoutException e) {
-                return null;
-            }
-            String text = new String(in, 0, answer.getLength(), StandardCharsets.US_ASCII);
-            return text.substring(0, text.indexOf('\r'));
-        }
+        return SipProbe.options(ip, SIP[n], "Linphone/5.2");
     }
 
     private static SourceBan banOf(String ip) {
