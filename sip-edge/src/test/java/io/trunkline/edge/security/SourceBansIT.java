@@ -144,7 +144,7 @@ class SourceBansIT {
         Process carrier = Sipp.start(dir, "flood-carrier", "-sn", "uas", "-p", Integer.toString(CARRIER),
                 "-m", "1000", "-mp", "17900");
         Process pbx = Sipp.start(dir, "flood-pbx", "-sn", "uac", "127.0.0.1:" + SIP[0], "-s", "2125552001",
-                "-p", Integer.toString(PBX), "-r", "100", "-m", "1000", "-d", "200", "-mp", "17950", "-trace_err", "-trace_stat");
+                "-p", Integer.toString(PBX), "-r", "100", "-m", "1000", "-d", "1000", "-mp", "17950", "-trace_err", "-trace_stat");
         Thread.sleep(1_000);
         // 1,000 "calls" a second of an INVITE and an OPTIONS each: 2,000 messages a second for 10 s.
         Process flood = attacker("flood", "127.0.0.2", 0, "-r", "1000", "-m", "20000", "-l", "20000");
