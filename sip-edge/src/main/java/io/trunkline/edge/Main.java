@@ -16,6 +16,10 @@ import io.trunkline.edge.config.EdgeConfig;
 import io.trunkline.edge.config.FallbackSettings;
 import io.trunkline.edge.config.PeerSettings;
 import io.trunkline.edge.config.ProbeSettings;
+import io.trunkline.edge.config.SecuritySettings;
+import io.trunkline.edge.security.AttackDefence;
+import io.trunkline.edge.security.HazelcastBanList;
+import io.trunkline.edge.security.SourceGuard;
 import io.trunkline.edge.events.EventNotifier;
 import io.trunkline.edge.overload.LoadSignals;
 import io.trunkline.edge.overload.OverloadControl;
@@ -95,7 +99,13 @@ public final class Main {
         EventNotifier events = new EventNotifier(sip, journal, config.nodeId(), config.events().subscribers(),
                 config.events().batch(), config.events().batchBytes());
         InDialogRelay inDialog = b2bua.inDialog();
+        HazelcastBanList bans = new HazelcastBanList(cluster.hazelcast(), config.nodeId());
+        SecuritySettings security = config.security();
+        SourceGuard guard = security.enabled() ? new AttackDefence(security, peers::peerFor,
+                config.events().subscribers(), bans, journaled, config.nodeId(), System::currentTimeMillis)
+                : SourceGuard.OPEN;
         sip.listen(new SipDispatcher(sip)
+                .guard(guard)
                 .onRequest(Request.INVITE, b2bua::onInvite)
                 .onRequest(Request.ACK, inDialog::onAck) // RFC 3261 §17.2.1: ACK is never answered
                 .onRequest(Request.BYE, inDialog::onBye)

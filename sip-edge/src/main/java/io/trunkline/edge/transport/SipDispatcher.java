@@ -1,5 +1,7 @@
 package io.trunkline.edge.transport;
 
+import gov.nist.javax.sip.RequestEventExt;
+import io.trunkline.edge.security.SourceGuard;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,9 +44,17 @@ public final class SipDispatcher implements SipListener {
     };
     private SipTimeoutHandler otherTimeouts = SipTimeoutHandler.IGNORE;
     private final AtomicLong optionsAnswered = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private SourceGuard guard = SourceGuard.OPEN;
 
     public SipDispatcher(SipEndpoint endpoint) {
         this.endpoint = endpoint;
+    }
+
+    /** Asked about every request before anything else is done with it. */
+    public SipDispatcher guard(SourceGuard sourceGuard) {
+        guard = sourceGuard;
+        return this;
     }
 
     /** Requests of {@code method} go to {@code handler}; the method is then in the Allow header. */
@@ -89,6 +99,9 @@ public final class SipDispatcher implements SipListener {
         Request request = event.getRequest();
         String method = request.getMethod();
         try {
+            if (refusedByGuard(event)) {
+                return;
+            }
             if (request.getHeader(MaxForwardsHeader.NAME) == null && !Request.ACK.equals(method)) {
                 // RFC 3261 §8.1.1.6: every request carries Max-Forwards; the RI drops one it cannot read, and a
                 // session border does not guess (RFC 4475 §3.1.2.7).
@@ -113,6 +126,39 @@ public final class SipDispatcher implements SipListener {
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not answer {} from {}: {}", method, request.getHeader("Via"), e.toString());
         }
+    }
+
+    /** True when the guard refused the request and it has been dropped or answered statelessly. */
+    private boolean refusedByGuard(RequestEvent event) throws ParseException, InvalidArgumentException, SipException {
+        if (guard == SourceGuard.OPEN) {
+            return false;
+        }
+        Request request = event.getRequest();
+        // JAIN-SIP RI extension: where the request came from on the wire (not what its headers claim).
+        RequestEventExt wire = event instanceof RequestEventExt ext ? ext : null;
+        SourceGuard.Verdict verdict = guard.check(request, wire == null ? "" : wire.getRemoteIpAddress(),
+                wire == null ? 0 : wire.getRemotePort());
+        if (verdict == SourceGuard.Verdict.PASS) {
+            return false;
+        }
+        refused.incrementAndGet();
+        if (verdict == SourceGuard.Verdict.DROP || Request.ACK.equals(request.getMethod())) {
+            return true; // RFC 3261 §17.2.1: an ACK is never answered
+        }
+        boolean busy = verdict == SourceGuard.Verdict.BUSY;
+        Response response = endpoint.factories().messages()
+                .createResponse(busy ? Response.SERVICE_UNAVAILABLE : Response.FORBIDDEN, request);
+        if (busy) {
+            // RFC 3261 §21.5.4: the peer may retry after this many seconds.
+            response.addHeader(endpoint.factories().headers().createRetryAfterHeader(guard.retryAfterSeconds()));
+        }
+        endpoint.sendStateless(response);
+        return true;
+    }
+
+    /** Requests the guard refused (dropped or answered 403/503). */
+    public long refused() {
+        return refused.get();
     }
 
     private void respond(RequestEvent event, int status) throws ParseException, SipException {

@@ -153,4 +153,40 @@ class EdgeConfigTest {
         assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "pbx.Big.max-channels", "3")))
                 .hasMessageStartingWith("pbx.Big.max-channels:");
     }
+
+    @Test
+    void securityDefaultsAreOnWithPikeLikeLimits() {
+        SecuritySettings s = EdgeConfig.from(props("node.id", "n")).security();
+        assertThat(s.enabled()).isTrue();
+        assertThat(s.windowMs()).isEqualTo(2_000);
+        assertThat(s.sourceLimit()).isEqualTo(60);
+        assertThat(s.peerLimit()).isEqualTo(2_000);
+        assertThat(s.banSeconds()).isEqualTo(600);
+        assertThat(s.scannerAgents()).contains("friendly-scanner", "sipvicious", "sipcli", "VaxSIPUserAgent");
+        assertThat(s.unknownSources()).isEqualTo(SecuritySettings.Answer.FORBID);
+        assertThat(s.bannedSources()).isEqualTo(SecuritySettings.Answer.DROP);
+    }
+
+    @Test
+    void securitySettingsAreRead() {
+        SecuritySettings s = EdgeConfig.from(props("node.id", "n", "security.enabled", "false",
+                "security.window-ms", "1000", "security.source-limit", "5", "security.peer-limit", "500",
+                "security.ban-seconds", "30", "security.scanner-agents", "evil, bot", "security.sweep.users", "4",
+                "security.sweep.window-ms", "3000", "security.unknown-sources", "drop",
+                "security.banned-sources", "403", "security.peer-retry-after", "9")).security();
+        assertThat(s).isEqualTo(new SecuritySettings(false, 1_000, 5, 500, 30, java.util.List.of("evil", "bot"),
+                3_000, 4, SecuritySettings.Answer.DROP, SecuritySettings.Answer.FORBID, 9));
+    }
+
+    @Test
+    void badSecurityValuesAreRefusedWithTheirKey() {
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "security.source-limit", "0")))
+                .hasMessageStartingWith("security.source-limit");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "security.ban-seconds", "ten")))
+                .hasMessageStartingWith("security.ban-seconds");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "security.unknown-sources", "404")))
+                .hasMessage("security.unknown-sources must be 403 or drop, was 404");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "security.enabled", "yes")))
+                .hasMessageStartingWith("security.enabled");
+    }
 }

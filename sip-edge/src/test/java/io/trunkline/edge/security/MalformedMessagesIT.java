@@ -39,7 +39,10 @@ class MalformedMessagesIT {
     @BeforeAll
     static void start() throws Exception {
         edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "guarded-edge", EDGE, 17731,
-                "127.0.0.1:17731", Map.of("platform.url", "http://127.0.0.1:9"));
+                "127.0.0.1:17731", Map.of("platform.url", "http://127.0.0.1:9",
+                        // From a configured PBX: its messages reach the parser and the dispatcher's own checks
+                        // rather than being refused by the source guard as an unknown source's would be.
+                        "pbx.corpus.sources", "127.0.0.1"));
         edge.awaitLog("ready", 60);
     }
 

@@ -13,6 +13,7 @@ import io.trunkline.ejb.calls.domain.EdgeEventRepository;
 import io.trunkline.ejb.calls.domain.StoredEvent;
 import io.trunkline.ejb.fraud.api.FraudScreening;
 import io.trunkline.ejb.metrics.api.MetricMarks;
+import io.trunkline.ejb.security.api.SourceBans;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -50,6 +51,8 @@ public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
     private MetricMarks metricMarks;
     @EJB
     private FraudScreening fraud;
+    @EJB
+    private SourceBans sourceBans;
 
     public EdgeEventIngestion() {
     }
@@ -80,6 +83,12 @@ public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
                 }
             }
             events.store(batch.node(), fresh, now);
+            for (StoredEvent e : fresh) {
+                if (EdgeEvents.SECURITY.equals(e.type()) && sourceBans != null) {
+                    // In this transaction: the audit row commits with the event, once per event id.
+                    sourceBans.reported(batch.node(), e.body());
+                }
+            }
         }
         // Ended calls close their channels and add their spend in the fraud counters, each once (fresh ones only).
         fraud.ended(fresh.stream().map(StoredEvent::call).filter(c -> c != null).toList());
