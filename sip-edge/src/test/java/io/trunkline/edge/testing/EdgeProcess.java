@@ -36,6 +36,11 @@ public final class EdgeProcess implements AutoCloseable {
         if (!more.containsKey("journal.dir")) {
             extra.append("journal.dir=").append(dir.resolve("journal")).append('\n');
         }
+        if (more.keySet().stream().noneMatch(k -> k.startsWith("overload."))) {
+            // Test nodes take their decisions from stubs or a platform started seconds ago: overload control would
+            // shed a test's first calls. OverloadIT, which sets overload keys, tests it.
+            extra.append("overload.enabled=false\n");
+        }
         more.forEach((k, v) -> extra.append(k).append('=').append(v).append('\n'));
         Files.writeString(config, String.join("\n",
                 "node.id=" + nodeId,
