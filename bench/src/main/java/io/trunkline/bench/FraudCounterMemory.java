@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Memory of the fraud counters after {@code CALLS} calls from {@code EXTENSIONS} distinct extensions: two Hazelcast
@@ -36,6 +38,8 @@ import java.util.Random;
  * subjects held by the platform and the heap in use.
  */
 public final class FraudCounterMemory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FraudCounterMemory.class);
 
     private FraudCounterMemory() {
     }
@@ -137,13 +141,13 @@ public final class FraudCounterMemory {
         System.gc();
         Thread.sleep(500);
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("%,d calls from %,d extensions in %.1f s (%,.0f screened calls/s, one thread)%n", calls,
-                extensions, seconds, calls / seconds);
-        System.out.printf("cluster copy: %,d entries, %,d bytes owned + %,d bytes backup = %.1f MB over two members "
-                + "(%.0f bytes per entry with its backup)%n", entries, owned, backup, (owned + backup) / 1e6,
-                (owned + backup) / (double) Math.max(1, entries));
-        System.out.printf("platform: %,d subjects held locally (at most 50,000, the rest dropped once copied); heap in "
-                + "use after GC %.0f MB%n", counters.localSubjects(), (rt.totalMemory() - rt.freeMemory()) / 1e6);
+        LOG.info(String.format("%,d calls from %,d extensions in %.1f s (%,.0f screened calls/s, one thread)", calls,
+                extensions, seconds, calls / seconds));
+        LOG.info(String.format("cluster copy: %,d entries, %,d bytes owned + %,d bytes backup = %.1f MB over two members "
+                + "(%.0f bytes per entry with its backup)", entries, owned, backup, (owned + backup) / 1e6,
+                (owned + backup) / (double) Math.max(1, entries)));
+        LOG.info(String.format("platform: %,d subjects held locally (at most 50,000, the rest dropped once copied); heap in "
+                + "use after GC %.0f MB", counters.localSubjects(), (rt.totalMemory() - rt.freeMemory()) / 1e6));
         one.shutdown();
         two.shutdown();
     }
