@@ -18,6 +18,12 @@ public interface FraudScreening {
     /** The decision as it stands after fraud screening: the same, with the fraud trace, or refused 403. */
     RouteDecision screen(RouteRequest request, RouteDecision decision);
 
+    /**
+     * Collects the active fraud rows of every PBX ahead of its first call, so that call's decision does not pay for
+     * it (a cold first decision can outlast the edge's decision timeout). Counts nothing.
+     */
+    void warmUp();
+
     /** Calls that ended (the edge's records): their open channels closed, answered, short calls and spend counted. */
     void ended(List<CallRecord> calls);
 }

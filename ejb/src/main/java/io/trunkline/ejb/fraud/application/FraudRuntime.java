@@ -146,13 +146,14 @@ public class FraudRuntime {
     }
 
     /** Raises (or updates) the alert of a subject and row, at most once a second per pair. */
-    public void alert(String dimension, String subject, String title, String severity, String details) {
+    public void alert(String dimension, String subject, String title, String severity,
+                      java.util.function.Supplier<String> details) {
         long second = Instant.now().getEpochSecond();
         Long last = alertedSecond.put(title + "\u0000" + subject, second);
         if (last != null && last == second) {
             return;
         }
-        alerts.raise(new EventAlerts.EventAlert(EventAlerts.FRAUD, dimension, subject, title, severity, details,
+        alerts.raise(new EventAlerts.EventAlert(EventAlerts.FRAUD, dimension, subject, title, severity, details.get(),
                 settings.escalateAfterSeconds()));
     }
 

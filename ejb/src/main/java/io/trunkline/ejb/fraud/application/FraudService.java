@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.annotation.PostConstruct;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
@@ -45,27 +46,46 @@ public class FraudService implements FraudScreening {
     private RuleBaseHolder rules;
     @EJB
     private RoutingDataHolder routing;
+    /** The runtime's screen and settings, taken once: not a call through the singleton's proxy per decision. */
+    private FraudScreen screen;
+    private FraudSettings settings;
+
+    @PostConstruct
+    void init() {
+        screen = runtime.screen();
+        settings = runtime.settings();
+    }
 
     @Override
     public RouteDecision screen(RouteRequest request, RouteDecision decision) {
-        if (!runtime.settings().screening() || !FraudScreen.screens(request, decision)) {
+        if (!settings.screening() || !FraudScreen.screens(request, decision)) {
             return decision;
         }
         Optional<Pbx> pbx = routing.current().pbx(request.source());
         if (pbx.isEmpty()) {
             return decision;
         }
-        FraudScreen.Screened s = runtime.screen().screen(request, decision, pbx.get().id(),
+        FraudScreen.Screened s = screen.screen(request, decision, pbx.get().id(),
                 pbx.get().zone(), rules.current(Rulebook.FRAUD));
         for (Block b : s.verdict().newBlocks()) {
             runtime.blocked(b);
         }
         for (FraudJudge.Hit h : s.verdict().hits()) {
+            // The details are written only when the alert is raised (at most once a second per subject and row),
+            // not for every call of a burst that crosses a row.
             runtime.alert(dimension(h.subject()), h.subject(), title(h), h.action() == FraudCheck.Action.ALERT
-                    ? "WARNING" : "CRITICAL", h.text() + "\ncall " + decision.callId() + " from " + request.source() + " "
-                    + request.calling() + " to " + decision.called() + "\n" + String.join("\n", s.decision().trace()));
+                    ? "WARNING" : "CRITICAL", () -> h.text() + "\ncall " + decision.callId() + " from " + request.source()
+                    + " " + request.calling() + " to " + decision.called() + "\n" + String.join("\n", s.decision().trace()));
         }
         return s.decision();
+    }
+
+    @Override
+    public void warmUp() {
+        RulebookRegistry.Active book = rules.current(Rulebook.FRAUD);
+        for (Pbx pbx : routing.current().allPbxs()) {
+            screen.rows(book, new FraudJudge.Call("warm-up", pbx.id(), "", "", ""), Instant.now().atZone(pbx.zone()));
+        }
     }
 
     @Override
@@ -91,7 +111,7 @@ public class FraudService implements FraudScreening {
         }
         FraudJudge.Call call = new FraudJudge.Call(c.callId(), new PbxId(c.pbx()), c.callingDialed(), c.callClass(),
                 c.calledNormalized());
-        FraudCheck check = runtime.screen().rows(book, call, c.startedAt().atZone(pbx.get().zone()));
+        FraudCheck check = screen.rows(book, call, c.startedAt().atZone(pbx.get().zone()));
         boolean answered = c.answeredAt() != null;
         // Carriers bill every started second (then their increments): a 300 ms call is a 1-second call.
         long millis = answered && c.endedAt() != null ? Math.max(0, Duration.between(c.answeredAt(), c.endedAt()).toMillis()) : 0;
@@ -99,7 +119,7 @@ public class FraudService implements FraudScreening {
         BigDecimal cost = answered ? CallRating.cost(data, c.carrier(), c.calledNormalized(), c.answeredAt(), seconds)
                 .orElse(null) : null;
         Instant at = c.endedAt() == null ? Instant.now() : c.endedAt();
-        runtime.judge().ended(call, check, answered, answered && seconds < runtime.settings().shortCallSeconds(), cost, at);
+        runtime.judge().ended(call, check, answered, answered && seconds < settings.shortCallSeconds(), cost, at);
     }
 
     private static String dimension(String subject) {

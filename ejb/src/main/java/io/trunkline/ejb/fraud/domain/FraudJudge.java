@@ -82,11 +82,7 @@ public final class FraudJudge {
         return true;
     }
 
-    /** The subject a row counts or blocks for this call. */
-    public static String subjectOf(Row row, Call call) {
-        return subjectOf(row, extensionKey(call), call);
-    }
-
+    /** The subject a row counts or blocks for this call, given the call's {@link #extensionKey}. */
     private static String subjectOf(Row row, String extensionKey, Call call) {
         return switch (row.scope()) {
             case EXTENSION -> extensionKey;

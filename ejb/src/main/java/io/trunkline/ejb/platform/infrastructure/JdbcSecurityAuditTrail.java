@@ -1,26 +1,38 @@
-package io.trunkline.ejb.fraud.infrastructure;
+package io.trunkline.ejb.platform.infrastructure;
 
 import io.trunkline.ejb.fraud.domain.FraudAudit;
+import io.trunkline.ejb.security.domain.SecurityAudit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.enterprise.context.Dependent;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
-/** The fraud audit trail in the table security_audit, in plain JDBC. */
+/**
+ * The table security_audit in plain JDBC, in the caller's transaction: the one writer of the trail for both contexts
+ * that keep it, fraud (blocks, lifts, counter resets) and edge security (source bans and lifts), each through its
+ * own port.
+ */
 @Dependent
-public final class JdbcFraudAudit implements FraudAudit {
+public class JdbcSecurityAuditTrail implements FraudAudit, SecurityAudit {
 
     private final DataSource dataSource;
 
     @Inject
-    public JdbcFraudAudit(DataSource dataSource) {
+    public JdbcSecurityAuditTrail(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    @Override
+    public void record(Instant at, String actor, String action, String subject, String reason, String details)
+            throws SQLException {
+        record(new Entry(at, actor, action, subject, reason, details));
     }
 
     @Override

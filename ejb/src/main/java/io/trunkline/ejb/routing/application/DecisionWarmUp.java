@@ -1,5 +1,6 @@
 package io.trunkline.ejb.routing.application;
 
+import io.trunkline.ejb.fraud.api.FraudScreening;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import javax.annotation.PostConstruct;
 import javax.annotation.Resource;
@@ -31,6 +32,8 @@ public class DecisionWarmUp {
 
     @EJB
     private RuleBase rules;
+    @EJB
+    private FraudScreening fraud;
     @Resource
     private TimerService timers;
 
@@ -47,6 +50,7 @@ public class DecisionWarmUp {
             for (int round = 0; round < ROUNDS; round++) {
                 decisions += rules.runScenarios().size();
             }
+            fraud.warmUp();
             LOG.info("decision path warmed: {} scenario decisions in {} ms", decisions,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {

@@ -101,6 +101,22 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void anEventAlertIsLeftOpenByTheThresholdsJudgement() throws Exception {
+        new EventAlertService(alerts, new Transactions(), java.time.Clock.fixed(at(7), java.time.ZoneOffset.UTC))
+                .raiseNow(new io.trunkline.ejb.alerts.api.EventAlerts.EventAlert(
+                        io.trunkline.ejb.alerts.api.EventAlerts.FRAUD, "pbx", "pbx:hq-cucm", "Fraud: spend per hour",
+                        "CRITICAL", "spend 520 reached critical 500", null));
+
+        evaluator.evaluate(at(12));
+        evaluator.evaluate(at(30));
+
+        assertThat(alerts.list("open", 10)).singleElement().satisfies(a -> {
+            assertThat(a.subject()).isEqualTo("pbx:hq-cucm");
+            assertThat(a.state()).isEqualTo("OPEN");
+        });
+    }
+
+    @Test
     void anAcknowledgedAlertDoesNotEscalate() throws Exception {
         lowAsrJudgedAtMinute7();
         long id = alerts.list("open", 1).get(0).id();

@@ -37,6 +37,11 @@ class EdgeEventIngestionTest {
         }
 
         @Override
+        public void warmUp() {
+            // nothing to warm in this fake
+        }
+
+        @Override
         public void ended(List<io.trunkline.contract.events.CallRecord> calls) {
             ended.addAll(calls);
         }
