@@ -141,7 +141,6 @@ class FraudIT {
                 "fraud tests");
         assertThat(f.status()).as(f.body()).isEqualTo(200);
 
-        carrierB = Sipp.start(DIR, "carrier-b", "-sn", "uas", "-p", "17362");
         Path jar = Path.of(System.getProperty("edge.jar"));
         String members = "127.0.0.1:15711,127.0.0.1:15712";
         for (int i = 0; i < 2; i++) {
@@ -171,6 +170,7 @@ class FraudIT {
     @Test
     @Order(2)
     void aPremiumBurstAlternatingBetweenNodesIsRefusedFromTheCallThatReachesTheClusterWideLevel() throws Exception {
+        freshCarrierB("burst");
         // One call through each node first: the platform's first premium decision (cold code, the PBX's fraud rows
         // collected) may outlast the node's decision timeout and be decided by the fallback table. Then the
         // extension's counters start from zero.
@@ -227,6 +227,7 @@ class FraudIT {
         assertThat(Api.get("fraud/counters/extensions/hq-cucm/sipp", "ana").status()).as("analysts do not").isEqualTo(403);
         Api.Reply reset = Api.delete("fraud/counters/extensions/hq-cucm/sipp?reason=owner+confirmed+the+campaign", "oscar");
         assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        freshCarrierB("after-reset");
         Process after = pbx("after-reset", "17380", "17390", PREMIUM_UK, 1);
         assertThat(Sipp.exit(after)).as("the call after the reset goes").isZero();
         JsonObject audit = Api.get("fraud/audit?subject=ext:hq-cucm/sipp", "oscar").json().asJsonObject()
@@ -239,6 +240,7 @@ class FraudIT {
     @Test
     @Order(3)
     void theEdgeClusterStillHoldsABurstWhenOneNodeIsKilledInTheMiddleOfIt() throws Exception {
+        freshCarrierB("kill");
         assertThat(Api.delete("fraud/counters/extensions/hq-cucm/sipp?reason=next+test", "oscar").status()).isEqualTo(200);
         Process one = pbx("kill-1", "17380", "17390", PREMIUM_UK, 2);
         Process two = pbx("kill-2", "17381", "17391", PREMIUM_UK, 1);
@@ -282,11 +284,7 @@ class FraudIT {
         // first decision runs cold code (its fraud rows collected) and may outlast the node's decision timeout, to
         // be decided by the fallback table: a decision over HTTP warms it, and the call is tried up to three times.
         assertThat(decide(call("s-0", "branch-asterisk", "2001", LONDON)).getString("verdict")).isEqualTo("ROUTE");
-        // Carrier B's SIPp of the first test has run into its run timeout by now: a fresh one on the same port.
-        carrierB.destroy();
-        carrierB.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-        carrierB = Sipp.start(DIR, "carrier-b-spend", "-sn", "uas", "-p", "17362");
-        Thread.sleep(500);
+        freshCarrierB("spend");
         int exit = 1;
         for (int attempt = 1; attempt <= 3 && exit != 0; attempt++) {
             exit = Sipp.exit(pbx("spend-" + attempt, "17380", "17392", LONDON, 1));
@@ -366,6 +364,16 @@ class FraudIT {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    /** Carrier B as a new SIPp for a test's calls: every SIPp of the tests ends at its 30 s run timeout. */
+    private static void freshCarrierB(String test) throws Exception {
+        if (carrierB != null) {
+            carrierB.destroy();
+            carrierB.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        carrierB = Sipp.start(DIR, "carrier-b-" + test, "-sn", "uas", "-p", "17362");
+        Thread.sleep(300);
+    }
 
     private static Process pbx(String name, String edgePort, String localPort, String dialed, int calls) throws Exception {
         return Sipp.start(DIR, name, "-sn", "uac", "127.0.0.1:" + edgePort, "-s", dialed, "-p", localPort,
