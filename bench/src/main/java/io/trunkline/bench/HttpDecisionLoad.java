@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,7 @@ public final class HttpDecisionLoad {
         long[] latencies = new long[total];
         AtomicInteger failures = new AtomicInteger();
         AtomicLong firstFailure = new AtomicLong(-1);
+        Map<String, LongAdder> verdicts = new ConcurrentSkipListMap<>();
         CountDownLatch done = new CountDownLatch(total);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime() + 100_000_000L;
@@ -58,16 +62,20 @@ public final class HttpDecisionLoad {
             final int n = i;
             long due = start + n * interval;
             clock.schedule(() -> {
-                String body = "{\"callId\":\"load-" + n + "\",\"source\":\"hq-cucm\",\"calling\":\"2001\",\"called\":\""
+                // A thousand extensions, as a PBX's traffic comes: the fraud stage counts each one's calls.
+                String body = "{\"callId\":\"load-" + n + "\",\"source\":\"hq-cucm\",\"calling\":\""
+                        + (2000 + n % 1000) + "\",\"called\":\""
                         + called[n % called.length] + "\"}";
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                         .header("Authorization", auth).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                     latencies[n] = System.nanoTime() - due;
                     if (e != null || r.statusCode() != 200) {
                         failures.incrementAndGet();
                         firstFailure.compareAndSet(-1, e != null ? -2 : r.statusCode());
+                    } else {
+                        verdicts.computeIfAbsent(verdictOf(r.body()), v -> new LongAdder()).increment();
                     }
                     done.countDown();
                 });
@@ -79,9 +87,10 @@ public final class HttpDecisionLoad {
         Arrays.sort(sorted);
         double elapsed = (System.nanoTime() - start) / 1e9;
         String summary = String.format(Locale.ROOT,
-                "decisions: %d at %d/s for %d s (%.1f s wall) | failed %d%s | latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f",
+                "decisions: %d at %d/s for %d s (%.1f s wall) | failed %d%s | verdicts %s | latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f",
                 total, rate, seconds, elapsed, failures.get(),
                 firstFailure.get() == -1 ? "" : " (first: " + (firstFailure.get() == -2 ? "I/O error" : "HTTP " + firstFailure.get()) + ")",
+                verdicts,
                 ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), sorted[sorted.length - 1] / 1e6);
         LOG.info(summary);
         System.exit(finished && failures.get() == 0 ? 0 : 1);
@@ -99,6 +108,17 @@ public final class HttpDecisionLoad {
                         + ": is the platform running with the demo data (./trunkline run)?");
             }
         }
+    }
+
+    /** The verdict of a decision's JSON, without parsing the rest of it. */
+    private static String verdictOf(String json) {
+        int at = json.indexOf("\"verdict\":\"");
+        if (at < 0) {
+            return "?";
+        }
+        int from = at + "\"verdict\":\"".length();
+        int to = json.indexOf('"', from);
+        return to < 0 ? "?" : json.substring(from, to);
     }
 
     private static double ms(long[] sorted, double q) {

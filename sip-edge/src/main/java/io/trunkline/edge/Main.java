@@ -21,6 +21,8 @@ import io.trunkline.edge.security.AttackDefence;
 import io.trunkline.edge.security.HazelcastBanList;
 import io.trunkline.edge.security.SourceGuard;
 import io.trunkline.edge.events.EventNotifier;
+import io.trunkline.edge.overload.CallAdmissions;
+import io.trunkline.edge.overload.EarlyRefusal;
 import io.trunkline.edge.overload.LoadSignals;
 import io.trunkline.edge.overload.OverloadControl;
 import io.trunkline.edge.overload.OverloadJudge;
@@ -89,8 +91,10 @@ public final class Main {
         java.util.concurrent.atomic.AtomicReference<B2bua> calls = new java.util.concurrent.atomic.AtomicReference<>();
         OverloadJudge judge = new OverloadJudge(config.overload(), LoadSignals.of(() -> calls.get().callsInSetup(),
                 () -> calls.get().pendingDecisions(), sip::receiveQueueWaitMillis), System::nanoTime);
+        OverloadControl overload = config.overload().enabled() ? new CallAdmissions(judge, System::nanoTime)
+                : OverloadControl.NONE;
         B2bua b2bua = new B2bua(sip, routing, admission, new CarrierDialect(sip.factories(), peers.carriers()), health,
-                config.nodeId(), journaled, config.overload().enabled() ? judge : OverloadControl.NONE);
+                config.nodeId(), journaled, overload);
         calls.set(b2bua);
         ProbeSettings probes = config.probes();
         TrunkProber prober = new TrunkProber(sip, probes.uris(), health,
@@ -104,6 +108,10 @@ public final class Main {
         SourceGuard guard = security.enabled() ? new AttackDefence(security, peers::peerFor,
                 config.events().subscribers(), bans, journaled, config.nodeId(), System::currentTimeMillis)
                 : SourceGuard.OPEN;
+        if (config.overload().enabled()) {
+            // While new calls are limited, a configured peer's new INVITE is refused as it comes off the wire.
+            sip.triage(new EarlyRefusal(overload, (ip, port) -> peers.peerFor(ip, port) != null));
+        }
         sip.listen(new SipDispatcher(sip)
                 .guard(guard)
                 .onRequest(Request.INVITE, b2bua::onInvite)

@@ -137,7 +137,7 @@ public final class B2bua {
             inDialog.reInvite(event, existing, callId);
             return;
         }
-        if (!overload.admitNewCall()) {
+        if (!overload.admit(callId)) {
             // Refused before any state or platform request is spent on it; calls already taken go on.
             OverloadRefusal.send(sip, request, overload.retryAfterSeconds());
             return;

@@ -35,7 +35,7 @@ public record SecuritySettings(boolean enabled, int windowMs, int sourceLimit, i
         return new SecuritySettings(Boolean.parseBoolean(enabled),
                 Props.positive(p, "security.window-ms", 2_000),
                 Props.positive(p, "security.source-limit", 60),
-                Props.positive(p, "security.peer-limit", 2_000),
+                Props.positive(p, "security.peer-limit", 6_000),
                 Props.positive(p, "security.ban-seconds", 600),
                 scanners == null ? DEFAULT_SCANNERS : Props.csv(scanners),
                 Props.positive(p, "security.sweep.window-ms", 10_000),

@@ -26,6 +26,20 @@ public interface OverloadControl {
     /** Whether a new INVITE may start a call now; false means answer it 503 at once. */
     boolean admitNewCall();
 
+    /**
+     * Whether the new call {@code callId} may start: asked wherever its INVITE is first seen (on arrival, while new
+     * calls are {@link #limiting limited}, and by the B2BUA), answered once per call; the default asks
+     * {@link #admitNewCall} every time.
+     */
+    default boolean admit(String callId) {
+        return admitNewCall();
+    }
+
+    /** Whether new calls may be refused now: cheap, asked for every INVITE as it arrives. */
+    default boolean limiting() {
+        return false;
+    }
+
     /** The Retry-After of a refusal, in seconds (RFC 3261 §20.33). */
     int retryAfterSeconds();
 

@@ -43,7 +43,7 @@ public final class OverloadJudge implements OverloadControl {
     private final long[] admittedPeriod;
     private final long startedAt;
 
-    private State state = State.NORMAL;
+    private volatile State state = State.NORMAL;
     private double rate;
     private double tokens;
     private long lastRefill;
@@ -180,8 +180,14 @@ public final class OverloadJudge implements OverloadControl {
         }
     }
 
-    public synchronized State state() {
+    public State state() {
         return state;
+    }
+
+    /** Overloaded, or at the cap of calls in setup: an unsynchronized read, for every INVITE on arrival. */
+    @Override
+    public boolean limiting() {
+        return state == State.OVERLOADED || signals.callsInSetup() >= settings.maxCallsInSetup();
     }
 
     /** The rate new calls are limited to while overloaded, per second. */

@@ -53,6 +53,15 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
         return receiveQueue.oldestWaitMillis();
     }
 
+    /**
+     * Puts {@code triage} in front of the receive queue of every UDP listening point: it sees each datagram as it
+     * comes off the wire and may answer it there, ahead of the backlog (see {@link ReceiveGate}).
+     */
+    public void triage(DatagramTriage triage) {
+        int gated = ReceiveGate.install(listeningPoints, triage);
+        LOG.info("datagram triage on {} UDP listening point(s)", gated);
+    }
+
     /** Binds every configured transport and starts the stack; nothing is delivered until {@link #listen}. */
     public static SipTransport bind(EdgeConfig config) throws SipException {
         return bind(config.nodeId(), config.sip());

@@ -160,7 +160,7 @@ class EdgeConfigTest {
         assertThat(s.enabled()).isTrue();
         assertThat(s.windowMs()).isEqualTo(2_000);
         assertThat(s.sourceLimit()).isEqualTo(60);
-        assertThat(s.peerLimit()).isEqualTo(2_000);
+        assertThat(s.peerLimit()).isEqualTo(6_000);
         assertThat(s.banSeconds()).isEqualTo(600);
         assertThat(s.scannerAgents()).contains("friendly-scanner", "sipvicious", "sipcli", "VaxSIPUserAgent");
         assertThat(s.unknownSources()).isEqualTo(SecuritySettings.Answer.FORBID);
