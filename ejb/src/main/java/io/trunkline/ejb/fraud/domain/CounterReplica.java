@@ -12,7 +12,10 @@ public interface CounterReplica {
     /** False while the cluster is out of reach: counting goes on locally and is written once it is back. */
     boolean available();
 
-    /** The copy of a subject, when the cluster has one. */
+    /**
+     * The copy of a subject, when the cluster has one; waits a bounded time (it is read on the decision path), and
+     * throws when the cluster does not answer within it.
+     */
     Optional<byte[]> get(String subject);
 
     /** Writes the copies of many subjects in one batch (per partition), as the flush does. */

@@ -4,6 +4,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class FraudCounters {
 
     private static final Logger LOG = LoggerFactory.getLogger(FraudCounters.class);
+    /** At most one warning this often about copies not read (each decision may meet one while the cluster is sick). */
+    private static final long WARN_EVERY_NANOS = 10_000_000_000L;
 
     private final CounterReplica replica;
     private final long keepSeconds;
@@ -24,6 +28,8 @@ public final class FraudCounters {
     private final Map<String, SubjectCounters> local = new ConcurrentHashMap<>();
     /** Subjects used since the last flush: the only ones a flush looks at. */
     private final java.util.Set<String> used = ConcurrentHashMap.newKeySet();
+    private final LongAdder unread = new LongAdder();
+    private final AtomicLong lastUnreadWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private long lastSweepSecond;
 
     /**
@@ -42,7 +48,11 @@ public final class FraudCounters {
         if (held != null) {
             return held;
         }
-        return local.computeIfAbsent(key, k -> load(k, second));
+        // Read outside the map's lock: a slow read must not hold up other subjects hashed to the same bin. Two
+        // decisions loading one subject at once keep the first copy stored (neither has counted on its own yet).
+        SubjectCounters loaded = load(key, second);
+        SubjectCounters raced = local.putIfAbsent(key, loaded);
+        return raced != null ? raced : loaded;
     }
 
     private SubjectCounters load(String key, long second) {
@@ -53,7 +63,13 @@ public final class FraudCounters {
                     return SubjectCounters.decode(copy.get(), second);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("fraud counters of {} not read from the cluster, counting from zero: {}", key, e.toString());
+                unread.increment();
+                long now = System.nanoTime();
+                long last = lastUnreadWarning.get();
+                if (now - last >= WARN_EVERY_NANOS && lastUnreadWarning.compareAndSet(last, now)) {
+                    LOG.warn("fraud counters of {} not read from the cluster, counting from zero ({} subjects so far): {}",
+                            key, unread.sum(), e.toString());
+                }
             }
         }
         return new SubjectCounters();

@@ -6,6 +6,9 @@ import io.trunkline.contract.edge.EdgeCluster;
 import io.trunkline.ejb.fraud.domain.CounterReplica;
 import io.trunkline.ejb.platform.infrastructure.EdgeClusterClient;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.enterprise.context.Dependent;
 import javax.inject.Inject;
 
@@ -16,6 +19,9 @@ import javax.inject.Inject;
  */
 @Dependent
 public class HazelcastCounterReplica implements CounterReplica {
+
+    /** How long a decision waits for a subject's copy before it counts from zero. */
+    static final long READ_TIMEOUT_MS = 50;
 
     private final EdgeClusterClient cluster;
 
@@ -33,9 +39,28 @@ public class HazelcastCounterReplica implements CounterReplica {
         return cluster.instance().isPresent();
     }
 
+    /**
+     * Waits at most {@link #READ_TIMEOUT_MS} for the copy: a decision must not wait on a sick cluster (the client's
+     * own invocation timeout is two minutes, and a member that stopped answering is only declared dead after its
+     * heartbeat timeout).
+     */
     @Override
     public Optional<byte[]> get(String subject) {
-        return map().map(m -> m.get(subject));
+        Optional<IMap<String, byte[]>> map = map();
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(map.get().getAsync(subject).toCompletableFuture()
+                    .get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from the edge cluster within " + READ_TIMEOUT_MS + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading the edge cluster", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("edge cluster read failed: " + e.getCause(), e.getCause());
+        }
     }
 
     @Override
