@@ -13,7 +13,7 @@ public record FraudSettings(long flushMs, int shortCallSeconds, long maxCallSeco
 
     public static FraudSettings fromSystemProperties() {
         int escalate = positive("trunkline.fraud.escalate-after-seconds", 900);
-        return new FraudSettings(positive("trunkline.fraud.flush-ms", 20), positive("trunkline.fraud.short-call-seconds", 10),
+        return new FraudSettings(positive("trunkline.fraud.flush-ms", 100), positive("trunkline.fraud.short-call-seconds", 10),
                 positive("trunkline.fraud.max-call-seconds", 14_400), 120, 50_000, escalate == 0 ? null : escalate,
                 !"off".equalsIgnoreCase(System.getProperty("trunkline.fraud.screening", "on").trim()));
     }
