@@ -70,6 +70,16 @@ public final class Main {
             return;
         }
 
+        config.stir().signing().ifPresent(keys -> {
+            long days = keys.validFor(java.time.Instant.now()).toDays();
+            String subject = keys.certificate().getSubjectX500Principal().getName();
+            if (days < config.stir().warningDays()) {
+                LOG.warn("STIR signing certificate {} expires in {} days ({}): renew it", subject, days,
+                        keys.certificate().getNotAfter().toInstant());
+            } else {
+                LOG.info("STIR signing with {} (valid {} more days), x5u {}", subject, days, config.stir().x5u());
+            }
+        });
         // SIP is bound before the node joins the cluster: the platform subscribes to a node as soon as it
         // sees it there, and its SUBSCRIBE must find the port open.
         SipTransport sip = SipTransport.bind(config);

@@ -13,7 +13,7 @@ import java.util.Properties;
  */
 public record EdgeConfig(String nodeId, SipSettings sip, ClusterSettings cluster, PlatformSettings platform,
                          FallbackSettings fallback, EventSettings events, ProbeSettings probes, PeerSettings peers,
-                         OverloadSettings overload, SecuritySettings security) {
+                         OverloadSettings overload, SecuritySettings security, StirSettings stir) {
 
     public static EdgeConfig load(Path file) throws IOException {
         Properties p = new Properties();
@@ -32,6 +32,6 @@ public record EdgeConfig(String nodeId, SipSettings sip, ClusterSettings cluster
         PeerSettings peers = PeerSettings.from(p);
         ProbeSettings probes = ProbeSettings.from(p);
         return new EdgeConfig(nodeId, sip, cluster, platform, fallback, EventSettings.from(p, platform), probes, peers,
-                OverloadSettings.from(p), SecuritySettings.from(p));
+                OverloadSettings.from(p), SecuritySettings.from(p), StirSettings.from(p));
     }
 }

@@ -1,0 +1,94 @@
+package io.trunkline.edge.config;
+
+import io.trunkline.edge.stir.SigningKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * STIR/SHAKEN (keys {@code stir.*}, see the module README). Signing is configured by a PKCS#12 key store
+ * ({@code stir.sign.keystore}, {@code stir.sign.keystore-password}, optional {@code stir.sign.alias}) and the HTTPS URL
+ * its certificate is published at ({@code stir.sign.x5u}); the key store is read here, at start, so a node whose key
+ * store cannot be opened or whose key does not match its certificate does not start (the message names the file).
+ * Verification is configured by the STI-CA trust anchors ({@code stir.verify.trust-anchors}, a PEM file), the hosts
+ * x5u may name ({@code stir.verify.x5u-hosts}, {@code *.domain} allowed), those of them that may resolve to internal
+ * addresses ({@code stir.verify.private-hosts}) and the freshness window ({@code stir.verify.freshness-seconds}).
+ *
+ * @param signing     the key and chain, when signing is configured
+ * @param anchors     the trust anchors, empty when verification is not configured
+ * @param warningDays how long before its certificate expires the node warns
+ */
+public record StirSettings(Optional<SigningKeys> signing, URI x5u, List<X509Certificate> anchors, Set<String> x5uHosts,
+                           Set<String> privateHosts, int freshnessSeconds, int warningDays) {
+
+    public StirSettings {
+        anchors = List.copyOf(anchors);
+        x5uHosts = Set.copyOf(x5uHosts);
+        privateHosts = Set.copyOf(privateHosts);
+    }
+
+    public boolean verifying() {
+        return !anchors.isEmpty();
+    }
+
+    static StirSettings from(Properties p) {
+        String keystore = Props.text(p, "stir.sign.keystore", "");
+        Optional<SigningKeys> signing = Optional.empty();
+        URI x5u = null;
+        if (!keystore.isEmpty()) {
+            String x5uText = Props.required(p, "stir.sign.x5u");
+            x5u = https(x5uText, "stir.sign.x5u");
+            signing = Optional.of(SigningKeys.load(Path.of(keystore), p.getProperty("stir.sign.keystore-password", ""),
+                    Props.text(p, "stir.sign.alias", "")));
+        }
+        String anchorsFile = Props.text(p, "stir.verify.trust-anchors", "");
+        List<X509Certificate> anchors = anchorsFile.isEmpty() ? List.of() : anchors(Path.of(anchorsFile));
+        Set<String> hosts = Set.copyOf(Props.csv(p.getProperty("stir.verify.x5u-hosts")));
+        if (!anchors.isEmpty() && hosts.isEmpty()) {
+            throw new IllegalArgumentException("stir.verify.x5u-hosts is required with stir.verify.trust-anchors: the hosts"
+                    + " whose certificates the node may fetch");
+        }
+        return new StirSettings(signing, x5u, anchors, hosts, Set.copyOf(Props.csv(p.getProperty("stir.verify.private-hosts"))),
+                Props.positive(p, "stir.verify.freshness-seconds", 60), Props.positive(p, "stir.sign.expiry-warning-days", 30));
+    }
+
+    private static URI https(String text, String key) {
+        try {
+            URI uri = new URI(text);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException(key + " must be an https URL, was " + text);
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(key + " is not a URL: " + text, e);
+        }
+    }
+
+    private static List<X509Certificate> anchors(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<X509Certificate> out = new ArrayList<>();
+            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("stir.verify.trust-anchors: " + file + " holds no certificate");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("stir.verify.trust-anchors: " + file + " is not readable (" + e + ")", e);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("stir.verify.trust-anchors: " + file + " is not a PEM or DER certificate file ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+}
