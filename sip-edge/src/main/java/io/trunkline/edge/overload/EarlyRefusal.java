@@ -55,6 +55,8 @@ public final class EarlyRefusal implements DatagramTriage {
         if (invite == null || admissions.admit(invite.callId())) {
             return false;
         }
+        // Counted before it is sent: whoever sees the answer sees the count.
+        refused.incrementAndGet();
         byte[] answer = invite.serviceUnavailable(ip, port, admissions.retryAfterSeconds());
         try {
             socket.send(new DatagramPacket(answer, answer.length, from, port));
@@ -62,7 +64,6 @@ public final class EarlyRefusal implements DatagramTriage {
             // The caller retransmits; the retransmission is refused the same way.
             LOG.debug("503 to {}:{} not sent: {}", ip, port, e.toString());
         }
-        refused.incrementAndGet();
         return true;
     }
 
