@@ -137,7 +137,8 @@ public final class B2bua {
             inDialog.reInvite(event, existing, callId);
             return;
         }
-        if (!overload.admit(callId)) {
+        if (!overload.admit(OverloadControl.attempt(callId,
+                ((javax.sip.header.CSeqHeader) request.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber()))) {
             // Refused before any state or platform request is spent on it; calls already taken go on.
             OverloadRefusal.send(sip, request, overload.retryAfterSeconds());
             return;

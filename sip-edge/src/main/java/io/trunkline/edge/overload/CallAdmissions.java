@@ -5,10 +5,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * One admission answer per call: a new call's INVITE may be judged on arrival (by {@link EarlyRefusal}) and again by
- * the B2BUA once the stack has parsed it, and each of its retransmissions is seen again; the first judgment stands
- * for all of them, so an admitted call takes one token and is never refused by its own retransmission, and a refused
- * one is refused again. Answers are kept two generations of {@code keepMs} (at least 32 s, the life of an INVITE
+ * One admission answer per call attempt (Call-ID and CSeq, {@link OverloadControl#attempt}): a new call's INVITE may
+ * be judged on arrival (by {@link EarlyRefusal}) and again by the B2BUA once the stack has parsed it, and each of its
+ * retransmissions is seen again; the first judgment stands for all of them, so an admitted call takes one token and
+ * is never refused by its own retransmission, and a refused one is refused again, while the caller's retry after
+ * Retry-After (a higher CSeq) is judged afresh. Answers are kept two generations of {@code keepMs} (at least 32 s, the life of an INVITE
  * transaction over UDP, RFC 3261 Timer B), at most {@code maxPerGeneration} each: beyond that a call is judged
  * afresh, so a flood of new Call-IDs cannot grow the memory.
  */
@@ -38,23 +39,23 @@ public final class CallAdmissions implements OverloadControl {
     }
 
     @Override
-    public boolean admit(String callId) {
+    public boolean admit(String attempt) {
         rotate();
-        Boolean known = current.get(callId);
+        Boolean known = current.get(attempt);
         if (known == null) {
-            known = previous.get(callId);
+            known = previous.get(attempt);
         }
         if (known != null) {
             return known;
         }
         synchronized (this) {
-            known = current.get(callId);
+            known = current.get(attempt);
             if (known != null) {
                 return known;
             }
             boolean admitted = judge.admitNewCall();
             if (current.size() < maxPerGeneration) {
-                current.put(callId, admitted);
+                current.put(attempt, admitted);
             }
             return admitted;
         }

@@ -52,7 +52,7 @@ public final class EarlyRefusal implements DatagramTriage {
             return false;
         }
         RawInvite invite = RawInvite.read(data, packet.getOffset(), packet.getLength());
-        if (invite == null || admissions.admit(invite.callId())) {
+        if (invite == null || admissions.admit(OverloadControl.attempt(invite.callId(), invite.cseqNumber()))) {
             return false;
         }
         // Counted before it is sent: whoever sees the answer sees the count.

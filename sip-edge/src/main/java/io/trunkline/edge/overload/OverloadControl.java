@@ -27,12 +27,20 @@ public interface OverloadControl {
     boolean admitNewCall();
 
     /**
-     * Whether the new call {@code callId} may start: asked wherever its INVITE is first seen (on arrival, while new
-     * calls are {@link #limiting limited}, and by the B2BUA), answered once per call; the default asks
-     * {@link #admitNewCall} every time.
+     * Whether the new call attempt {@code attempt} (see {@link #attempt}) may start: asked wherever its INVITE is
+     * seen (on arrival, while new calls are {@link #limiting limited}, and by the B2BUA), answered once per attempt;
+     * the default asks {@link #admitNewCall} every time.
      */
-    default boolean admit(String callId) {
+    default boolean admit(String attempt) {
         return admitNewCall();
+    }
+
+    /**
+     * What one judgment stands for: an INVITE's Call-ID and CSeq number. Its retransmissions share both; the caller's
+     * new attempt after a 503 (same Call-ID, a higher CSeq, as after any refusal, RFC 3261 §8.1.3.5) is judged again.
+     */
+    static String attempt(String callId, long cseq) {
+        return callId + ' ' + cseq;
     }
 
     /** Whether new calls may be refused now: cheap, asked for every INVITE as it arrives. */

@@ -15,6 +15,9 @@ import javax.sip.message.Response;
  */
 public final class OverloadRefusal {
 
+    /** The reason phrase of every overload refusal, whichever layer sends it. */
+    static final String REASON = "Service Unavailable (overload)";
+
     private OverloadRefusal() {
     }
 
@@ -26,7 +29,7 @@ public final class OverloadRefusal {
             // RFC 3261 §8.2.6.2: a final answer outside a dialog carries a To tag; a fixed one keeps it stateless.
             to.setTag("overload");
         }
-        r.setReasonPhrase("Service Unavailable (overload)");
+        r.setReasonPhrase(REASON);
         r.addHeader(sip.factories().headers().createRetryAfterHeader(retryAfterSeconds));
         sip.sendStateless(r);
     }

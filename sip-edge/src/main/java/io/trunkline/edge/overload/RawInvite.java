@@ -105,7 +105,8 @@ public final class RawInvite {
             }
         }
         if (vias.isEmpty() || from == null || to == null || callId == null || callId.isEmpty() || cseq == null
-                || !cseq.toUpperCase(Locale.ROOT).endsWith(" INVITE") || hasTag(to)) {
+                || !cseq.toUpperCase(Locale.ROOT).endsWith(" INVITE") || !cseq.matches("\\d{1,10}\\s+\\S+")
+                || hasTag(to)) {
             return null;
         }
         return new RawInvite(List.copyOf(vias), from, to, callId, cseq);
@@ -154,12 +155,17 @@ public final class RawInvite {
         return callId;
     }
 
+    /** The CSeq's sequence number (read checks it is one). */
+    public long cseqNumber() {
+        return Long.parseLong(cseq.split("\\s+", 2)[0]);
+    }
+
     /**
      * The stateless 503 with Retry-After to this INVITE (RFC 3261 §21.5.4, §8.2.7), with a fixed To tag and, when the
      * top Via asks for it (RFC 3581), the source's port in rport and its address in received.
      */
     public byte[] serviceUnavailable(String sourceIp, int sourcePort, int retryAfterSeconds) {
-        StringBuilder r = new StringBuilder(512).append("SIP/2.0 503 Service Unavailable (overload)\r\n");
+        StringBuilder r = new StringBuilder(512).append("SIP/2.0 503 ").append(OverloadRefusal.REASON).append("\r\n");
         for (int i = 0; i < vias.size(); i++) {
             r.append("Via: ").append(i == 0 ? withRport(vias.get(0), sourceIp, sourcePort) : vias.get(i)).append("\r\n");
         }

@@ -47,6 +47,18 @@ class CallAdmissionsTest {
     }
 
     @Test
+    void aRetryAfterARefusalIsANewAttemptJudgedAfreshButItsRetransmissionsAreNot() {
+        CallAdmissions admissions = new CallAdmissions(judge, clock::get, 32_000, 10);
+        answers.add(false);
+        answers.add(true);
+        assertThat(admissions.admit(OverloadControl.attempt("c", 1))).isFalse();
+        assertThat(admissions.admit(OverloadControl.attempt("c", 1))).as("retransmission").isFalse();
+        // The caller's retry after Retry-After: same Call-ID, the next CSeq.
+        assertThat(admissions.admit(OverloadControl.attempt("c", 2))).isTrue();
+        assertThat(judged).hasValue(2);
+    }
+
+    @Test
     void answersAreKeptTwoGenerationsThenTheCallIsJudgedAfresh() {
         CallAdmissions admissions = new CallAdmissions(judge, clock::get, 1_000, 10);
         admissions.admit("a");

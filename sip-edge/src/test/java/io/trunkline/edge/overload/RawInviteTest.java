@@ -40,6 +40,7 @@ class RawInviteTest {
         RawInvite invite = read(SIPP_INVITE);
         assertThat(invite).isNotNull();
         assertThat(invite.callId()).isEqualTo("1-4711@127.0.0.1");
+        assertThat(invite.cseqNumber()).isEqualTo(1L);
         SIPResponse r = parse(invite.serviceUnavailable("127.0.0.1", 17650, 7));
         assertThat(r.getStatusCode()).isEqualTo(503);
         assertThat(r.getCallId().getCallId()).isEqualTo("1-4711@127.0.0.1");
@@ -87,6 +88,7 @@ class RawInviteTest {
         assertThat(read(SIPP_INVITE.replace("Call-ID: 1-4711@127.0.0.1\r\n",
                 "Call-ID: a\r\nCall-ID: b\r\n"))).as("two Call-IDs").isNull();
         assertThat(read(SIPP_INVITE.replace("1 INVITE", "1 BYE"))).as("CSeq of another method").isNull();
+        assertThat(read(SIPP_INVITE.replace("1 INVITE", "x INVITE"))).as("CSeq without a number").isNull();
         assertThat(read(SIPP_INVITE.replace("\r\n\r\n", "\r\n"))).as("no end of headers").isNull();
         assertThat(read(SIPP_INVITE.replace("Max-Forwards: 70", "garbage line"))).as("a line without a colon").isNull();
         assertThat(read("INVITE")).isNull();

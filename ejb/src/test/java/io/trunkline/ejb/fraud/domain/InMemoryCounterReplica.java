@@ -9,6 +9,9 @@ final class InMemoryCounterReplica implements CounterReplica {
 
     final Map<String, byte[]> entries = new ConcurrentHashMap<>();
     volatile boolean up = true;
+    /** A cluster that is connected but does not answer in time: every read fails, as the bounded read then does. */
+    volatile boolean silent;
+    final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public boolean available() {
@@ -17,6 +20,10 @@ final class InMemoryCounterReplica implements CounterReplica {
 
     @Override
     public Optional<byte[]> get(String subject) {
+        reads.incrementAndGet();
+        if (silent) {
+            throw new IllegalStateException("no answer from the edge cluster within 50 ms");
+        }
         return Optional.ofNullable(entries.get(subject));
     }
 
