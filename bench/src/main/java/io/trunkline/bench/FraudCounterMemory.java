@@ -7,6 +7,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.LocalMapStats;
+import com.hazelcast.partition.PartitionAwareKey;
 import io.trunkline.contract.edge.EdgeCluster;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
@@ -15,6 +16,7 @@ import io.trunkline.ejb.fraud.domain.CounterReplica;
 import io.trunkline.ejb.fraud.domain.FraudCounters;
 import io.trunkline.ejb.fraud.domain.FraudJudge;
 import io.trunkline.ejb.fraud.domain.FraudScreen;
+import io.trunkline.ejb.fraud.infrastructure.HazelcastCounterReplica;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookCompiler;
 import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
 import io.trunkline.rules.Rulebook;
@@ -62,7 +64,7 @@ public final class FraudCounterMemory {
 
     /** The counters' copy in the member's map, as the platform writes it. */
     static CounterReplica replica(HazelcastInstance member) {
-        IMap<String, byte[]> map = member.getMap(EdgeCluster.FRAUD_COUNTERS_MAP);
+        IMap<PartitionAwareKey<String, Integer>, byte[]> map = member.getMap(EdgeCluster.FRAUD_COUNTERS_MAP);
         return new CounterReplica() {
             @Override
             public boolean available() {
@@ -71,22 +73,24 @@ public final class FraudCounterMemory {
 
             @Override
             public Optional<byte[]> get(String subject) {
-                return Optional.ofNullable(map.get(subject));
+                return Optional.ofNullable(map.get(HazelcastCounterReplica.key(subject)));
             }
 
             @Override
             public void putAll(Map<String, byte[]> copies) {
-                map.setAll(copies);
+                Map<PartitionAwareKey<String, Integer>, byte[]> keyed = new java.util.HashMap<>();
+                copies.forEach((subject, copy) -> keyed.put(HazelcastCounterReplica.key(subject), copy));
+                map.setAll(keyed);
             }
 
             @Override
             public void putNow(String subject, byte[] copy) {
-                map.set(subject, copy);
+                map.set(HazelcastCounterReplica.key(subject), copy);
             }
 
             @Override
             public void delete(String subject) {
-                map.delete(subject);
+                map.delete(HazelcastCounterReplica.key(subject));
             }
         };
     }

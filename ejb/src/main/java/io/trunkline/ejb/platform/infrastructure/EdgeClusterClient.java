@@ -8,17 +8,21 @@ import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.core.LifecycleListener;
+import com.hazelcast.internal.util.ConcurrencyUtil;
 import io.trunkline.contract.edge.EdgeCluster;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import javax.annotation.PostConstruct;
 import javax.annotation.PreDestroy;
+import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import javax.enterprise.concurrent.ManagedExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * it holds no live call state). It connects in the background and keeps retrying, so the platform starts
  * and decides whether or not edge nodes are up. Configured by system properties
  * {@code trunkline.edge.cluster} (name) and {@code trunkline.edge.members} (host:port list).
+ *
+ * <p>Hazelcast completes a batch write (one operation per partition) and every {@code CompletionStage} it hands
+ * out through its default executor, the JVM's common fork-join pool, and when that pool has a single thread (any
+ * machine with two cores) it starts a new thread for each completion instead: about 4,000 threads a minute for the
+ * fraud counters' copy at 400 decisions/s (JFR, docs/benchmarks.md). The client therefore gives Hazelcast the
+ * container's managed executor for those completions when the common pool is that small.
  */
 @Singleton
 @Startup
@@ -40,6 +50,9 @@ public class EdgeClusterClient {
     /** An edge node as the cluster reports it. */
     public record EdgeMember(String nodeId, String clusterAddress, String sipAddress) {
     }
+
+    @Resource
+    private ManagedExecutorService completions;
 
     private volatile HazelcastInstance client;
     /** The client keeps the last member list while disconnected; only a live connection counts. */
@@ -57,6 +70,11 @@ public class EdgeClusterClient {
             problem = "trunkline.edge.members: " + e.getMessage();
             LOG.error("edge cluster client not started: {}", problem);
             return;
+        }
+        if (ForkJoinPool.getCommonPoolParallelism() <= 1 && completions != null) {
+            ConcurrencyUtil.setDefaultAsyncExecutor(completions);
+            LOG.info("edge cluster client: Hazelcast completions on the managed executor (common pool of {} thread)",
+                    ForkJoinPool.getCommonPoolParallelism());
         }
         ClientConfig config = new ClientConfig();
         config.setClusterName(clusterName);
