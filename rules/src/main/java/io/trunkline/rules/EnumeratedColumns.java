@@ -35,6 +35,14 @@ public final class EnumeratedColumns {
     public static final List<String> FRAUD_COUNTERS = List.of("CALLS_PER_MINUTE", "CONCURRENT_CALLS",
             "DISTINCT_DESTINATIONS_PER_HOUR", "SHORT_CALL_RATIO", "SPEND_PER_HOUR");
 
+    /** STIR/SHAKEN attestation levels ({@code contract.telecom.Attestation}). */
+    public static final List<String> ATTESTATION_LEVELS = List.of("A", "B", "C");
+    /** Where a calling number stands in the DID inventory ({@code AttestationQuery.Standing}). */
+    public static final List<String> NUMBER_STANDINGS = List.of("ASSIGNED_TO_PBX", "HELD_ELSEWHERE", "NOT_HELD", "NONE");
+    /** What kind of source a PBX is ({@code AttestationQuery.Origin}). */
+    public static final List<String> ORIGINS = List.of("PBX", "GATEWAY", "TRANSIT");
+    public static final List<String> YES_NO = List.of("yes", "no");
+
     private static final String NUMBER = "[0-9]{1,12}(\\.[0-9]{1,6})?";
 
     /** Where a column's allowed values come from. */
@@ -120,23 +128,23 @@ public final class EnumeratedColumns {
     }
 
     /** By table file name: the enumerated columns of each analysts' table. */
-    private static final Map<String, List<Column>> TABLES = Map.of(
-            "DialPlanNormalization.drl.xlsx", List.of(
+    private static final Map<String, List<Column>> TABLES = Map.ofEntries(
+            Map.entry("DialPlanNormalization.drl.xlsx", List.of(
                     ids("PBX", "pbx ==", Domain.PBXS),
                     ids("Target PBX", "setTargetPbx(", Domain.PBXS),
-                    fixed("Result type", "decide(", RESULT_TYPES).requiredCell()),
-            "DestinationClassification.drl.xlsx", List.of(
+                    fixed("Result type", "decide(", RESULT_TYPES).requiredCell())),
+            Map.entry("DestinationClassification.drl.xlsx", List.of(
                     ids("Site country", "siteIn(", Domain.COUNTRIES).shaped(Shape.LIST),
-                    fixed("Class", "classify(", CLASSES).requiredCell()),
-            "RoutingPolicy.drl.xlsx", List.of(
+                    fixed("Class", "classify(", CLASSES).requiredCell())),
+            Map.entry("RoutingPolicy.drl.xlsx", List.of(
                     ids("PBX", "pbxIn(", Domain.PBXS).shaped(Shape.LIST).withWildcard(),
                     fixed("Class", "callClass ==", CLASSES).requiredCell(),
                     ids("Carriers", "setCarriers(", Domain.CARRIERS).shaped(Shape.WEIGHTED_LIST),
                     fixed("Below floor", "setFloorAction(", FLOOR_ACTIONS),
                     Column.of("Time window", "within(", Domain.TIME_WINDOW, List.of()),
                     fixed("Caller ID", "setCallerId(", CALLER_ID_POLICIES),
-                    fixed("Strategy", "choose(", STRATEGIES).requiredCell()),
-            "AlertThresholds.drl.xlsx", List.of(
+                    fixed("Strategy", "choose(", STRATEGIES).requiredCell())),
+            Map.entry("AlertThresholds.drl.xlsx", List.of(
                     fixed("Dimension", "dimension ==", DIMENSIONS),
                     ids("Subjects", "subjectIn(", Domain.CARRIERS).shaped(Shape.SPACED_LIST).withWildcard()
                             .when("Dimension", "carrier"),
@@ -144,8 +152,8 @@ public final class EnumeratedColumns {
                             .when("Dimension", "pbx"),
                     fixed("Subjects", "subjectIn(", CLASSES).shaped(Shape.SPACED_LIST).withWildcard()
                             .when("Dimension", "class"),
-                    fixed("Severity", "setSeverity(", SEVERITIES)),
-            "FraudPolicy.drl.xlsx", List.of(
+                    fixed("Severity", "setSeverity(", SEVERITIES))),
+            Map.entry("FraudPolicy.drl.xlsx", List.of(
                     // Required: a row with no condition at all would leave its actions without their fact.
                     ids("PBX", "pbxIn(", Domain.PBXS).shaped(Shape.LIST).withWildcard().requiredCell(),
                     fixed("Class", "setClasses(", CLASSES).shaped(Shape.LIST).withWildcard(),
@@ -157,7 +165,16 @@ public final class EnumeratedColumns {
                     format("Critical at", "setCritical(", NUMBER, "a number such as 10 or 2.50"),
                     format("Block for", "setBlockFor(", "[0-9]{1,6}[smhd]", "a duration such as 30s, 15m, 1h or 1d"),
                     // Required: the row's last column takes the row; without it its cells would leak into the next.
-                    fixed("Action", "$f.row(", FRAUD_ACTIONS).requiredCell()));
+                    fixed("Action", "$f.row(", FRAUD_ACTIONS).requiredCell())),
+            Map.entry("Attestation.drl.xlsx", List.of(
+                    // Required: the PBX cell carries the "not decided yet" test that makes the table first-match.
+                    ids("PBX", "pbxIn(", Domain.PBXS).shaped(Shape.LIST).withWildcard().requiredCell(),
+                    fixed("Class", "classIn(", CLASSES).shaped(Shape.LIST).withWildcard(),
+                    fixed("Number", "numberIn(", NUMBER_STANDINGS).shaped(Shape.LIST),
+                    fixed("Forwarded", "forwardedIs(", YES_NO),
+                    fixed("Origin", "originIn(", ORIGINS).shaped(Shape.LIST),
+                    fixed("Sign", "setSign(", YES_NO),
+                    fixed("Attestation", "attest(", ATTESTATION_LEVELS).requiredCell())));
 
     private EnumeratedColumns() {
     }

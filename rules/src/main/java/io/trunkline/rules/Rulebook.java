@@ -24,7 +24,10 @@ public enum Rulebook {
     ALERTS("alerts", List.of("AlertThresholds.drl.xlsx")),
 
     /** Which calls are toll fraud: restricted destinations and hours, velocity rows judged on cluster-wide counters. */
-    FRAUD("fraud", List.of("FraudPolicy.drl.xlsx"));
+    FRAUD("fraud", List.of("FraudPolicy.drl.xlsx")),
+
+    /** Which STIR/SHAKEN attestation an outbound call gets, and whether it is signed at all. */
+    ATTESTATION("attestation", List.of("Attestation.drl.xlsx", "AttestationFallback.drl"));
 
     private final String kbaseName;
     private final List<String> resources;

@@ -40,7 +40,8 @@ class ShippedTablesTest {
                 Rulebook.DIALPLAN, DialPlanTableSource.shipped(),
                 Rulebook.CLASSIFICATION, ClassificationTableSource.shipped(),
                 Rulebook.ROUTING, RoutingPolicyTableSource.shipped(),
-                Rulebook.FRAUD, io.trunkline.rules.fraud.FraudPolicyTableSource.shipped());
+                Rulebook.FRAUD, io.trunkline.rules.fraud.FraudPolicyTableSource.shipped(),
+                Rulebook.ATTESTATION, io.trunkline.rules.attestation.AttestationTableSource.shipped());
         for (Map.Entry<Rulebook, DecisionTableWorkbook> e : sources.entrySet()) {
             String table = e.getKey().decisionTables().get(0);
             assertThat(drl(shipped(e.getKey(), table))).as(table).isEqualTo(drl(e.getValue().toXlsx()));

@@ -4,6 +4,8 @@ import io.trunkline.edge.b2bua.Admission;
 import io.trunkline.edge.b2bua.B2bua;
 import io.trunkline.edge.b2bua.CarrierDialect;
 import io.trunkline.edge.b2bua.InDialogRelay;
+import io.trunkline.edge.stir.CallSigning;
+import io.trunkline.edge.stir.PassportSigner;
 import io.trunkline.edge.cdr.Journal;
 import io.trunkline.edge.cdr.JournalEvents;
 import io.trunkline.edge.cluster.EdgeClusterMember;
@@ -106,6 +108,8 @@ public final class Main {
         B2bua b2bua = new B2bua(sip, routing, admission, new CarrierDialect(sip.factories(), peers.carriers()), health,
                 config.nodeId(), journaled, overload);
         calls.set(b2bua);
+        config.stir().signing().ifPresent(keys -> b2bua.signWith(
+                new CallSigning(new PassportSigner(keys.key(), config.stir().x5u()))));
         ProbeSettings probes = config.probes();
         TrunkProber prober = new TrunkProber(sip, probes.uris(), health,
                 change -> journaled.trunk(TrunkProber.toJson(change)), config.nodeId(), probes.downAfter(),

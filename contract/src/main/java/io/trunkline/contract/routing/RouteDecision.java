@@ -20,11 +20,27 @@ import java.util.Map;
  * @param rulebookVersions rulebook name to the version label that decided
  * @param trace            the rows and rules that decided, in order
  * @param decidedAt        when the decision was made
+ * @param signing          how the edge signs the call towards carriers (STIR/SHAKEN); null: unsigned
  */
 public record RouteDecision(String callId, Verdict verdict, Integer sipCode, String reason, String callClass,
                             String called, String calling, List<Route> routes, List<Integer> failoverCodes,
                             int attemptTimeoutMs, Map<String, String> rulebookVersions, List<String> trace,
-                            Instant decidedAt) {
+                            Instant decidedAt, Signing signing) {
 
     public enum Verdict { ROUTE, REJECT }
+
+    /** A decision that leaves the call unsigned. */
+    public RouteDecision(String callId, Verdict verdict, Integer sipCode, String reason, String callClass,
+                         String called, String calling, List<Route> routes, List<Integer> failoverCodes,
+                         int attemptTimeoutMs, Map<String, String> rulebookVersions, List<String> trace,
+                         Instant decidedAt) {
+        this(callId, verdict, sipCode, reason, callClass, called, calling, routes, failoverCodes, attemptTimeoutMs,
+                rulebookVersions, trace, decidedAt, null);
+    }
+
+    /** This decision, signed as {@code s} says (null: unsigned). */
+    public RouteDecision withSigning(Signing s) {
+        return new RouteDecision(callId, verdict, sipCode, reason, callClass, called, calling, routes, failoverCodes,
+                attemptTimeoutMs, rulebookVersions, trace, decidedAt, s);
+    }
 }

@@ -12,8 +12,16 @@ import java.time.Instant;
  * @param calling   calling number as received (From / P-Asserted-Identity user part)
  * @param called    called number as dialed (Request-URI user part)
  * @param at        call time; the platform's clock when null
+ * @param forwarded the call is forwarded (it carried Diversion or History-Info): its calling number is the original
+ *                  caller's, not the PBX's
  */
-public record RouteRequest(String callId, Direction direction, String source, String calling, String called, Instant at) {
+public record RouteRequest(String callId, Direction direction, String source, String calling, String called, Instant at,
+                           boolean forwarded) {
 
     public enum Direction { OUTBOUND, INBOUND }
+
+    /** A request for a call that is not forwarded. */
+    public RouteRequest(String callId, Direction direction, String source, String calling, String called, Instant at) {
+        this(callId, direction, source, calling, called, at, false);
+    }
 }

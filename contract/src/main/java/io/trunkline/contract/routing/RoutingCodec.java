@@ -1,6 +1,7 @@
 package io.trunkline.contract.routing;
 
 import io.trunkline.contract.json.Json;
+import io.trunkline.contract.telecom.Attestation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ public final class RoutingCodec {
         m.put("called", r.called());
         if (r.at() != null) {
             m.put("at", r.at().toString());
+        }
+        if (r.forwarded()) {
+            m.put("forwarded", true);
         }
         return Json.write(m);
     }
@@ -59,6 +63,13 @@ public final class RoutingCodec {
         m.put("rulebookVersions", d.rulebookVersions());
         m.put("trace", d.trace());
         m.put("decidedAt", d.decidedAt() == null ? null : d.decidedAt().toString());
+        if (d.signing() != null) {
+            Map<String, Object> signing = new LinkedHashMap<>();
+            signing.put("attest", d.signing().attest().name());
+            signing.put("origid", d.signing().origid());
+            signing.put("decidedBy", d.signing().decidedBy());
+            m.put("signing", signing);
+        }
         return Json.write(m);
     }
 
@@ -93,7 +104,17 @@ public final class RoutingCodec {
                 sip == null ? null : ((BigDecimal) sip).intValueExact(), (String) m.get("reason"),
                 (String) m.get("callClass"), (String) m.get("called"), (String) m.get("calling"), routes, codes,
                 timeout == null ? 0 : ((BigDecimal) timeout).intValueExact(), versions, trace,
-                decided == null ? null : Instant.parse((String) decided));
+                decided == null ? null : Instant.parse((String) decided), signing(m.get("signing")));
+    }
+
+    private static Signing signing(Object o) {
+        if (!(o instanceof Map<?, ?> s)) {
+            return null;
+        }
+        if (!(s.get("attest") instanceof String attest) || !(s.get("origid") instanceof String origid)) {
+            throw new IllegalArgumentException("decision: signing needs attest and origid");
+        }
+        return new Signing(Attestation.of(attest), origid, s.get("decidedBy") instanceof String by ? by : null);
     }
 
     private static String required(Map<String, Object> m, String field) {

@@ -10,6 +10,7 @@ import io.trunkline.edge.config.Peer;
 import io.trunkline.edge.overload.OverloadControl;
 import io.trunkline.edge.overload.OverloadRefusal;
 import io.trunkline.edge.routing.RoutingPort;
+import io.trunkline.edge.stir.CallSigning;
 import io.trunkline.edge.transport.SipEndpoint;
 import java.text.ParseException;
 import java.time.Clock;
@@ -76,6 +77,8 @@ public final class B2bua {
     private final InDialogRelay inDialog;
     private final OverloadControl overload;
     private final AtomicInteger pendingDecisions = new AtomicInteger();
+    /** Signs the calls the decisions say to sign; set once at start, before the first call. */
+    private volatile CallSigning signing = CallSigning.OFF;
 
     public B2bua(SipEndpoint sip, RoutingPort routing, Admission admission, CarrierDialect dialect,
                  TrunkHealthStore health, String node, CallRecords records, OverloadControl overload) {
@@ -109,6 +112,16 @@ public final class B2bua {
     }
 
     /** Re-INVITEs, UPDATEs, BYE and CANCEL of the calls this B2BUA carries. */
+    /** Signs outbound calls with {@code signing} (STIR/SHAKEN) from now on. */
+    public void signWith(CallSigning signing) {
+        this.signing = signing;
+    }
+
+    /** The calls' signer, for its counts. */
+    public CallSigning signing() {
+        return signing;
+    }
+
     public InDialogRelay inDialog() {
         return inDialog;
     }
@@ -176,8 +189,11 @@ public final class B2bua {
         String called = Messages.userOf(request.getRequestURI());
         String calling = Messages.userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
         // A carrier's call comes in to a DID; a PBX's goes out (or across to another PBX).
+        // Forwarded (RFC 5806 Diversion, RFC 7044 History-Info): the From is the original caller's, which the
+        // attestation of the call must know.
+        boolean forwarded = request.getHeader("Diversion") != null || request.getHeader("History-Info") != null;
         RouteRequest ask = new RouteRequest(callId, peer instanceof Peer.Carrier ? RouteRequest.Direction.INBOUND
-                : RouteRequest.Direction.OUTBOUND, peer.name(), calling, called, null);
+                : RouteRequest.Direction.OUTBOUND, peer.name(), calling, called, null, forwarded);
         pendingDecisions.incrementAndGet();
         deciders.execute(() -> {
             RoutingPort.Decided d;
@@ -229,6 +245,13 @@ public final class B2bua {
         var local = sip.local(CarrierDialect.transportOf(target));
         Request invite = dialect.invite(call.aRequest, route, target, local, sip.newCallId(), Messages.tag(),
                 messages.contact(local));
+        if (route.kind() == Route.Kind.CARRIER) {
+            Optional<String> identity = signing.identity(call.decision().signing(), route.presentNumber(),
+                    call.decision().called(), calls.clock().instant().getEpochSecond());
+            if (identity.isPresent()) {
+                invite.addHeader(sip.factories().headers().createHeader(Messages.IDENTITY, identity.get()));
+            }
+        }
         ClientTransaction ct = sip.clientTransaction(invite);
         call.bInvite = ct;
         call.bRequest = invite;

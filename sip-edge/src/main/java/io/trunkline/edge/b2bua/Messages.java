@@ -103,6 +103,9 @@ final class Messages {
         sip.clientTransaction(bye).sendRequest();
     }
 
+    /** RFC 8224's header carrying the caller's signed identity (a PASSporT). */
+    static final String IDENTITY = "Identity";
+
     static void copyHeaders(Message from, Message to, List<String> names) {
         for (String name : names) {
             ListIterator<?> values = from.getHeaders(name);

@@ -31,6 +31,9 @@ final class RoutingJson {
     static final Set<String> VENDORS = Set.of("CISCO_CUCM", "AVAYA", "ASTERISK", "FREEPBX", "TEAMS_DIRECT_ROUTING",
             "CLOUD_PBX", "OTHER");
 
+    /** What kind of source a PBX is, for the attestation its calls get. */
+    static final List<String> ORIGINS = List.of("PBX", "GATEWAY", "TRANSIT");
+
     private RoutingJson() {
     }
 
@@ -40,8 +43,10 @@ final class RoutingJson {
                 : RouteRequest.Direction.valueOf(direction.toUpperCase(Locale.ROOT)));
         String at = optionalString(o, "at");
         Instant when = at == null ? null : valueOf("at", () -> Instant.parse(at));
+        boolean forwarded = o.containsKey("forwarded") && o.get("forwarded") != javax.json.JsonValue.NULL
+                && JsonBodies.bool(o, "forwarded");
         return new RouteRequest(string(o, "callId"), d, string(o, "source"), optionalString(o, "calling"),
-                string(o, "called"), when);
+                string(o, "called"), when, forwarded);
     }
 
     static PbxEntry pbx(String id, JsonObject o) {
@@ -61,12 +66,18 @@ final class RoutingJson {
                 throw ApiException.badRequest("extensionRanges", "'" + r + "' is not a range such as 2000-4999");
             }
         }
+        String origin = optionalString(o, "origin");
+        if (origin != null && !ORIGINS.contains(origin)) {
+            throw ApiException.badRequest("origin", "must be one of " + ORIGINS);
+        }
+        String origId = optionalString(o, "origId");
+        java.util.UUID orig = origId == null ? null : valueOf("origId", () -> PbxEntry.origId(origId));
         return new PbxEntry(valueOf("id", () -> new PbxId(id)), string(o, "name"), vendor, country,
                 valueOf("timeZone", () -> ZoneId.of(string(o, "timeZone"))), strings(o, "sourceCidrs"), ranges,
                 valueOf("mainNumber", () -> new E164Number(string(o, "mainNumber"))), optionalString(o, "emergencyLocation"),
                 emergencyCarrier == null ? null : valueOf("emergencyCarrier", () -> new CarrierId(emergencyCarrier)),
                 defaultCallerId == null ? null : valueOf("defaultCallerId", () -> new E164Number(defaultCallerId)),
-                trunkUri(o));
+                trunkUri(o), origin == null ? "PBX" : origin, orig);
     }
 
     static Map<String, Object> pbx(PbxEntry p) {
@@ -83,6 +94,8 @@ final class RoutingJson {
         m.put("emergencyCarrier", p.emergencyCarrier() == null ? null : p.emergencyCarrier().value());
         m.put("defaultCallerId", p.defaultCallerId() == null ? null : p.defaultCallerId().value());
         m.put("trunkUri", p.trunkUri());
+        m.put("origin", p.origin());
+        m.put("origId", p.origId() == null ? null : p.origId().toString());
         return m;
     }
 

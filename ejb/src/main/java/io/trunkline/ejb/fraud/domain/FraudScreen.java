@@ -73,7 +73,7 @@ public final class FraudScreen {
             after = new RouteDecision(decision.callId(), decision.verdict(), decision.sipCode(), decision.reason(),
                     decision.callClass(), decision.called(), decision.calling(), decision.routes(),
                     decision.failoverCodes(), decision.attemptTimeoutMs(), versions, frozen,
-                    decision.decidedAt());
+                    decision.decidedAt(), decision.signing());
         }
         return new Screened(after, verdict, call);
     }

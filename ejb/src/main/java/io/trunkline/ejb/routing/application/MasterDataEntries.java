@@ -22,12 +22,14 @@ final class MasterDataEntries {
 
     static PbxEntry entry(Pbx p) {
         return new PbxEntry(p.id(), p.name(), p.vendor(), p.country(), p.zone(), p.sourceCidrs(), p.extensionRanges(),
-                p.mainNumber(), p.emergencyLocation(), p.emergencyCarrier(), p.defaultCallerId(), p.trunkUri());
+                p.mainNumber(), p.emergencyLocation(), p.emergencyCarrier(), p.defaultCallerId(), p.trunkUri(),
+                p.origin(), p.origId());
     }
 
     static Pbx pbx(PbxEntry e) {
         return new Pbx(e.id(), e.name(), e.vendor(), e.country(), e.zone(), e.sourceCidrs(), e.extensionRanges(),
-                e.mainNumber(), e.emergencyLocation(), e.emergencyCarrier(), e.defaultCallerId(), e.trunkUri());
+                e.mainNumber(), e.emergencyLocation(), e.emergencyCarrier(), e.defaultCallerId(), e.trunkUri(),
+                e.origin(), e.origId());
     }
 
     static CarrierEntry entry(Carrier c) {

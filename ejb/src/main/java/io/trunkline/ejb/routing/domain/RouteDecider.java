@@ -2,6 +2,7 @@ package io.trunkline.ejb.routing.domain;
 
 
 import io.trunkline.contract.routing.Route;
+import io.trunkline.contract.routing.Signing;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.ejb.routing.api.InvalidRouteRequest;
@@ -49,7 +50,7 @@ public final class RouteDecider {
 
     /** The rulebook versions one decision runs on, taken together. */
     public record Books(RulebookRegistry.Active dialplan, RulebookRegistry.Active classification,
-                        RulebookRegistry.Active routing) {
+                        RulebookRegistry.Active routing, RulebookRegistry.Active attestation) {
 
         public static Books current(RulebookRegistry registry) {
             return current(registry::active);
@@ -57,7 +58,7 @@ public final class RouteDecider {
 
         public static Books current(java.util.function.Function<Rulebook, RulebookRegistry.Active> active) {
             return new Books(active.apply(Rulebook.DIALPLAN), active.apply(Rulebook.CLASSIFICATION),
-                    active.apply(Rulebook.ROUTING));
+                    active.apply(Rulebook.ROUTING), active.apply(Rulebook.ATTESTATION));
         }
 
         Map<String, String> labels() {
@@ -65,6 +66,7 @@ public final class RouteDecider {
             m.put("dialplan", dialplan.version().label());
             m.put("classification", classification.version().label());
             m.put("routing", routing.version().label());
+            m.put("attestation", attestation.version().label());
             return m;
         }
     }
@@ -146,8 +148,12 @@ public final class RouteDecider {
         if (routes.isEmpty()) {
             return trace.reject(503, "no carrier can take this call now", callClass, number, calling);
         }
+        Optional<Signing> signing = routes.stream().anyMatch(r -> r.kind() == Route.Kind.CARRIER)
+                ? AttestationStage.decide(pbx, callClass, calling, request.forwarded(), data,
+                        q -> fire(books.attestation(), q), trace)
+                : Optional.empty();
         return trace.route(policy.getDecidedBy() + " " + policy.getStrategy(), callClass, number, calling, routes,
-                settings);
+                settings).withSigning(signing.orElse(null));
     }
 
     private static <T> T fire(RulebookRegistry.Active book, T fact) {

@@ -69,13 +69,14 @@ public final class JdbcRoutingRepository implements RoutingRepository {
             Map<PbxId, Pbx> pbxs = new HashMap<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, name, vendor, country, "
                     + "time_zone, source_cidrs, extension_ranges, main_number, emergency_location, emergency_carrier, "
-                    + "default_caller_id, trunk_uri FROM pbx")) {
+                    + "default_caller_id, trunk_uri, origin, orig_id FROM pbx")) {
                 while (rs.next()) {
                     Pbx p = new Pbx(new PbxId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4).trim(),
                             ZoneId.of(rs.getString(5)), list(rs.getString(6)), list(rs.getString(7)),
                             new E164Number(rs.getString(8)), rs.getString(9),
                             rs.getString(10) == null ? null : new CarrierId(rs.getString(10)),
-                            rs.getString(11) == null ? null : new E164Number(rs.getString(11)), rs.getString(12));
+                            rs.getString(11) == null ? null : new E164Number(rs.getString(11)), rs.getString(12),
+                            rs.getString(13), rs.getString(14) == null ? null : java.util.UUID.fromString(rs.getString(14)));
                     pbxs.put(p.id(), p);
                 }
             }
@@ -139,11 +140,13 @@ public final class JdbcRoutingRepository implements RoutingRepository {
     public void store(Pbx p) {
         jdbc(c -> {
             String[] cols = {"name", "vendor", "country", "time_zone", "source_cidrs", "extension_ranges", "main_number",
-                "emergency_location", "emergency_carrier", "default_caller_id", "trunk_uri", "updated_at"};
+                "emergency_location", "emergency_carrier", "default_caller_id", "trunk_uri", "origin", "orig_id",
+                "updated_at"};
             Object[] values = {p.name(), p.vendor(), p.country(), p.zone().getId(), String.join(",", p.sourceCidrs()),
                 String.join(",", p.extensionRanges()), p.mainNumber().value(), p.emergencyLocation(),
                 p.emergencyCarrier() == null ? null : p.emergencyCarrier().value(),
-                p.defaultCallerId() == null ? null : p.defaultCallerId().value(), p.trunkUri(), Timestamp.from(Instant.now())};
+                p.defaultCallerId() == null ? null : p.defaultCallerId().value(), p.trunkUri(), p.origin(),
+                p.origId().toString(), Timestamp.from(Instant.now())};
             upsert(c, "pbx", "id", p.id().value(), cols, values);
             return null;
         });

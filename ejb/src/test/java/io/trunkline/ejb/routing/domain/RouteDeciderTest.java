@@ -219,4 +219,41 @@ class RouteDeciderTest {
         assertThat(d.failoverCodes()).contains(503, 408);
         assertThat(d.attemptTimeoutMs()).isEqualTo(2000);
     }
+
+    private RouteDecision forwarded(String pbx, String calling, String dialed) {
+        return decider.decide(new RouteRequest("call-f", RouteRequest.Direction.OUTBOUND, pbx, calling, dialed, PEAK,
+                true), RoutingFixtures.enterprise().build(), RouteDecider.Books.current(registry));
+    }
+
+    @Test
+    void aCallFromThePbxsOwnDidIsSignedWithFullAttestationAndThePbxsOrigid() {
+        RouteDecision d = out("hq-cucm", "9011442071234567");
+        assertThat(d.signing()).isNotNull();
+        assertThat(d.signing().attest()).isEqualTo(io.trunkline.contract.telecom.Attestation.A);
+        assertThat(d.signing().origid()).isEqualTo(Pbx.origIdOf(new io.trunkline.contract.telecom.PbxId("hq-cucm"))
+                .toString()).isNotEqualTo(out("branch-asterisk", "9011442071234567").signing().origid());
+        assertThat(d.signing().decidedBy()).isEqualTo("Attestation_14");
+        assertThat(d.trace()).anyMatch(l -> l.startsWith("Attestation_14: attestation A, signed (number assigned to pbx"));
+        assertThat(d.rulebookVersions()).containsEntry("attestation", "attestation@1");
+    }
+
+    @Test
+    void anotherPbxsNumberAForeignNumberAndAForwardedCallGetPartialAttestation() {
+        RoutingData data = RoutingFixtures.enterprise().build();
+        assertThat(out(data, "hq-cucm", "+13125552001", "9011442071234567", PEAK).signing().attest().name())
+                .as("a DID of the branch presented by HQ").isEqualTo("B");
+        assertThat(out(data, "hq-cucm", "+14155550100", "9011442071234567", PEAK).signing().attest().name())
+                .as("a number not in the inventory").isEqualTo("B");
+        RouteDecision f = forwarded("hq-cucm", "2001", "9011442071234567");
+        assertThat(f.signing().attest().name()).isEqualTo("B");
+        assertThat(f.signing().decidedBy()).isEqualTo("Attestation_13");
+    }
+
+    @Test
+    void callsTheTableSaysNotToSignAndCallsToPbxsCarryNoSigning() {
+        assertThat(out("london-teams", "+12125550123").signing()).as("London: not signed").isNull();
+        RouteDecision internal = out("hq-cucm", "2002");
+        assertThat(internal.routes()).extracting(Route::kind).containsOnly(Route.Kind.PBX);
+        assertThat(internal.signing()).isNull();
+    }
 }

@@ -67,7 +67,7 @@ public final class RoutingFixtures {
                                String location, String emergencyCarrier, String trunk) {
         pbxs.put(new PbxId(id), new Pbx(new PbxId(id), id, "vendor", country, ZoneId.of(zone), List.of(), extensions,
                 new E164Number(main), location, emergencyCarrier == null ? null : new CarrierId(emergencyCarrier),
-                new E164Number(main), trunk));
+                new E164Number(main), trunk, null, null));
         return this;
     }
 

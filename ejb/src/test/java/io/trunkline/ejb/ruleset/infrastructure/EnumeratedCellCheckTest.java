@@ -219,8 +219,8 @@ class EnumeratedCellCheckTest {
                 new RuleRow("routing", 1, ROUTING, "RoutingPolicy", first + 8, "F", "Carriers"));
         assertThat(registry.activeRowsNaming(Domain.PBXS, "london-teams")).extracting(RuleRow::rulebook)
                 .as("its six dial-plan rows, the two 5XXX rows of the others that target it, and the fraud table's "
-                        + "office-hours row").containsOnly("dialplan", "fraud")
-                .hasSize(9);
+                        + "office-hours row, and the attestation table's unsigned-London row")
+                .containsOnly("dialplan", "fraud", "attestation").hasSize(10);
         assertThat(registry.activeRowsNaming(Domain.PBXS, "branch-asterisk")).extracting(RuleRow::rulebook)
                 .contains("routing", "dialplan");
         assertThat(registry.activeRowsNaming(Domain.CARRIERS, "e911-gateway")).as("a '*' names no one").isEmpty();

@@ -1,0 +1,56 @@
+package io.trunkline.edge.stir;
+
+import io.trunkline.contract.routing.Signing;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Signs the calls the platform's decision says to sign, as they leave for a carrier: the SHAKEN PASSporT of the
+ * decision's attestation and origid, for the number presented on the carrier leg and the called number, as the
+ * value of an {@code Identity} header. A node without a signing key signs nothing ({@link #OFF}).
+ */
+public final class CallSigning {
+
+    /** Signs nothing: the node has no signing key. */
+    public static final CallSigning OFF = new CallSigning(null);
+
+    private final PassportSigner signer;
+    private final LongAdder signed = new LongAdder();
+    private final LongAdder notSigned = new LongAdder();
+
+    public CallSigning(PassportSigner signer) {
+        this.signer = signer;
+    }
+
+    public boolean enabled() {
+        return signer != null;
+    }
+
+    /**
+     * The {@code Identity} value for a call from {@code presented} to {@code called} signed at {@code epochSecond};
+     * empty when the node does not sign, the decision says not to, or either party is not a telephone number (an
+     * anonymous caller, an extension), for which no PASSporT can be made.
+     */
+    public Optional<String> identity(Signing signing, String presented, String called, long epochSecond) {
+        if (signer == null || signing == null) {
+            return Optional.empty();
+        }
+        if (Tn.canonical(presented) == null || Tn.canonical(called) == null) {
+            notSigned.increment();
+            return Optional.empty();
+        }
+        String value = signer.identity(Passport.of(signing.attest(), presented, called, epochSecond, signing.origid()));
+        signed.increment();
+        return Optional.of(value);
+    }
+
+    /** Calls signed since the start. */
+    public long signed() {
+        return signed.sum();
+    }
+
+    /** Calls the decision said to sign that had no telephone number to sign for. */
+    public long notSigned() {
+        return notSigned.sum();
+    }
+}
