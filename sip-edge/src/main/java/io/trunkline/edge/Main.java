@@ -5,6 +5,8 @@ import io.trunkline.edge.b2bua.B2bua;
 import io.trunkline.edge.b2bua.CarrierDialect;
 import io.trunkline.edge.b2bua.InDialogRelay;
 import io.trunkline.edge.stir.CallSigning;
+import io.trunkline.edge.stir.CallVerification;
+import io.trunkline.edge.stir.StirVerifiers;
 import io.trunkline.edge.stir.PassportSigner;
 import io.trunkline.edge.cdr.Journal;
 import io.trunkline.edge.cdr.JournalEvents;
@@ -110,6 +112,11 @@ public final class Main {
         calls.set(b2bua);
         config.stir().signing().ifPresent(keys -> b2bua.signWith(
                 new CallSigning(new PassportSigner(keys.key(), config.stir().x5u()))));
+        if (config.stir().verifying()) {
+            b2bua.verifyWith(new CallVerification(StirVerifiers.of(config.stir())));
+            LOG.info("STIR verification of carriers' calls: {} trust anchor(s), x5u from {}",
+                    config.stir().anchors().size(), config.stir().x5uHosts());
+        }
         ProbeSettings probes = config.probes();
         TrunkProber prober = new TrunkProber(sip, probes.uris(), health,
                 change -> journaled.trunk(TrunkProber.toJson(change)), config.nodeId(), probes.downAfter(),

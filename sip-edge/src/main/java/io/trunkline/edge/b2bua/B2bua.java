@@ -11,6 +11,7 @@ import io.trunkline.edge.overload.OverloadControl;
 import io.trunkline.edge.overload.OverloadRefusal;
 import io.trunkline.edge.routing.RoutingPort;
 import io.trunkline.edge.stir.CallSigning;
+import io.trunkline.edge.stir.CallVerification;
 import io.trunkline.edge.transport.SipEndpoint;
 import java.text.ParseException;
 import java.time.Clock;
@@ -79,6 +80,8 @@ public final class B2bua {
     private final AtomicInteger pendingDecisions = new AtomicInteger();
     /** Signs the calls the decisions say to sign; set once at start, before the first call. */
     private volatile CallSigning signing = CallSigning.OFF;
+    /** Verifies the identity of carriers' calls; set once at start, before the first call. */
+    private volatile CallVerification verifying = CallVerification.OFF;
 
     public B2bua(SipEndpoint sip, RoutingPort routing, Admission admission, CarrierDialect dialect,
                  TrunkHealthStore health, String node, CallRecords records, OverloadControl overload) {
@@ -115,6 +118,16 @@ public final class B2bua {
     /** Signs outbound calls with {@code signing} (STIR/SHAKEN) from now on. */
     public void signWith(CallSigning signing) {
         this.signing = signing;
+    }
+
+    /** Verifies the identity of calls from carriers with {@code verification} from now on. */
+    public void verifyWith(CallVerification verification) {
+        this.verifying = verification;
+    }
+
+    /** The calls' verifier, for its counts. */
+    public CallVerification verifying() {
+        return verifying;
     }
 
     /** The calls' signer, for its counts. */
@@ -194,10 +207,18 @@ public final class B2bua {
         boolean forwarded = request.getHeader("Diversion") != null || request.getHeader("History-Info") != null;
         RouteRequest ask = new RouteRequest(callId, peer instanceof Peer.Carrier ? RouteRequest.Direction.INBOUND
                 : RouteRequest.Direction.OUTBOUND, peer.name(), calling, called, null, forwarded);
+        // RFC 8224: the caller's signed identity, verified with the decision (it may fetch a certificate).
+        boolean verify = peer instanceof Peer.Carrier && verifying.enabled();
+        javax.sip.header.Header identity = verify ? request.getHeader(Messages.IDENTITY) : null;
+        String asserted = verify ? Messages.assertedUserOf(request) : null;
         pendingDecisions.incrementAndGet();
         deciders.execute(() -> {
             RoutingPort.Decided d;
             try {
+                if (verify) {
+                    call.verification = verifying.verify(identity == null ? null : Messages.valueOf(identity),
+                            asserted, called, calls.clock().instant());
+                }
                 d = routing.decide(ask);
             } finally {
                 pendingDecisions.decrementAndGet();
@@ -245,6 +266,9 @@ public final class B2bua {
         var local = sip.local(CarrierDialect.transportOf(target));
         Request invite = dialect.invite(call.aRequest, route, target, local, sip.newCallId(), Messages.tag(),
                 messages.contact(local));
+        if (route.kind() == Route.Kind.PBX && call.verification != null) {
+            messages.tagVerstat(invite, call.verification.verstat().value());
+        }
         if (route.kind() == Route.Kind.CARRIER) {
             Optional<String> identity = signing.identity(call.decision().signing(), route.presentNumber(),
                     call.decision().called(), calls.clock().instant().getEpochSecond());

@@ -48,6 +48,8 @@ final class Call {
     boolean recorded;
     /** Counted among the calls in setup (admitted, not yet answered or ended). */
     boolean settingUp;
+    /** What the node made of an inbound call's Identity (null: not verified, outbound or verification off). */
+    io.trunkline.edge.stir.Verification verification;
 
     /** An offer (re-INVITE or UPDATE) being passed through: the sender's server transaction and the edge's towards the other side. */
     record Offer(ServerTransaction from, ClientTransaction to) {

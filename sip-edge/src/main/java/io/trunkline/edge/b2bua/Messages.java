@@ -103,6 +103,50 @@ final class Messages {
         sip.clientTransaction(bye).sendRequest();
     }
 
+    /** The calling number a carrier presents: P-Asserted-Identity's user part (RFC 3325), else From's. */
+    static String assertedUserOf(Request request) {
+        javax.sip.header.Header pai = request.getHeader("P-Asserted-Identity");
+        if (pai != null) {
+            String value = valueOf(pai);
+            int colon = value.indexOf(':');
+            int at = value.indexOf('@');
+            if (colon >= 0 && at > colon) {
+                String user = value.substring(colon + 1, at);
+                int param = user.indexOf(';');
+                return param < 0 ? user : user.substring(0, param);
+            }
+        }
+        return userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+    }
+
+    /** A header's value, without its name. */
+    static String valueOf(javax.sip.header.Header h) {
+        String text = h.toString();
+        int colon = text.indexOf(':');
+        return text.substring(colon + 1).trim();
+    }
+
+    /**
+     * Tells the called PBX what verification of the caller's identity found (3GPP TS 24.229 §7.2A.20, ATIS-1000074
+     * §5.3.1): {@code ;verstat=} on the user part of From and of P-Asserted-Identity, where PBXs read it.
+     */
+    void tagVerstat(Request invite, String verstat) throws ParseException {
+        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+        if (from.getAddress().getURI() instanceof javax.sip.address.SipURI uri && uri.getUser() != null
+                && !"anonymous".equalsIgnoreCase(uri.getUser())) {
+            uri.setUser(uri.getUser() + ";verstat=" + verstat);
+        }
+        javax.sip.header.Header pai = invite.getHeader("P-Asserted-Identity");
+        if (pai != null) {
+            String value = valueOf(pai);
+            int at = value.indexOf('@');
+            if (at > 0) {
+                invite.setHeader(sip.factories().headers().createHeader("P-Asserted-Identity",
+                        value.substring(0, at) + ";verstat=" + verstat + value.substring(at)));
+            }
+        }
+    }
+
     /** RFC 8224's header carrying the caller's signed identity (a PASSporT). */
     static final String IDENTITY = "Identity";
 

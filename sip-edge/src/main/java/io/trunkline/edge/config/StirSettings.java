@@ -22,17 +22,22 @@ import java.util.Set;
  * store cannot be opened or whose key does not match its certificate does not start (the message names the file).
  * Verification is configured by the STI-CA trust anchors ({@code stir.verify.trust-anchors}, a PEM file), the hosts
  * x5u may name ({@code stir.verify.x5u-hosts}, {@code *.domain} allowed), those of them that may resolve to internal
- * addresses ({@code stir.verify.private-hosts}) and the freshness window ({@code stir.verify.freshness-seconds}).
+ * addresses ({@code stir.verify.private-hosts}), the freshness window ({@code stir.verify.freshness-seconds}) and,
+ * when the x5u servers' TLS certificates are not issued by a CA of the JDK's trust store, the CAs to trust for them
+ * ({@code stir.verify.https-trust}, a PEM file).
  *
+ * @param httpsTrust  the CAs trusted for fetching x5u over HTTPS; empty: the JDK's trust store
  * @param signing     the key and chain, when signing is configured
  * @param anchors     the trust anchors, empty when verification is not configured
  * @param warningDays how long before its certificate expires the node warns
  */
 public record StirSettings(Optional<SigningKeys> signing, URI x5u, List<X509Certificate> anchors, Set<String> x5uHosts,
-                           Set<String> privateHosts, int freshnessSeconds, int warningDays) {
+                           Set<String> privateHosts, int freshnessSeconds, int warningDays,
+                           List<X509Certificate> httpsTrust) {
 
     public StirSettings {
         anchors = List.copyOf(anchors);
+        httpsTrust = List.copyOf(httpsTrust);
         x5uHosts = Set.copyOf(x5uHosts);
         privateHosts = Set.copyOf(privateHosts);
     }
@@ -52,14 +57,16 @@ public record StirSettings(Optional<SigningKeys> signing, URI x5u, List<X509Cert
                     Props.text(p, "stir.sign.alias", "")));
         }
         String anchorsFile = Props.text(p, "stir.verify.trust-anchors", "");
-        List<X509Certificate> anchors = anchorsFile.isEmpty() ? List.of() : anchors(Path.of(anchorsFile));
+        List<X509Certificate> anchors = anchorsFile.isEmpty() ? List.of() : certificates(Path.of(anchorsFile), "stir.verify.trust-anchors");
         Set<String> hosts = Set.copyOf(Props.csv(p.getProperty("stir.verify.x5u-hosts")));
+        String httpsTrustFile = Props.text(p, "stir.verify.https-trust", "");
         if (!anchors.isEmpty() && hosts.isEmpty()) {
             throw new IllegalArgumentException("stir.verify.x5u-hosts is required with stir.verify.trust-anchors: the hosts"
                     + " whose certificates the node may fetch");
         }
         return new StirSettings(signing, x5u, anchors, hosts, Set.copyOf(Props.csv(p.getProperty("stir.verify.private-hosts"))),
-                Props.positive(p, "stir.verify.freshness-seconds", 60), Props.positive(p, "stir.sign.expiry-warning-days", 30));
+                Props.positive(p, "stir.verify.freshness-seconds", 60), Props.positive(p, "stir.sign.expiry-warning-days", 30),
+                httpsTrustFile.isEmpty() ? List.of() : certificates(Path.of(httpsTrustFile), "stir.verify.https-trust"));
     }
 
     private static URI https(String text, String key) {
@@ -74,20 +81,20 @@ public record StirSettings(Optional<SigningKeys> signing, URI x5u, List<X509Cert
         }
     }
 
-    private static List<X509Certificate> anchors(Path file) {
+    private static List<X509Certificate> certificates(Path file, String key) {
         try (InputStream in = Files.newInputStream(file)) {
             List<X509Certificate> out = new ArrayList<>();
             for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 out.add((X509Certificate) c);
             }
             if (out.isEmpty()) {
-                throw new IllegalArgumentException("stir.verify.trust-anchors: " + file + " holds no certificate");
+                throw new IllegalArgumentException(key + ": " + file + " holds no certificate");
             }
             return out;
         } catch (IOException e) {
-            throw new IllegalArgumentException("stir.verify.trust-anchors: " + file + " is not readable (" + e + ")", e);
+            throw new IllegalArgumentException(key + ": " + file + " is not readable (" + e + ")", e);
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("stir.verify.trust-anchors: " + file + " is not a PEM or DER certificate file ("
+            throw new IllegalArgumentException(key + ": " + file + " is not a PEM or DER certificate file ("
                     + e.getMessage() + ")", e);
         }
     }

@@ -3,26 +3,21 @@ package io.trunkline.edge.stir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -49,18 +44,7 @@ class HttpsCertificateSourceTest {
     static void serve() throws Exception {
         pki = new TestPki("x5u test");
         signer = pki.issue("signer", TestPki.keys());
-        KeyPair tlsKeys = TestPki.keys();
-        X509Certificate tls = pki.issueServer("localhost", tlsKeys);
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("tls", tlsKeys.getPrivate(), "pw".toCharArray(), new X509Certificate[] {tls, pki.ca});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, "pw".toCharArray());
-        SSLContext serverTls = SSLContext.getInstance("TLS");
-        serverTls.init(kmf.getKeyManagers(), null, null);
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
-        server.createContext("/", exchange -> {
+        server = pki.httpsServer("localhost", exchange -> {
             REQUESTS.incrementAndGet();
             if (CACHE_CONTROL.get() != null) {
                 exchange.getResponseHeaders().add("Cache-Control", CACHE_CONTROL.get());
@@ -71,7 +55,6 @@ class HttpsCertificateSourceTest {
                 out.write(body);
             }
         });
-        server.start();
         base = "https://localhost:" + server.getAddress().getPort();
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
@@ -89,13 +72,7 @@ class HttpsCertificateSourceTest {
     }
 
     static String pem(X509Certificate... certs) throws Exception {
-        StringBuilder b = new StringBuilder();
-        for (X509Certificate c : certs) {
-            b.append("-----BEGIN CERTIFICATE-----\n")
-                    .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded()))
-                    .append("\n-----END CERTIFICATE-----\n");
-        }
-        return b.toString();
+        return TestPki.pem(certs);
     }
 
     private static final class MovableClock extends Clock {

@@ -130,4 +130,37 @@ final class TestPki {
         }
         return file;
     }
+
+    /** An HTTPS server on the loopback address presenting a certificate for {@code host} issued by this CA. */
+    com.sun.net.httpserver.HttpsServer httpsServer(String host, com.sun.net.httpserver.HttpHandler handler)
+            throws Exception {
+        KeyPair tlsKeys = keys();
+        X509Certificate tls = issueServer(host, tlsKeys);
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("tls", tlsKeys.getPrivate(), "pw".toCharArray(), new X509Certificate[] {tls, ca});
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, "pw".toCharArray());
+        javax.net.ssl.SSLContext serverTls = javax.net.ssl.SSLContext.getInstance("TLS");
+        serverTls.init(kmf.getKeyManagers(), null, null);
+        com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(serverTls));
+        server.createContext("/", handler);
+        server.start();
+        return server;
+    }
+
+    /** Certificates as a PEM text. */
+    static String pem(X509Certificate... certs) throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (X509Certificate c : certs) {
+            b.append("-----BEGIN CERTIFICATE-----\n")
+                    .append(java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                            .encodeToString(c.getEncoded()))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        return b.toString();
+    }
 }
