@@ -76,6 +76,8 @@ public final class Journal implements AutoCloseable {
     private final TreeMap<Long, Segment> closed = new TreeMap<>();
     private final TreeMap<Long, Held> pending = new TreeMap<>();
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+    /** Held by the flush forcing the file; taken before the journal's own lock, never after it. */
+    private final Object forcing = new Object();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "edge-journal-flush");
         t.setDaemon(true);
@@ -154,8 +156,18 @@ public final class Journal implements AutoCloseable {
         });
     }
 
-    /** Forces what was written since the last flush. */
+    /**
+     * Forces what was written since the last flush: on return, every event appended before the call is forced and
+     * deliverable. A flush meeting another one under way waits for it (the other took the events this one would
+     * force), without holding up appends.
+     */
     public void flush() {
+        synchronized (forcing) {
+            forceWritten();
+        }
+    }
+
+    private void forceWritten() {
         long upTo;
         FileChannel forced;
         synchronized (this) {
