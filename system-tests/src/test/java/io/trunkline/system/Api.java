@@ -55,6 +55,11 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(csv)), user);
     }
 
+    static Reply putPem(String path, String user, String pem) throws IOException, InterruptedException {
+        return send(request(path, user).header("Content-Type", "application/pem-certificate-chain")
+                .PUT(HttpRequest.BodyPublishers.ofString(pem)), user);
+    }
+
     static Reply postFile(String path, String user, String fileName, byte[] body, String comment)
             throws IOException, InterruptedException {
         return send(request(path, user).header("Content-Type", "application/octet-stream").header("X-File-Name", fileName)

@@ -134,6 +134,38 @@ class PlatformIT {
 
     @Test
     @Order(2)
+    void theSigningCertificateIsPublishedAtItsX5uUrlWithoutALogin() throws Exception {
+        String chain;
+        try (java.io.InputStream in = PlatformIT.class.getResourceAsStream("/stir/chain.pem")) {
+            chain = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        assertThat(Api.putPem("stir/certificates/edge-1", "ana", chain).status()).as("analysts may not").isEqualTo(403);
+        Api.Reply published = Api.putPem("stir/certificates/edge-1", "oscar", chain);
+        assertThat(published.status()).as(published.body()).isIn(200, 201);
+        assertThat(published.json().asJsonObject().getString("subject")).isEqualTo("CN=edge-1 SHAKEN");
+        assertThat(published.json().asJsonObject().getString("url")).isEqualTo("/api/v1/stir/certs/edge-1.pem");
+
+        java.net.http.HttpResponse<byte[]> fetched = Api.download("stir/certs/edge-1.pem", null);
+        assertThat(fetched.statusCode()).as("a verifier fetches it without a login").isEqualTo(200);
+        assertThat(fetched.headers().firstValue("Content-Type")).hasValue("application/pem-certificate-chain");
+        assertThat(fetched.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
+        assertThat(new String(fetched.body(), StandardCharsets.US_ASCII)).isEqualTo(chain.strip() + "\n");
+        assertThat(Api.download("stir/certs/nobody.pem", null).statusCode()).isEqualTo(404);
+        assertThat(Api.get("stir/certificates", null).status()).as("the list needs a login").isEqualTo(401);
+
+        try (java.io.InputStream in = PlatformIT.class.getResourceAsStream("/stir/rsa.pem")) {
+            Api.Reply refused = Api.putPem("stir/certificates/edge-1", "oscar",
+                    new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().asJsonObject().getString("field")).isEqualTo("body");
+            assertThat(refused.body()).contains("not an EC P-256 key");
+        }
+        assertThat(new String(Api.download("stir/certs/edge-1.pem", null).body(), StandardCharsets.US_ASCII))
+                .as("a refused upload leaves the published chain as it was").isEqualTo(chain.strip() + "\n");
+    }
+
+    @Test
+    @Order(2)
     void healthDetailsAreForOpsAndMetricsTakeTheScrapeAccountOnceOneIsConfigured() throws Exception {
         Api.Reply anonymous = Api.get("health", null);
         JsonObject states = anonymous.json().asJsonObject();
