@@ -48,8 +48,8 @@ public class StirCertificateResource {
         boolean replaced;
         try {
             replaced = certificates.publish(name, pem, security.getUserPrincipal().getName());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage().startsWith("name") ? "name" : "body", e.getMessage());
+        } catch (SigningCertificates.ChainRefused e) {
+            throw ApiException.badRequest(e.field(), e.getMessage());
         }
         PublishedChain chain = certificates.chain(name).orElseThrow();
         return Response.status(replaced ? Response.Status.OK : Response.Status.CREATED)

@@ -1,6 +1,7 @@
 package io.trunkline.ejb.stir.application;
 
 import io.trunkline.ejb.stir.api.SigningCertificates;
+import io.trunkline.ejb.stir.api.SigningCertificates.ChainRefused;
 import io.trunkline.ejb.stir.domain.ChainStore;
 import io.trunkline.ejb.stir.domain.PublishedChain;
 import java.sql.SQLException;
@@ -24,7 +25,12 @@ public class SigningCertificateService implements SigningCertificates {
 
     @Override
     public boolean publish(String name, String pem, String by) {
-        PublishedChain chain = PublishedChain.read(name, pem);
+        PublishedChain chain;
+        try {
+            chain = PublishedChain.read(name, pem);
+        } catch (IllegalArgumentException e) {
+            throw new ChainRefused(e.getMessage().startsWith("name") ? "name" : "body", e.getMessage());
+        }
         try {
             boolean replaced = store.put(chain, by, Instant.now());
             LOG.info("STIR certificate '{}' {} by {}: {} until {}", name, replaced ? "replaced" : "published", by,
