@@ -114,7 +114,6 @@ public final class B2bua {
         return t;
     }
 
-    /** Re-INVITEs, UPDATEs, BYE and CANCEL of the calls this B2BUA carries. */
     /** Signs outbound calls with {@code signing} (STIR/SHAKEN) from now on. */
     public void signWith(CallSigning signing) {
         this.signing = signing;
@@ -125,16 +124,7 @@ public final class B2bua {
         this.verifying = verification;
     }
 
-    /** The calls' verifier, for its counts. */
-    public CallVerification verifying() {
-        return verifying;
-    }
-
-    /** The calls' signer, for its counts. */
-    public CallSigning signing() {
-        return signing;
-    }
-
+    /** Re-INVITEs, UPDATEs, BYE and CANCEL of the calls this B2BUA carries. */
     public InDialogRelay inDialog() {
         return inDialog;
     }

@@ -2,7 +2,6 @@ package io.trunkline.edge.stir;
 
 import io.trunkline.contract.routing.Signing;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Signs the calls the platform's decision says to sign, as they leave for a carrier: the SHAKEN PASSporT of the
@@ -15,8 +14,6 @@ public final class CallSigning {
     public static final CallSigning OFF = new CallSigning(null);
 
     private final PassportSigner signer;
-    private final LongAdder signed = new LongAdder();
-    private final LongAdder notSigned = new LongAdder();
 
     public CallSigning(PassportSigner signer) {
         this.signer = signer;
@@ -36,21 +33,9 @@ public final class CallSigning {
             return Optional.empty();
         }
         if (Tn.canonical(presented) == null || Tn.canonical(called) == null) {
-            notSigned.increment();
             return Optional.empty();
         }
-        String value = signer.identity(Passport.of(signing.attest(), presented, called, epochSecond, signing.origid()));
-        signed.increment();
-        return Optional.of(value);
-    }
-
-    /** Calls signed since the start. */
-    public long signed() {
-        return signed.sum();
-    }
-
-    /** Calls the decision said to sign that had no telephone number to sign for. */
-    public long notSigned() {
-        return notSigned.sum();
+        return Optional.of(signer.identity(Passport.of(signing.attest(), presented, called, epochSecond,
+                signing.origid())));
     }
 }

@@ -1,9 +1,6 @@
 package io.trunkline.edge.stir;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Verifies the identity of the calls carriers bring in (RFC 8224, RFC 8588), for the verstat the called PBX is given:
@@ -16,7 +13,6 @@ public final class CallVerification {
     public static final CallVerification OFF = new CallVerification(null);
 
     private final PassportVerifier verifier;
-    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
 
     public CallVerification(PassportVerifier verifier) {
         this.verifier = verifier;
@@ -37,16 +33,6 @@ public final class CallVerification {
         if (verifier == null) {
             return null;
         }
-        Verification v = verifier.verify(identity, caller, called, now);
-        String outcome = v.passed() ? "passed" : v.failure() == null ? "absent" : "failed-" + v.failure().sipCode();
-        outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
-        return v;
-    }
-
-    /** Calls verified since the start, by outcome ({@code passed}, {@code absent}, {@code failed-<code>}). */
-    public Map<String, Long> outcomes() {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        outcomes.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
+        return verifier.verify(identity, caller, called, now);
     }
 }

@@ -100,11 +100,20 @@ class B2buaTest {
             assertThat(r.source()).isEqualTo("hq-cucm");
             assertThat(r.calling()).isEqualTo("2001");
             assertThat(r.called()).isEqualTo("+442071234567");
+            assertThat(r.forwarded()).as("no Diversion, no History-Info").isFalse();
         });
         assertThat(sip.sentMethods()).containsExactly(Request.INVITE);
         assertThat(((CallIdHeader) sip.requests.get(0).getHeader(CallIdHeader.NAME)).getCallId())
                 .as("topology hiding: a Call-ID of the edge's").isEqualTo("edge-1");
         assertThat(b2bua.activeCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aForwardedCallIsToldToThePlatformAsForwarded() throws Exception {
+        Request diverted = SipMessages.request(Request.INVITE).callId("diverted").from("+14165550123").sdp().build();
+        diverted.addHeader(sip.factories().headers().createHeader("Diversion", "<sip:2002@10.0.1.10>;reason=no-answer"));
+        b2bua.onInvite(from("10.0.1.10", diverted, new ArrayList<>()));
+        assertThat(asked).extracting(RouteRequest::forwarded).containsExactly(true);
     }
 
     @Test
