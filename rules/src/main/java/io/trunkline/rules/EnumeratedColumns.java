@@ -143,6 +143,8 @@ public final class EnumeratedColumns {
                     fixed("Below floor", "setFloorAction(", FLOOR_ACTIONS),
                     Column.of("Time window", "within(", Domain.TIME_WINDOW, List.of()),
                     fixed("Caller ID", "setCallerId(", CALLER_ID_POLICIES),
+                    fixed("Attestation floor", "setAttestationFloor(", ATTESTATION_LEVELS),
+                    format("Attestation premium %", "setAttestationPremium(", NUMBER, "a percentage such as 5 or 12.5"),
                     fixed("Strategy", "choose(", STRATEGIES).requiredCell())),
             Map.entry("AlertThresholds.drl.xlsx", List.of(
                     fixed("Dimension", "dimension ==", DIMENSIONS),

@@ -130,8 +130,8 @@ class FraudIT {
         assertThat(Api.postCsv("carriers/carrier-b/rate-deck", "oscar", Files.readString(deck)).status()).isEqualTo(200);
         // UK premium from HQ and the branch's calls to London go to carrier B.
         DecisionTableWorkbook routing = RoutingPolicyTableSource.layout()
-                .row("hq-cucm", "PREMIUM", "+4490", "", "carrier-b", "", "", "", "", "", "PRIORITY")
-                .row("branch-asterisk", "INTERNATIONAL", "+44", "", "carrier-b", "", "", "", "", "", "PRIORITY");
+                .row("hq-cucm", "PREMIUM", "+4490", "", "carrier-b", "", "", "", "", "", "", "", "PRIORITY")
+                .row("branch-asterisk", "INTERNATIONAL", "+44", "", "carrier-b", "", "", "", "", "", "", "", "PRIORITY");
         for (int i = 0; i < RoutingPolicyTableSource.shipped().rowCount(); i++) {
             routing = routing.row(RoutingPolicyTableSource.shipped().rowCells(i).toArray(String[]::new));
         }

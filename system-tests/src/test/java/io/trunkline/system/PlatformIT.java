@@ -534,14 +534,14 @@ class PlatformIT {
 
         // Drools compiles any quoted text: "LEAST_COSt" would have ordered this row's carriers by priority.
         DecisionTableWorkbook typo = io.trunkline.rules.routing.RoutingPolicyTableSource.shipped()
-                .row("*", "MOBILE", "+1", "", "carrier-a carrier-c", "", "", "", "", "", "LEAST_COSt");
+                .row("*", "MOBILE", "+1", "", "carrier-a carrier-c", "", "", "", "", "", "", "", "LEAST_COSt");
         Api.Reply refused = Api.put("rulebooks/routing/files/RoutingPolicy.drl.xlsx", "ana", typo.toXlsx(), "typo");
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         JsonObject problem = refused.json().asJsonObject().getJsonArray("problems").getJsonObject(0);
         assertThat(problem.getString("resource")).isEqualTo("RoutingPolicy.drl.xlsx");
         assertThat(problem.getString("sheet")).isEqualTo("RoutingPolicy");
         assertThat(problem.getInt("row")).isEqualTo(typo.sheetRowOf(typo.rowCount() - 1));
-        assertThat(problem.getString("column")).isEqualTo("L");
+        assertThat(problem.getString("column")).isEqualTo("N");
         assertThat(problem.getString("header")).isEqualTo("Strategy");
         assertThat(problem.getJsonArray("allowed").getValuesAs(javax.json.JsonString.class).stream()
                 .map(javax.json.JsonString::getString)).containsExactly("LEAST_COST", "PRIORITY", "WEIGHTED", "REJECT");

@@ -1,5 +1,6 @@
 package io.trunkline.contract.routing;
 
+import io.trunkline.contract.telecom.Attestation;
 import java.math.BigDecimal;
 
 /**
@@ -12,9 +13,19 @@ import java.math.BigDecimal;
  * @param ratePerMinute the carrier's rate at call time, null when none applies
  * @param currency      currency of the rate
  * @param reason        why this route is here, at this position
+ * @param signing       how the edge signs the call on this route (STIR/SHAKEN, for its presented number); null:
+ *                      as the decision says ({@link RouteDecision#signingFor})
+ * @param arrives       the attestation the call is expected to reach the called party with through this carrier
+ *                      (its own re-signing, or the enterprise's passed through); null: unsigned or not a carrier
  */
 public record Route(String target, Kind kind, String uri, String presentNumber, BigDecimal ratePerMinute,
-                    String currency, String reason) {
+                    String currency, String reason, Signing signing, Attestation arrives) {
 
     public enum Kind { CARRIER, PBX }
+
+    /** A route with no signing of its own and no expected attestation. */
+    public Route(String target, Kind kind, String uri, String presentNumber, BigDecimal ratePerMinute,
+                 String currency, String reason) {
+        this(target, kind, uri, presentNumber, ratePerMinute, currency, reason, null, null);
+    }
 }

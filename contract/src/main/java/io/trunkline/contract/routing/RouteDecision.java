@@ -20,7 +20,8 @@ import java.util.Map;
  * @param rulebookVersions rulebook name to the version label that decided
  * @param trace            the rows and rules that decided, in order
  * @param decidedAt        when the decision was made
- * @param signing          how the edge signs the call towards carriers (STIR/SHAKEN); null: unsigned
+ * @param signing          how the edge signs the call towards carriers (STIR/SHAKEN); null: unsigned. Routes may
+ *                         carry their own ({@link #signingFor}); this is then the first carrier route's
  */
 public record RouteDecision(String callId, Verdict verdict, Integer sipCode, String reason, String callClass,
                             String called, String calling, List<Route> routes, List<Integer> failoverCodes,
@@ -36,6 +37,22 @@ public record RouteDecision(String callId, Verdict verdict, Integer sipCode, Str
                          Instant decidedAt) {
         this(callId, verdict, sipCode, reason, callClass, called, calling, routes, failoverCodes, attemptTimeoutMs,
                 rulebookVersions, trace, decidedAt, null);
+    }
+
+    /**
+     * How the edge signs the call on {@code route}: the route's own signing; where no route of the decision carries
+     * one (a decision made before routes did, or by the edge's fallback table), the decision's.
+     */
+    public Signing signingFor(Route route) {
+        if (route.signing() != null) {
+            return route.signing();
+        }
+        for (Route r : routes) {
+            if (r.signing() != null) {
+                return null;
+            }
+        }
+        return signing;
     }
 
     /** This decision, signed as {@code s} says (null: unsigned). */

@@ -55,6 +55,12 @@ public final class RoutingCodec {
             route.put("ratePerMinute", r.ratePerMinute() == null ? null : r.ratePerMinute().toPlainString());
             route.put("currency", r.currency());
             route.put("reason", r.reason());
+            if (r.signing() != null) {
+                route.put("signing", signing(r.signing()));
+            }
+            if (r.arrives() != null) {
+                route.put("arrives", r.arrives().name());
+            }
             routes.add(route);
         }
         m.put("routes", routes);
@@ -64,13 +70,17 @@ public final class RoutingCodec {
         m.put("trace", d.trace());
         m.put("decidedAt", d.decidedAt() == null ? null : d.decidedAt().toString());
         if (d.signing() != null) {
-            Map<String, Object> signing = new LinkedHashMap<>();
-            signing.put("attest", d.signing().attest().name());
-            signing.put("origid", d.signing().origid());
-            signing.put("decidedBy", d.signing().decidedBy());
-            m.put("signing", signing);
+            m.put("signing", signing(d.signing()));
         }
         return Json.write(m);
+    }
+
+    private static Map<String, Object> signing(Signing s) {
+        Map<String, Object> signing = new LinkedHashMap<>();
+        signing.put("attest", s.attest().name());
+        signing.put("origid", s.origid());
+        signing.put("decidedBy", s.decidedBy());
+        return signing;
     }
 
     /** @throws IllegalArgumentException when the text is not a decision */
@@ -82,7 +92,8 @@ public final class RoutingCodec {
             String rate = (String) r.get("ratePerMinute");
             routes.add(new Route((String) r.get("target"), Route.Kind.valueOf((String) r.get("kind")),
                     (String) r.get("uri"), (String) r.get("presentNumber"), rate == null ? null : new BigDecimal(rate),
-                    (String) r.get("currency"), (String) r.get("reason")));
+                    (String) r.get("currency"), (String) r.get("reason"), signing(r.get("signing")),
+                    r.get("arrives") instanceof String a ? Attestation.of(a) : null));
         }
         List<Integer> codes = new ArrayList<>();
         for (Object c : list(m, "failoverCodes")) {

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Which routing policy applies to a call: asked with the calling PBX, the destination's class and
  * number and the site's local time; answered by the first matching row of the analysts'
- * RoutingPolicy table (strategy, carriers, quality floor, maximum rate, caller-ID policy).
+ * RoutingPolicy table (strategy, carriers, quality floor, maximum rate, caller-ID policy, STIR/SHAKEN attestation
+ * floor and premium).
  */
 public class PolicyQuery {
 
@@ -28,6 +29,8 @@ public class PolicyQuery {
     private String floorAction = "LAST";
     private BigDecimal maxRate;
     private String callerId = "MAIN_NUMBER";
+    private String attestationFloor;
+    private BigDecimal attestationPremium;
     private String decidedBy;
     private String rejection;
     private final List<String> trace = new ArrayList<>();
@@ -71,7 +74,9 @@ public class PolicyQuery {
         trace.add(rule + ": " + chosenStrategy + " over [" + carriers + "]"
                 + (minAsr != null || minMos != null ? ", floor ASR " + minAsr + " MOS " + minMos + " (" + floorAction + ")" : "")
                 + (maxRate != null ? ", max rate " + maxRate.toPlainString() : "")
-                + ", caller ID " + callerId);
+                + ", caller ID " + callerId
+                + (attestationFloor != null ? ", attestation floor " + attestationFloor : "")
+                + (attestationPremium != null ? ", attestation premium " + attestationPremium.toPlainString() + " %" : ""));
     }
 
     public void reject(String rule, String reason) {
@@ -155,6 +160,24 @@ public class PolicyQuery {
 
     public void setCallerId(String callerId) {
         this.callerId = callerId;
+    }
+
+    /** The lowest attestation (A, B or C) a call may arrive with; carriers that would deliver less are dropped. Null: none. */
+    public String getAttestationFloor() {
+        return attestationFloor;
+    }
+
+    public void setAttestationFloor(String attestationFloor) {
+        this.attestationFloor = attestationFloor == null || attestationFloor.isBlank() ? null : attestationFloor.trim();
+    }
+
+    /** How many percent more per minute a carrier that delivers A may cost and still go first. Null: none. */
+    public BigDecimal getAttestationPremium() {
+        return attestationPremium;
+    }
+
+    public void setAttestationPremium(BigDecimal attestationPremium) {
+        this.attestationPremium = attestationPremium;
     }
 
     public String getDecidedBy() {

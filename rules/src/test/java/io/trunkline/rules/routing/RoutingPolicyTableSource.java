@@ -20,31 +20,35 @@ public final class RoutingPolicyTableSource {
                         + "Carriers: in order for PRIORITY, carrier:weight for WEIGHTED, the set to compare for LEAST_COST. "
                         + "Below floor: LAST (try after the others) or DROP. Caller ID: MAIN_NUMBER (present the site's main "
                         + "number where a carrier does not hold the caller's) or PREFER_HOLDER (carriers holding the caller's "
-                        + "number first). Strategy: LEAST_COST, PRIORITY, WEIGHTED or REJECT.")
+                        + "number first). Attestation floor: A, B or C, the lowest STIR/SHAKEN attestation a call may arrive with "
+                        + "(carriers that would deliver less are dropped). Attestation premium %: how much more per minute "
+                        + "a carrier delivering A may cost than the cheapest and still go first. Strategy: LEAST_COST, "
+                        + "PRIORITY, WEIGHTED or REJECT.")
                 .table("RoutingPolicy", "CONDITION", "CONDITION", "CONDITION", "CONDITION",
-                        "ACTION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION")
+                        "ACTION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION")
                 .pattern("$q : PolicyQuery", 0, 3)
                 .code("pbxIn(\"$param\")", "decidedBy == null, callClass == \"$param\"",
                         "destinationStartsWith(\"$param\")", "within(\"$param\")",
                         "$q.setCarriers(\"$param\");", "$q.setMinAsr($param);", "$q.setMinMos($param);",
                         "$q.setFloorAction(\"$param\");", "$q.setMaxRate(new java.math.BigDecimal(\"$param\"));",
-                        "$q.setCallerId(\"$param\");",
+                        "$q.setCallerId(\"$param\");", "$q.setAttestationFloor(\"$param\");",
+                        "$q.setAttestationPremium(new java.math.BigDecimal(\"$param\"));",
                         "modify($q) { choose(drools.getRule().getName(), \"$param\") }")
                 .titles("PBX", "Class", "Destination starts with", "Time window", "Carriers", "Min ASR %", "Min MOS",
-                        "Below floor", "Max rate per minute", "Caller ID", "Strategy");
+                        "Below floor", "Max rate per minute", "Caller ID", "Attestation floor", "Attestation premium %", "Strategy");
     }
 
     public static DecisionTableWorkbook shipped() {
         return layout()
-                .row("*", "EMERGENCY", "", "", "", "", "", "", "", "", "PRIORITY")
-                .row("*", "INTERNAL", "", "", "", "", "", "", "", "", "PRIORITY")
-                .row("*", "PREMIUM", "", "", "", "", "", "", "", "", "REJECT")
-                .row("*", "INTERNATIONAL", "+1", "", "carrier-b carrier-a", "", "", "", "", "", "PRIORITY")
-                .row("*", "INTERNATIONAL", "", "", "carrier-a carrier-b", "", "", "", "1.00", "", "PRIORITY")
-                .row("*", "TOLL_FREE", "", "", "carrier-a carrier-b", "", "", "", "", "", "PRIORITY")
-                .row("branch-asterisk", "DOMESTIC", "", "", "carrier-a:70 carrier-b:30", "", "", "", "", "", "WEIGHTED")
-                .row("*", "DOMESTIC", "", "", "carrier-a carrier-c", "40", "3.5", "LAST", "", "PREFER_HOLDER", "LEAST_COST")
-                .row("*", "MOBILE", "", "", "carrier-a carrier-c", "", "", "", "", "", "LEAST_COST");
+                .row("*", "EMERGENCY", "", "", "", "", "", "", "", "", "", "", "PRIORITY")
+                .row("*", "INTERNAL", "", "", "", "", "", "", "", "", "", "", "PRIORITY")
+                .row("*", "PREMIUM", "", "", "", "", "", "", "", "", "", "", "REJECT")
+                .row("*", "INTERNATIONAL", "+1", "", "carrier-b carrier-a", "", "", "", "", "", "", "", "PRIORITY")
+                .row("*", "INTERNATIONAL", "", "", "carrier-a carrier-b", "", "", "", "1.00", "", "", "", "PRIORITY")
+                .row("*", "TOLL_FREE", "", "", "carrier-a carrier-b", "", "", "", "", "", "", "", "PRIORITY")
+                .row("branch-asterisk", "DOMESTIC", "", "", "carrier-a:70 carrier-b:30", "", "", "", "", "", "", "", "WEIGHTED")
+                .row("*", "DOMESTIC", "", "", "carrier-a carrier-c", "40", "3.5", "LAST", "", "PREFER_HOLDER", "", "", "LEAST_COST")
+                .row("*", "MOBILE", "", "", "carrier-a carrier-c", "", "", "", "", "", "", "", "LEAST_COST");
     }
 
     /**

@@ -66,7 +66,12 @@ public final class DecisionTableWorkbook {
         return this;
     }
 
+    /** A data row: one cell per column, as many as the titles (a short row would shift its cells into the wrong columns). */
     public DecisionTableWorkbook row(String... cells) {
+        if (titles != null && cells.length != titles.size()) {
+            throw new IllegalArgumentException(sheetName + ": a row of " + cells.length + " cells in a table of "
+                    + titles.size() + " columns " + titles);
+        }
         rows.add(List.of(cells));
         return this;
     }

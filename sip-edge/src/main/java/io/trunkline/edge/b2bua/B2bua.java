@@ -260,7 +260,7 @@ public final class B2bua {
             messages.tagVerstat(invite, call.verification.verstat().value());
         }
         if (route.kind() == Route.Kind.CARRIER) {
-            Optional<String> identity = signing.identity(call.decision().signing(), route.presentNumber(),
+            Optional<String> identity = signing.identity(call.decision().signingFor(route), route.presentNumber(),
                     call.decision().called(), calls.clock().instant().getEpochSecond());
             if (identity.isPresent()) {
                 invite.addHeader(sip.factories().headers().createHeader(Messages.IDENTITY, identity.get()));

@@ -122,12 +122,20 @@ final class RoutingJson {
         if (peak != null) {
             valueOf("peakWindow", () -> CarrierEntry.peakWindow(peak));
         }
+        String identity = optionalString(o, "identityHandling");
+        if (identity != null && !CarrierEntry.IDENTITY_HANDLINGS.contains(identity)) {
+            throw ApiException.badRequest("identityHandling", "must be one of " + CarrierEntry.IDENTITY_HANDLINGS);
+        }
+        String foreign = optionalString(o, "foreignAttestation");
+        if (foreign != null && !List.of("A", "B", "C").contains(foreign)) {
+            throw ApiException.badRequest("foreignAttestation", "must be A, B or C");
+        }
         return new CarrierEntry(valueOf("id", () -> new CarrierId(id)), string(o, "name"), trunkUri(o), t, caps,
                 new LinkedHashSet<>(countries.isEmpty() ? List.of("*") : countries),
                 (int) JsonBodies.integer(o, "maxChannels", 0, 1_000_000), (int) JsonBodies.integer(o, "priority", 0, 1000),
                 (int) JsonBodies.integer(o, "weight", 0, 1000), blocks,
                 valueOf("billingIncrement", () -> CarrierEntry.billingIncrement(string(o, "billingIncrement"))), currency,
-                valueOf("timeZone", () -> ZoneId.of(string(o, "timeZone"))), peak);
+                valueOf("timeZone", () -> ZoneId.of(string(o, "timeZone"))), peak, identity, foreign);
     }
 
     static Map<String, Object> carrier(CarrierEntry c) {
@@ -146,6 +154,8 @@ final class RoutingJson {
         m.put("currency", c.currency());
         m.put("timeZone", c.zone().getId());
         m.put("peakWindow", c.peakWindow());
+        m.put("identityHandling", c.identityHandling());
+        m.put("foreignAttestation", c.foreignAttestation());
         return m;
     }
 

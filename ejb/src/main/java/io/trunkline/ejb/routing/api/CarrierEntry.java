@@ -20,10 +20,30 @@ import java.util.Set;
  * @param countries        ISO 3166 codes it is licensed for, {@code *} for all
  * @param billingIncrement first and next billed periods in seconds, {@code 60/60}
  * @param peakWindow       when its peak rates apply, {@code 08:00-18:00 Mon-Fri} (null: always)
+ * @param identityHandling {@code RESIGN} (it signs the calls itself) or {@code PASS_THROUGH} (it forwards the
+ *                         enterprise's {@code Identity}); null: {@code RESIGN}
+ * @param foreignAttestation A, B or C: what it attests, re-signing, for numbers outside its blocks; null: B
  */
 public record CarrierEntry(CarrierId id, String name, String trunkUri, String transport, Set<String> capabilities,
                            Set<String> countries, int maxChannels, int priority, int weight, List<String> numberBlocks,
-                           String billingIncrement, String currency, ZoneId zone, String peakWindow) {
+                           String billingIncrement, String currency, ZoneId zone, String peakWindow,
+                           String identityHandling, String foreignAttestation) {
+
+    /** What {@code identityHandling} may say. */
+    public static final List<String> IDENTITY_HANDLINGS = List.of("RESIGN", "PASS_THROUGH");
+
+    public CarrierEntry {
+        identityHandling = identityHandling == null ? "RESIGN" : identityHandling;
+        foreignAttestation = foreignAttestation == null ? "B" : foreignAttestation;
+    }
+
+    /** A carrier that re-signs, attesting B for numbers it does not hold. */
+    public CarrierEntry(CarrierId id, String name, String trunkUri, String transport, Set<String> capabilities,
+                        Set<String> countries, int maxChannels, int priority, int weight, List<String> numberBlocks,
+                        String billingIncrement, String currency, ZoneId zone, String peakWindow) {
+        this(id, name, trunkUri, transport, capabilities, countries, maxChannels, priority, weight, numberBlocks,
+                billingIncrement, currency, zone, peakWindow, null, null);
+    }
 
     /**
      * The capabilities named, in the platform's order.

@@ -9,6 +9,7 @@ import io.trunkline.ejb.routing.domain.Capability;
 import io.trunkline.ejb.routing.domain.Carrier;
 import io.trunkline.ejb.routing.domain.CarrierState;
 import io.trunkline.ejb.routing.domain.Did;
+import io.trunkline.ejb.routing.domain.IdentityHandling;
 import io.trunkline.ejb.routing.domain.Pbx;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -37,16 +38,20 @@ final class MasterDataEntries {
         c.capabilities().forEach(k -> capabilities.add(k.name()));
         return new CarrierEntry(c.id(), c.name(), c.trunkUri(), c.transport(), capabilities, c.countries(),
                 c.maxChannels(), c.priority(), c.weight(), c.numberBlocks(), c.billing().toString(), c.currency(),
-                c.zone(), c.peakWindow());
+                c.zone(), c.peakWindow(), c.identity().name(), c.foreignAttestation().name());
     }
 
-    /** @throws IllegalArgumentException for an unknown capability or an unreadable billing increment */
+    /**
+     * @throws IllegalArgumentException for an unknown capability, identity handling or attestation, or an unreadable
+     *                                  billing increment
+     */
     static Carrier carrier(CarrierEntry e) {
         Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
         e.capabilities().forEach(k -> capabilities.add(Capability.valueOf(k)));
         return new Carrier(e.id(), e.name(), e.trunkUri(), e.transport(), capabilities, e.countries(), e.maxChannels(),
                 e.priority(), e.weight(), e.numberBlocks(), BillingIncrement.parse(e.billingIncrement()), e.currency(),
-                e.zone(), e.peakWindow());
+                e.zone(), e.peakWindow(), IdentityHandling.valueOf(e.identityHandling()),
+                io.trunkline.contract.telecom.Attestation.of(e.foreignAttestation()));
     }
 
     static CarrierStatus entry(CarrierState s) {

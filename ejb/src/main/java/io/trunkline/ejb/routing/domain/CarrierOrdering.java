@@ -10,8 +10,9 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Stage of an outbound decision: the candidates in the policy's order (least cost, weighted split or priority), then
- * the quality floor (below-floor carriers last or dropped), then caller-ID ownership (carriers that hold the calling
- * number first under PREFER_HOLDER), and the routes with the number each one presents.
+ * the quality floor (below-floor carriers last or dropped), then the attestation floor and premium
+ * ({@link AttestationRouting}), then caller-ID ownership (carriers that hold the calling number first under
+ * PREFER_HOLDER), and the routes with the number each one presents, how the edge signs it and what it delivers.
  */
 final class CarrierOrdering {
 
@@ -23,24 +24,29 @@ final class CarrierOrdering {
     }
 
     List<Route> routes(Pbx pbx, String number, String calling, PolicyQuery policy, List<Candidate> candidates,
-                       RoutingData data, DecisionTrace trace) {
+                       RoutingData data, AttestationRouting attestation, DecisionTrace trace) {
         String strategy = policy.getStrategy();
         List<Candidate> ordered = order(strategy, candidates, trace);
         ordered = applyFloor(policy, ordered, data, trace);
+        ordered = attestation.apply(policy, ordered, calling);
         ordered = applyCallerId(policy, ordered, calling, trace);
 
         List<Route> routes = new ArrayList<>();
         for (Candidate c : ordered) {
-            boolean holds = c.carrier().holds(calling);
-            String present = holds ? calling : pbx.mainNumber().value();
-            if (!holds && calling != null) {
+            String present = presents(c.carrier(), calling, pbx);
+            if (!c.carrier().holds(calling) && calling != null) {
                 trace.add(c.carrier().id() + " does not hold " + calling + ": presents the site's main number " + present);
             }
-            routes.add(new Route(c.carrier().id().value(), Route.Kind.CARRIER,
+            routes.add(attestation.annotate(new Route(c.carrier().id().value(), Route.Kind.CARRIER,
                     DecisionTrace.withUser(c.carrier().trunkUri(), number), present, c.perMinute(),
-                    c.carrier().currency(), strategy + " position " + (routes.size() + 1)));
+                    c.carrier().currency(), strategy + " position " + (routes.size() + 1))));
         }
         return routes;
+    }
+
+    /** The number a route through {@code carrier} presents: the caller's where it holds it, else the site's main number. */
+    static String presents(Carrier carrier, String calling, Pbx pbx) {
+        return carrier.holds(calling) ? calling : pbx.mainNumber().value();
     }
 
     private List<Candidate> order(String strategy, List<Candidate> candidates, DecisionTrace trace) {

@@ -27,7 +27,9 @@ import org.kie.api.runtime.KieSession;
  * request checks; inbound calls to {@link InboundRouting}; for outbound calls the dial plan, numbering plan,
  * {@link CallingNumberResolution}, classification and routing policy (rulebooks), then by class an internal PBX
  * route, {@link EmergencyRouting}, or {@link CandidateFilter} (capability, licence, live state, capacity, rate,
- * maximum rate) and {@link CarrierOrdering} (least cost, priority or weighted; quality floor; caller ID). Reads
+ * maximum rate) and {@link CarrierOrdering} (least cost, priority or weighted; quality floor; attestation floor and
+ * premium; caller ID); carrier routes carry the enterprise's STIR/SHAKEN signing for the number they present
+ * ({@link AttestationRouting}). Reads
  * only the snapshot and rulebook versions it is handed, so a decision is repeatable and never waits on the
  * database.
  */
@@ -125,6 +127,8 @@ public final class RouteDecider {
             return trace.reject(403, callClass + " calls are barred (" + policy.getDecidedBy() + ")", callClass, number, calling);
         }
 
+        AttestationRouting attestation = new AttestationRouting(pbx, callClass, request.forwarded(), data,
+                q -> fire(books.attestation(), q), trace);
         List<Route> routes;
         switch (callClass) {
             case "INTERNAL" -> {
@@ -138,22 +142,22 @@ public final class RouteDecider {
                         presented, null, null, "extension " + number + " of PBX " + target.get().id()));
                 trace.add("internal call to PBX " + target.get().id() + " extension " + number);
             }
-            case "EMERGENCY" -> routes = EmergencyRouting.routes(pbx, number, calling, data, trace);
+            case "EMERGENCY" -> routes = EmergencyRouting.routes(pbx, number, calling, data, trace).stream()
+                    .map(attestation::annotate).toList();
             default -> {
                 List<Candidate> candidates = filter.candidates(number, info == null ? null : info.region(), policy,
                         data, trace, at);
-                routes = ordering.routes(pbx, number, calling, policy, candidates, data, trace);
+                routes = ordering.routes(pbx, number, calling, policy, candidates, data, attestation, trace);
             }
         }
         if (routes.isEmpty()) {
             return trace.reject(503, "no carrier can take this call now", callClass, number, calling);
         }
-        Optional<Signing> signing = routes.stream().anyMatch(r -> r.kind() == Route.Kind.CARRIER)
-                ? AttestationStage.decide(pbx, callClass, calling, request.forwarded(), data,
-                        q -> fire(books.attestation(), q), trace)
-                : Optional.empty();
+        // The decision's own signing is its first carrier route's, for readers that look at the decision alone.
+        Signing signing = routes.stream().filter(r -> r.kind() == Route.Kind.CARRIER).findFirst()
+                .map(Route::signing).orElse(null);
         return trace.route(policy.getDecidedBy() + " " + policy.getStrategy(), callClass, number, calling, routes,
-                settings).withSigning(signing.orElse(null));
+                settings).withSigning(signing);
     }
 
     private static <T> T fire(RulebookRegistry.Active book, T fact) {

@@ -3,6 +3,8 @@ package io.trunkline.ejb.routing.infrastructure;
 import io.trunkline.ejb.routing.domain.BillingIncrement;
 import io.trunkline.ejb.routing.domain.Capability;
 import io.trunkline.ejb.routing.domain.Carrier;
+import io.trunkline.ejb.routing.domain.IdentityHandling;
+import io.trunkline.contract.telecom.Attestation;
 import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.ejb.routing.domain.CarrierState;
 import io.trunkline.ejb.routing.domain.Did;
@@ -90,14 +92,15 @@ public final class JdbcRoutingRepository implements RoutingRepository {
             Map<CarrierId, Carrier> carriers = new HashMap<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, name, trunk_uri, transport, "
                     + "capabilities, countries, max_channels, priority, weight, billing_increment, currency, time_zone, "
-                    + "peak_window FROM carrier")) {
+                    + "peak_window, identity_handling, foreign_attestation FROM carrier")) {
                 while (rs.next()) {
                     CarrierId id = new CarrierId(rs.getString(1));
                     carriers.put(id, new Carrier(id, rs.getString(2), rs.getString(3), rs.getString(4),
                             capabilities(rs.getString(5)), new LinkedHashSet<>(list(rs.getString(6))), rs.getInt(7),
                             rs.getInt(8), rs.getInt(9), blocks.getOrDefault(id, List.of()),
                             BillingIncrement.parse(rs.getString(10)), rs.getString(11), ZoneId.of(rs.getString(12)),
-                            rs.getString(13)));
+                            rs.getString(13), IdentityHandling.valueOf(rs.getString(14)),
+                            Attestation.of(rs.getString(15))));
                 }
             }
             Map<CarrierId, CarrierState> states = new HashMap<>();
@@ -161,11 +164,12 @@ public final class JdbcRoutingRepository implements RoutingRepository {
     public void store(Carrier k) {
         jdbc(c -> {
             String[] cols = {"name", "trunk_uri", "transport", "capabilities", "countries", "max_channels", "priority",
-                "weight", "billing_increment", "currency", "time_zone", "peak_window", "updated_at"};
+                "weight", "billing_increment", "currency", "time_zone", "peak_window", "identity_handling",
+                "foreign_attestation", "updated_at"};
             Object[] values = {k.name(), k.trunkUri(), k.transport(),
                 String.join(",", k.capabilities().stream().map(Enum::name).toList()), String.join(",", k.countries()),
                 k.maxChannels(), k.priority(), k.weight(), k.billing().toString(), k.currency(), k.zone().getId(),
-                k.peakWindow(), Timestamp.from(Instant.now())};
+                k.peakWindow(), k.identity().name(), k.foreignAttestation().name(), Timestamp.from(Instant.now())};
             upsert(c, "carrier", "id", k.id().value(), cols, values);
             delete(c, "DELETE FROM carrier_number_block WHERE carrier_id = ?", k.id().value());
             try (PreparedStatement ps = c.prepareStatement(

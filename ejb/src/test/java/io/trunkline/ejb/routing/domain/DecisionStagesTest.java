@@ -104,7 +104,7 @@ class DecisionStagesTest {
         Pbx hq = data.pbx("hq-cucm").orElseThrow();
         DecisionTrace trace = trace();
         List<Route> routes = new CarrierOrdering(() -> 0.0).routes(hq, "+13125550123", "+12125552001", q, candidates,
-                data, trace);
+                data, unsigned(hq, data), trace);
         // B is cheapest but under the ASR floor: tried last; A (0.010) before C (0.012 at peak)
         assertThat(routes).extracting(Route::target).containsExactly("carrier-a", "carrier-c", "carrier-b");
         assertThat(routes.get(0).presentNumber()).isEqualTo("+12125552001");
@@ -113,9 +113,18 @@ class DecisionStagesTest {
         q.setFloorAction("DROP");
         q.setCallerId("PREFER_HOLDER");
         List<Route> dropped = new CarrierOrdering(() -> 0.0).routes(hq, "+13125550123", "+13125552001", q, candidates,
-                data, trace());
+                data, unsigned(hq, data), trace());
         // B dropped; C holds +1312555... and goes first
         assertThat(dropped).extracting(Route::target).containsExactly("carrier-c", "carrier-a");
+    }
+
+    /** The attestation stage with a rulebook whose one row says not to sign. */
+    private AttestationRouting unsigned(Pbx pbx, RoutingData data) {
+        return new AttestationRouting(pbx, "DOMESTIC", false, data, q -> {
+            q.setSign("no");
+            q.attest("unsigned", "C");
+            return q;
+        }, trace());
     }
 
     @Test
@@ -125,9 +134,9 @@ class DecisionStagesTest {
         List<Candidate> candidates = new CandidateFilter(DecisionSettings.DEFAULT).candidates("+13125550123", "US", q,
                 data, trace(), PEAK);
         Pbx hq = data.pbx("hq-cucm").orElseThrow();
-        assertThat(new CarrierOrdering(() -> 0.1).routes(hq, "+13125550123", null, q, candidates, data, trace()))
+        assertThat(new CarrierOrdering(() -> 0.1).routes(hq, "+13125550123", null, q, candidates, data, unsigned(hq, data), trace()))
                 .extracting(Route::target).containsExactly("carrier-a", "carrier-b");
-        assertThat(new CarrierOrdering(() -> 0.5).routes(hq, "+13125550123", null, q, candidates, data, trace()))
+        assertThat(new CarrierOrdering(() -> 0.5).routes(hq, "+13125550123", null, q, candidates, data, unsigned(hq, data), trace()))
                 .extracting(Route::target).containsExactly("carrier-b", "carrier-a");
     }
 
@@ -183,13 +192,13 @@ class DecisionStagesTest {
         PolicyQuery priority = policy("DOMESTIC", "PRIORITY", "carrier-c carrier-a");
         List<Candidate> candidates = new CandidateFilter(DecisionSettings.DEFAULT).candidates("+13125550123", "US",
                 priority, data, trace(), PEAK);
-        assertThat(new CarrierOrdering(() -> 0.0).routes(hq, "+13125550123", null, priority, candidates, data, trace()))
+        assertThat(new CarrierOrdering(() -> 0.0).routes(hq, "+13125550123", null, priority, candidates, data, unsigned(hq, data), trace()))
                 .extracting(Route::target).containsExactly("carrier-c", "carrier-a");
 
         // Uploads refuse "LEAST_COSt"; a version stored before that check must not route by priority unnoticed.
         PolicyQuery typo = policy("DOMESTIC", "LEAST_COSt", "carrier-c carrier-a");
         assertThatThrownBy(() -> new CarrierOrdering(() -> 0.0).routes(hq, "+13125550123", null, typo, candidates, data,
-                trace())).isInstanceOf(IllegalStateException.class)
+                unsigned(hq, data), trace())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'LEAST_COSt'").hasMessageContaining("LEAST_COST, PRIORITY, WEIGHTED, REJECT");
     }
 }

@@ -78,6 +78,15 @@ public final class RoutingFixtures {
         return this;
     }
 
+    /** Says what a carrier does with the enterprise's STIR/SHAKEN Identity, and what it attests for foreign numbers. */
+    public RoutingFixtures identity(String carrier, IdentityHandling handling, io.trunkline.contract.telecom.Attestation foreign) {
+        Carrier c = carriers.get(new CarrierId(carrier));
+        carriers.put(c.id(), new Carrier(c.id(), c.name(), c.trunkUri(), c.transport(), c.capabilities(), c.countries(),
+                c.maxChannels(), c.priority(), c.weight(), c.numberBlocks(), c.billing(), c.currency(), c.zone(),
+                c.peakWindow(), handling, foreign));
+        return this;
+    }
+
     private final Map<CarrierId, List<Rate>> rateLists = new HashMap<>();
 
     public RoutingFixtures rate(String carrier, String prefix, String peak, String offPeak) {

@@ -98,9 +98,9 @@ class EnumeratedCellCheckTest {
     @Test
     void unknownStrategyIsRefusedNamingItsCellAndTheStrategies() {
         DecisionTableWorkbook typo = RoutingPolicyTableSource.shipped()
-                .row("*", "MOBILE", "+1", "", "carrier-a carrier-c", "", "", "", "", "", "LEAST_COSt");
+                .row("*", "MOBILE", "+1", "", "carrier-a carrier-c", "", "", "", "", "", "", "", "LEAST_COSt");
         RuleProblem p = refused(Rulebook.ROUTING, typo);
-        assertThat(p).satisfies(cell("RoutingPolicy", "L", "Strategy"));
+        assertThat(p).satisfies(cell("RoutingPolicy", "N", "Strategy"));
         assertThat(p.allowed()).containsExactlyElementsOf(EnumeratedColumns.STRATEGIES);
         assertThat(p.message()).contains("'LEAST_COSt'", "LEAST_COST, PRIORITY, WEIGHTED, REJECT",
                 "did you mean LEAST_COST?");
@@ -109,7 +109,7 @@ class EnumeratedCellCheckTest {
     @Test
     void unknownDestinationClassIsRefusedInRoutingAndClassification() {
         RuleProblem routing = refused(Rulebook.ROUTING, RoutingPolicyTableSource.shipped()
-                .row("*", "INTERNATONAL", "", "", "carrier-a", "", "", "", "", "", "PRIORITY"));
+                .row("*", "INTERNATONAL", "", "", "carrier-a", "", "", "", "", "", "", "", "PRIORITY"));
         assertThat(routing).satisfies(cell("RoutingPolicy", "C", "Class"));
         assertThat(routing.allowed()).contains("INTERNATIONAL", "TOLL_FREE", "MOBILE");
 
@@ -122,7 +122,7 @@ class EnumeratedCellCheckTest {
     @Test
     void unknownFloorActionIsRefused() {
         RuleProblem p = refused(Rulebook.ROUTING, RoutingPolicyTableSource.shipped()
-                .row("*", "MOBILE", "+1", "", "carrier-a carrier-c", "40", "", "DROPPED", "", "", "PRIORITY"));
+                .row("*", "MOBILE", "+1", "", "carrier-a carrier-c", "40", "", "DROPPED", "", "", "", "", "PRIORITY"));
         assertThat(p).satisfies(cell("RoutingPolicy", "I", "Below floor"));
         assertThat(p.allowed()).containsExactly("LAST", "DROP");
     }
@@ -130,20 +130,20 @@ class EnumeratedCellCheckTest {
     @Test
     void carrierThatMasterDataDoesNotHoldIsRefusedListingTheCarriers() {
         RuleProblem p = refused(Rulebook.ROUTING, RoutingPolicyTableSource.shipped()
-                .row("branch-asterisk", "MOBILE", "", "", "carrier-a:50 carier-b:50", "", "", "", "", "", "WEIGHTED"));
+                .row("branch-asterisk", "MOBILE", "", "", "carrier-a:50 carier-b:50", "", "", "", "", "", "", "", "WEIGHTED"));
         assertThat(p).satisfies(cell("RoutingPolicy", "F", "Carriers"));
         assertThat(p.allowed()).containsExactly("carrier-a", "carrier-b", "carrier-c", "e911-gateway");
         assertThat(p.message()).contains("'carier-b' is no carrier of master data");
 
         RuleProblem weight = refused(Rulebook.ROUTING, RoutingPolicyTableSource.shipped()
-                .row("branch-asterisk", "MOBILE", "", "", "carrier-a:5O carrier-b:50", "", "", "", "", "", "WEIGHTED"));
+                .row("branch-asterisk", "MOBILE", "", "", "carrier-a:5O carrier-b:50", "", "", "", "", "", "", "", "WEIGHTED"));
         assertThat(weight.message()).as("a weight the decision would read as 0").contains("weight of carrier-a");
     }
 
     @Test
     void pbxThatMasterDataDoesNotHoldIsRefusedInRoutingAndDialPlan() {
         RuleProblem routing = refused(Rulebook.ROUTING, RoutingPolicyTableSource.shipped()
-                .row("hq-cucm brnch-asterisk", "MOBILE", "", "", "carrier-a", "", "", "", "", "", "PRIORITY"));
+                .row("hq-cucm brnch-asterisk", "MOBILE", "", "", "carrier-a", "", "", "", "", "", "", "", "PRIORITY"));
         assertThat(routing).satisfies(cell("RoutingPolicy", "B", "PBX"));
         assertThat(routing.allowed()).containsExactly("branch-asterisk", "hq-cucm", "london-teams");
 
@@ -174,8 +174,8 @@ class EnumeratedCellCheckTest {
     @Test
     void blankStrategyIsRefusedAndTrunkSubjectsAreNotMasterData() {
         assertThat(refused(Rulebook.ROUTING, RoutingPolicyTableSource.shipped()
-                .row("*", "MOBILE", "+1", "", "carrier-a", "", "", "", "", "", "")))
-                .satisfies(cell("RoutingPolicy", "L", "Strategy"))
+                .row("*", "MOBILE", "+1", "", "carrier-a", "", "", "", "", "", "", "", "")))
+                .satisfies(cell("RoutingPolicy", "N", "Strategy"))
                 .satisfies(p -> assertThat(p.message()).contains("is blank"));
 
         Map<String, byte[]> trunks = registry.withFile(Rulebook.ALERTS, "AlertThresholds.drl.xlsx",
@@ -188,9 +188,10 @@ class EnumeratedCellCheckTest {
     void columnIsFoundByWhatItDoesWhateverItsTitleSays() {
         DecisionTableWorkbook retitled = RoutingPolicyTableSource.shipped()
                 .titles("PBX", "Class", "Destination starts with", "Time window", "Carriers", "Min ASR %", "Min MOS",
-                        "Below floor", "Max rate per minute", "Caller ID", "How")
-                .row("*", "MOBILE", "", "", "carrier-a", "", "", "", "", "", "CHEAPEST");
-        assertThat(refused(Rulebook.ROUTING, retitled)).satisfies(cell("RoutingPolicy", "L", "How"));
+                        "Below floor", "Max rate per minute", "Caller ID", "Attestation floor", "Attestation premium %",
+                        "How")
+                .row("*", "MOBILE", "", "", "carrier-a", "", "", "", "", "", "", "", "CHEAPEST");
+        assertThat(refused(Rulebook.ROUTING, retitled)).satisfies(cell("RoutingPolicy", "N", "How"));
     }
 
     @Test
@@ -204,11 +205,11 @@ class EnumeratedCellCheckTest {
     @Test
     void everyProblemOfATableIsReportedWithTheCompilersFirst() {
         DecisionTableWorkbook two = RoutingPolicyTableSource.shipped()
-                .row("*", "MOBILE", "", "", "carrier-z", "abc", "", "", "", "", "PRIORTY");
+                .row("*", "MOBILE", "", "", "carrier-z", "abc", "", "", "", "", "", "", "PRIORTY");
         Map<String, byte[]> files = registry.withFile(Rulebook.ROUTING, ROUTING, two.toXlsx());
         assertThatThrownBy(() -> registry.compile(Rulebook.ROUTING, 2, files, "ana", "", DEMO))
                 .isInstanceOfSatisfying(RulebookRejectedException.class, e -> assertThat(e.problems())
-                        .extracting(RuleProblem::column).containsExactly("G", "F", "L"));
+                        .extracting(RuleProblem::column).containsExactly("G", "F", "N"));
     }
 
     @Test
