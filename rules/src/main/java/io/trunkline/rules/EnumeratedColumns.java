@@ -42,6 +42,12 @@ public final class EnumeratedColumns {
     /** What kind of source a PBX is ({@code AttestationQuery.Origin}). */
     public static final List<String> ORIGINS = List.of("PBX", "GATEWAY", "TRANSIT");
     public static final List<String> YES_NO = List.of("yes", "no");
+    /** What the edge's verification found of an inbound identity ({@code IdentityQuery.Outcome}). */
+    public static final List<String> IDENTITY_OUTCOMES = List.of("PASSED", "FAILED", "MISSING");
+    /** Why an inbound identity failed (the edge's {@code StirFailure}, less MISSING, which is an outcome). */
+    public static final List<String> IDENTITY_FAILURES = List.of("BAD_INFO", "UNSUPPORTED_CREDENTIAL", "INVALID", "STALE");
+    /** What an InboundIdentity row does with the call ({@code IdentityQuery.Action}). */
+    public static final List<String> IDENTITY_ACTIONS = List.of("TAG", "REFUSE");
 
     private static final String NUMBER = "[0-9]{1,12}(\\.[0-9]{1,6})?";
 
@@ -176,7 +182,14 @@ public final class EnumeratedColumns {
                     fixed("Forwarded", "forwardedIs(", YES_NO),
                     fixed("Origin", "originIn(", ORIGINS).shaped(Shape.LIST),
                     fixed("Sign", "setSign(", YES_NO),
-                    fixed("Attestation", "attest(", ATTESTATION_LEVELS).requiredCell())));
+                    fixed("Attestation", "attest(", ATTESTATION_LEVELS).requiredCell())),
+            Map.entry("InboundIdentity.drl.xlsx", List.of(
+                    // Required: the Carrier cell carries the "not decided yet" test that makes the table first-match.
+                    ids("Carrier", "carrierIn(", Domain.CARRIERS).shaped(Shape.LIST).withWildcard().requiredCell(),
+                    fixed("Outcome", "outcomeIn(", IDENTITY_OUTCOMES).shaped(Shape.LIST),
+                    fixed("Failure", "failureIn(", IDENTITY_FAILURES).shaped(Shape.LIST),
+                    fixed("Attestation", "attestIn(", ATTESTATION_LEVELS).shaped(Shape.LIST),
+                    fixed("Action", "decide(", IDENTITY_ACTIONS).requiredCell())));
 
     private EnumeratedColumns() {
     }

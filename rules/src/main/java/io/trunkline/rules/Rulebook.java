@@ -26,8 +26,11 @@ public enum Rulebook {
     /** Which calls are toll fraud: restricted destinations and hours, velocity rows judged on cluster-wide counters. */
     FRAUD("fraud", List.of("FraudPolicy.drl.xlsx")),
 
-    /** Which STIR/SHAKEN attestation an outbound call gets, and whether it is signed at all. */
-    ATTESTATION("attestation", List.of("Attestation.drl.xlsx", "AttestationFallback.drl"));
+    /**
+     * STIR/SHAKEN: which attestation an outbound call gets and whether it is signed at all; what happens to an inbound
+     * call whose identity failed or is missing.
+     */
+    ATTESTATION("attestation", List.of("Attestation.drl.xlsx", "InboundIdentity.drl.xlsx", "AttestationFallback.drl"));
 
     private final String kbaseName;
     private final List<String> resources;

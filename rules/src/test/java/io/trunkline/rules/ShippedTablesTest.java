@@ -46,6 +46,8 @@ class ShippedTablesTest {
             String table = e.getKey().decisionTables().get(0);
             assertThat(drl(shipped(e.getKey(), table))).as(table).isEqualTo(drl(e.getValue().toXlsx()));
         }
+        assertThat(drl(shipped(Rulebook.ATTESTATION, "InboundIdentity.drl.xlsx"))).as("InboundIdentity")
+                .isEqualTo(drl(io.trunkline.rules.attestation.InboundIdentityTableSource.shipped().toXlsx()));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.trunkline.contract.events;
 
 import io.trunkline.contract.json.Json;
+import io.trunkline.contract.routing.IdentityCheck;
+import io.trunkline.contract.routing.RoutingCodec;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,33 +17,58 @@ import java.util.Map;
  * @param releasedBy PBX, CARRIER or EDGE (the edge ended it: refusal, no route left, cancel relayed)
  * @param direction  OUTBOUND (a PBX called out) or INBOUND (a carrier called a DID)
  * @param origin     the PBX or carrier the call came from
+ * @param identity   for an inbound call, what the edge's STIR/SHAKEN verification made of its {@code Identity}; null
+ *                   when the node does not verify or the call is outbound
  */
 public record CallRecord(String callId, String node, String pbx, String callingDialed, String calledDialed,
                          String callingNormalized, String calledNormalized, String callClass, String decisionSource,
                          List<Attempt> attempts, Instant startedAt, Instant answeredAt, Instant endedAt,
-                         int releaseCode, String releasedBy, String direction, String origin) {
+                         int releaseCode, String releasedBy, String direction, String origin, IdentityCheck identity) {
 
     /**
      * One try of one route.
      *
      * @param firstProvisionalMs time from sending the INVITE to the first provisional answer above 100 (PDD), or null
      * @param answerMs           time from sending the INVITE to the final answer, or null
+     * @param signed             the attestation of the {@code Identity} the edge signed the attempt with, null: unsigned
+     * @param arrives            the attestation the decision expected the call to arrive with through this carrier
      */
-    public record Attempt(String target, String uri, Integer sipCode, Long firstProvisionalMs, Long answerMs) {
+    public record Attempt(String target, String uri, Integer sipCode, Long firstProvisionalMs, Long answerMs,
+                          String signed, String arrives) {
+
+        /** An attempt without STIR/SHAKEN. */
+        public Attempt(String target, String uri, Integer sipCode, Long firstProvisionalMs, Long answerMs) {
+            this(target, uri, sipCode, firstProvisionalMs, answerMs, null, null);
+        }
     }
 
     public CallRecord {
         attempts = List.copyOf(attempts);
     }
 
-    /** The route that carried the call (answered it), or else the last one tried; null when none was. */
-    public String carrier() {
+    /** A record without an identity verification. */
+    public CallRecord(String callId, String node, String pbx, String callingDialed, String calledDialed,
+                      String callingNormalized, String calledNormalized, String callClass, String decisionSource,
+                      List<Attempt> attempts, Instant startedAt, Instant answeredAt, Instant endedAt,
+                      int releaseCode, String releasedBy, String direction, String origin) {
+        this(callId, node, pbx, callingDialed, calledDialed, callingNormalized, calledNormalized, callClass,
+                decisionSource, attempts, startedAt, answeredAt, endedAt, releaseCode, releasedBy, direction, origin, null);
+    }
+
+    /** The attempt that carried the call (answered it), or else the last one tried; null when none was. */
+    public Attempt carried() {
         for (Attempt a : attempts) {
             if (a.sipCode() != null && a.sipCode() >= 200 && a.sipCode() < 300) {
-                return a.target();
+                return a;
             }
         }
-        return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).target();
+        return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+    }
+
+    /** The route that carried the call (answered it), or else the last one tried; null when none was. */
+    public String carrier() {
+        Attempt a = carried();
+        return a == null ? null : a.target();
     }
 
     /** Talk time: from answer to end, 0 for a call never answered. */
@@ -68,6 +95,12 @@ public record CallRecord(String callId, String node, String pbx, String callingD
             am.put("sipCode", a.sipCode());
             am.put("firstProvisionalMs", a.firstProvisionalMs());
             am.put("answerMs", a.answerMs());
+            if (a.signed() != null) {
+                am.put("signed", a.signed());
+            }
+            if (a.arrives() != null) {
+                am.put("arrives", a.arrives());
+            }
             list.add(am);
         }
         m.put("attempts", list);
@@ -79,6 +112,9 @@ public record CallRecord(String callId, String node, String pbx, String callingD
         m.put("releasedBy", releasedBy);
         m.put("direction", direction);
         m.put("origin", origin);
+        if (identity != null) {
+            m.put("identity", RoutingCodec.identity(identity));
+        }
         return Json.write(m);
     }
 
@@ -91,7 +127,9 @@ public record CallRecord(String callId, String node, String pbx, String callingD
             for (Object o : l) {
                 Map<?, ?> a = (Map<?, ?>) o;
                 attempts.add(new Attempt((String) a.get("target"), (String) a.get("uri"), integer(a.get("sipCode")),
-                        longValue(a.get("firstProvisionalMs")), longValue(a.get("answerMs"))));
+                        longValue(a.get("firstProvisionalMs")), longValue(a.get("answerMs")),
+                        a.get("signed") instanceof String sg ? sg : null,
+                        a.get("arrives") instanceof String ar ? ar : null));
             }
         }
         Object code = m.get("releaseCode");
@@ -103,7 +141,7 @@ public record CallRecord(String callId, String node, String pbx, String callingD
                 (String) m.get("calledNormalized"), (String) m.get("callClass"), (String) m.get("decisionSource"),
                 attempts, instant(m.get("startedAt")), instant(m.get("answeredAt")), instant(m.get("endedAt")),
                 ((BigDecimal) code).intValueExact(), (String) m.get("releasedBy"), (String) m.get("direction"),
-                (String) m.get("origin"));
+                (String) m.get("origin"), RoutingCodec.identity(m.get("identity")));
     }
 
     private static String text(Instant i) {

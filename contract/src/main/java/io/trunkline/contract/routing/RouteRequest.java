@@ -14,14 +14,22 @@ import java.time.Instant;
  * @param at        call time; the platform's clock when null
  * @param forwarded the call is forwarded (it carried Diversion or History-Info): its calling number is the original
  *                  caller's, not the PBX's
+ * @param identity  for an inbound call, what the edge's STIR/SHAKEN verification made of its {@code Identity}; null
+ *                  when the edge does not verify
  */
 public record RouteRequest(String callId, Direction direction, String source, String calling, String called, Instant at,
-                           boolean forwarded) {
+                           boolean forwarded, IdentityCheck identity) {
 
     public enum Direction { OUTBOUND, INBOUND }
 
+    /** A request without a verification. */
+    public RouteRequest(String callId, Direction direction, String source, String calling, String called, Instant at,
+                        boolean forwarded) {
+        this(callId, direction, source, calling, called, at, forwarded, null);
+    }
+
     /** A request for a call that is not forwarded. */
     public RouteRequest(String callId, Direction direction, String source, String calling, String called, Instant at) {
-        this(callId, direction, source, calling, called, at, false);
+        this(callId, direction, source, calling, called, at, false, null);
     }
 }

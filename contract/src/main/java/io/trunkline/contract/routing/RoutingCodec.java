@@ -31,6 +31,9 @@ public final class RoutingCodec {
         if (r.forwarded()) {
             m.put("forwarded", true);
         }
+        if (r.identity() != null) {
+            m.put("identity", identity(r.identity()));
+        }
         return Json.write(m);
     }
 
@@ -73,6 +76,33 @@ public final class RoutingCodec {
             m.put("signing", signing(d.signing()));
         }
         return Json.write(m);
+    }
+
+    /** An identity check as the request and the call record write it. */
+    public static Map<String, Object> identity(IdentityCheck i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verstat", i.verstat());
+        m.put("failure", i.failure());
+        m.put("detail", i.detail());
+        m.put("attest", i.attest() == null ? null : i.attest().name());
+        return m;
+    }
+
+    /**
+     * An identity check read back, null for none.
+     *
+     * @throws IllegalArgumentException when it has no verstat or an attestation that is none
+     */
+    public static IdentityCheck identity(Object o) {
+        if (!(o instanceof Map<?, ?> m)) {
+            return null;
+        }
+        if (!(m.get("verstat") instanceof String verstat)) {
+            throw new IllegalArgumentException("identity: verstat is required");
+        }
+        return new IdentityCheck(verstat, m.get("failure") instanceof String f ? f : null,
+                m.get("detail") instanceof String d ? d : null,
+                m.get("attest") instanceof String a ? Attestation.of(a) : null);
     }
 
     private static Map<String, Object> signing(Signing s) {

@@ -3,6 +3,8 @@ package io.trunkline.contract.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trunkline.contract.routing.IdentityCheck;
+import io.trunkline.contract.telecom.Attestation;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,5 +28,27 @@ class CallRecordTest {
         assertThat(refused.durationMs()).isZero();
         assertThat(refused.carrier()).isNull();
         assertThatThrownBy(() -> CallRecord.fromJson("{\"node\":\"x\"}")).hasMessageContaining("callId and releaseCode");
+    }
+
+    @Test
+    void stirShakenRoundTrips() {
+        CallRecord out = new CallRecord("2-77@10.0.1.10", "edge-1", "hq-cucm", "2001", "93125550199", "+12125552001",
+                "+13125550199", "DOMESTIC", "PLATFORM",
+                List.of(new CallRecord.Attempt("carrier-a", "sip:a", 503, null, 12L, "A", "A"),
+                        new CallRecord.Attempt("carrier-b", "sip:b", 200, 180L, 900L, "B", "B")),
+                Instant.parse("2026-12-01T15:00:00Z"), Instant.parse("2026-12-01T15:00:01Z"),
+                Instant.parse("2026-12-01T15:00:31Z"), 200, "PBX", "OUTBOUND", "hq-cucm");
+        assertThat(CallRecord.fromJson(out.toJson())).isEqualTo(out);
+        assertThat(out.carried().signed()).as("the answering attempt's").isEqualTo("B");
+        CallRecord in = new CallRecord("3-77@carrier", "edge-2", "branch", "+12125552001", "13125550199",
+                "+12125552001", "+13125550199", "INBOUND", "PLATFORM", List.of(), Instant.EPOCH, null, Instant.EPOCH,
+                438, "EDGE", "INBOUND", "carrier-b",
+                new IdentityCheck(IdentityCheck.FAILED, "INVALID", "the signature does not verify", Attestation.A));
+        CallRecord read = CallRecord.fromJson(in.toJson());
+        assertThat(read).isEqualTo(in);
+        assertThat(read.identity().outcome()).isEqualTo("FAILED");
+        assertThat(read.identity().refusalCode()).isEqualTo(438);
+        assertThat(new IdentityCheck(IdentityCheck.NOT_VALIDATED, null, "no Identity header", null).refusalCode())
+                .as("a missing identity").isEqualTo(428);
     }
 }

@@ -1,7 +1,9 @@
 package io.trunkline.edge.b2bua;
 
 import io.trunkline.contract.events.CallRecord;
+import io.trunkline.contract.routing.IdentityCheck;
 import io.trunkline.contract.routing.Route;
+import io.trunkline.contract.routing.Signing;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.contract.telecom.CallId;
@@ -195,9 +197,10 @@ public final class B2bua {
         // Forwarded (RFC 5806 Diversion, RFC 7044 History-Info): the From is the original caller's, which the
         // attestation of the call must know.
         boolean forwarded = request.getHeader("Diversion") != null || request.getHeader("History-Info") != null;
-        RouteRequest ask = new RouteRequest(callId, peer instanceof Peer.Carrier ? RouteRequest.Direction.INBOUND
-                : RouteRequest.Direction.OUTBOUND, peer.name(), calling, called, null, forwarded);
-        // RFC 8224: the caller's signed identity, verified with the decision (it may fetch a certificate).
+        RouteRequest.Direction direction = peer instanceof Peer.Carrier ? RouteRequest.Direction.INBOUND
+                : RouteRequest.Direction.OUTBOUND;
+        // RFC 8224: the caller's signed identity, verified with the decision (it may fetch a certificate), which the
+        // platform's inbound rules may refuse.
         boolean verify = peer instanceof Peer.Carrier && verifying.enabled();
         javax.sip.header.Header identity = verify ? request.getHeader(Messages.IDENTITY) : null;
         String asserted = verify ? Messages.assertedUserOf(request) : null;
@@ -205,11 +208,14 @@ public final class B2bua {
         deciders.execute(() -> {
             RoutingPort.Decided d;
             try {
+                IdentityCheck check = null;
                 if (verify) {
                     call.verification = verifying.verify(identity == null ? null : Messages.valueOf(identity),
                             asserted, called, calls.clock().instant());
+                    check = call.verification.check();
                 }
-                d = routing.decide(ask);
+                d = routing.decide(new RouteRequest(callId, direction, peer.name(), calling, called, null, forwarded,
+                        check));
             } finally {
                 pendingDecisions.decrementAndGet();
                 overload.decided(System.nanoTime() - arrived);
@@ -259,11 +265,14 @@ public final class B2bua {
         if (route.kind() == Route.Kind.PBX && call.verification != null) {
             messages.tagVerstat(invite, call.verification.verstat().value());
         }
+        call.signedAttest = null;
         if (route.kind() == Route.Kind.CARRIER) {
-            Optional<String> identity = signing.identity(call.decision().signingFor(route), route.presentNumber(),
-                    call.decision().called(), calls.clock().instant().getEpochSecond());
+            Signing how = call.decision().signingFor(route);
+            Optional<String> identity = signing.identity(how, route.presentNumber(), call.decision().called(),
+                    calls.clock().instant().getEpochSecond());
             if (identity.isPresent()) {
                 invite.addHeader(sip.factories().headers().createHeader(Messages.IDENTITY, identity.get()));
+                call.signedAttest = how.attest().name();
             }
         }
         ClientTransaction ct = sip.clientTransaction(invite);

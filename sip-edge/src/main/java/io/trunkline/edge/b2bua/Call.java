@@ -48,6 +48,8 @@ final class Call {
     boolean recorded;
     /** Counted among the calls in setup (admitted, not yet answered or ended). */
     boolean settingUp;
+    /** The attestation of the Identity the current attempt was signed with (null: unsigned). */
+    String signedAttest;
     /** What the node made of an inbound call's Identity (null: not verified, outbound or verification off). */
     io.trunkline.edge.stir.Verification verification;
 
@@ -97,7 +99,8 @@ final class Call {
         }
         Route route = decided.decision().routes().get(attempt);
         Long answerMs = sipCode == null ? null : (System.nanoTime() - attemptStartNanos) / 1_000_000;
-        attempts.add(new CallRecord.Attempt(route.target(), route.uri(), sipCode, firstProvisionalMs, answerMs));
+        attempts.add(new CallRecord.Attempt(route.target(), route.uri(), sipCode, firstProvisionalMs, answerMs,
+                signedAttest, route.arrives() == null ? null : route.arrives().name()));
     }
 
     /** Records a route the call did not try (trunk down, channels full). */

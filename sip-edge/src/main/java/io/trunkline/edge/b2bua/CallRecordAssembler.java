@@ -30,6 +30,7 @@ final class CallRecordAssembler {
                 Messages.userOf(call.aRequest.getRequestURI()), d == null ? null : d.calling(),
                 d == null ? null : d.called(), d == null ? null : d.callClass(),
                 call.decided == null ? null : call.decided.source().name(), call.attempts, call.startedAt,
-                call.answeredAt, endedAt, code, side, inbound ? "INBOUND" : "OUTBOUND", call.peer.name());
+                call.answeredAt, endedAt, code, side, inbound ? "INBOUND" : "OUTBOUND", call.peer.name(),
+                call.verification == null ? null : call.verification.check());
     }
 }

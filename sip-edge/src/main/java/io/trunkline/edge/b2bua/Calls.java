@@ -90,6 +90,10 @@ final class Calls {
         }
         try {
             Response r = sip.factories().messages().createResponse(status, call.aRequest);
+            String phrase = Messages.identityReasonPhrase(status);
+            if (phrase != null) {
+                r.setReasonPhrase(phrase);
+            }
             ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aToTag);
             call.aInvite.sendResponse(r);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {

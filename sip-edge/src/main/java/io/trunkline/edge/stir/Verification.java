@@ -1,5 +1,7 @@
 package io.trunkline.edge.stir;
 
+import io.trunkline.contract.routing.IdentityCheck;
+
 /**
  * What the verifier made of a call's {@code Identity}.
  *
@@ -20,6 +22,12 @@ public record Verification(Verstat verstat, StirFailure failure, String detail, 
 
     public static Verification failed(StirException e, Passport passport) {
         return new Verification(Verstat.TN_VALIDATION_FAILED, e.failure(), e.getMessage(), passport);
+    }
+
+    /** The verification as the platform's decision and the call record take it. */
+    public IdentityCheck check() {
+        return new IdentityCheck(verstat.value(), failure == null || failure == StirFailure.MISSING ? null : failure.name(),
+                detail, passport == null ? null : passport.attest());
     }
 
     public boolean passed() {

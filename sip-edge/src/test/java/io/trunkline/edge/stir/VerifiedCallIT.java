@@ -3,6 +3,7 @@ package io.trunkline.edge.stir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpsServer;
+import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.Signing;
@@ -49,6 +50,10 @@ class VerifiedCallIT {
     static EdgeProcess edge1;
     static EdgeProcess edge2;
     static final AtomicReference<Signing> SIGNING = new AtomicReference<>();
+    /** Whether enterprise 2's inbound rules refuse a failed identity (as an InboundIdentity row with REFUSE does). */
+    static volatile boolean refuseFailed;
+    /** The last request enterprise 2's platform was asked. */
+    static final AtomicReference<String> ASKED = new AtomicReference<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -73,11 +78,18 @@ class VerifiedCallIT {
                 List.of(new Route("carrier-x", Route.Kind.CARRIER, "sip:+13125550199@127.0.0.1:" + EDGE_2,
                         "+12125552001", null, "USD", "test route")),
                 List.of(503), 2000, Map.of(), List.of(), Instant.now()).withSigning(SIGNING.get()));
-        platform2 = DecisionServer.start(body -> new RouteDecision("y", RouteDecision.Verdict.ROUTE, null, "DID",
-                "INBOUND", "+13125550199", "+12125552001",
-                List.of(new Route("branch", Route.Kind.PBX, "sip:2001@127.0.0.1:" + PBX_2, "+12125552001", null, null,
-                        "DID +13125550199")),
-                List.of(503), 2000, Map.of(), List.of(), Instant.now()));
+        platform2 = DecisionServer.start(body -> {
+            ASKED.set(body);
+            if (refuseFailed && body.contains("\"verstat\":\"TN-Validation-Failed\"")) {
+                return new RouteDecision("y", RouteDecision.Verdict.REJECT, 438,
+                        "Invalid Identity Header (InboundIdentity_10)", "INBOUND", "+13125550199", "+12125552001",
+                        List.of(), List.of(), 0, Map.of(), List.of(), Instant.now());
+            }
+            return new RouteDecision("y", RouteDecision.Verdict.ROUTE, null, "DID", "INBOUND", "+13125550199",
+                    "+12125552001", List.of(new Route("branch", Route.Kind.PBX, "sip:2001@127.0.0.1:" + PBX_2,
+                            "+12125552001", null, null, "DID +13125550199")),
+                    List.of(503), 2000, Map.of(), List.of(), Instant.now());
+        });
         edge1 = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "signer-edge", EDGE_1, 17792,
                 "127.0.0.1:17792", Map.of(
                         "cluster.name", "enterprise-1",
@@ -129,10 +141,34 @@ class VerifiedCallIT {
         return invite.substring(0, Math.max(invite.indexOf("\n\n"), invite.indexOf("Content-Length")));
     }
 
+    /** The first call record of the node's journal that matches, waiting up to 10 s for it to be written. */
+    private static CallRecord journaled(String node, java.util.function.Predicate<CallRecord> which) throws Exception {
+        Path journal = dir.resolve("journal").resolve(node + ".journal");
+        for (int i = 0; i < 100; i++) {
+            if (Files.exists(journal)) {
+                for (String line : Files.readAllLines(journal)) {
+                    if (line.startsWith("E ")) {
+                        CallRecord r = CallRecord.fromJson(line.split(" ", 4)[3]);
+                        if (which.test(r)) {
+                            return r;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no such call record in " + journal);
+    }
+
     @Test
     void aCallSignedByEdge1IsVerifiedByEdge2AndThePbxSeesTnValidationPassed() throws Exception {
         SIGNING.set(new Signing(Attestation.A, ORIGID, "Attestation_14"));
         String invite = inviteAtTheCalledPbx("signed");
+        CallRecord received = journaled("verifier-edge", r -> r.identity() != null && r.identity().verstat()
+                .equals("TN-Validation-Passed"));
+        assertThat(received.identity().attest()).as("edge-2's record: the token's attestation").isEqualTo(Attestation.A);
+        CallRecord sent = journaled("signer-edge", r -> r.attempts().stream().anyMatch(a -> "A".equals(a.signed())));
+        assertThat(sent.identity()).as("edge-1's record of an outbound call has no verification").isNull();
         assertThat(invite).as("edge-2 logged:%n%s", edge2.log())
                 .containsPattern("(?m)^From: .*sip:\\+12125552001;verstat=TN-Validation-Passed@")
                 .containsPattern("(?m)^P-Asserted-Identity: .*sip:\\+12125552001;verstat=TN-Validation-Passed@");
@@ -146,15 +182,42 @@ class VerifiedCallIT {
         assertThat(invite).containsPattern("(?m)^From: .*sip:\\+12125552001;verstat=No-TN-Validation@");
     }
 
-    @Test
-    void anIdentityWhoseSignatureWasAlteredInFlightReachesThePbxAsFailed() throws Exception {
-        // What edge-1 would send for this call, signed with its key, then one character of the signature changed.
+    /** What edge-1 would send for this call, signed with its key, then one character of the signature changed. */
+    private static Path alteredIdentity(String name) throws Exception {
         String valid = new PassportSigner((java.security.interfaces.ECPrivateKey) keys.getPrivate(),
                 java.net.URI.create(x5uUrl)).identity(Passport.of(Attestation.A, "+12125552001", "+13125550199",
                 Instant.now().getEpochSecond(), ORIGID));
         int sig = valid.indexOf(';') - 5;
         String altered = valid.substring(0, sig) + (valid.charAt(sig) == 'A' ? 'B' : 'A') + valid.substring(sig + 1);
-        Path inf = Files.writeString(dir.resolve("altered.csv"), "SEQUENTIAL\n" + altered + "\n");
+        return Files.writeString(dir.resolve(name + ".csv"), "SEQUENTIAL\n" + altered + "\n");
+    }
+
+    @Test
+    void anIdentityTheInboundRulesRefuseIsAnswered438AndThePlatformWasToldWhy() throws Exception {
+        refuseFailed = true;
+        try {
+            Path inf = alteredIdentity("refused");
+            Path messages = dir.resolve("refused-carrier-sip.log");
+            int carrier = Sipp.exit(Sipp.start(dir, "refused-carrier", "-m", "1", "-sf",
+                    Sipp.scenario("uac-identity-refused.xml"), "-inf", inf.toString(), "127.0.0.1:" + EDGE_2, "-s",
+                    "13125550199", "-p", Integer.toString(CARRIER), "-trace_msg", "-message_file", messages.toString()));
+            assertThat(carrier).as("the carrier got 438; edge-2 logged:%n%s", edge2.log()).isZero();
+            assertThat(Files.readString(messages)).contains("SIP/2.0 438 Invalid Identity Header");
+            assertThat(ASKED.get()).as("the decision request carries the verification")
+                    .contains("\"identity\":{\"verstat\":\"TN-Validation-Failed\",\"failure\":\"INVALID\"")
+                    .contains("\"attest\":\"A\"");
+            CallRecord refused = journaled("verifier-edge", r -> r.releaseCode() == 438);
+            assertThat(refused.identity().verstat()).isEqualTo("TN-Validation-Failed");
+            assertThat(refused.identity().failure()).isEqualTo("INVALID");
+            assertThat(refused.identity().detail()).as("the record says what was wrong").isNotBlank();
+        } finally {
+            refuseFailed = false;
+        }
+    }
+
+    @Test
+    void anIdentityWhoseSignatureWasAlteredInFlightReachesThePbxAsFailed() throws Exception {
+        Path inf = alteredIdentity("altered");
         Path messages = dir.resolve("altered-pbx2-sip.log");
         Process pbx2 = Sipp.start(dir, "altered-pbx2", "-m", "1", "-sn", "uas", "-p", Integer.toString(PBX_2),
                 "-trace_msg", "-message_file", messages.toString());
@@ -165,5 +228,9 @@ class VerifiedCallIT {
         assertThat(Sipp.exit(pbx2)).isZero();
         assertThat(Files.readString(messages))
                 .containsPattern("(?m)^From: .*sip:\\+12125552001;verstat=TN-Validation-Failed@");
+        CallRecord record = journaled("verifier-edge", r -> r.identity() != null && r.releaseCode() != 438
+                && "INVALID".equals(r.identity().failure()));
+        assertThat(record.identity().detail()).as("failed for its signature, not for a header SIPp cut short")
+                .containsIgnoringCase("signature");
     }
 }

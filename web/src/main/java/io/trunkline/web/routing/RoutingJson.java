@@ -5,7 +5,9 @@ import static io.trunkline.web.support.JsonBodies.string;
 import static io.trunkline.web.support.JsonBodies.strings;
 import static io.trunkline.web.support.JsonBodies.valueOf;
 
+import io.trunkline.contract.routing.IdentityCheck;
 import io.trunkline.contract.routing.RouteRequest;
+import io.trunkline.contract.telecom.Attestation;
 import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.contract.telecom.E164Number;
 import io.trunkline.contract.telecom.PbxId;
@@ -46,7 +48,34 @@ final class RoutingJson {
         boolean forwarded = o.containsKey("forwarded") && o.get("forwarded") != javax.json.JsonValue.NULL
                 && JsonBodies.bool(o, "forwarded");
         return new RouteRequest(string(o, "callId"), d, string(o, "source"), optionalString(o, "calling"),
-                string(o, "called"), when, forwarded);
+                string(o, "called"), when, forwarded, identity(o));
+    }
+
+    /** The verification outcomes the edge reports, and the failures they may name. */
+    static final List<String> VERSTATS = List.of(IdentityCheck.PASSED, IdentityCheck.FAILED, IdentityCheck.NOT_VALIDATED);
+    static final List<String> IDENTITY_FAILURES = List.of("BAD_INFO", "UNSUPPORTED_CREDENTIAL", "INVALID", "STALE");
+
+    private static IdentityCheck identity(JsonObject o) {
+        if (!o.containsKey("identity") || o.get("identity") == javax.json.JsonValue.NULL) {
+            return null;
+        }
+        if (!(o.get("identity") instanceof JsonObject i)) {
+            throw ApiException.badRequest("identity", "must be an object with verstat, failure, detail and attest");
+        }
+        String verstat = optionalString(i, "verstat");
+        if (verstat == null || !VERSTATS.contains(verstat)) {
+            throw ApiException.badRequest("identity.verstat", "must be one of " + VERSTATS);
+        }
+        String failure = optionalString(i, "failure");
+        if (failure != null && !IDENTITY_FAILURES.contains(failure)) {
+            throw ApiException.badRequest("identity.failure", "must be one of " + IDENTITY_FAILURES + " or null");
+        }
+        String attest = optionalString(i, "attest");
+        if (attest != null && !List.of("A", "B", "C").contains(attest)) {
+            throw ApiException.badRequest("identity.attest", "must be A, B or C");
+        }
+        return new IdentityCheck(verstat, failure, optionalString(i, "detail"),
+                attest == null ? null : Attestation.of(attest));
     }
 
     static PbxEntry pbx(String id, JsonObject o) {

@@ -133,7 +133,8 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
         try (PreparedStatement call = c.prepareStatement("INSERT INTO call_record (call_id, started_at, event_id, node_id, "
                 + "direction, origin, pbx_id, calling_dialed, called_dialed, calling_normalized, called_normalized, "
                 + "call_class, decision_source, carrier_id, attempts, answered_at, ended_at, duration_ms, release_code, "
-                + "released_by, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "released_by, record, stir_verstat, stir_failure, stir_attest, stir_arrives) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement attempt = c.prepareStatement("INSERT INTO call_attempt (call_id, started_at, attempt_no, "
                      + "target, uri, sip_code, first_provisional_ms, answer_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int attempts = 0;
@@ -161,6 +162,7 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
                 call.setInt(19, r.releaseCode());
                 call.setString(20, r.releasedBy());
                 call.setString(21, r.toJson());
+                setStir(call, r);
                 call.addBatch();
                 int n = 0;
                 for (CallRecord.Attempt a : r.attempts()) {
@@ -181,6 +183,17 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
                 attempt.executeBatch();
             }
         }
+    }
+
+    /** Columns 22-25: the inbound verification, or the carried attempt's signed and expected attestation. */
+    private static void setStir(PreparedStatement call, CallRecord r) throws SQLException {
+        CallRecord.Attempt carried = r.carried();
+        call.setString(22, r.identity() == null ? null : cut(r.identity().verstat(), 24));
+        call.setString(23, r.identity() == null ? null : cut(r.identity().failure(), 32));
+        String attest = r.identity() != null ? (r.identity().attest() == null ? null : r.identity().attest().name())
+                : carried == null ? null : carried.signed();
+        call.setString(24, attest);
+        call.setString(25, r.identity() != null || carried == null ? null : carried.arrives());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.trunkline.ejb.routing.domain;
 
+import io.trunkline.contract.routing.IdentityCheck;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
@@ -7,16 +8,36 @@ import io.trunkline.contract.telecom.E164Number;
 import io.trunkline.ejb.routing.api.InvalidRouteRequest;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import io.trunkline.rules.attestation.IdentityQuery;
 
-/** Stage for a call from a carrier: the called DID's PBX and extension, or the default destination (main IVR). */
+/**
+ * Stage for a call from a carrier: what the InboundIdentity table does with its STIR/SHAKEN verification (refuse it
+ * with RFC 8224's code, or let it through to be tagged), then the called DID's PBX and extension, or the default
+ * destination (main IVR).
+ */
 final class InboundRouting {
 
     private InboundRouting() {
     }
 
-    static RouteDecision decide(RouteRequest request, RoutingData data, DecisionTrace trace, DecisionSettings settings) {
+    /** @param identities runs the attestation rulebook's InboundIdentity table on a query */
+    static RouteDecision decide(RouteRequest request, RoutingData data, DecisionTrace trace, DecisionSettings settings,
+                                UnaryOperator<IdentityQuery> identities) {
         Carrier carrier = data.carrier(request.source())
                 .orElseThrow(() -> new InvalidRouteRequest("source", "unknown carrier '" + request.source() + "'"));
+        IdentityCheck identity = request.identity();
+        if (identity != null) {
+            IdentityQuery q = identities.apply(new IdentityQuery(carrier.id().value(),
+                    IdentityQuery.Outcome.valueOf(identity.outcome()), identity.failure(),
+                    identity.attest() == null ? null : identity.attest().name()));
+            trace.add("identity " + identity.verstat() + (identity.detail() == null ? "" : ": " + identity.detail()));
+            trace.addAll(q.getTrace());
+            if (q.getAction() == IdentityQuery.Action.REFUSE) {
+                return trace.reject(identity.refusalCode(), identity.refusalPhrase() + " (" + q.getDecidedBy() + ")",
+                        "INBOUND", request.called(), request.calling());
+            }
+        }
         String called = request.called().startsWith("+") ? request.called() : "+" + request.called();
         if (!E164Number.isE164(called)) {
             throw new InvalidRouteRequest("called", "'" + request.called() + "' is not an E.164 number");

@@ -88,7 +88,7 @@ public final class RouteDecider {
         }
         DecisionTrace trace = new DecisionTrace(request, at, books.labels());
         return request.direction() == RouteRequest.Direction.INBOUND
-                ? InboundRouting.decide(request, data, trace, settings)
+                ? InboundRouting.decide(request, data, trace, settings, q -> fire(books.attestation(), q))
                 : outbound(request, data, books, trace, at);
     }
 

@@ -169,12 +169,12 @@ class DecisionStagesTest {
     void inboundFindsTheDidsPbxOrTheDefaultDestination() {
         RoutingData data = fixtures.build();
         var did = InboundRouting.decide(new RouteRequest("c2", RouteRequest.Direction.INBOUND, "carrier-b", "14165550123",
-                "13125552001", PEAK), data, trace(), DecisionSettings.DEFAULT);
+                "13125552001", PEAK), data, trace(), DecisionSettings.DEFAULT, q -> q);
         assertThat(did.routes()).extracting(Route::target).containsExactly("branch-asterisk");
         assertThat(did.routes().get(0).uri()).isEqualTo("sip:2001@10.0.2.10:5060");
         assertThat(did.calling()).isEqualTo("+14165550123");
         var ivr = InboundRouting.decide(new RouteRequest("c3", RouteRequest.Direction.INBOUND, "carrier-a", null,
-                "+12125559999", PEAK), data, trace(), DecisionSettings.DEFAULT);
+                "+12125559999", PEAK), data, trace(), DecisionSettings.DEFAULT, q -> q);
         assertThat(ivr.routes().get(0).reason()).isEqualTo("default inbound destination");
     }
 
