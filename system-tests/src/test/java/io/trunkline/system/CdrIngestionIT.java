@@ -564,7 +564,7 @@ class CdrIngestionIT {
         try {
             // The analysts watch carrier A's ASR alone, escalating after 20 s without acknowledgement.
             byte[] watch = AlertThresholdsTableSource.layout().row("carrier", "carrier-a", "20", "35", "", "", "", "", "",
-                    "", "CRITICAL", "20s", "ASR below 35 %").toXlsx();
+                    "", "", "CRITICAL", "20s", "ASR below 35 %").toXlsx();
             Api.Reply put = Api.put(table, "ana", watch, "watch carrier A's ASR");
             assertThat(put.status()).as(put.body()).isEqualTo(200);
 

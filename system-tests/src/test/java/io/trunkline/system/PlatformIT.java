@@ -863,6 +863,8 @@ class PlatformIT {
         assertThat(b.getInt("answered")).isPositive();
         assertThat(b.getJsonNumber("pddP50Ms").longValue()).as("B's 180 Ringing measured").isGreaterThanOrEqualTo(0);
         assertThat(b.getInt("attempts")).isGreaterThanOrEqualTo(b.getInt("answered"));
+        // STIR/SHAKEN: the calls B carried, by the attestation the decision expected them to arrive with (B re-signs).
+        assertThat(b.getJsonObject("identities").keySet()).as(b.toString()).anyMatch(k -> k.startsWith("out:"));
         JsonObject pbx = Api.get("metrics?from=" + today + "&window=1h&dimension=pbx&subject=hq-cucm&origin=edge", "oscar")
                 .json().asJsonObject();
         assertThat(pbx.getJsonArray("totals")).singleElement()

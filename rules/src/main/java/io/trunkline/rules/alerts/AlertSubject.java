@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * One subject as the alert thresholds see it: its latest 5-minute window with calls (attempts, ASR, NER as the
  * call success ratio, PDD p95, MOS), whether its trunk is down by OPTIONS, whether it carried no call in the
- * last hour although inside its busy hours, and an open incident its carrier's status feed reports. Figures
- * not measured are null, and a condition on them never holds. Rows of the table that hold add an alert each.
+ * last hour although inside its busy hours, an open incident its carrier's status feed reports, and the share of
+ * the inbound STIR/SHAKEN identities it brought that failed verification. Figures not measured are null, and a
+ * condition on them never holds. Rows of the table that hold add an alert each.
  */
 public class AlertSubject {
 
@@ -26,6 +27,8 @@ public class AlertSubject {
     private final boolean trunkDown;
     private final boolean silentInBusyHours;
     private final String incident;
+    private final int identitiesVerified;
+    private final Double identityFailedPercent;
     private String severity = "WARNING";
     private String escalateAfter = "";
     private final List<Raised> raised = new ArrayList<>();
@@ -44,6 +47,32 @@ public class AlertSubject {
         this.trunkDown = trunkDown;
         this.silentInBusyHours = silentInBusyHours;
         this.incident = incident;
+        this.identitiesVerified = 0;
+        this.identityFailedPercent = null;
+    }
+
+    /**
+     * A subject with its inbound identities.
+     *
+     * @param identitiesVerified    inbound identities the edge verified (passed or failed) in the window
+     * @param identityFailedPercent of those, the percentage that failed; null when none was verified
+     */
+    public AlertSubject(String origin, String dimension, String subject, int attempts, Double asrPercent,
+                        Double successPercent, Long pddP95Ms, Double mos, boolean trunkDown, boolean silentInBusyHours,
+                        String incident, int identitiesVerified, Double identityFailedPercent) {
+        this.origin = origin;
+        this.dimension = dimension;
+        this.subject = subject;
+        this.attempts = attempts;
+        this.asrPercent = asrPercent;
+        this.successPercent = successPercent;
+        this.pddP95Ms = pddP95Ms;
+        this.mos = mos;
+        this.trunkDown = trunkDown;
+        this.silentInBusyHours = silentInBusyHours;
+        this.incident = incident;
+        this.identitiesVerified = identitiesVerified;
+        this.identityFailedPercent = identityFailedPercent;
     }
 
     public String getOrigin() {
@@ -105,6 +134,22 @@ public class AlertSubject {
 
     public boolean mosBelow(double floor) {
         return mos != null && mos < floor;
+    }
+
+    /** The fewest verified identities in a window whose failed share is judged (a ratio of two says little). */
+    public static final int MIN_IDENTITIES = 10;
+
+    /** More than {@code percent} % of at least {@link #MIN_IDENTITIES} inbound identities verified failed. */
+    public boolean identityFailedAbove(double percent) {
+        return identitiesVerified >= MIN_IDENTITIES && identityFailedPercent != null && identityFailedPercent > percent;
+    }
+
+    public int getIdentitiesVerified() {
+        return identitiesVerified;
+    }
+
+    public Double getIdentityFailedPercent() {
+        return identityFailedPercent;
     }
 
     public void setSeverity(String severity) {

@@ -69,4 +69,15 @@ class AlertThresholdsTest {
         AlertSubject trunk = new AlertSubject("cdr", "class", "INTERNATIONAL", 30, 20.0, 70.0, null, 3.0, false, false, null);
         assertThat(titles(trunk)).isEmpty();
     }
+
+    @Test
+    void aCarrierWhoseInboundIdentitiesFailRaisesAnAlertOnceEnoughWereVerified() {
+        AlertSubject failing = new AlertSubject("edge", "carrier", "carrier-b", 0, null, null, null, null, false, false,
+                null, 40, 25.0);
+        assertThat(titles(failing)).containsExactly("Inbound identity failures above 10 %");
+        assertThat(titles(new AlertSubject("edge", "carrier", "carrier-b", 0, null, null, null, null, false, false,
+                null, AlertSubject.MIN_IDENTITIES - 1, 60.0))).as("too few verified to judge").isEmpty();
+        assertThat(titles(new AlertSubject("edge", "carrier", "carrier-b", 0, null, null, null, null, false, false,
+                null, 200, 10.0))).as("at the threshold, not above").isEmpty();
+    }
 }

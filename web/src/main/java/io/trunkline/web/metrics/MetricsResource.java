@@ -79,6 +79,10 @@ public class MetricsResource {
             m.put("mos", f.mos());
             m.put("cost", f.cost());
             m.put("rated", f.rated());
+            if (!f.identities().isEmpty()) {
+                m.put("identities", f.identities());
+                m.put("identityFailedShare", f.identityFailedShare());
+            }
             out.add(m);
         }
         return out;

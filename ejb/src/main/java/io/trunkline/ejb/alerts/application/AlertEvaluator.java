@@ -218,7 +218,7 @@ public class AlertEvaluator {
             Instant completeEnd = MetricStore.windowOf(now);
             Map<String, MetricStore.Row> latest = new LinkedHashMap<>();
             for (MetricStore.Row r : metrics.rows(5, completeEnd.minus(LOOK_BACK), completeEnd, null, null, null)) {
-                if (r.stats().attempts > 0) {
+                if (r.stats().attempts > 0 || !r.stats().identities.isEmpty()) {
                     latest.put(r.origin() + '\u0000' + r.dimension() + '\u0000' + r.subject(), r);
                 }
             }
@@ -227,7 +227,8 @@ public class AlertEvaluator {
                 MetricStore.Row r = e.getValue();
                 WindowStats s = r.stats();
                 views.put(e.getKey(), new View(new AlertSubject(r.origin(), r.dimension(), r.subject(), s.attempts,
-                        percent(s.asr()), percent(s.ner()), s.pddQuantile(0.95), s.mos(), false, false, null), r.start()));
+                        percent(s.asr()), percent(s.ner()), s.pddQuantile(0.95), s.mos(), false, false, null,
+                        s.identitiesVerified(), percent(s.identityFailedShare())), r.start()));
             }
             // Trunk states reported in the last 30 days: the edge reports changes, and the table only grows.
             Map<String, Boolean> trunks = trunkStates.since(now.minus(Duration.ofDays(30)));

@@ -11,10 +11,18 @@ import javax.ejb.Local;
 @Local
 public interface Metrics {
 
-    /** One subject's figures in one window, or summed over the period asked (then {@code start} is its start). */
+    /**
+     * One subject's figures in one window, or summed over the period asked (then {@code start} is its start).
+     *
+     * @param identities        a carrier's STIR/SHAKEN tallies: outbound calls by expected attestation ({@code out:A},
+     *                          {@code out:B}, {@code out:C}, {@code out:none}), inbound calls by verification outcome
+     *                          ({@code in:PASSED}, {@code in:MISSING}, {@code in:FAILED:<reason>})
+     * @param identityFailedShare of the inbound identities verified, the share that failed; null when none was
+     */
     record Figures(Instant start, int minutes, String origin, String dimension, String subject, int attempts,
                    int answered, Double asr, Double ner, Double acdSeconds, Long pddP50Ms, Long pddP95Ms,
-                   Map<Integer, Integer> failures, int concurrentPeak, Double mos, BigDecimal cost, int rated)
+                   Map<Integer, Integer> failures, int concurrentPeak, Double mos, BigDecimal cost, int rated,
+                   Map<String, Integer> identities, Double identityFailedShare)
             implements Serializable {
     }
 

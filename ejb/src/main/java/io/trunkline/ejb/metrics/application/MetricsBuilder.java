@@ -125,6 +125,10 @@ public class MetricsBuilder {
                             .add(f);
                 }
             }
+            for (CallFacts.IdentityTally t : facts.identities(window, end)) {
+                stats.computeIfAbsent(t.origin() + '\u0000' + "carrier" + '\u0000' + t.carrier(), k -> new WindowStats())
+                        .identities.merge(t.key(), 1, Integer::sum);
+            }
             Map<String, List<Instant[]>> spans = new LinkedHashMap<>();
             for (CallFacts.Span s : facts.spans(window, end)) {
                 spans.computeIfAbsent(s.origin() + '\u0000' + s.dimension() + '\u0000' + s.subject(), k -> new ArrayList<>())

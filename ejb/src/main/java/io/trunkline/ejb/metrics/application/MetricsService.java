@@ -78,7 +78,7 @@ public class MetricsService implements Metrics {
     static Figures figures(Instant start, int minutes, String origin, String dimension, String subject, WindowStats s) {
         return new Figures(start, minutes, origin, dimension, subject, s.attempts, s.answered, s.asr(), s.ner(),
                 s.acdSeconds(), s.pddQuantile(0.5), s.pddQuantile(0.95), new TreeMap<>(s.failures), s.concurrentPeak,
-                s.mos(), s.rated == 0 ? null : s.cost, s.rated);
+                s.mos(), s.rated == 0 ? null : s.cost, s.rated, new TreeMap<>(s.identities), s.identityFailedShare());
     }
 
     @Override
@@ -103,6 +103,9 @@ public class MetricsService implements Metrics {
         gauge(out, rows, "trunkline_mos", "Mean opinion score, last complete 5-minute window", WindowStats::mos);
         gauge(out, rows, "trunkline_cost", "Cost of the answered calls rated, last complete 5-minute window",
                 s -> s.rated == 0 ? null : s.cost.doubleValue());
+        identities(out, rows);
+        gauge(out, rows, "trunkline_identity_failed_ratio", "Of a carrier's inbound identities verified, the share that "
+                + "failed, last complete 5-minute window", WindowStats::identityFailedShare);
         return out.toString();
     }
 
@@ -119,6 +122,32 @@ public class MetricsService implements Metrics {
                     .append(label(r.dimension())).append("\",subject=\"").append(label(r.subject())).append("\"} ")
                     .append(String.format(Locale.ROOT, "%.6g", v)).append('\n');
         }
+    }
+
+    /** A carrier's STIR/SHAKEN tallies: outbound calls by expected attestation, inbound calls by verification. */
+    private static void identities(StringBuilder out, List<Row> rows) {
+        out.append("# HELP trunkline_identity_outbound_calls Outbound calls a carrier carried, by the STIR/SHAKEN "
+                + "attestation they were expected to arrive with (none: unsigned), last complete 5-minute window\n");
+        out.append("# TYPE trunkline_identity_outbound_calls gauge\n");
+        StringBuilder in = new StringBuilder();
+        in.append("# HELP trunkline_identity_inbound_calls Inbound calls a carrier brought, by the edge's verification "
+                + "of their identity (PASSED, FAILED with its reason, MISSING), last complete 5-minute window\n");
+        in.append("# TYPE trunkline_identity_inbound_calls gauge\n");
+        for (Row r : rows) {
+            for (Map.Entry<String, Integer> e : r.stats().identities.entrySet()) {
+                String[] k = e.getKey().split(":", 3);
+                String labels = "{origin=\"" + label(r.origin()) + "\",carrier=\"" + label(r.subject()) + "\"";
+                if ("out".equals(k[0])) {
+                    out.append("trunkline_identity_outbound_calls").append(labels).append(",attestation=\"")
+                            .append(label(k[1])).append("\"} ").append(e.getValue()).append('\n');
+                } else {
+                    in.append("trunkline_identity_inbound_calls").append(labels).append(",outcome=\"").append(label(k[1]))
+                            .append("\",reason=\"").append(k.length > 2 ? label(k[2]) : "").append("\"} ")
+                            .append(e.getValue()).append('\n');
+                }
+            }
+        }
+        out.append(in);
     }
 
     /** Prometheus label values escape backslash, double quote and newline. */

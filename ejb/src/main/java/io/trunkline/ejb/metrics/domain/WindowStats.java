@@ -30,6 +30,8 @@ public final class WindowStats {
     public int mosCount;
     public BigDecimal cost = BigDecimal.ZERO;
     public int rated;
+    /** STIR/SHAKEN tallies of a carrier ({@link CallFacts.IdentityTally} keys), in key order. */
+    public final Map<String, Integer> identities = new TreeMap<>();
 
     /** Counts a fact that started in the window (the peak is computed apart, from every call overlapping it). */
     public void add(CallFact f) {
@@ -70,6 +72,35 @@ public final class WindowStats {
         mosCount += w.mosCount;
         cost = cost.add(w.cost);
         rated += w.rated;
+        w.identities.forEach((k, n) -> identities.merge(k, n, Integer::sum));
+    }
+
+    /**
+     * Of the inbound calls whose identity the edge verified, the share that failed (a missing identity is not a
+     * failure); null when none was verified.
+     */
+    public int identitiesVerified() {
+        int verified = 0;
+        for (Map.Entry<String, Integer> e : identities.entrySet()) {
+            if (e.getKey().startsWith("in:FAILED") || e.getKey().equals("in:PASSED")) {
+                verified += e.getValue();
+            }
+        }
+        return verified;
+    }
+
+    public Double identityFailedShare() {
+        int failed = 0;
+        int verified = 0;
+        for (Map.Entry<String, Integer> e : identities.entrySet()) {
+            if (e.getKey().startsWith("in:FAILED")) {
+                failed += e.getValue();
+                verified += e.getValue();
+            } else if (e.getKey().equals("in:PASSED")) {
+                verified += e.getValue();
+            }
+        }
+        return verified == 0 ? null : (double) failed / verified;
     }
 
     static int bucket(long ms) {

@@ -98,6 +98,32 @@ public final class JdbcCallFacts implements CallFacts {
         }
     }
 
+    @Override
+    public List<IdentityTally> identities(Instant from, Instant to) throws SQLException {
+        List<IdentityTally> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT direction, "
+                + "origin, carrier_id, stir_verstat, stir_failure, stir_arrives FROM call_record WHERE started_at >= ? "
+                + "AND started_at < ? AND (stir_verstat IS NOT NULL OR (direction = 'OUTBOUND' AND carrier_id IS NOT NULL "
+                + "AND call_class <> 'INTERNAL'))")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String verstat = rs.getString(4);
+                    if ("INBOUND".equals(rs.getString(1))) {
+                        String key = "TN-Validation-Passed".equals(verstat) ? "in:PASSED"
+                                : rs.getString(5) == null ? "in:MISSING" : "in:FAILED:" + rs.getString(5);
+                        out.add(new IdentityTally("edge", rs.getString(2), key));
+                    } else if (verstat == null) {
+                        String arrives = rs.getString(6);
+                        out.add(new IdentityTally("edge", rs.getString(3), "out:" + (arrives == null ? "none" : arrives.trim())));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static void cdrs(Connection c, Instant from, Instant to, Rater rater, List<CallFact> out) throws SQLException {
         Map<String, double[]> quality = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT q.source, q.call_key, avg(q.mos), avg(q.latency_ms), "

@@ -110,8 +110,8 @@ public final class JdbcMetricStore implements MetricStore {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric_window (window_minutes, window_start, "
                     + "origin, dimension, subject, attempts, answered, network_effective, billable_ms, pdd_buckets, "
-                    + "failures, concurrent_peak, mos_sum, mos_count, cost, rated) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "failures, concurrent_peak, mos_sum, mos_count, cost, rated, identities) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Row r : rows) {
                     WindowStats s = r.stats();
                     ps.setInt(1, minutes);
@@ -130,6 +130,7 @@ public final class JdbcMetricStore implements MetricStore {
                     ps.setInt(14, s.mosCount);
                     ps.setBigDecimal(15, s.cost);
                     ps.setInt(16, s.rated);
+                    ps.setString(17, tallies(s.identities));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -146,7 +147,7 @@ public final class JdbcMetricStore implements MetricStore {
             throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT window_minutes, window_start, origin, dimension, subject, attempts, "
                 + "answered, network_effective, billable_ms, pdd_buckets, failures, concurrent_peak, mos_sum, mos_count, "
-                + "cost, rated FROM metric_window WHERE window_minutes = ? AND window_start >= ? AND window_start < ?");
+                + "cost, rated, identities FROM metric_window WHERE window_minutes = ? AND window_start >= ? AND window_start < ?");
         List<Object> args = new ArrayList<>(List.of(minutes, Timestamp.from(from), Timestamp.from(to)));
         if (dimension != null) {
             sql.append(" AND dimension = ?");
@@ -181,6 +182,7 @@ public final class JdbcMetricStore implements MetricStore {
                     BigDecimal cost = rs.getBigDecimal(15);
                     s.cost = cost == null ? BigDecimal.ZERO : cost;
                     s.rated = rs.getInt(16);
+                    readTallies(rs.getString(17), s.identities);
                     out.add(new Row(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                             rs.getString(5), s));
                 }
@@ -228,6 +230,32 @@ public final class JdbcMetricStore implements MetricStore {
         for (String pair : text.split(",")) {
             int colon = pair.indexOf(':');
             into.merge(Integer.parseInt(pair.substring(0, colon)), Integer.parseInt(pair.substring(colon + 1)), Integer::sum);
+        }
+    }
+
+    /** STIR/SHAKEN tallies as {@code in:PASSED=12,out:A=30}; at most 400 characters (a handful of keys in practice). */
+    static String tallies(Map<String, Integer> tallies) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Integer> e : tallies.entrySet()) {
+            String pair = e.getKey() + '=' + e.getValue();
+            if (b.length() + pair.length() + 1 > 400) {
+                break;
+            }
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(pair);
+        }
+        return b.toString();
+    }
+
+    static void readTallies(String text, Map<String, Integer> into) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        for (String pair : text.split(",")) {
+            int eq = pair.lastIndexOf('=');
+            into.merge(pair.substring(0, eq), Integer.parseInt(pair.substring(eq + 1)), Integer::sum);
         }
     }
 

@@ -74,6 +74,37 @@ class MetricsServiceTest {
                 .contains("trunkline_asr_ratio{origin=\"edge\",dimension=\"carrier\",subject=\"trunk \\\"a\\\"\\\\1\"} 0.500000\n");
     }
 
+    @Test
+    void aCarriersStirShakenTalliesAreSummedAndExposedWithTheFailedShare() throws Exception {
+        Instant last = MetricStore.windowOf(Instant.now()).minusMillis(MetricStore.WINDOW_MS);
+        Instant before = last.minusMillis(MetricStore.WINDOW_MS);
+        Row a = row(before, "edge", "carrier-b", 0, 0);
+        a.stats().identities.put("in:PASSED", 6);
+        a.stats().identities.put("out:A", 3);
+        Row b = row(last, "edge", "carrier-b", 0, 0);
+        b.stats().identities.put("in:PASSED", 2);
+        b.stats().identities.put("in:FAILED:INVALID", 2);
+        b.stats().identities.put("in:MISSING", 5);
+        b.stats().identities.put("out:none", 1);
+        store.replace(5, before, List.of(a));
+        store.replace(5, last, List.of(b));
+
+        Report r = service.report(before, last.plusMillis(MetricStore.WINDOW_MS), 5, "carrier", "carrier-b", null);
+        assertThat(r.totals()).singleElement().satisfies(f -> {
+            assertThat(f.identities()).containsEntry("in:PASSED", 8).containsEntry("in:FAILED:INVALID", 2)
+                    .containsEntry("in:MISSING", 5).containsEntry("out:A", 3).containsEntry("out:none", 1);
+            assertThat(f.identityFailedShare()).as("2 failed of 10 verified; missing ones are not verified").isEqualTo(0.2);
+        });
+
+        String text = service.prometheus();
+        assertThat(text).contains("trunkline_identity_inbound_calls{origin=\"edge\",carrier=\"carrier-b\","
+                        + "outcome=\"FAILED\",reason=\"INVALID\"} 2\n")
+                .contains("trunkline_identity_inbound_calls{origin=\"edge\",carrier=\"carrier-b\",outcome=\"MISSING\","
+                        + "reason=\"\"} 5\n")
+                .contains("trunkline_identity_outbound_calls{origin=\"edge\",carrier=\"carrier-b\",attestation=\"none\"} 1\n")
+                .contains("trunkline_identity_failed_ratio{origin=\"edge\",dimension=\"carrier\",subject=\"carrier-b\"} 0.500000\n");
+    }
+
     private static Row row(Instant start, String origin, String subject, int attempts, int answered) {
         WindowStats s = new WindowStats();
         s.attempts = attempts;

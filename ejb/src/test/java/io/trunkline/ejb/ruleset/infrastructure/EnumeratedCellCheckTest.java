@@ -159,10 +159,10 @@ class EnumeratedCellCheckTest {
                 .satisfies(cell("DialPlanNormalization", "G", "Result type"))
                 .satisfies(p -> assertThat(p.message()).contains("did you mean EXTENSION?"));
         assertThat(refused(Rulebook.ALERTS, AlertThresholdsTableSource.shipped()
-                .row("carrier", "", "", "", "", "", "", "true", "", "", "CRITCAL", "5m", "Down")))
-                .satisfies(cell("AlertThresholds", "L", "Severity"));
+                .row("carrier", "", "", "", "", "", "", "true", "", "", "", "CRITCAL", "5m", "Down")))
+                .satisfies(cell("AlertThresholds", "M", "Severity"));
         assertThat(refused(Rulebook.ALERTS, AlertThresholdsTableSource.shipped()
-                .row("carrier", "carrier-a carrier-x", "", "", "", "", "", "true", "", "", "WARNING", "", "Down")))
+                .row("carrier", "carrier-a carrier-x", "", "", "", "", "", "true", "", "", "", "WARNING", "", "Down")))
                 .satisfies(cell("AlertThresholds", "C", "Subjects"))
                 .satisfies(p -> assertThat(p.message()).contains("'carrier-x' is no carrier"));
         RuleProblem country = refused(Rulebook.CLASSIFICATION, ClassificationTableSource.shipped().row("UK", "+44870", "PREMIUM"));
@@ -180,7 +180,7 @@ class EnumeratedCellCheckTest {
 
         Map<String, byte[]> trunks = registry.withFile(Rulebook.ALERTS, "AlertThresholds.drl.xlsx",
                 AlertThresholdsTableSource.shipped().row("trunk", "sbc-1 sbc-2", "", "", "", "", "", "true", "", "",
-                        "WARNING", "", "SBC trunk down").toXlsx());
+                        "", "WARNING", "", "SBC trunk down").toXlsx());
         assertThat(new EnumeratedCellCheck().problems(Rulebook.ALERTS, trunks, DEMO)).isEmpty();
     }
 
