@@ -25,7 +25,7 @@ CARRIER_A=$!
 (cd "$OUT" && exec sipp -sn uas -p 17562 -i 127.0.0.1 -nostdin -trace_stat > carrier-b.out 2>&1) &
 CARRIER_B=$!
 sleep 1
-EDGE_PID=$(pgrep -f 'sip-edge.jar --config sip-edge/config/edge-1.properties' | head -1 || true)
+EDGE_PID=$(pgrep -f 'sip-edge.jar --config .*edge-1.properties' | head -1 || true)
 CPU0=$( [ -n "$EDGE_PID" ] && awk '{print $14+$15}' "/proc/$EDGE_PID/stat" || echo 0)
 WARMUP=${WARMUP:-20}
 if [ "$WARMUP" -gt 0 ]; then

@@ -28,7 +28,7 @@ CARRIER_A=$!
 CARRIER_B=$!
 trap 'kill "$CARRIER_A" "$CARRIER_B" 2>/dev/null || true' EXIT
 sleep 1
-EDGE_PID=$(pgrep -f 'sip-edge.jar --config sip-edge/config/edge-1.properties' | head -1 || true)
+EDGE_PID=$(pgrep -f 'sip-edge.jar --config .*edge-1.properties' | head -1 || true)
 WARMUP=${WARMUP:-20}
 if [ "$WARMUP" -gt 0 ]; then
   (cd "$OUT" && timeout $((WARMUP + 60)) sipp -sn uac "$TARGET" -s 9011442071234567 -p 17550 -i 127.0.0.1 \

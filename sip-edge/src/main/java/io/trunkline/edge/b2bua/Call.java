@@ -50,6 +50,9 @@ final class Call {
     boolean settingUp;
     /** The attestation of the Identity the current attempt was signed with (null: unsigned). */
     String signedAttest;
+    /** The last Identity signed for this call and what it was signed for (signing, presented number, iat). */
+    Object identityKey;
+    String identity;
     /** What the node made of an inbound call's Identity (null: not verified, outbound or verification off). */
     io.trunkline.edge.stir.Verification verification;
 

@@ -15,9 +15,10 @@ public interface EventAlerts {
     /** Origins of event alerts; the threshold evaluator never resolves an alert of these on its own. */
     String FRAUD = "fraud";
     String SECURITY = "security";
+    String STIR = "stir";
 
     /**
-     * @param origin    {@link #FRAUD} or {@link #SECURITY}
+     * @param origin    {@link #FRAUD}, {@link #SECURITY} or {@link #STIR}
      * @param dimension what the subject is: {@code extension}, {@code pbx}, {@code carrier}, {@code source}, ...
      * @param severity  {@code WARNING} or {@code CRITICAL}
      * @param details   what happened, including the evidence (for fraud: the row, counter, value, threshold, trace)

@@ -61,7 +61,8 @@ public class AlertEvaluator {
     /** A window-based alert closes only on a newer window with at least this many calls. */
     static final int MIN_CALLS_TO_RESOLVE = 10;
     private static final Duration LOOK_BACK = Duration.ofHours(2);
-    private static final java.util.Set<String> EVENT_ORIGINS = java.util.Set.of(EventAlerts.FRAUD, EventAlerts.SECURITY);
+    private static final java.util.Set<String> EVENT_ORIGINS = java.util.Set.of(EventAlerts.FRAUD, EventAlerts.SECURITY,
+            EventAlerts.STIR);
     private static final Pattern DELAY = Pattern.compile("(\\d+)\\s*([smhd])");
 
     @EJB

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.ejb.EJB;
 import javax.ejb.EJBException;
 import javax.ejb.Stateless;
 import javax.inject.Inject;
@@ -22,6 +23,8 @@ public class SigningCertificateService implements SigningCertificates {
 
     @Inject
     private ChainStore store;
+    @EJB
+    private CertificateExpiryWatch expiry;
 
     @Override
     public boolean publish(String name, String pem, String by) {
@@ -35,6 +38,7 @@ public class SigningCertificateService implements SigningCertificates {
             boolean replaced = store.put(chain, by, Instant.now());
             LOG.info("STIR certificate '{}' {} by {}: {} until {}", name, replaced ? "replaced" : "published", by,
                     chain.subject(), chain.notAfter());
+            expiry.check(chain, Instant.now());
             return replaced;
         } catch (SQLException e) {
             throw new EJBException("STIR certificate not stored: " + e.getMessage(), e);
