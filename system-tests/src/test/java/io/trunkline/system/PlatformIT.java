@@ -12,6 +12,7 @@ import com.hazelcast.map.IMap;
 import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.events.EdgeEvents;
 import io.trunkline.edge.cdr.Journal;
+import io.trunkline.edge.stir.TestPki;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.Sipp;
 import io.trunkline.rules.dialplan.DialPlanTableSource;
@@ -595,17 +596,26 @@ class PlatformIT {
         Path sipp = SIPP;
         // The node joins the cluster the platform watches, so the platform subscribes to its events. It stays
         // up for the call flows that follow.
+        // It signs its carrier legs (STIR/SHAKEN) with a key of a test STI-CA, as the platform's decisions say.
+        TestPki pki = new TestPki("platform-it");
+        java.security.KeyPair keys = TestPki.keys();
+        Path store = TestPki.store(Files.createDirectories(FLOWS).resolve("call-edge-stir.p12"), "secret", "shaken",
+                keys.getPrivate(), pki.issue("call-edge", keys), pki.ca);
         callEdge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), Files.createDirectories(FLOWS), "call-edge",
                 17260, 15712, "127.0.0.1:15711,127.0.0.1:15712", Map.of("platform.url", "http://127.0.0.1:8080",
                         "platform.user", "edge-1", "platform.password", "edge-1",
                         "pbx.hq-cucm.sources", "127.0.0.1:17250,127.0.0.1:17251",
-                        "carrier.carrier-a.sources", "127.0.0.1:17264", "carrier.carrier-a.max-channels", "1"));
+                        "carrier.carrier-a.sources", "127.0.0.1:17264", "carrier.carrier-a.max-channels", "1",
+                        "stir.sign.keystore", store.toString(), "stir.sign.keystore-password", "secret",
+                        "stir.sign.x5u", "https://127.0.0.1:8443/api/v1/stir/certs/edge-1.pem"));
         EDGES.add(callEdge);
         EdgeProcess edge = callEdge;
         {
             edge.awaitLog("ready", 60);
             Process carrierA = Sipp.start(dir, "carrier-a", "-m", "1", "-sf", sipp.resolve("uas-503.xml").toString(), "-p", "17261");
-            Process carrierB = Sipp.start(dir, "carrier-b", "-m", "1", "-sn", "uas", "-p", "17262");
+            Path carrierBMessages = dir.toAbsolutePath().resolve("carrier-b-sip.log");
+            Process carrierB = Sipp.start(dir, "carrier-b", "-m", "1", "-sn", "uas", "-p", "17262", "-trace_msg",
+                    "-message_file", carrierBMessages.toString());
             Process pbx = Sipp.start(dir, "pbx", "-m", "1", "-sn", "uac", "127.0.0.1:17260", "-s", "9011442071234567", "-p", "17250", "-d", "500");
             assertThat(Sipp.exit(pbx)).as("the PBX's call was answered and hung up").isZero();
             assertThat(Sipp.exit(carrierA)).as("carrier A was tried first and answered 503").isZero();
@@ -631,6 +641,22 @@ class PlatformIT {
             assertThat(attempts.stream().map(a -> a.asJsonObject().getString("target") + " "
                     + a.asJsonObject().getInt("sipCode"))).containsExactly("carrier-a 503", "carrier-b 200");
             assertThat(whole.json().asJsonObject().getString("calledNormalized")).isEqualTo("+442071234567");
+
+            // STIR/SHAKEN through the deployed rulebooks: the decision gave each carrier route the attestation of the
+            // number it presents; the node signed both legs so, and the record says with which attestation.
+            JsonObject decision = Api.post("decisions/route", "edge-1", "{\"callId\":\"stir-check\","
+                    + "\"direction\":\"OUTBOUND\",\"source\":\"hq-cucm\",\"calling\":\"sipp\","
+                    + "\"called\":\"9011442071234567\"}").json().asJsonObject();
+            List<String> decided = decision.getJsonArray("routes").stream().map(JsonValue::asJsonObject)
+                    .map(r -> r.getJsonObject("signing").getString("attest")).toList();
+            assertThat(attempts.stream().map(a -> a.asJsonObject().getString("signed"))).as(whole.body())
+                    .containsExactlyElementsOf(decided);
+            String identity = Files.readAllLines(carrierBMessages).stream().filter(l -> l.startsWith("Identity: "))
+                    .findFirst().orElseThrow(() -> new AssertionError("carrier B got no Identity"));
+            assertThat(identity).endsWith(";info=<https://127.0.0.1:8443/api/v1/stir/certs/edge-1.pem>;alg=ES256;ppt=shaken");
+            String claims = new String(java.util.Base64.getUrlDecoder().decode(identity.substring(10).split("\\.")[1]),
+                    StandardCharsets.UTF_8);
+            assertThat(claims).contains("\"attest\":\"" + decided.get(1) + "\"").contains("\"tn\":[\"442071234567\"]");
             assertThat(Api.get("calls/no-such-call", "oscar").status()).isEqualTo(404);
             assertThat(Api.get("calls?from=yesterday", "oscar").status()).isEqualTo(400);
             assertThat(Api.get("calls", null).status()).isEqualTo(401);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +25,22 @@ import java.util.Set;
  * x5u may name ({@code stir.verify.x5u-hosts}, {@code *.domain} allowed), those of them that may resolve to internal
  * addresses ({@code stir.verify.private-hosts}), the freshness window ({@code stir.verify.freshness-seconds}) and,
  * when the x5u servers' TLS certificates are not issued by a CA of the JDK's trust store, the CAs to trust for them
- * ({@code stir.verify.https-trust}, a PEM file).
+ * ({@code stir.verify.https-trust}, a PEM file); revocation is checked against the CRLs of {@code stir.verify.crls}
+ * (PEM or DER) when it names a file.
  *
  * @param httpsTrust  the CAs trusted for fetching x5u over HTTPS; empty: the JDK's trust store
  * @param signing     the key and chain, when signing is configured
  * @param anchors     the trust anchors, empty when verification is not configured
  * @param warningDays how long before its certificate expires the node warns
+ * @param crls        the revocation lists signing certificates are checked against; empty: revocation not checked
  */
 public record StirSettings(Optional<SigningKeys> signing, URI x5u, List<X509Certificate> anchors, Set<String> x5uHosts,
                            Set<String> privateHosts, int freshnessSeconds, int warningDays,
-                           List<X509Certificate> httpsTrust) {
+                           List<X509Certificate> httpsTrust, List<X509CRL> crls) {
 
     public StirSettings {
         anchors = List.copyOf(anchors);
+        crls = List.copyOf(crls);
         httpsTrust = List.copyOf(httpsTrust);
         x5uHosts = Set.copyOf(x5uHosts);
         privateHosts = Set.copyOf(privateHosts);
@@ -66,7 +70,29 @@ public record StirSettings(Optional<SigningKeys> signing, URI x5u, List<X509Cert
         }
         return new StirSettings(signing, x5u, anchors, hosts, Set.copyOf(Props.csv(p.getProperty("stir.verify.private-hosts"))),
                 Props.positive(p, "stir.verify.freshness-seconds", 60), Props.positive(p, "stir.sign.expiry-warning-days", 30),
-                httpsTrustFile.isEmpty() ? List.of() : certificates(Path.of(httpsTrustFile), "stir.verify.https-trust"));
+                httpsTrustFile.isEmpty() ? List.of() : certificates(Path.of(httpsTrustFile), "stir.verify.https-trust"),
+                crls(Props.text(p, "stir.verify.crls", "")));
+    }
+
+    private static List<X509CRL> crls(String file) {
+        if (file.isEmpty()) {
+            return List.of();
+        }
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            List<X509CRL> out = new ArrayList<>();
+            for (var c : CertificateFactory.getInstance("X.509").generateCRLs(in)) {
+                out.add((X509CRL) c);
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("stir.verify.crls: " + file + " holds no CRL");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("stir.verify.crls: " + file + " is not readable (" + e + ")", e);
+        } catch (java.security.cert.CRLException | CertificateException e) {
+            throw new IllegalArgumentException("stir.verify.crls: " + file + " is not a PEM or DER CRL file ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     private static URI https(String text, String key) {

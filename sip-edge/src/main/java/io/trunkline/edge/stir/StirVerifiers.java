@@ -33,7 +33,7 @@ public final class StirVerifiers {
         }
         CertificateSource certificates = new HttpsCertificateSource(s.x5uHosts(), s.privateHosts(), http.build(),
                 FETCH_TIMEOUT, DEFAULT_TTL, MAX_TTL, MAX_BYTES, MAX_ENTRIES, Clock.systemUTC());
-        return new PassportVerifier(certificates, new TrustAnchors(s.anchors(), List.of()),
+        return new PassportVerifier(certificates, new TrustAnchors(s.anchors(), s.crls()),
                 Duration.ofSeconds(s.freshnessSeconds()));
     }
 

@@ -195,6 +195,19 @@ class PassportTest {
     }
 
     @Test
+    void aRevokedCertificateIs437WhereCrlsAreConfiguredAndAnotherCertificateOfTheCaStillPasses() throws Exception {
+        X509Certificate revoked = pki.issue("revoked", signing, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(9)));
+        X509Certificate good = pki.issue("good", signing, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(9)));
+        TrustAnchors withCrl = new TrustAnchors(List.of(pki.ca), List.of(pki.crl(revoked)));
+        assertFails(new PassportVerifier(uri -> List.of(revoked, pki.ca), withCrl, Duration.ofSeconds(60))
+                .verify(sign(Instant.now().getEpochSecond()), "12155551212", "12125551213", Instant.now()),
+                StirFailure.UNSUPPORTED_CREDENTIAL, "not trusted");
+        assertThat(new PassportVerifier(uri -> List.of(good, pki.ca), withCrl, Duration.ofSeconds(60))
+                .verify(sign(Instant.now().getEpochSecond()), "12155551212", "12125551213", Instant.now()).verstat())
+                .isEqualTo(Verstat.TN_VALIDATION_PASSED);
+    }
+
+    @Test
     void aCertificateThatDoesNotChainToTheAnchorsOrHasExpiredIs437() throws Exception {
         TestPki other = new TestPki("Other");
         X509Certificate stranger = other.issue("stranger", signing, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(9)));

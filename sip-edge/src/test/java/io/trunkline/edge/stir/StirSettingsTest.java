@@ -94,5 +94,8 @@ class StirSettingsTest {
                 .hasMessageContaining("stir.verify.trust-anchors").hasMessageContaining(good.toString());
         assertThatThrownBy(() -> stir(Map.of("stir.verify.freshness-seconds", "0")))
                 .hasMessageContaining("stir.verify.freshness-seconds must be positive");
+        assertThatThrownBy(() -> stir(Map.of("stir.verify.crls", anchors.toString())))
+                .as("a certificate file is no CRL file").hasMessageContaining("stir.verify.crls")
+                .hasMessageContaining(anchors.toString());
     }
 }

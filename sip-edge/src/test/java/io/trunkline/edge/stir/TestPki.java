@@ -26,14 +26,14 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A small STI PKI for tests: a CA and the certificates it issues, all P-256, made with BouncyCastle's builder. */
-final class TestPki {
+public final class TestPki {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
     final KeyPair caKeys = keys();
-    final X509Certificate ca;
+    public final X509Certificate ca;
 
-    TestPki(String name) throws Exception {
+    public TestPki(String name) throws Exception {
         this(name, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(365)));
     }
 
@@ -44,12 +44,13 @@ final class TestPki {
     }
 
     /** A signing certificate for a given public key (a published example's) issued by this CA. */
-    X509Certificate issue(String subject, java.security.PublicKey key, Instant from, Instant to) throws Exception {
+    public X509Certificate issue(String subject, java.security.PublicKey key, Instant from, Instant to)
+            throws Exception {
         return certificate("CN=" + subject, key, ca.getSubjectX500Principal().getName(), caKeys.getPrivate(), from, to,
                 false);
     }
 
-    static KeyPair keys() {
+    public static KeyPair keys() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -60,7 +61,7 @@ final class TestPki {
     }
 
     /** A signing certificate for {@code keys} issued by this CA, valid between the two instants. */
-    X509Certificate issue(String subject, KeyPair keys, Instant from, Instant to) throws Exception {
+    public X509Certificate issue(String subject, KeyPair keys, Instant from, Instant to) throws Exception {
         return certificate("CN=" + subject, keys.getPublic(), ca.getSubjectX500Principal().getName(),
                 caKeys.getPrivate(), from, to, false);
     }
@@ -91,8 +92,21 @@ final class TestPki {
                         new org.bouncycastle.asn1.ASN1Integer(count)}));
     }
 
-    X509Certificate issue(String subject, KeyPair keys) throws Exception {
+    public X509Certificate issue(String subject, KeyPair keys) throws Exception {
         return issue(subject, keys, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)));
+    }
+
+    /** A CRL of this CA, issued now, revoking {@code revoked}. */
+    java.security.cert.X509CRL crl(X509Certificate... revoked) throws Exception {
+        Date now = Date.from(Instant.now().minus(Duration.ofMinutes(1)));
+        org.bouncycastle.cert.X509v2CRLBuilder b = new org.bouncycastle.cert.X509v2CRLBuilder(
+                new X500Name(ca.getSubjectX500Principal().getName()), now);
+        b.setNextUpdate(Date.from(Instant.now().plus(Duration.ofDays(7))));
+        for (X509Certificate c : revoked) {
+            b.addCRLEntry(c.getSerialNumber(), now, org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+        }
+        return new org.bouncycastle.cert.jcajce.JcaX509CRLConverter().getCRL(
+                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
     }
 
     /** A TLS server certificate for {@code host} (its name in the subject alternative names). */
@@ -120,7 +134,7 @@ final class TestPki {
     }
 
     /** A PKCS#12 file holding {@code key} with {@code chain} under {@code alias}. */
-    static Path store(Path file, String password, String alias, PrivateKey key, X509Certificate... chain)
+    public static Path store(Path file, String password, String alias, PrivateKey key, X509Certificate... chain)
             throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
@@ -153,7 +167,7 @@ final class TestPki {
     }
 
     /** Certificates as a PEM text. */
-    static String pem(X509Certificate... certs) throws Exception {
+    public static String pem(X509Certificate... certs) throws Exception {
         StringBuilder b = new StringBuilder();
         for (X509Certificate c : certs) {
             b.append("-----BEGIN CERTIFICATE-----\n")

@@ -176,6 +176,17 @@ class VerifiedCallIT {
     }
 
     @Test
+    void aCallForANumberTheEnterpriseDoesNotHoldArrivesWithPartialAttestation() throws Exception {
+        SIGNING.set(new Signing(Attestation.B, ORIGID, "Attestation_15"));
+        String invite = inviteAtTheCalledPbx("partial");
+        assertThat(invite).containsPattern("(?m)^From: .*sip:\\+12125552001;verstat=TN-Validation-Passed@");
+        CallRecord received = journaled("verifier-edge", r -> r.identity() != null
+                && r.identity().attest() == Attestation.B);
+        assertThat(received.identity().verstat()).as("B verifies: the signer vouches for less, not falsely")
+                .isEqualTo("TN-Validation-Passed");
+    }
+
+    @Test
     void aCallEdge1LeavesUnsignedReachesThePbxAsNotValidated() throws Exception {
         SIGNING.set(null);
         String invite = inviteAtTheCalledPbx("unsigned");
