@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Edge calls per second with STIR/SHAKEN signing off and on, the same hour: for each mode a fresh trunkline_bench
-# database, ./trunkline run (with "on", both nodes read a copy of their configuration that adds a P-256 signing key
-# made here with keytool, so every carrier leg of the bench's calls carries an Identity), 30 s to settle, then
+# database, ./trunkline run with both nodes on a copy of their configuration with overload control off (capacity, as
+# in #11: overload control would refuse what the node could carry, differently per run), and with "on" a P-256
+# signing key made here with keytool, so every carrier leg of the bench's calls carries an Identity; 30 s to settle, then
 # bench/run-edge-bench.sh RATE SECONDS (its 20 s warm-up first), then ./trunkline stop. Lines go to
 # bench/target/edge-signing-pair.txt. Needs PostgreSQL with the role trunkline; PSQL_ADMIN runs psql as a role that
 # may drop and create databases. Usage: bench/run-edge-signing-pair.sh [RATE] [SECONDS] [MODES]
@@ -17,16 +18,17 @@ mkdir -p bench/target
 rm -rf "$CONF"; mkdir -p "$CONF"
 keytool -genkeypair -alias shaken -keyalg EC -groupname secp256r1 -sigalg SHA256withECDSA -dname "CN=bench SHAKEN" \
   -validity 30 -storetype PKCS12 -keystore "$CONF/stir.p12" -storepass bench-secret -keypass bench-secret >/dev/null 2>&1
+mkdir -p "$CONF/off" "$CONF/on"
 for n in 1 2; do
-  cp "sip-edge/config/edge-$n.properties" "$CONF/edge-$n.properties"
+  cp "sip-edge/config/edge-$n.properties" "$CONF/off/edge-$n.properties"
+  echo "overload.enabled=false" >> "$CONF/off/edge-$n.properties"
+  cp "$CONF/off/edge-$n.properties" "$CONF/on/edge-$n.properties"
   printf 'stir.sign.keystore=%s\nstir.sign.keystore-password=bench-secret\nstir.sign.x5u=https://127.0.0.1:8443/api/v1/stir/certs/bench.pem\n' \
-    "$CONF/stir.p12" >> "$CONF/edge-$n.properties"
+    "$CONF/stir.p12" >> "$CONF/on/edge-$n.properties"
 done
 for mode in $MODES; do
   $PSQL_ADMIN -qc "DROP DATABASE IF EXISTS trunkline_bench" -c "CREATE DATABASE trunkline_bench OWNER trunkline"
-  dir=sip-edge/config
-  [ "$mode" = on ] && dir=$CONF
-  TRUNKLINE_EDGE_CONFIG_DIR=$dir TRUNKLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/trunkline_bench \
+  TRUNKLINE_EDGE_CONFIG_DIR=$CONF/$mode TRUNKLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/trunkline_bench \
     ./trunkline run > "bench/target/run-signing-$mode.log" 2>&1
   sleep 30
   bench/run-edge-bench.sh "$RATE" "$SECONDS_" > "bench/target/edge-signing-$mode.txt" 2>&1 || true

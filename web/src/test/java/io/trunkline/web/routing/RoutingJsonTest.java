@@ -64,4 +64,28 @@ class RoutingJsonTest {
         assertThat(refused(() -> RoutingJson.carrier("c", JsonBodies.object(CARRIER + ",\"foreignAttestation\":\"D\"}")),
                 "foreignAttestation").getMessage()).contains("must be A, B or C");
     }
+
+    private static final String INBOUND = "{\"callId\":\"c-1\",\"direction\":\"INBOUND\",\"source\":\"carrier-b\","
+            + "\"calling\":\"+12125552001\",\"called\":\"+13125552001\"";
+
+    @Test
+    void anInboundRequestCarriesTheEdgesVerification() {
+        var r = RoutingJson.request(JsonBodies.object(INBOUND + ",\"identity\":{\"verstat\":\"TN-Validation-Failed\","
+                + "\"failure\":\"INVALID\",\"detail\":\"the signature does not verify\",\"attest\":\"A\"}}"));
+        assertThat(r.identity().outcome()).isEqualTo("FAILED");
+        assertThat(r.identity().refusalCode()).isEqualTo(438);
+        assertThat(RoutingJson.request(JsonBodies.object(INBOUND + ",\"identity\":null}")).identity()).isNull();
+        assertThat(RoutingJson.request(JsonBodies.object(INBOUND + "}")).identity()).isNull();
+    }
+
+    @Test
+    void aVerificationTheApiDoesNotKnowIsA400NamingItsField() {
+        refused(() -> RoutingJson.request(JsonBodies.object(INBOUND + ",\"identity\":\"passed\"}")), "identity");
+        refused(() -> RoutingJson.request(JsonBodies.object(INBOUND + ",\"identity\":{\"verstat\":\"OK\"}}")),
+                "identity.verstat");
+        refused(() -> RoutingJson.request(JsonBodies.object(INBOUND + ",\"identity\":{\"verstat\":"
+                + "\"TN-Validation-Failed\",\"failure\":\"BROKEN\"}}")), "identity.failure");
+        refused(() -> RoutingJson.request(JsonBodies.object(INBOUND + ",\"identity\":{\"verstat\":"
+                + "\"TN-Validation-Passed\",\"attest\":\"D\"}}")), "identity.attest");
+    }
 }
