@@ -4,9 +4,9 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import io.trunkline.contract.edge.EdgeCluster;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -15,11 +15,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Cluster-wide call counters without Hazelcast's CP subsystem (licensed since 5.5): one entry per key
- * and node ({@code key@node}) in the {@value #MAP} map, changed by entry processors (atomic per key,
- * backed up). A node's entries are its own calls, so when a node leaves the cluster its entries are
- * removed by the survivors: its calls are gone with it. The limit check reads every node's entry for the
- * key and then counts one more on this node's: two nodes may both pass at the limit's edge at the
- * same instant (the overshoot is at most one call per node), which SBCs accept for channel limits.
+ * and node ({@code key@node}) in the {@value #MAP} map (backed up). Only its node writes an entry, so the
+ * node keeps its own counts and writes each entry's absolute value (or deletes it at zero): a write that
+ * Hazelcast retries while partitions migrate after a member's death (it may run twice) leaves the same value,
+ * where an increment run twice would count a call that never ends. A node's entries are its own calls, so
+ * when a node leaves the cluster its entries are removed by the survivors: its calls are gone with it. The
+ * limit check reads every node's entry for the key and then counts one more on this node's: two nodes may
+ * both pass at the limit's edge at the same instant (the overshoot is at most one call per node), which SBCs
+ * accept for channel limits.
  */
 public final class HazelcastCallCounters implements CallCounters {
 
@@ -27,6 +30,8 @@ public final class HazelcastCallCounters implements CallCounters {
     private final IMap<String, Integer> map;
     private final HazelcastInstance hazelcast;
     private final String node;
+    /** This node's counts, the authority for its entries; guarded by {@link #local}. */
+    private final Map<String, Integer> mine = new HashMap<>();
     private final Lock local = new ReentrantLock();
 
     public HazelcastCallCounters(HazelcastInstance hazelcast, String node) {
@@ -78,11 +83,7 @@ public final class HazelcastCallCounters implements CallCounters {
             if (limit > 0 && count(key) >= limit) {
                 return false;
             }
-            map.executeOnKey(key.value() + "@" + node, (EntryProcessor<String, Integer, Integer>) e -> {
-                int n = e.getValue() == null ? 0 : e.getValue();
-                e.setValue(n + 1);
-                return n + 1;
-            });
+            write(key, mine.merge(key.value(), 1, Integer::sum));
             return true;
         } finally {
             local.unlock();
@@ -91,15 +92,22 @@ public final class HazelcastCallCounters implements CallCounters {
 
     @Override
     public void release(ChannelKey key) {
-        map.executeOnKey(key.value() + "@" + node, (EntryProcessor<String, Integer, Integer>) e -> {
-            int n = e.getValue() == null ? 0 : e.getValue();
-            if (n <= 1) {
-                e.setValue(null);
-                return 0;
-            }
-            e.setValue(n - 1);
-            return n - 1;
-        });
+        local.lock();
+        try {
+            Integer n = mine.computeIfPresent(key.value(), (k, v) -> v <= 1 ? null : v - 1);
+            write(key, n == null ? 0 : n);
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /** This node's entry for {@code key} set to {@code n}, removed at zero. Holds {@link #local}. */
+    private void write(ChannelKey key, int n) {
+        if (n <= 0) {
+            map.delete(key.value() + "@" + node);
+        } else {
+            map.set(key.value() + "@" + node, n);
+        }
     }
 
     @Override

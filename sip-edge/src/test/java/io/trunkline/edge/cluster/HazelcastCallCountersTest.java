@@ -64,4 +64,23 @@ class HazelcastCallCountersTest {
         assertThat(n2.count(X)).as("n1's three calls went with n1").isZero();
         assertThat(n2.count(Y)).isEqualTo(1);
     }
+
+    @Test
+    void aNodesEntryHoldsItsOwnCountAndGoesAtZeroHoweverOftenItIsReleased() {
+        one = member("n1", 17801);
+        HazelcastCallCounters n1 = new HazelcastCallCounters(one, "n1");
+        com.hazelcast.map.IMap<String, Integer> map = one.getMap(HazelcastCallCounters.MAP);
+
+        assertThat(n1.tryAcquire(X, 0)).isTrue();
+        assertThat(n1.tryAcquire(X, 0)).isTrue();
+        assertThat(map.get(X.value() + "@n1")).as("the absolute count, written by its node").isEqualTo(2);
+        n1.release(X);
+        assertThat(map.get(X.value() + "@n1")).isEqualTo(1);
+        n1.release(X);
+        n1.release(X);
+        assertThat(map.containsKey(X.value() + "@n1")).as("gone at zero; a release too many does not go below").isFalse();
+        assertThat(n1.count(X)).isZero();
+        assertThat(n1.tryAcquire(X, 1)).isTrue();
+        assertThat(n1.tryAcquire(X, 1)).as("the limit counts from zero again").isFalse();
+    }
 }
