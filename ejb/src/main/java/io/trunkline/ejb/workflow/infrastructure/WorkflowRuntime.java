@@ -8,6 +8,7 @@ import javax.annotation.PostConstruct;
 import javax.annotation.PreDestroy;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.DependsOn;
 import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionManagement;
@@ -33,10 +34,13 @@ import org.slf4j.LoggerFactory;
  * The jBPM runtime: one persistent session (singleton strategy) on the platform's datasource, with the
  * human task service. Process state, tasks and timers live in the database; the session id is kept in
  * the server's data directory, so after a restart the same session is loaded and its timers rescheduled
- * (an overdue timer fires at once).
+ * (an overdue timer fires at once). Every step, variable change and task action is also written to the
+ * platform's audit trail ({@link WorkflowEventRecorder}, table {@code workflow_event}) in the same transaction.
  */
 @Singleton
 @Startup
+// The audit trail's table must exist before a timer overdue at start fires and records its step.
+@DependsOn("SchemaMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 // jBPM begins and joins JTA transactions itself while the session is created or loaded.
 @TransactionManagement(TransactionManagementType.BEAN)
