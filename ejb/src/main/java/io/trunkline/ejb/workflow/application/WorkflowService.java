@@ -46,6 +46,8 @@ import org.kie.internal.runtime.manager.audit.query.AuditLogQueryBuilder;
  * The workflow and task API over the jBPM runtime: who may do what ({@link ProcessAccess}), task forms checked
  * before the task is touched, and the audit trail's entries for what only the API knows (a cancellation's reason,
  * the submitted form). jBPM's process log is the source of each workflow's state; the trail, of who did what.
+ * The runtime bean manages its own transactions (jBPM begins one per engine command), so this bean's entries are
+ * written in its own transaction, before the engine work, and rolled back when that work fails.
  */
 @Stateless
 public class WorkflowService implements Workflows, WorkflowTasks {
@@ -215,14 +217,15 @@ public class WorkflowService implements Workflows, WorkflowTasks {
 
     @Override
     public void complete(Caller caller, long id, Map<String, Object> data) {
+        Task t = runtime.withEngine(caller.user(), engine -> actionable(caller, engine.getTaskService(), id));
+        Map<String, Object> typed = JbpmTaskForms.of(runtime.kieBase(), t).read(data);
+        // In this bean's transaction: rolled back if the completion below fails.
+        append(new NewEvent(t.getTaskData().getProcessInstanceId(), t.getTaskData().getProcessId(), Instant.now(),
+                caller.user(), Kinds.TASK_FORM_SUBMITTED, null, null, null, id, t.getName(), null, null, null,
+                json(typed)));
         runtime.withEngine(caller.user(), engine -> {
             TaskService tasks = engine.getTaskService();
-            Task t = actionable(caller, tasks, id);
-            Map<String, Object> typed = JbpmTaskForms.of(runtime.kieBase(), t).read(data);
             Status status = t.getTaskData().getStatus();
-            append(new NewEvent(t.getTaskData().getProcessInstanceId(), t.getTaskData().getProcessId(), Instant.now(),
-                    caller.user(), Kinds.TASK_FORM_SUBMITTED, null, null, null, id, t.getName(), null, null, null,
-                    json(typed)));
             try {
                 if (status == Status.Ready) {
                     tasks.claim(id, caller.user());
