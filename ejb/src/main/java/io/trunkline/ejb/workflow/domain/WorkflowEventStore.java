@@ -3,7 +3,9 @@ package io.trunkline.ejb.workflow.domain;
 import io.trunkline.ejb.workflow.api.WorkflowEvent;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** The workflows' audit trail, totally ordered, written in the transaction of what it records. */
 public interface WorkflowEventStore {
@@ -26,5 +28,5 @@ public interface WorkflowEventStore {
     List<WorkflowEvent> forInstance(long processInstanceId) throws SQLException;
 
     /** Who started each of these instances (their PROCESS_STARTED event's actor), by instance id. */
-    java.util.Map<Long, String> starters(java.util.Collection<Long> processInstanceIds) throws SQLException;
+    Map<Long, String> starters(Collection<Long> processInstanceIds) throws SQLException;
 }

@@ -4,6 +4,7 @@ import io.trunkline.ejb.workflow.api.FormField;
 import io.trunkline.ejb.workflow.domain.TaskForm;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +61,7 @@ public final class JbpmTaskForms {
                 fields.add(new FormField(name, simple(String.valueOf(e.getValue())), !optional.contains(name)));
             }
         }
-        fields.sort(java.util.Comparator.comparing(FormField::name));
+        fields.sort(Comparator.comparing(FormField::name));
         return new TaskForm(node.getName(), fields);
     }
 
