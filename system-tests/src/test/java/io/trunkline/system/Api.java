@@ -31,6 +31,10 @@ final class Api {
         return send(request(path, user).GET(), user);
     }
 
+    static Reply get(String path, String user, String accept) throws IOException, InterruptedException {
+        return send(request(path, user).header("Accept", accept).GET(), user);
+    }
+
     static Reply post(String path, String user, String json) throws IOException, InterruptedException {
         return send(request(path, user).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)), user);

@@ -270,6 +270,12 @@ class PlatformIT {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/json");
         assertThat(Api.get("no/such/resource", "carla").status()).isEqualTo(404);
+        Api.Reply noWorkflow = Api.get("workflows/987654321", "carla");
+        assertThat(noWorkflow.status()).isEqualTo(404);
+        assertThat(noWorkflow.contentType()).startsWith("application/json");
+        Api.Reply noProcess = Api.post("workflows", "carla", "{\"processId\":\"no.Such\"}");
+        assertThat(noProcess.status()).as(noProcess.body()).isEqualTo(400);
+        assertThat(noProcess.json().asJsonObject().getString("field")).isEqualTo("processId");
     }
 
     @Test
@@ -1279,6 +1285,66 @@ class PlatformIT {
 
     @Test
     @Order(25)
+    void workflowApiStartsClaimsCancelsAndExportsTheAuditTrail() throws Exception {
+        Api.Reply started = Api.post("workflows", "carla",
+                "{\"processId\":\"failover.FailoverTest\",\"variables\":{\"carrier\":\"carrier-b\",\"waitFor\":\"PT1H\"}}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        JsonObject summary = started.json().asJsonObject();
+        long id = summary.getJsonNumber("id").longValue();
+        assertThat(summary.getString("state")).isEqualTo("ACTIVE");
+        assertThat(summary.getString("startedBy")).isEqualTo("carla");
+        assertThat(Api.get("workflows?state=active", "oscar").json().asJsonObject().getJsonArray("workflows"))
+                .as("ops reads every workflow").anyMatch(w -> w.asJsonObject().getJsonNumber("id").longValue() == id);
+        assertThat(Api.get("workflows/" + id, "ana").status()).as("analysts see no failover test").isEqualTo(404);
+        assertThat(Api.get("workflows?state=running", "oscar").json().asJsonObject().getString("field")).isEqualTo("state");
+
+        long approve = task(id, "Approve failover test plan").getJsonNumber("id").longValue();
+        assertThat(Api.post("workflows/" + id + "/cancel", "oscar", "{\"reason\":\"no\"}").status()).isEqualTo(403);
+        assertThat(Api.post("tasks/" + approve + "/claim", "oscar", "").status()).isEqualTo(403);
+        Api.Reply claimed = Api.post("tasks/" + approve + "/claim", "carla", "");
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+        assertThat(claimed.json().asJsonObject().getString("owner")).isEqualTo("carla");
+        Api.Reply taken = Api.post("tasks/" + approve + "/claim", "adam", "");
+        assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+        assertThat(taken.json().asJsonObject().getString("message")).contains("carla");
+
+        Api.Reply notAnOutput = Api.post("tasks/" + approve + "/complete", "carla", "{\"data\":{\"x\":1}}");
+        assertThat(notAnOutput.status()).as(notAnOutput.body()).isEqualTo(400);
+        assertThat(notAnOutput.json().asJsonObject().getString("field")).isEqualTo("data.x");
+        assertThat(Api.post("tasks/" + approve + "/complete", "carla", "").status()).isEqualTo(204);
+
+        Api.Reply cancelled = Api.post("workflows/" + id + "/cancel", "carla", "{\"reason\":\"carrier-b asked to move the test\"}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().asJsonObject().getString("state")).isEqualTo("ABORTED");
+        assertThat(Api.post("workflows/" + id + "/cancel", "carla", "{\"reason\":\"again\"}").status()).isEqualTo(409);
+        assertThat(Api.get("workflows?state=aborted", "carla").json().asJsonObject().getJsonArray("workflows"))
+                .anyMatch(w -> w.asJsonObject().getJsonNumber("id").longValue() == id);
+
+        JsonObject detail = workflowApi(id);
+        assertThat(detail.getString("startedBy")).isEqualTo("carla");
+        assertThat(detail.getJsonArray("activeSteps")).isEmpty();
+        List<JsonObject> timeline = detail.getJsonArray("timeline").stream().map(JsonValue::asJsonObject).toList();
+        List<String> kinds = timeline.stream().map(e -> e.getString("kind")).toList();
+        assertThat(kinds).containsSubsequence("PROCESS_STARTED", "TASK_CLAIMED", "TASK_FORM_SUBMITTED", "TASK_COMPLETED",
+                "CANCEL_REQUESTED", "PROCESS_ABORTED");
+        assertThat(timeline).filteredOn(e -> e.getString("kind").equals("PROCESS_STARTED"))
+                .singleElement().satisfies(e -> assertThat(e.getString("actor")).isEqualTo("carla"));
+        assertThat(timeline).filteredOn(e -> e.getString("kind").equals("TASK_CLAIMED"))
+                .singleElement().satisfies(e -> assertThat(e.getString("actor")).isEqualTo("carla"));
+        assertThat(timeline).filteredOn(e -> e.getString("kind").equals("CANCEL_REQUESTED"))
+                .singleElement().satisfies(e -> assertThat(e.getString("detail")).isEqualTo("carrier-b asked to move the test"));
+
+        Api.Reply csv = Api.get("workflows/" + id + "/audit", "oscar", "text/csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("seq,at,actor,kind,node,nodeType,nodeInstanceId,taskId,task,variable,oldValue,newValue,detail");
+        JsonObject audit = Api.get("workflows/" + id + "/audit", "oscar").json().asJsonObject();
+        assertThat(lines).hasSize(1 + audit.getJsonArray("events").size());
+    }
+
+    @Test
+    @Order(26)
     void failoverTestWorkflowSurvivesARestartAndItsTimerFiresAfterIt() throws Exception {
         Api.Reply started = Api.post("workflows/failover-tests", "carla", "{\"carrier\":\"carrier-a\",\"windowSeconds\":25}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -1304,12 +1370,41 @@ class PlatformIT {
                     .filter(t -> t.getString("name").equals("Record failover test evidence")).findFirst().orElse(null);
         });
         assertThat(Instant.parse(evidence.getString("createdOn"))).isAfter(approvedAt.plusSeconds(24));
-        assertThat(Api.post("tasks/" + evidence.getJsonNumber("id") + "/complete", "carla", "").status()).isEqualTo(204);
+        String complete = "tasks/" + evidence.getJsonNumber("id") + "/complete";
+        Api.Reply words = Api.post(complete, "carla", "{\"data\":{\"outcome\":\"PASSED\",\"failoverSeconds\":\"four\"}}");
+        assertThat(words.status()).as(words.body()).isEqualTo(400);
+        assertThat(words.json().asJsonObject().getString("field")).isEqualTo("data.failoverSeconds");
+        Api.Reply cut = Api.post(complete, "carla", "{\"data\":");
+        assertThat(cut.status()).isEqualTo(400);
+        assertThat(cut.json().asJsonObject().getString("field")).isEqualTo("body");
+        assertThat(Api.post(complete, "carla", "{\"data\":{\"outcome\":\"PASSED\",\"failoverSeconds\":4}}").status())
+                .isEqualTo(204);
         assertThat(workflow(id).getString("state")).isEqualTo("COMPLETED");
+
+        JsonObject detail = workflowApi(id);
+        assertThat(detail.getString("state")).isEqualTo("COMPLETED");
+        assertThat(detail.getString("startedBy")).isEqualTo("carla");
+        assertThat(detail.getJsonObject("variables").getString("failoverSeconds")).isEqualTo("4");
+        List<JsonObject> timeline = detail.getJsonArray("timeline").stream().map(JsonValue::asJsonObject).toList();
+        assertThat(timeline).filteredOn(e -> e.getString("kind").equals("NODE_ENTERED")
+                && "Wait for the test window".equals(e.getString("node", null)))
+                .singleElement().satisfies(e -> assertThat(e.getString("actor")).isEqualTo("carla"));
+        assertThat(timeline).filteredOn(e -> e.getString("kind").equals("NODE_LEFT")
+                && "Wait for the test window".equals(e.getString("node", null)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getString("actor")).as("the timer fired by itself").isEqualTo("system");
+                    assertThat(Instant.parse(e.getString("at"))).isAfterOrEqualTo(approvedAt.plusSeconds(24));
+                });
+        assertThat(timeline).filteredOn(e -> e.getString("kind").equals("VARIABLE_CHANGED")
+                && "failoverSeconds".equals(e.getString("variable", null)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getString("actor")).isEqualTo("carla");
+                    assertThat(e.getString("newValue")).isEqualTo("4");
+                });
     }
 
     @Test
-    @Order(26)
+    @Order(27)
     void undeploys() {
         deployer.undeploy(DEPLOYMENT);
         controller.stop(CONTAINER);
@@ -1325,6 +1420,12 @@ class PlatformIT {
 
     private JsonObject workflow(long id) throws Exception {
         Api.Reply r = Api.get("workflows/failover-tests/" + id, "carla");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().asJsonObject();
+    }
+
+    private JsonObject workflowApi(long id) throws Exception {
+        Api.Reply r = Api.get("workflows/" + id, "carla");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().asJsonObject();
     }

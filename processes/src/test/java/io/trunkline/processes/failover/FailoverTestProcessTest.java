@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import io.trunkline.processes.ProcessCatalog;
 import java.util.List;
+import java.util.Map;
 import org.jbpm.test.JbpmJUnitBaseTestCase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.manager.RuntimeEngine;
+import org.kie.api.runtime.manager.audit.VariableInstanceLog;
 import org.kie.api.runtime.process.ProcessInstance;
 import org.kie.api.task.TaskService;
 import org.kie.api.task.model.TaskSummary;
@@ -36,7 +39,37 @@ class FailoverTestProcessTest extends JbpmJUnitBaseTestCase {
     }
 
     @Test
-    void approvalThenTimerThenEvidence() throws Exception {
+    void approvalThenTimerThenEvidenceWithoutData() throws Exception {
+        long pi = runThroughEvidence(null);
+        assertProcessInstanceCompleted(pi);
+    }
+
+    @Test
+    void theEvidenceFormsOutputsBecomeProcessVariables() throws Exception {
+        long pi = runThroughEvidence(Map.of(FailoverTestProcess.OUTCOME, "PASSED", FailoverTestProcess.FAILOVER_SECONDS, 4));
+        assertProcessInstanceCompleted(pi);
+        assertThat(lastValue(pi, FailoverTestProcess.OUTCOME)).isEqualTo("PASSED");
+        assertThat(lastValue(pi, FailoverTestProcess.FAILOVER_SECONDS)).isEqualTo("4");
+    }
+
+    @Test
+    void theCatalogChecksStartVariables() {
+        ProcessCatalog.ProcessEntry entry = ProcessCatalog.entry(FailoverTestProcess.PROCESS_ID).orElseThrow();
+        assertThat(entry.variables().apply(Map.of("carrier", "carrier-a", "waitFor", "PT1H"))).containsEntry("waitFor", "PT1H");
+        assertThatThrownBy(() -> entry.variables().apply(Map.of("carrier", "carrier-a", "waitFor", "soon")))
+                .isInstanceOfSatisfying(ProcessCatalog.InvalidVariable.class, e -> assertThat(e.name()).isEqualTo("waitFor"));
+        assertThatThrownBy(() -> entry.variables().apply(Map.of("waitFor", "PT1H")))
+                .isInstanceOfSatisfying(ProcessCatalog.InvalidVariable.class, e -> assertThat(e.name()).isEqualTo("carrier"));
+        assertThat(ProcessCatalog.entry("no.Such")).isEmpty();
+    }
+
+    private String lastValue(long pi, String variable) {
+        List<? extends VariableInstanceLog> logs = getLogService().findVariableInstances(pi, variable);
+        assertThat(logs).as(variable).isNotEmpty();
+        return logs.get(logs.size() - 1).getValue();
+    }
+
+    private long runThroughEvidence(Map<String, Object> evidenceData) throws Exception {
         createRuntimeManager(FailoverTestProcess.RESOURCE);
         RuntimeEngine engine = getRuntimeEngine();
         KieSession session = engine.getKieSession();
@@ -64,8 +97,8 @@ class FailoverTestProcessTest extends JbpmJUnitBaseTestCase {
         long record = evidence.get(0).getId();
         tasks.claim(record, "maria");
         tasks.start(record, "maria");
-        tasks.complete(record, "maria", null);
-        assertProcessInstanceCompleted(pi.getId());
+        tasks.complete(record, "maria", evidenceData);
+        return pi.getId();
     }
 
     @Test

@@ -6,9 +6,7 @@ import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javax.annotation.security.RolesAllowed;
 import javax.ejb.EJB;
@@ -26,12 +24,11 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 /**
- * Failover-test workflows and the human tasks of the logged-in user:
- * {@code POST /workflows/failover-tests {"carrier", "windowSeconds"}}, {@code GET /workflows/failover-tests/{id}},
- * {@code GET /tasks}, {@code POST /tasks/{id}/complete}.
+ * Failover-test workflows: {@code POST /workflows/failover-tests {"carrier", "windowSeconds"}},
+ * {@code GET /workflows/failover-tests/{id}}. Their tasks are the workflow API's ({@code TaskResource}).
  */
 @RequestScoped
-@Path("/")
+@Path("workflows/failover-tests")
 @Produces(MediaType.APPLICATION_JSON)
 public class FailoverTestResource {
 
@@ -39,9 +36,8 @@ public class FailoverTestResource {
     private FailoverTests failoverTests;
 
     @POST
-    @Path("workflows/failover-tests")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"compliance", "ops", "admin"})
+    @RolesAllowed({"compliance", "admin"})
     public Response start(String body, @Context SecurityContext security) {
         JsonObject request = JsonBodies.object(body);
         String carrierText = JsonBodies.string(request, "carrier");
@@ -54,7 +50,7 @@ public class FailoverTestResource {
     }
 
     @GET
-    @Path("workflows/failover-tests/{id}")
+    @Path("{id: [0-9]+}")
     @RolesAllowed({"compliance", "ops", "admin"})
     public String workflow(@PathParam("id") long id) {
         FailoverTests.Workflow w = failoverTests.workflow(id)
@@ -67,32 +63,5 @@ public class FailoverTestResource {
         out.put("startedAt", w.startedAt());
         out.put("endedAt", w.endedAt());
         return JsonBodies.value(out).toString();
-    }
-
-    @GET
-    @Path("tasks")
-    @RolesAllowed({"analyst", "compliance", "ops", "admin"})
-    public String tasks(@Context SecurityContext security) {
-        List<Object> out = new ArrayList<>();
-        for (FailoverTests.Task t : failoverTests.tasksFor(security.getUserPrincipal().getName())) {
-            Map<String, Object> task = new LinkedHashMap<>();
-            task.put("id", t.id());
-            task.put("name", t.name());
-            task.put("status", t.status());
-            task.put("workflowId", t.workflowId());
-            task.put("processId", t.processId());
-            task.put("owner", t.actualOwner());
-            task.put("createdOn", t.createdOn());
-            out.add(task);
-        }
-        return JsonBodies.value(out).toString();
-    }
-
-    @POST
-    @Path("tasks/{id}/complete")
-    @RolesAllowed({"analyst", "compliance", "ops", "admin"})
-    public Response complete(@PathParam("id") long id, @Context SecurityContext security) {
-        failoverTests.complete(id, security.getUserPrincipal().getName());
-        return Response.noContent().build();
     }
 }

@@ -2,7 +2,9 @@ package io.trunkline.web.support;
 
 import io.trunkline.ejb.routing.api.InvalidRouteRequest;
 import io.trunkline.ejb.routing.api.MasterDataException;
-import java.util.Map;
+import io.trunkline.ejb.workflow.api.InvalidWorkflowInput;
+import io.trunkline.ejb.workflow.api.WorkflowConflict;
+import io.trunkline.ejb.workflow.api.WorkflowNotFound;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -61,6 +63,15 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
         }
         if (t instanceof MasterDataException) {
             return new Failure(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), ((MasterDataException) t).field());
+        }
+        if (t instanceof InvalidWorkflowInput e) {
+            return new Failure(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage(), e.field());
+        }
+        if (t instanceof WorkflowConflict e) {
+            return new Failure(Response.Status.CONFLICT, "conflict", e.reason() + ": " + e.getMessage(), null);
+        }
+        if (t instanceof WorkflowNotFound) {
+            return new Failure(Response.Status.NOT_FOUND, "not_found", t.getMessage(), null);
         }
         if (t instanceof IllegalArgumentException) {
             return new Failure(Response.Status.BAD_REQUEST, "invalid_request", t.getMessage(), null);

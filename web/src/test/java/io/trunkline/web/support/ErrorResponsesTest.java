@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trunkline.ejb.routing.api.InvalidRouteRequest;
 import io.trunkline.ejb.routing.api.MasterDataException;
+import io.trunkline.ejb.workflow.api.InvalidWorkflowInput;
+import io.trunkline.ejb.workflow.api.WorkflowConflict;
+import io.trunkline.ejb.workflow.api.WorkflowNotFound;
 import io.undertow.server.RequestTooBigException;
 import java.io.StringReader;
 import javax.ejb.EJBAccessException;
@@ -20,6 +23,22 @@ class ErrorResponsesTest {
         ErrorResponses.Failure f = ErrorResponses.classify(ApiException.badRequest("called", "must be digits"));
         assertThat(f).isEqualTo(new ErrorResponses.Failure(Response.Status.BAD_REQUEST, "invalid_request",
                 "called: must be digits", "called"));
+    }
+
+    @Test
+    void aRefusedWorkflowInputNamesItsField() {
+        ErrorResponses.Failure f = ErrorResponses.classify(new EJBException(
+                new InvalidWorkflowInput("data.failoverSeconds", "must be a whole number")));
+        assertThat(f).isEqualTo(new ErrorResponses.Failure(Response.Status.BAD_REQUEST, "invalid_request",
+                "data.failoverSeconds: must be a whole number", "data.failoverSeconds"));
+    }
+
+    @Test
+    void aWorkflowConflictIs409AndNotFoundIs404() {
+        ErrorResponses.Failure f = ErrorResponses.classify(new WorkflowConflict("task_claimed", "task 5 is claimed by adam"));
+        assertThat(f).isEqualTo(new ErrorResponses.Failure(Response.Status.CONFLICT, "conflict",
+                "task_claimed: task 5 is claimed by adam", null));
+        assertThat(ErrorResponses.classify(new WorkflowNotFound("no task 5")).status().getStatusCode()).isEqualTo(404);
     }
 
     @Test

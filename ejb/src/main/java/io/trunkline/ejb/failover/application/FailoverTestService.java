@@ -6,9 +6,7 @@ import io.trunkline.ejb.workflow.infrastructure.WorkflowRuntime;
 import io.trunkline.processes.failover.FailoverTestProcess;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +17,6 @@ import org.kie.api.runtime.manager.audit.AuditService;
 import org.kie.api.runtime.manager.audit.NodeInstanceLog;
 import org.kie.api.runtime.manager.audit.ProcessInstanceLog;
 import org.kie.api.runtime.process.ProcessInstance;
-import org.kie.api.task.TaskService;
-import org.kie.api.task.model.Status;
-import org.kie.api.task.model.TaskSummary;
-import org.jbpm.services.task.exception.PermissionDeniedException;
 
 @Stateless
 public class FailoverTestService implements FailoverTests {
@@ -35,59 +29,20 @@ public class FailoverTestService implements FailoverTests {
     @Override
     public long start(CarrierId carrier, Duration window, String requestedBy) {
         Map<String, Object> variables = FailoverTestProcess.variables(carrier.value(), window);
-        return runtime.withEngine(engine ->
+        return runtime.withEngine(requestedBy, engine ->
                 engine.getKieSession().startProcess(FailoverTestProcess.PROCESS_ID, variables).getId());
     }
 
     @Override
     public Optional<Workflow> workflow(long id) {
-        return runtime.withEngine(engine -> {
-            AuditService audit = engine.getAuditService();
-            ProcessInstanceLog log = audit.findProcessInstance(id);
-            if (log == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new Workflow(id, log.getProcessId(), state(log.getStatus()),
-                    activeSteps(audit.findNodeInstances(id)), log.getIdentity(), instant(log.getStart()),
-                    instant(log.getEnd())));
-        });
-    }
-
-    @Override
-    public List<Task> tasksFor(String user) {
-        return runtime.withEngine(engine -> {
-            List<Task> out = new ArrayList<>();
-            for (TaskSummary t : engine.getTaskService().getTasksAssignedAsPotentialOwner(user, LANGUAGE)) {
-                out.add(new Task(t.getId(), t.getName(), t.getStatusId(), t.getProcessInstanceId(), t.getProcessId(),
-                        t.getActualOwnerId(), instant(t.getCreatedOn())));
-            }
-            return out;
-        });
-    }
-
-    @Override
-    public void complete(long taskId, String user) {
-        runtime.withEngine(engine -> {
-            TaskService tasks = engine.getTaskService();
-            org.kie.api.task.model.Task task = tasks.getTaskById(taskId);
-            if (task == null) {
-                throw new IllegalArgumentException("task " + taskId + " does not exist");
-            }
-            Status status = task.getTaskData().getStatus();
-            try {
-                if (status == Status.Ready) {
-                    tasks.claim(taskId, user);
-                    status = Status.Reserved;
-                }
-                if (status == Status.Reserved) {
-                    tasks.start(taskId, user);
-                }
-                tasks.complete(taskId, user, new HashMap<>());
-            } catch (PermissionDeniedException e) {
-                throw new SecurityException("user " + user + " may not work on task " + taskId + " (" + status + ")", e);
-            }
-            return null;
-        });
+        AuditService audit = runtime.auditLog();
+        ProcessInstanceLog log = audit.findProcessInstance(id);
+        if (log == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Workflow(id, log.getProcessId(), state(log.getStatus()),
+                activeSteps(audit.findNodeInstances(id)), log.getIdentity(), instant(log.getStart()),
+                instant(log.getEnd())));
     }
 
     private static String state(Integer status) {

@@ -8,7 +8,7 @@ import io.trunkline.ejb.platform.infrastructure.SchemaMigrations;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
 import io.trunkline.ejb.workflow.infrastructure.WorkflowRuntime;
-import io.trunkline.processes.failover.FailoverTestProcess;
+import io.trunkline.processes.ProcessCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +76,7 @@ public class PlatformHealthService implements PlatformHealth {
         Map<String, Object> details = new LinkedHashMap<>();
         String id = workflows.identifier();
         details.put("runtime", id == null ? "not started" : id);
-        details.put("processes", List.of(FailoverTestProcess.PROCESS_ID));
+        details.put("processes", ProcessCatalog.ALL.stream().map(ProcessCatalog.ProcessEntry::id).toList());
         return new Subsystem("workflows", id == null ? Status.DOWN : Status.UP, details);
     }
 

@@ -1,18 +1,24 @@
 package io.trunkline.ejb.workflow.infrastructure;
 
-import io.trunkline.processes.failover.FailoverTestProcess;
+import io.trunkline.ejb.workflow.domain.WorkflowEventStore;
+import io.trunkline.processes.ProcessCatalog;
 import java.nio.file.Path;
 import java.util.function.Function;
 import javax.annotation.PostConstruct;
 import javax.annotation.PreDestroy;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.DependsOn;
 import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionManagement;
 import javax.ejb.TransactionManagementType;
+import javax.inject.Inject;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceUnit;
+import org.jbpm.process.audit.JPAAuditLogService;
+import org.kie.api.KieBase;
+import org.kie.api.definition.process.Process;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.manager.RuntimeEngine;
 import org.kie.api.runtime.manager.RuntimeEnvironment;
@@ -28,10 +34,13 @@ import org.slf4j.LoggerFactory;
  * The jBPM runtime: one persistent session (singleton strategy) on the platform's datasource, with the
  * human task service. Process state, tasks and timers live in the database; the session id is kept in
  * the server's data directory, so after a restart the same session is loaded and its timers rescheduled
- * (an overdue timer fires at once).
+ * (an overdue timer fires at once). Every step, variable change and task action is also written to the
+ * platform's audit trail ({@link WorkflowEventRecorder}, table {@code workflow_event}) in the same transaction.
  */
 @Singleton
 @Startup
+// The audit trail's table must exist before a timer overdue at start fires and records its step.
+@DependsOn("SchemaMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 // jBPM begins and joins JTA transactions itself while the session is created or loaded.
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -43,40 +52,71 @@ public class WorkflowRuntime {
     @PersistenceUnit(unitName = "org.jbpm.domain")
     private EntityManagerFactory emf;
 
+    @Inject
+    private WorkflowEventStore events;
+
     private RuntimeManager manager;
+    private KieBase kieBase;
+    private JPAAuditLogService auditLog;
 
     @PostConstruct
     void start() {
-        ClassLoader processes = FailoverTestProcess.class.getClassLoader();
+        ClassLoader processes = ProcessCatalog.class.getClassLoader();
         String configDir = System.getProperty("jboss.server.config.dir", ".");
-        RuntimeEnvironment environment = RuntimeEnvironmentBuilder.Factory.get()
+        RuntimeEnvironmentBuilder builder = RuntimeEnvironmentBuilder.Factory.get()
                 .newDefaultBuilder()
                 .classLoader(processes)
                 .entityManagerFactory(emf)
                 .userGroupCallback(new RoleFileUserGroupCallback(Path.of(configDir, "trunkline-roles.properties")))
-                .addAsset(ResourceFactory.newClassPathResource(FailoverTestProcess.RESOURCE, processes), ResourceType.BPMN2)
-                .get();
+                .registerableItemsFactory(new TrunklineItems(new WorkflowEventRecorder(events)));
+        for (ProcessCatalog.ProcessEntry p : ProcessCatalog.ALL) {
+            builder.addAsset(ResourceFactory.newClassPathResource(p.resource(), processes), ResourceType.BPMN2);
+        }
+        RuntimeEnvironment environment = builder.get();
+        kieBase = environment.getKieBase();
+        for (Process p : kieBase.getProcesses()) {
+            JbpmTaskForms.all(p); // a task output of a type forms cannot take fails the start, not the first completion
+        }
+        auditLog = new JPAAuditLogService(emf);
         manager = RuntimeManagerFactory.Factory.get().newSingletonRuntimeManager(environment, IDENTIFIER);
         RuntimeEngine engine = manager.getRuntimeEngine(EmptyContext.get());
-        LOG.info("workflow runtime started: session {} with processes [{}]",
-                engine.getKieSession().getIdentifier(), FailoverTestProcess.PROCESS_ID);
+        LOG.info("workflow runtime started: session {} with processes {}", engine.getKieSession().getIdentifier(),
+                ProcessCatalog.ALL.stream().map(ProcessCatalog.ProcessEntry::id).toList());
     }
 
     @PreDestroy
     void stop() {
+        if (auditLog != null) {
+            auditLog.dispose();
+        }
         if (manager != null) {
             manager.close();
         }
     }
 
-    /** Runs {@code work} with the engine and releases it afterwards, whatever happens. */
-    public <T> T withEngine(Function<RuntimeEngine, T> work) {
-        RuntimeEngine engine = manager.getRuntimeEngine(EmptyContext.get());
-        try {
-            return work.apply(engine);
-        } finally {
-            manager.disposeRuntimeEngine(engine);
-        }
+    /**
+     * Runs {@code work} with the engine on behalf of {@code actor} (recorded as who did each step it causes) and
+     * releases the engine afterwards, whatever happens.
+     */
+    public <T> T withEngine(String actor, Function<RuntimeEngine, T> work) {
+        return WorkflowActor.as(actor, () -> {
+            RuntimeEngine engine = manager.getRuntimeEngine(EmptyContext.get());
+            try {
+                return work.apply(engine);
+            } finally {
+                manager.disposeRuntimeEngine(engine);
+            }
+        });
+    }
+
+    /** The deployed processes. */
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** jBPM's process and node logs, read in the caller's transaction. */
+    public JPAAuditLogService auditLog() {
+        return auditLog;
     }
 
     public String identifier() {
