@@ -49,14 +49,23 @@ public record IdentityCheck(String verstat, String failure, String detail, Attes
 
     /** The reason phrase of {@link #refusalCode}: RFC 8224's (§6.2.2, §13.2), "Stale Date" for a stale token. */
     public String refusalPhrase() {
-        if (failure == null) {
-            return PASSED.equals(verstat) ? "Forbidden" : "Use Identity Header";
+        if (refusalCode() == 403) {
+            return "STALE".equals(failure) ? "Stale Date" : "Forbidden";
         }
-        return switch (failure) {
-            case "BAD_INFO" -> "Bad Identity Info";
-            case "UNSUPPORTED_CREDENTIAL" -> "Unsupported Credential";
-            case "STALE" -> "Stale Date";
-            default -> "Invalid Identity Header";
+        return reasonPhrase(refusalCode());
+    }
+
+    /**
+     * The reason phrase of RFC 8224's answers to a call's identity (428, 436, 437, 438), which SIP stacks do not
+     * know; null for any other code.
+     */
+    public static String reasonPhrase(int code) {
+        return switch (code) {
+            case 428 -> "Use Identity Header";
+            case 436 -> "Bad Identity Info";
+            case 437 -> "Unsupported Credential";
+            case 438 -> "Invalid Identity Header";
+            default -> null;
         };
     }
 }

@@ -36,19 +36,8 @@ public class AlertSubject {
     public AlertSubject(String origin, String dimension, String subject, int attempts, Double asrPercent,
                         Double successPercent, Long pddP95Ms, Double mos, boolean trunkDown, boolean silentInBusyHours,
                         String incident) {
-        this.origin = origin;
-        this.dimension = dimension;
-        this.subject = subject;
-        this.attempts = attempts;
-        this.asrPercent = asrPercent;
-        this.successPercent = successPercent;
-        this.pddP95Ms = pddP95Ms;
-        this.mos = mos;
-        this.trunkDown = trunkDown;
-        this.silentInBusyHours = silentInBusyHours;
-        this.incident = incident;
-        this.identitiesVerified = 0;
-        this.identityFailedPercent = null;
+        this(origin, dimension, subject, attempts, asrPercent, successPercent, pddP95Ms, mos, trunkDown,
+                silentInBusyHours, incident, 0, null);
     }
 
     /**

@@ -90,7 +90,7 @@ final class Calls {
         }
         try {
             Response r = sip.factories().messages().createResponse(status, call.aRequest);
-            String phrase = Messages.identityReasonPhrase(status);
+            String phrase = io.trunkline.contract.routing.IdentityCheck.reasonPhrase(status);
             if (phrase != null) {
                 r.setReasonPhrase(phrase);
             }

@@ -150,19 +150,6 @@ final class Messages {
     /** RFC 8224's header carrying the caller's signed identity (a PASSporT). */
     static final String IDENTITY = "Identity";
 
-    /**
-     * The reason phrase of RFC 8224's answers to a call's identity (428, 436, 437, 438), which the SIP stack does not
-     * know; null for any other code.
-     */
-    static String identityReasonPhrase(int code) {
-        return switch (code) {
-            case 428 -> "Use Identity Header";
-            case 436 -> "Bad Identity Info";
-            case 437 -> "Unsupported Credential";
-            case 438 -> "Invalid Identity Header";
-            default -> null;
-        };
-    }
 
     static void copyHeaders(Message from, Message to, List<String> names) {
         for (String name : names) {
