@@ -27,8 +27,11 @@ public record TestCallRequest(String id, RouteRequest.Direction direction, Strin
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** Carrier and PBX ids (as {@code CarrierId} and {@code PbxId} write them). */
     private static final Pattern PEER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    /** What may stand in the user part of a SIP URI the node builds (RFC 3261 §25.1 unreserved and a few marks). */
-    private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9+*#._-]{1,64}");
+    /**
+     * What may stand unescaped in the user part of the SIP URIs the node builds (RFC 3261 §25.1: unreserved and
+     * user-unreserved characters; not {@code #}, not {@code @} or {@code ;}, which would change the URI).
+     */
+    private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9+*._-]{1,64}");
     private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9._:@+;=-]{1,256}");
 
     /** @throws InvalidTestCallException naming the first field that is not as documented */
