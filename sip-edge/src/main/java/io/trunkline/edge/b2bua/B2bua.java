@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * other's addresses). Provisional and final answers are relayed back; a failover code, a timeout or no
  * provisional answer within the attempt timeout moves the call to the next route; other final answers
  * (404, 486, 603...) are relayed as they are. Who may call is {@link Admission}'s to say, the carrier leg's
- * form {@link CarrierDialect}'s, the order of routes {@link FailoverSequencer}'s, and requests inside a call
- * {@link InDialogRelay}'s.
+ * form {@link CarrierDialect}'s, the order of routes {@link FailoverSequencer}'s, each attempt
+ * {@link RouteAttempts}', requests inside a call {@link InDialogRelay}'s, and synthetic test calls, which take the
+ * same path from a caller of the node's own, {@link TestCallOriginator}'s.
  */
 public final class B2bua {
 
