@@ -11,7 +11,6 @@ import io.trunkline.contract.testcall.TestCallResult;
 import io.trunkline.edge.config.Peer;
 import io.trunkline.edge.config.TestCallSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +74,13 @@ public final class TestCallServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 16);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 16);
+        } catch (IOException e) {
+            threads.shutdownNow();
+            throw new IOException("testcalls.bind " + settings.bind() + ", testcalls.port " + settings.port()
+                    + ": cannot be bound: " + e.getMessage(), e);
+        }
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
@@ -97,6 +102,8 @@ public final class TestCallServer implements AutoCloseable {
             if (!token.accepts(ex.getRequestHeaders().getFirst("Authorization"))) {
                 // RFC 6750 §3: the scheme, and invalid_token when a token was given and is not the one.
                 boolean given = ex.getRequestHeaders().getFirst("Authorization") != null;
+                LOG.warn("test call request from {} refused 401: {}", ex.getRemoteAddress(),
+                        given ? "not the token" : "no token");
                 ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"trunkline-edge\""
                         + (given ? ", error=\"invalid_token\"" : ""));
                 send(ex, 401, error("unauthorized", null, "a valid bearer token is required"));
@@ -111,7 +118,7 @@ public final class TestCallServer implements AutoCloseable {
                 send(ex, 405, error("method_not_allowed", null, "only POST"));
                 return;
             }
-            byte[] body = readAtMost(ex.getRequestBody(), MAX_BODY + 1);
+            byte[] body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
                 send(ex, 413, error("too_large", null, "the body is over " + MAX_BODY + " bytes"));
                 return;
@@ -165,10 +172,6 @@ public final class TestCallServer implements AutoCloseable {
                 result.outcome(), result.sipCode(), result.answeredBy(), result.setupMs(), result.attempts().size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), result.callId());
         send(ex, 200, TestCallCodec.write(result));
-    }
-
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
     }
 
     static String error(String code, String field, String message) {

@@ -139,4 +139,12 @@ class TestCallServerTest {
         pending.get(1).complete(result);
         assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).as("the slot is free again").isEqualTo(200);
     }
+
+    @Test
+    void aPortThatCannotBeBoundIsReportedByItsKeys() {
+        TestCallSettings taken = new TestCallSettings(server.port(), "127.0.0.1", TOKEN, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestCallServer.start(taken, (r, p) -> null,
+                (id, carrier) -> Optional.empty())).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("testcalls.bind 127.0.0.1, testcalls.port " + server.port());
+    }
 }
