@@ -30,6 +30,7 @@ import io.trunkline.edge.overload.EarlyRefusal;
 import io.trunkline.edge.overload.LoadSignals;
 import io.trunkline.edge.overload.OverloadControl;
 import io.trunkline.edge.overload.OverloadJudge;
+import io.trunkline.edge.testcall.TestCallServer;
 import io.trunkline.edge.transport.SipDispatcher;
 import io.trunkline.edge.transport.SipTimeoutHandler;
 import io.trunkline.edge.routing.DecisionRouter;
@@ -160,9 +161,15 @@ public final class Main {
                     java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         events.start();
+        // Synthetic test calls for the platform's porting and failover-drill workflows, on the management network.
+        TestCallServer testCalls = config.testCalls().enabled()
+                ? TestCallServer.start(config.testCalls(), b2bua.testCalls()::originate, peers::named) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("edge node {} stopping", config.nodeId());
+            if (testCalls != null) {
+                testCalls.close();
+            }
             prober.close();
             judging.shutdownNow();
             events.close();

@@ -19,11 +19,14 @@ import java.util.Map;
  * @param origin     the PBX or carrier the call came from
  * @param identity   for an inbound call, what the edge's STIR/SHAKEN verification made of its {@code Identity}; null
  *                   when the node does not verify or the call is outbound
+ * @param testCall   the id of the test call request ({@code TestCallRequest}) that placed this synthetic call; null
+ *                   for a real call
  */
 public record CallRecord(String callId, String node, String pbx, String callingDialed, String calledDialed,
                          String callingNormalized, String calledNormalized, String callClass, String decisionSource,
                          List<Attempt> attempts, Instant startedAt, Instant answeredAt, Instant endedAt,
-                         int releaseCode, String releasedBy, String direction, String origin, IdentityCheck identity) {
+                         int releaseCode, String releasedBy, String direction, String origin, IdentityCheck identity,
+                         String testCall) {
 
     /**
      * One try of one route.
@@ -46,13 +49,31 @@ public record CallRecord(String callId, String node, String pbx, String callingD
         attempts = List.copyOf(attempts);
     }
 
+    /** A real call's record (not a test call's). */
+    public CallRecord(String callId, String node, String pbx, String callingDialed, String calledDialed,
+                      String callingNormalized, String calledNormalized, String callClass, String decisionSource,
+                      List<Attempt> attempts, Instant startedAt, Instant answeredAt, Instant endedAt,
+                      int releaseCode, String releasedBy, String direction, String origin, IdentityCheck identity) {
+        this(callId, node, pbx, callingDialed, calledDialed, callingNormalized, calledNormalized, callClass,
+                decisionSource, attempts, startedAt, answeredAt, endedAt, releaseCode, releasedBy, direction, origin,
+                identity, null);
+    }
+
     /** A record without an identity verification. */
     public CallRecord(String callId, String node, String pbx, String callingDialed, String calledDialed,
                       String callingNormalized, String calledNormalized, String callClass, String decisionSource,
                       List<Attempt> attempts, Instant startedAt, Instant answeredAt, Instant endedAt,
                       int releaseCode, String releasedBy, String direction, String origin) {
         this(callId, node, pbx, callingDialed, calledDialed, callingNormalized, calledNormalized, callClass,
-                decisionSource, attempts, startedAt, answeredAt, endedAt, releaseCode, releasedBy, direction, origin, null);
+                decisionSource, attempts, startedAt, answeredAt, endedAt, releaseCode, releasedBy, direction, origin, null,
+                null);
+    }
+
+    /** This record, as the record of the test call {@code id} (null: a real call's). */
+    public CallRecord withTestCall(String id) {
+        return new CallRecord(callId, node, pbx, callingDialed, calledDialed, callingNormalized, calledNormalized,
+                callClass, decisionSource, attempts, startedAt, answeredAt, endedAt, releaseCode, releasedBy, direction,
+                origin, identity, id);
     }
 
     /** The attempt that carried the call (answered it), or else the last one tried; null when none was. */
@@ -115,6 +136,9 @@ public record CallRecord(String callId, String node, String pbx, String callingD
         if (identity != null) {
             m.put("identity", RoutingCodec.identity(identity));
         }
+        if (testCall != null) {
+            m.put("testCall", testCall);
+        }
         return Json.write(m);
     }
 
@@ -141,7 +165,8 @@ public record CallRecord(String callId, String node, String pbx, String callingD
                 (String) m.get("calledNormalized"), (String) m.get("callClass"), (String) m.get("decisionSource"),
                 attempts, instant(m.get("startedAt")), instant(m.get("answeredAt")), instant(m.get("endedAt")),
                 ((BigDecimal) code).intValueExact(), (String) m.get("releasedBy"), (String) m.get("direction"),
-                (String) m.get("origin"), RoutingCodec.identity(m.get("identity")));
+                (String) m.get("origin"), RoutingCodec.identity(m.get("identity")),
+                m.get("testCall") instanceof String t ? t : null);
     }
 
     private static String text(Instant i) {

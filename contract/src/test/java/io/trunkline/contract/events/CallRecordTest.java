@@ -51,4 +51,22 @@ class CallRecordTest {
         assertThat(new IdentityCheck(IdentityCheck.NOT_VALIDATED, null, "no Identity header", null).refusalCode())
                 .as("a missing identity").isEqualTo(428);
     }
+
+    @Test
+    void aTestCallsRecordCarriesItsRequestAndARealCallsSaysNothing() {
+        CallRecord real = new CallRecord("4-77@edge", "edge-1", "hq-cucm", "+14165550123", "+12125552001",
+                "+14165550123", "+12125552001", "INBOUND", "PLATFORM", List.of(new CallRecord.Attempt("hq-cucm",
+                "sip:2001@10.0.1.10", 200, 80L, 120L)), Instant.EPOCH, Instant.EPOCH, Instant.EPOCH.plusSeconds(1),
+                200, "EDGE", "INBOUND", "carrier-a");
+        assertThat(real.testCall()).isNull();
+        assertThat(real.toJson()).as("omitted for a real call").doesNotContain("testCall");
+        assertThat(CallRecord.fromJson(real.toJson()).testCall()).as("accepted when absent").isNull();
+
+        CallRecord test = real.withTestCall("drill-7:port-3");
+        assertThat(test.toJson()).contains("\"testCall\":\"drill-7:port-3\"");
+        CallRecord read = CallRecord.fromJson(test.toJson());
+        assertThat(read).isEqualTo(test);
+        assertThat(read.testCall()).isEqualTo("drill-7:port-3");
+        assertThat(read.withTestCall(null)).isEqualTo(real);
+    }
 }

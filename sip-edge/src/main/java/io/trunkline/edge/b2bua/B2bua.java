@@ -3,7 +3,6 @@ package io.trunkline.edge.b2bua;
 import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.routing.IdentityCheck;
 import io.trunkline.contract.routing.Route;
-import io.trunkline.contract.routing.Signing;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.contract.telecom.CallId;
@@ -17,21 +16,17 @@ import io.trunkline.edge.stir.CallVerification;
 import io.trunkline.edge.transport.SipEndpoint;
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.TimeoutEvent;
-import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
@@ -47,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * other's addresses). Provisional and final answers are relayed back; a failover code, a timeout or no
  * provisional answer within the attempt timeout moves the call to the next route; other final answers
  * (404, 486, 603...) are relayed as they are. Who may call is {@link Admission}'s to say, the carrier leg's
- * form {@link CarrierDialect}'s, the order of routes {@link FailoverSequencer}'s, and requests inside a call
- * {@link InDialogRelay}'s.
+ * form {@link CarrierDialect}'s, the order of routes {@link FailoverSequencer}'s, each attempt
+ * {@link RouteAttempts}', requests inside a call {@link InDialogRelay}'s, and synthetic test calls, which take the
+ * same path from a caller of the node's own, {@link TestCallOriginator}'s.
  */
 public final class B2bua {
 
@@ -73,15 +69,13 @@ public final class B2bua {
     private final SipEndpoint sip;
     private final RoutingPort routing;
     private final Admission admission;
-    private final CarrierDialect dialect;
-    private final FailoverSequencer failover;
     private final Messages messages;
     private final Calls calls;
     private final InDialogRelay inDialog;
     private final OverloadControl overload;
     private final AtomicInteger pendingDecisions = new AtomicInteger();
-    /** Signs the calls the decisions say to sign; set once at start, before the first call. */
-    private volatile CallSigning signing = CallSigning.OFF;
+    private final RouteAttempts attempts;
+    private final TestCallOriginator testCalls;
     /** Verifies the identity of carriers' calls; set once at start, before the first call. */
     private volatile CallVerification verifying = CallVerification.OFF;
 
@@ -103,11 +97,12 @@ public final class B2bua {
         this.sip = sip;
         this.routing = routing;
         this.admission = admission;
-        this.dialect = dialect;
-        this.failover = new FailoverSequencer(health, admission, dialect);
         this.messages = new Messages(sip);
         this.calls = new Calls(sip, admission, new CallRecordAssembler(node), records, clock);
         this.inDialog = new InDialogRelay(sip, messages, calls);
+        this.attempts = new RouteAttempts(sip, dialect, new FailoverSequencer(health, admission, dialect), messages, calls,
+                timers);
+        this.testCalls = new TestCallOriginator(this, sip, calls, admission, inDialog, messages, timers);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -118,12 +113,17 @@ public final class B2bua {
 
     /** Signs outbound calls with {@code signing} (STIR/SHAKEN) from now on. */
     public void signWith(CallSigning signing) {
-        this.signing = signing;
+        attempts.signWith(signing);
     }
 
     /** Verifies the identity of calls from carriers with {@code verification} from now on. */
     public void verifyWith(CallVerification verification) {
         this.verifying = verification;
+    }
+
+    /** Where synthetic test calls are placed, through this B2BUA like real calls. */
+    public TestCallOriginator testCalls() {
+        return testCalls;
     }
 
     /** Re-INVITEs, UPDATEs, BYE and CANCEL of the calls this B2BUA carries. */
@@ -155,8 +155,7 @@ public final class B2bua {
             inDialog.reInvite(event, existing, callId);
             return;
         }
-        if (!overload.admit(OverloadControl.attempt(callId,
-                ((javax.sip.header.CSeqHeader) request.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber()))) {
+        if (!overload.admit(OverloadControl.attempt(callId, ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()))) {
             // Refused before any state or platform request is spent on it; calls already taken go on.
             OverloadRefusal.send(sip, request, overload.retryAfterSeconds());
             return;
@@ -204,18 +203,27 @@ public final class B2bua {
         boolean verify = peer instanceof Peer.Carrier && verifying.enabled();
         javax.sip.header.Header identity = verify ? request.getHeader(Messages.IDENTITY) : null;
         String asserted = verify ? Messages.assertedUserOf(request) : null;
+        decide(call, arrived, () -> {
+            IdentityCheck check = null;
+            if (verify) {
+                call.verification = verifying.verify(identity == null ? null : Messages.valueOf(identity),
+                        asserted, called, calls.clock().instant());
+                check = call.verification.check();
+            }
+            return new RouteRequest(callId, direction, peer.name(), calling, called, null, forwarded, check);
+        });
+    }
+
+    /**
+     * Asks for the call's decision on a decider thread ({@code request} is made there: a verification may fetch a
+     * certificate) and carries the call on with it. A real call's and a test call's decisions are asked alike.
+     */
+    void decide(Call call, long arrived, java.util.function.Supplier<RouteRequest> request) {
         pendingDecisions.incrementAndGet();
         deciders.execute(() -> {
             RoutingPort.Decided d;
             try {
-                IdentityCheck check = null;
-                if (verify) {
-                    call.verification = verifying.verify(identity == null ? null : Messages.valueOf(identity),
-                            asserted, called, calls.clock().instant());
-                    check = call.verification.check();
-                }
-                d = routing.decide(new RouteRequest(callId, direction, peer.name(), calling, called, null, forwarded,
-                        check));
+                d = routing.decide(request.get());
             } finally {
                 pendingDecisions.decrementAndGet();
                 overload.decided(System.nanoTime() - arrived);
@@ -238,82 +246,7 @@ public final class B2bua {
                 return;
             }
             call.state = Call.State.TRYING;
-            nextRoute(call);
-        }
-    }
-
-    /** Tries the next route, or ends the call with the last failure when none is left. Holds the call's lock. */
-    private void nextRoute(Call call) {
-        for (Optional<Route> route = failover.next(call); route.isPresent(); route = failover.next(call)) {
-            try {
-                sendInvite(call, route.get());
-                return;
-            } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-                LOG.warn("call {}: route {} ({}) not tried: {}", call.aCallId, call.attempt + 1, route.get().uri(),
-                        e.toString());
-                call.lastFailure = Response.SERVICE_UNAVAILABLE;
-            }
-        }
-        calls.end(call, call.lastFailure);
-    }
-
-    private void sendInvite(Call call, Route route) throws ParseException, SipException, InvalidArgumentException {
-        URI target = dialect.requestUri(route);
-        var local = sip.local(CarrierDialect.transportOf(target));
-        Request invite = dialect.invite(call.aRequest, route, target, local, sip.newCallId(), Messages.tag(),
-                messages.contact(local));
-        if (route.kind() == Route.Kind.PBX && call.verification != null) {
-            messages.tagVerstat(invite, call.verification.verstat().value());
-        }
-        call.signedAttest = null;
-        if (route.kind() == Route.Kind.CARRIER) {
-            Signing how = call.decision().signingFor(route);
-            long now = calls.clock().instant().getEpochSecond();
-            // A failover attempt within the same second, signed the same way for the same number, reuses the token:
-            // its claims would be identical, and a signature costs about half a millisecond of CPU.
-            Object key = java.util.Arrays.asList(how, route.presentNumber(), now);
-            Optional<String> identity = key.equals(call.identityKey) ? Optional.of(call.identity)
-                    : signing.identity(how, route.presentNumber(), call.decision().called(), now);
-            if (identity.isPresent()) {
-                call.identityKey = key;
-                call.identity = identity.get();
-                invite.addHeader(sip.factories().headers().createHeader(Messages.IDENTITY, identity.get()));
-                call.signedAttest = how.attest().name();
-            }
-        }
-        ClientTransaction ct = sip.clientTransaction(invite);
-        call.bInvite = ct;
-        call.bRequest = invite;
-        call.bCallId = Messages.callIdOf(invite);
-        call.bToTag = null;
-        call.bCseq = 1;
-        call.provisional = false;
-        call.attemptStartNanos = System.nanoTime();
-        call.firstProvisionalMs = null;
-        calls.put(call.bCallId, call);
-        ct.sendRequest();
-        call.attemptTimer = timers.schedule(() -> attemptTimedOut(call, ct), FailoverSequencer.attemptTimeoutMs(call),
-                TimeUnit.MILLISECONDS);
-        LOG.debug("call {}: attempt {} to {}", call.aCallId, call.attempt + 1, route.uri());
-    }
-
-    private void attemptTimedOut(Call call, ClientTransaction attempt) {
-        synchronized (call) {
-            if (call.bInvite != attempt || call.provisional || call.state == Call.State.ENDED) {
-                return;
-            }
-            LOG.info("call {}: no answer from route {} within {} ms; next route", call.aCallId, call.attempt + 1,
-                    call.decision().attemptTimeoutMs());
-            calls.removeLeg(call.bCallId);
-            call.attemptEnded(null);
-            try {
-                // Stop retransmitting to a carrier that never answered (no provisional: nothing to CANCEL).
-                attempt.terminate();
-            } catch (javax.sip.ObjectInUseException e) {
-                LOG.debug("attempt transaction already ending", e);
-            }
-            call.lastFailure = Response.REQUEST_TIMEOUT;
-            nextRoute(call);
+            attempts.next(call);
         }
     }
 
@@ -363,7 +296,7 @@ public final class B2bua {
             if (FailoverSequencer.failsOver(call, status)) {
                 LOG.info("call {}: route {} answered {}; next route", call.aCallId, call.attempt + 1, status);
                 call.lastFailure = status;
-                nextRoute(call);
+                attempts.next(call);
             } else {
                 calls.endBy(call, status, "CARRIER");
             }
@@ -399,27 +332,16 @@ public final class B2bua {
     }
 
     public void onTimeout(TimeoutEvent event) {
-        if (event.isServerTransaction()) {
-            return;
-        }
-        ClientTransaction ct = event.getClientTransaction();
-        Call call = calls.get(Messages.callIdOf(ct.getRequest()));
-        if (call == null || !Request.INVITE.equals(ct.getRequest().getMethod())) {
-            return;
-        }
-        synchronized (call) {
-            if (call.bInvite != ct || call.state == Call.State.ENDED || call.state == Call.State.CONFIRMED) {
-                return;
-            }
-            calls.removeLeg(call.bCallId);
-            call.attemptEnded(Response.REQUEST_TIMEOUT);
-            call.lastFailure = Response.REQUEST_TIMEOUT;
-            nextRoute(call);
-        }
+        attempts.onTimeout(event);
     }
 
     /** Relays a carrier's answer to the PBX, with the edge's own tag, Contact and the carrier's SDP. */
     private void relay(Call call, int status, Response from) throws ParseException, SipException, InvalidArgumentException {
+        if (call.test != null) {
+            // A test call's caller is the node itself: the answer goes to its outcome, not into a transaction.
+            call.test.answered(call, status);
+            return;
+        }
         Response r = sip.factories().messages().createResponse(status, call.aRequest);
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aToTag);
         r.addHeader(messages.contact(messages.localFor(call.aRequest)));

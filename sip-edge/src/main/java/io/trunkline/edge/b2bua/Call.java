@@ -26,6 +26,7 @@ final class Call {
     enum State { DECIDING, TRYING, EARLY, CONFIRMED, ENDED }
 
     final CallId aCallId;
+    /** The PBX's (or carrier's) INVITE transaction; null for a test call, whose caller is the node itself. */
     final ServerTransaction aInvite;
     final Request aRequest;
     final String aToTag;
@@ -43,6 +44,12 @@ final class Call {
     final Instant startedAt;
     Instant answeredAt;
     final List<CallRecord.Attempt> attempts = new ArrayList<>();
+    /** Why each attempt of {@link #attempts} has no answer (a skipped route's reason; "no answer"), else null. */
+    final List<String> attemptNotes = new ArrayList<>();
+    /** Which of {@link #attempts} are routes the call did not try. */
+    final java.util.BitSet skippedAttempts = new java.util.BitSet();
+    /** The synthetic caller's side of a test call, where the answers a PBX would get go; null for a real call. */
+    TestCall test;
     long attemptStartNanos;
     Long firstProvisionalMs;
     boolean recorded;
@@ -104,10 +111,13 @@ final class Call {
         Long answerMs = sipCode == null ? null : (System.nanoTime() - attemptStartNanos) / 1_000_000;
         attempts.add(new CallRecord.Attempt(route.target(), route.uri(), sipCode, firstProvisionalMs, answerMs,
                 signedAttest, route.arrives() == null ? null : route.arrives().name()));
+        attemptNotes.add(sipCode == null ? "no answer" : null);
     }
 
-    /** Records a route the call did not try (trunk down, channels full). */
-    void skipped(Route route) {
+    /** Records a route the call did not try (trunk down, channels full, down for a test call), and why. */
+    void skipped(Route route, String reason) {
+        skippedAttempts.set(attempts.size());
         attempts.add(new CallRecord.Attempt(route.target(), route.uri(), null, null, null));
+        attemptNotes.add(reason);
     }
 }

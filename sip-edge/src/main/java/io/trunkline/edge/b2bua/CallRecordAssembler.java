@@ -31,6 +31,7 @@ final class CallRecordAssembler {
                 d == null ? null : d.called(), d == null ? null : d.callClass(),
                 call.decided == null ? null : call.decided.source().name(), call.attempts, call.startedAt,
                 call.answeredAt, endedAt, code, side, inbound ? "INBOUND" : "OUTBOUND", call.peer.name(),
-                call.verification == null ? null : call.verification.check());
+                call.verification == null ? null : call.verification.check(),
+                call.test == null ? null : call.test.request().id());
     }
 }

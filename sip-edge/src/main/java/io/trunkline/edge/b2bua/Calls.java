@@ -88,6 +88,19 @@ final class Calls {
         if (call.attemptTimer != null) {
             call.attemptTimer.cancel(false);
         }
+        if (call.test == null) {
+            answer(call, status);
+        }
+        forget(call);
+        finish(call, status, side);
+        LOG.info("call {} ended with {}", call.aCallId, status);
+        if (call.test != null) {
+            // A test call's caller is the node itself: no transaction to answer, an outcome to give.
+            call.test.ended(call, status);
+        }
+    }
+
+    private void answer(Call call, int status) {
         try {
             Response r = sip.factories().messages().createResponse(status, call.aRequest);
             String phrase = io.trunkline.contract.routing.IdentityCheck.reasonPhrase(status);
@@ -99,9 +112,6 @@ final class Calls {
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("call {}: could not answer {} to the PBX: {}", call.aCallId, status, e.toString());
         }
-        forget(call);
-        finish(call, status, side);
-        LOG.info("call {} ended with {}", call.aCallId, status);
     }
 
     /** Builds the call's record once, when it ends, and hands it to the journal. Holds the call's lock. */

@@ -9,11 +9,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The order a call tries its decision's routes in: the next route whose trunk is up (by the cluster's OPTIONS
- * probes) and has a free channel, each skipped route recorded as an attempt without a SIP code.
+ * probes), is not down for the test call it carries, and has a free channel, each skipped route recorded as an attempt
+ * without a SIP code.
  */
 final class FailoverSequencer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailoverSequencer.class);
+
+    /** The reason a route skipped because a test call's request says so is recorded with. */
+    static final String DOWN_FOR_TEST = "down for test call";
 
     private final TrunkHealthStore health;
     private final Admission admission;
@@ -33,10 +37,17 @@ final class FailoverSequencer {
         List<Route> routes = call.decision().routes();
         while (++call.attempt < routes.size()) {
             Route route = routes.get(call.attempt);
+            if (call.test != null && call.test.request().down().contains(route.target())) {
+                // A failover drill's carrier under test: down for this call only, as a down trunk would be skipped.
+                LOG.info("call {}: route {} ({}) skipped: down for test call", call.aCallId, call.attempt + 1,
+                        route.target());
+                call.skipped(route, DOWN_FOR_TEST);
+                continue;
+            }
             if (health.isDown(route.target())) {
                 // Known down from the OPTIONS probes: no INVITE, no waiting for its timeout.
                 LOG.info("call {}: route {} ({}) skipped: trunk down", call.aCallId, call.attempt + 1, route.target());
-                call.skipped(route);
+                call.skipped(route, "trunk down");
                 continue;
             }
             admission.releaseTrunkChannel(call);
@@ -44,7 +55,7 @@ final class FailoverSequencer {
             if (!admission.holdTrunkChannel(call, CarrierDialect.channelOf(route), limit)) {
                 LOG.info("call {}: route {} ({}) skipped: at its channel limit ({})", call.aCallId, call.attempt + 1,
                         route.target(), limit);
-                call.skipped(route);
+                call.skipped(route, "at its channel limit (" + limit + ")");
                 continue;
             }
             return Optional.of(route);

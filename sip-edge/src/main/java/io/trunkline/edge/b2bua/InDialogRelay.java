@@ -73,6 +73,11 @@ public final class InDialogRelay {
                 return;
             }
             boolean fromPbx = call.isPbxLeg(callId);
+            if (call.test != null && !fromPbx) {
+                // A test call's caller is the node itself, with no media to offer again (RFC 3261 §14.2).
+                messages.respond(st, request, Response.NOT_ACCEPTABLE_HERE);
+                return;
+            }
             Request out = fromPbx ? toCarrier(call, method) : toPbx(call, method);
             Messages.copyHeaders(request, out, Messages.SESSION_TIMER_REQUEST);
             messages.copyBody(request, out);
@@ -156,8 +161,13 @@ public final class InDialogRelay {
             // disk even if the node dies the next instant.
             calls.finish(call, Response.OK, fromPbx ? "PBX" : "CARRIER");
             messages.respond(st, bye, Response.OK);
-            sendBye(call, fromPbx);
+            if (call.test == null) {
+                sendBye(call, fromPbx);
+            }
             calls.forget(call);
+            if (call.test != null) {
+                call.test.hungUpByCallee(call);
+            }
             LOG.info("call {} ended by {}", call.aCallId, fromPbx ? "the PBX" : "the carrier");
         }
     }

@@ -60,6 +60,29 @@ public record PeerSettings(Map<String, Peer> bySource, Map<CarrierId, CarrierPro
         }
     }
 
+    /**
+     * The configured carrier (with {@code carrier = true}) or PBX of this id: one named by any of its keys (sources, a
+     * profile, a channel limit); empty for an id of neither form or not configured.
+     */
+    public java.util.Optional<Peer> named(String id, boolean carrier) {
+        for (Peer peer : bySource.values()) {
+            if (peer.name().equals(id) && (peer instanceof Peer.Carrier) == carrier) {
+                return java.util.Optional.of(peer);
+            }
+        }
+        try {
+            if (carrier && carriers.containsKey(new CarrierId(id))) {
+                return java.util.Optional.of(new Peer.Carrier(new CarrierId(id)));
+            }
+            if (!carrier && pbxChannels.containsKey(new PbxId(id))) {
+                return java.util.Optional.of(new Peer.Pbx(new PbxId(id)));
+            }
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The PBX or carrier a request comes from, by {@code ip:port} first, then by {@code ip}; null for none. */
     public Peer peerFor(String ip, int port) {
         Peer byPort = bySource.get(ip + ":" + port);

@@ -7,7 +7,6 @@ import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.contract.telecom.PbxId;
-import io.trunkline.edge.cluster.TrunkHealth;
 import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.routing.RoutingPort;
 import io.trunkline.edge.testing.FakeSipEndpoint;
@@ -18,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sip.ResponseEvent;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ToHeader;
@@ -36,21 +34,7 @@ class B2buaTest {
     private final List<RouteRequest> asked = new ArrayList<>();
     private RoutingPort.Decided decision = TestCalls.decided(TestCalls.carrier("carrier-a", "+442071234567"),
             TestCalls.carrier("carrier-b", "+442071234567"));
-    private final TrunkHealthStore allUp = new TrunkHealthStore() {
-        @Override
-        public Optional<TrunkHealth> get(String trunk) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void put(TrunkHealth health) {
-        }
-
-        @Override
-        public Map<String, TrunkHealth> all() {
-            return Map.of();
-        }
-    };
+    private final TrunkHealthStore allUp = TestCalls.ALL_UP;
     private final B2bua b2bua = new B2bua(sip, request -> {
         asked.add(request);
         return decision;

@@ -87,4 +87,24 @@ class FailoverSequencerTest {
         assertThat(FailoverSequencer.failsOver(call, 486)).as("busy is relayed, not failed over").isFalse();
         assertThat(FailoverSequencer.attemptTimeoutMs(call)).isEqualTo(1500);
     }
+
+    @Test
+    void aTestCallsDownTargetsAreSkippedForItAloneWithTheirReason() {
+        Call test = TestCalls.call(TestCalls.HQ);
+        test.test = new TestCall(new io.trunkline.contract.testcall.TestCallRequest("drill-1",
+                io.trunkline.contract.routing.RouteRequest.Direction.OUTBOUND, "hq-cucm", "2001", "9011442071234567",
+                Set.of("carrier-free")), null);
+        test.decided = TestCalls.decided(FREE, LAST);
+        assertThat(sequencer.next(test)).contains(LAST);
+        assertThat(test.attempts).extracting(CallRecord.Attempt::target, CallRecord.Attempt::sipCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("carrier-free", null));
+        assertThat(test.skippedAttempts.get(0)).isTrue();
+        assertThat(test.attemptNotes).containsExactly("down for test call");
+        assertThat(counters.count(ChannelKey.carrier(new CarrierId("carrier-free")))).as("no channel taken").isZero();
+
+        Call real = TestCalls.call(TestCalls.HQ);
+        real.decided = TestCalls.decided(FREE, LAST);
+        assertThat(sequencer.next(real)).as("real calls are untouched").contains(FREE);
+        assertThat(real.attempts).isEmpty();
+    }
 }

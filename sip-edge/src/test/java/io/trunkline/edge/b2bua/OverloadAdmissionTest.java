@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.nist.javax.sip.RequestEventExt;
 import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.contract.telecom.PbxId;
-import io.trunkline.edge.cluster.TrunkHealth;
 import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.overload.OverloadControl;
 import io.trunkline.edge.testing.FakeSipEndpoint;
@@ -16,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sip.ResponseEvent;
 import javax.sip.header.RetryAfterHeader;
 import javax.sip.message.Request;
@@ -51,21 +49,7 @@ class OverloadAdmissionTest {
     private final FakeSipEndpoint sip = new FakeSipEndpoint();
     private final Control control = new Control();
     private final List<RouteRequest> asked = new ArrayList<>();
-    private final TrunkHealthStore allUp = new TrunkHealthStore() {
-        @Override
-        public Optional<TrunkHealth> get(String trunk) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void put(TrunkHealth health) {
-        }
-
-        @Override
-        public Map<String, TrunkHealth> all() {
-            return Map.of();
-        }
-    };
+    private final TrunkHealthStore allUp = TestCalls.ALL_UP;
     private final TestCalls.Records records = new TestCalls.Records();
     private final B2bua b2bua = new B2bua(sip, request -> {
         asked.add(request);

@@ -6,6 +6,8 @@ import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.contract.telecom.CallId;
 import io.trunkline.contract.telecom.CarrierId;
 import io.trunkline.contract.telecom.PbxId;
+import io.trunkline.edge.cluster.TrunkHealth;
+import io.trunkline.edge.cluster.TrunkHealthStore;
 import io.trunkline.edge.config.Peer;
 import io.trunkline.edge.routing.RoutingPort;
 import io.trunkline.edge.testing.FakeSipEndpoint;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -24,6 +27,23 @@ final class TestCalls {
     static final Instant STARTED = Instant.parse("2026-03-02T10:15:30Z");
     static final Peer HQ = new Peer.Pbx(new PbxId("hq-cucm"));
     static final Peer CARRIER_A = new Peer.Carrier(new CarrierId("carrier-a"));
+
+    /** Trunk health with every trunk up (none probed). */
+    static final TrunkHealthStore ALL_UP = new TrunkHealthStore() {
+        @Override
+        public Optional<TrunkHealth> get(String trunk) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void put(TrunkHealth health) {
+        }
+
+        @Override
+        public Map<String, TrunkHealth> all() {
+            return Map.of();
+        }
+    };
 
     private TestCalls() {
     }

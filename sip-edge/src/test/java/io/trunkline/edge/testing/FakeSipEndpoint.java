@@ -61,6 +61,7 @@ public final class FakeSipEndpoint implements SipEndpoint {
                         yield null;
                     }
                     case "getRequest" -> request;
+                    case "createCancel" -> ((gov.nist.javax.sip.message.SIPRequest) request).createCancelRequest();
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     default -> null;
