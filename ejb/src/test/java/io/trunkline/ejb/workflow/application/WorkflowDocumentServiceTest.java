@@ -7,16 +7,14 @@ import io.trunkline.ejb.workflow.api.Caller;
 import io.trunkline.ejb.workflow.api.DocumentView;
 import io.trunkline.ejb.workflow.api.InvalidWorkflowInput;
 import io.trunkline.ejb.workflow.api.StoredDocument;
-import io.trunkline.ejb.workflow.api.WorkflowEvent;
 import io.trunkline.ejb.workflow.api.WorkflowNotFound;
 import io.trunkline.ejb.workflow.domain.DocumentPolicy;
 import io.trunkline.ejb.workflow.domain.DocumentStore;
+import io.trunkline.ejb.workflow.domain.InMemoryWorkflowEventStore;
 import io.trunkline.ejb.workflow.domain.WorkflowEventStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ class WorkflowDocumentServiceTest {
     private static final Caller OPS = new Caller("oscar", Set.of("ops"));
     private static final Caller ANALYST = new Caller("ann", Set.of("analyst"));
 
-    private final List<WorkflowEventStore.NewEvent> trail = new ArrayList<>();
     private final List<DocumentView> stored = new ArrayList<>();
     private final List<byte[]> bytes = new ArrayList<>();
 
@@ -54,22 +51,8 @@ class WorkflowDocumentServiceTest {
                     .map(v -> new StoredDocument(v, bytes.get((int) v.id() - 1)));
         }
     };
-    private final WorkflowEventStore events = new WorkflowEventStore() {
-        @Override
-        public void append(NewEvent e) {
-            trail.add(e);
-        }
-
-        @Override
-        public List<WorkflowEvent> forInstance(long processInstanceId) {
-            return List.of();
-        }
-
-        @Override
-        public Map<Long, String> starters(Collection<Long> processInstanceIds) {
-            return Map.of();
-        }
-    };
+    private final InMemoryWorkflowEventStore events = new InMemoryWorkflowEventStore();
+    private final List<WorkflowEventStore.NewEvent> trail = events.appended;
     /** Instance 1 ports numbers, 2 claims SLA credits, nothing else exists. */
     private final WorkflowDocumentService service = new WorkflowDocumentService(
             id -> id == 1 ? "porting.NumberPort" : id == 2 ? "sla.CreditClaim" : null, store, events);
