@@ -2,6 +2,7 @@ package io.trunkline.web.support;
 
 import io.trunkline.ejb.routing.api.InvalidRouteRequest;
 import io.trunkline.ejb.routing.api.MasterDataException;
+import io.trunkline.ejb.workflow.api.DocumentTooLarge;
 import io.trunkline.ejb.workflow.api.InvalidWorkflowInput;
 import io.trunkline.ejb.workflow.api.WorkflowConflict;
 import io.trunkline.ejb.workflow.api.WorkflowNotFound;
@@ -69,6 +70,9 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
         }
         if (t instanceof WorkflowConflict e) {
             return new Failure(Response.Status.CONFLICT, "conflict", e.reason() + ": " + e.getMessage(), null);
+        }
+        if (t instanceof DocumentTooLarge) {
+            return new Failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", t.getMessage(), null);
         }
         if (t instanceof WorkflowNotFound) {
             return new Failure(Response.Status.NOT_FOUND, "not_found", t.getMessage(), null);

@@ -3,6 +3,7 @@ package io.trunkline.web.support;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.servlet.http.HttpServletRequest;
@@ -26,6 +27,8 @@ import javax.ws.rs.ext.ReaderInterceptorContext;
 public class RequestBodyLimit implements ContainerRequestFilter, ReaderInterceptor {
 
     static final String PROPERTY = "trunkline.api.max-body-bytes";
+    /** A workflow document's upload, which reads its body itself under the documents' own limit. */
+    private static final Pattern DOCUMENT_UPLOAD = Pattern.compile("/?workflows/[0-9]+/documents/?");
     static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
 
     private final long maxBytes = maxBytes();
@@ -39,6 +42,9 @@ public class RequestBodyLimit implements ContainerRequestFilter, ReaderIntercept
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (ownLimit(request.getMethod(), request.getUriInfo().getPath())) {
+            return;
+        }
         if (servletRequest != null && servletRequest.getProtocol().startsWith("HTTP/2")) {
             // Over HTTP/2 Undertow ends the whole connection (GOAWAY) when a stream is answered before its body
             // is read, and the client loses the answer with it: the body is counted as read instead.
@@ -55,6 +61,15 @@ public class RequestBodyLimit implements ContainerRequestFilter, ReaderIntercept
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         context.setInputStream(new LimitedStream(context.getInputStream(), maxBytes));
         return context.proceed();
+    }
+
+    /**
+     * Whether the request's body is bounded by its resource method rather than here: a workflow document (a signed
+     * scan may be larger than any JSON body) is read from the servlet's stream, never through the reader this
+     * class wraps, and refused past {@code trunkline.documents.max-bytes}.
+     */
+    static boolean ownLimit(String method, String path) {
+        return "POST".equals(method) && path != null && DOCUMENT_UPLOAD.matcher(path).matches();
     }
 
     /** @throws ApiException 413 when the declared length (-1 when none) is over the limit */

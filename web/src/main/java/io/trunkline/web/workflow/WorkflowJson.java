@@ -1,5 +1,6 @@
 package io.trunkline.web.workflow;
 
+import io.trunkline.ejb.workflow.api.DocumentView;
 import io.trunkline.ejb.workflow.api.FormField;
 import io.trunkline.ejb.workflow.api.TaskView;
 import io.trunkline.ejb.workflow.api.WorkflowDetail;
@@ -59,6 +60,21 @@ final class WorkflowJson {
         put(out, "oldValue", e.oldValue());
         put(out, "newValue", e.newValue());
         put(out, "detail", e.detail());
+        return out;
+    }
+
+    /** A workflow document without its bytes. */
+    static Map<String, Object> document(DocumentView d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", d.id());
+        out.put("workflowId", d.workflowId());
+        out.put("name", d.name());
+        out.put("kind", d.kind());
+        out.put("contentType", d.contentType());
+        out.put("size", d.size());
+        out.put("sha256", d.sha256());
+        out.put("addedBy", d.addedBy());
+        out.put("addedAt", d.addedAt());
         return out;
     }
 

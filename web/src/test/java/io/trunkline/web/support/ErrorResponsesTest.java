@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trunkline.ejb.routing.api.InvalidRouteRequest;
 import io.trunkline.ejb.routing.api.MasterDataException;
+import io.trunkline.ejb.workflow.api.DocumentTooLarge;
 import io.trunkline.ejb.workflow.api.InvalidWorkflowInput;
 import io.trunkline.ejb.workflow.api.WorkflowConflict;
 import io.trunkline.ejb.workflow.api.WorkflowNotFound;
@@ -48,6 +49,13 @@ class ErrorResponsesTest {
         ErrorResponses.Failure f = ErrorResponses.classify(wrapped);
         assertThat(f.status().getStatusCode()).isEqualTo(413);
         assertThat(f.message()).isEqualTo("body: the request body is over the limit of 8 bytes");
+    }
+
+    @Test
+    void aDocumentOverItsLimitIs413NamingTheLimit() {
+        ErrorResponses.Failure f = ErrorResponses.classify(new EJBException(new DocumentTooLarge(10_485_760)));
+        assertThat(f).isEqualTo(new ErrorResponses.Failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
+                "content: the document is over the limit of 10485760 bytes", null));
     }
 
     @Test

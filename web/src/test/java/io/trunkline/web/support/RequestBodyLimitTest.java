@@ -38,4 +38,15 @@ class RequestBodyLimitTest {
     void theDefaultStaysBelowTheServersOwnCap() {
         assertThat(RequestBodyLimit.DEFAULT_MAX_BYTES).isLessThan(10_485_760L);
     }
+
+    @Test
+    void onlyADocumentUploadBoundsItsOwnBody() {
+        assertThat(RequestBodyLimit.ownLimit("POST", "/workflows/42/documents")).isTrue();
+        assertThat(RequestBodyLimit.ownLimit("POST", "workflows/42/documents/")).isTrue();
+        assertThat(RequestBodyLimit.ownLimit("PUT", "/workflows/42/documents")).isFalse();
+        assertThat(RequestBodyLimit.ownLimit("POST", "/workflows/42/cancel")).isFalse();
+        assertThat(RequestBodyLimit.ownLimit("POST", "/workflows/42/documents/7")).isFalse();
+        assertThat(RequestBodyLimit.ownLimit("POST", "/rulebooks/x/workflows/42/documents")).isFalse();
+        assertThat(RequestBodyLimit.ownLimit("POST", null)).isFalse();
+    }
 }

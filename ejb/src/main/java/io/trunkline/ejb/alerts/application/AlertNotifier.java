@@ -1,6 +1,7 @@
 package io.trunkline.ejb.alerts.application;
 
 import io.trunkline.ejb.alerts.api.Alerts.Alert;
+import io.trunkline.ejb.platform.infrastructure.SmtpMailer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,21 +12,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import javax.json.Json;
 import javax.json.JsonObjectBuilder;
-import javax.mail.Message;
-import javax.mail.MessagingException;
-import javax.mail.Session;
-import javax.mail.Transport;
-import javax.mail.internet.InternetAddress;
-import javax.mail.internet.MimeMessage;
 
 /**
  * Sends an alert's events by e-mail (SMTP) and webhook (JSON POST). Targets are the server's system properties:
  * {@code trunkline.alerts.mail.to} (comma-separated), {@code trunkline.alerts.mail.escalate-to} (escalations go
  * there as well), {@code trunkline.alerts.mail.from}, {@code trunkline.smtp.host} / {@code trunkline.smtp.port}
- * (default 127.0.0.1:25) and {@code trunkline.alerts.webhook} (a URL); an unset target is skipped.
+ * (default 127.0.0.1:25, sent by {@link SmtpMailer}) and {@code trunkline.alerts.webhook} (a URL); an unset target
+ * is skipped.
  */
 final class AlertNotifier {
 
@@ -78,25 +73,9 @@ final class AlertNotifier {
     }
 
     private static String mail(String event, Alert alert, List<String> to) {
-        Properties p = new Properties();
-        p.setProperty("mail.smtp.host", System.getProperty("trunkline.smtp.host", "127.0.0.1"));
-        p.setProperty("mail.smtp.port", System.getProperty("trunkline.smtp.port", "25"));
-        p.setProperty("mail.smtp.connectiontimeout", "5000");
-        p.setProperty("mail.smtp.timeout", "5000");
-        try {
-            MimeMessage m = new MimeMessage(Session.getInstance(p));
-            m.setFrom(new InternetAddress(System.getProperty("trunkline.alerts.mail.from", "trunkline@localhost")));
-            for (String r : to) {
-                m.addRecipient(Message.RecipientType.TO, new InternetAddress(r));
-            }
-            m.setSubject(subject(event, alert), "UTF-8");
-            m.setText(text(event, alert), "UTF-8");
-            m.setHeader("X-Trunkline-Alert", String.valueOf(alert.id()));
-            Transport.send(m);
-            return "delivered";
-        } catch (MessagingException e) {
-            return "failed: " + e.getMessage();
-        }
+        String from = System.getProperty("trunkline.alerts.mail.from", "trunkline@localhost");
+        return new SmtpMailer().send(SmtpMailer.Mail.text(from, to, subject(event, alert), text(event, alert))
+                .withHeader("X-Trunkline-Alert", String.valueOf(alert.id())));
     }
 
     static String json(String event, Alert a) {
