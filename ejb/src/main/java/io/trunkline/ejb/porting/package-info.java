@@ -1,5 +1,6 @@
 /**
- * Number porting: moving an enterprise's numbers from a losing to a gaining carrier. {@code domain} holds what is
- * pure about it, such as the letter of authorization the gaining carrier's porting desk is sent.
+ * Number porting: the numbers of a port reserved against the DID inventory, the letter of authorization, the request to
+ * the gaining carrier's porting desk, the move of the numbers on port day and back after a failed test call; the steps
+ * of the {@code porting.NumberPort} workflow.
  */
 package io.trunkline.ejb.porting;

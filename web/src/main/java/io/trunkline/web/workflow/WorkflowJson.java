@@ -108,6 +108,14 @@ final class WorkflowJson {
      * is empty. Forms and start variables are flat: a nested object or array is refused naming it.
      */
     static Map<String, Object> flat(JsonObject body, String name) {
+        return flat(body, name, false);
+    }
+
+    /**
+     * As {@link #flat(JsonObject, String)}, with {@code lists}: a member may also be an array of strings (a port's
+     * numbers), read as a list.
+     */
+    static Map<String, Object> flat(JsonObject body, String name, boolean lists) {
         JsonValue v = body.get(name);
         if (v == null || v == JsonValue.NULL) {
             return Map.of();
@@ -116,7 +124,19 @@ final class WorkflowJson {
             throw ApiException.badRequest(name, "must be a JSON object");
         }
         Map<String, Object> out = new HashMap<>();
-        v.asJsonObject().forEach((k, value) -> out.put(k, raw(name + "." + k, value)));
+        v.asJsonObject().forEach((k, value) -> out.put(k, lists && value.getValueType() == JsonValue.ValueType.ARRAY
+                ? strings(name + "." + k, value.asJsonArray()) : raw(name + "." + k, value)));
+        return out;
+    }
+
+    private static List<String> strings(String field, javax.json.JsonArray array) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i).getValueType() != JsonValue.ValueType.STRING) {
+                throw ApiException.badRequest(field + "[" + i + "]", "must be a string");
+            }
+            out.add(array.getString(i));
+        }
         return out;
     }
 

@@ -66,7 +66,7 @@ public class WorkflowResource {
     public Response start(String body, @Context SecurityContext security) {
         JsonObject request = JsonBodies.object(body);
         String processId = JsonBodies.string(request, "processId");
-        Map<String, Object> variables = WorkflowJson.flat(request, "variables");
+        Map<String, Object> variables = WorkflowJson.flat(request, "variables", true);
         WorkflowSummary s = workflows.start(Callers.of(security), processId, variables);
         return Response.created(URI.create("workflows/" + s.id())).entity(WorkflowJson.write(WorkflowJson.summary(s))).build();
     }

@@ -16,9 +16,11 @@ public interface EventAlerts {
     String FRAUD = "fraud";
     String SECURITY = "security";
     String STIR = "stir";
+    /** A workflow's step: a port rolled back, a FOC overdue, a drill failed. */
+    String WORKFLOW = "workflow";
 
     /**
-     * @param origin    {@link #FRAUD}, {@link #SECURITY} or {@link #STIR}
+     * @param origin    {@link #FRAUD}, {@link #SECURITY}, {@link #STIR} or {@link #WORKFLOW}
      * @param dimension what the subject is: {@code extension}, {@code pbx}, {@code carrier}, {@code source}, ...
      * @param severity  {@code WARNING} or {@code CRITICAL}
      * @param details   what happened, including the evidence (for fraud: the row, counter, value, threshold, trace)

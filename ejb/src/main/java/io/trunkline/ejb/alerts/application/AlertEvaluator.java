@@ -62,7 +62,7 @@ public class AlertEvaluator {
     static final int MIN_CALLS_TO_RESOLVE = 10;
     private static final Duration LOOK_BACK = Duration.ofHours(2);
     private static final java.util.Set<String> EVENT_ORIGINS = java.util.Set.of(EventAlerts.FRAUD, EventAlerts.SECURITY,
-            EventAlerts.STIR);
+            EventAlerts.STIR, EventAlerts.WORKFLOW);
     private static final Pattern DELAY = Pattern.compile("(\\d+)\\s*([smhd])");
 
     @EJB

@@ -133,8 +133,8 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
         try (PreparedStatement call = c.prepareStatement("INSERT INTO call_record (call_id, started_at, event_id, node_id, "
                 + "direction, origin, pbx_id, calling_dialed, called_dialed, calling_normalized, called_normalized, "
                 + "call_class, decision_source, carrier_id, attempts, answered_at, ended_at, duration_ms, release_code, "
-                + "released_by, record, stir_verstat, stir_failure, stir_attest, stir_arrives) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "released_by, record, stir_verstat, stir_failure, stir_attest, stir_arrives, test_call) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement attempt = c.prepareStatement("INSERT INTO call_attempt (call_id, started_at, attempt_no, "
                      + "target, uri, sip_code, first_provisional_ms, answer_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int attempts = 0;
@@ -163,6 +163,7 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
                 call.setString(20, r.releasedBy());
                 call.setString(21, r.toJson());
                 setStir(call, r);
+                call.setString(26, cut(r.testCall(), 64));
                 call.addBatch();
                 int n = 0;
                 for (CallRecord.Attempt a : r.attempts()) {

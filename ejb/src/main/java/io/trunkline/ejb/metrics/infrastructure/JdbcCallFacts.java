@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * Reads what happened in one window as {@link CallFact}s: every attempt the edge made on a carrier (counted for
  * the carrier and the trunk URI), every call the edge carried (for its PBX and destination class), and every
  * stored CDR (for its PBX, carrier, trunk and class), with CMR quality joined by call key. Also the spans of
- * the calls overlapping the window, for the concurrent-call peak.
+ * the calls overlapping the window, for the concurrent-call peak. Synthetic test calls (a port's, a drill's) are
+ * left out: they are evidence of a workflow, not traffic.
  */
 @Dependent
 public final class JdbcCallFacts implements CallFacts {
@@ -55,7 +56,7 @@ public final class JdbcCallFacts implements CallFacts {
         try (PreparedStatement ps = c.prepareStatement("SELECT r.call_id, r.started_at, r.ended_at, r.pbx_id, r.call_class, "
                 + "r.called_normalized, r.answered_at, r.release_code, a.attempt_no, a.target, a.uri, a.sip_code, "
                 + "a.first_provisional_ms, a.answer_ms FROM call_record r LEFT JOIN call_attempt a ON a.call_id = r.call_id "
-                + "AND a.started_at = r.started_at WHERE r.started_at >= ? AND r.started_at < ? "
+                + "AND a.started_at = r.started_at WHERE r.started_at >= ? AND r.started_at < ? AND r.test_call IS NULL "
                 + "ORDER BY r.call_id, a.attempt_no")) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
@@ -103,7 +104,7 @@ public final class JdbcCallFacts implements CallFacts {
         List<IdentityTally> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT direction, "
                 + "origin, carrier_id, stir_verstat, stir_failure, stir_arrives FROM call_record WHERE started_at >= ? "
-                + "AND started_at < ? AND (stir_verstat IS NOT NULL OR (direction = 'OUTBOUND' AND carrier_id IS NOT NULL "
+                + "AND started_at < ? AND test_call IS NULL AND (stir_verstat IS NOT NULL OR (direction = 'OUTBOUND' AND carrier_id IS NOT NULL "
                 + "AND call_class <> 'INTERNAL'))")) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
@@ -176,7 +177,7 @@ public final class JdbcCallFacts implements CallFacts {
         Timestamp earliest = Timestamp.from(from.minus(LONGEST_CALL));
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("SELECT started_at, ended_at, pbx_id, call_class, carrier_id "
-                    + "FROM call_record WHERE started_at >= ? AND started_at < ? AND ended_at > ?")) {
+                    + "FROM call_record WHERE started_at >= ? AND started_at < ? AND ended_at > ? AND test_call IS NULL")) {
                 ps.setTimestamp(1, earliest);
                 ps.setTimestamp(2, Timestamp.from(to));
                 ps.setTimestamp(3, Timestamp.from(from));

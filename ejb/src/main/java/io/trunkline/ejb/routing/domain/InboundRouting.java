@@ -13,8 +13,9 @@ import io.trunkline.rules.attestation.IdentityQuery;
 
 /**
  * Stage for a call from a carrier: what the InboundIdentity table does with its STIR/SHAKEN verification (refuse it
- * with RFC 8224's code, or let it through to be tagged), then the called DID's PBX and extension, or the default
- * destination (main IVR).
+ * with RFC 8224's code, or let it through to be tagged), then the called DID's PBX and extension when the call comes
+ * through the carrier holding the DID (404 through any other), or the default destination (main IVR) for a number
+ * that is no DID.
  */
 final class InboundRouting {
 
@@ -47,6 +48,12 @@ final class InboundRouting {
                 : E164Number.isE164("+" + request.calling()) ? "+" + request.calling() : request.calling();
         Optional<Did> did = data.did(called);
         Did target;
+        if (did.isPresent() && !did.get().carrier().equals(carrier.id())) {
+            // A DID comes in through the carrier that holds it: after a port, the gaining carrier's calls reach the
+            // PBX and the losing carrier's no longer do (and after a rollback, the other way round).
+            return trace.reject(404, "DID " + called + " is held by " + did.get().carrier() + ", not " + carrier.id(),
+                    "INBOUND", called, calling);
+        }
         if (did.isPresent()) {
             target = did.get();
             trace.add("DID " + called + " from " + carrier.id() + " belongs to " + target.pbx() + " extension " + target.extension());

@@ -1,11 +1,13 @@
 package io.trunkline.ejb.workflow.application;
 
+import io.trunkline.ejb.workflow.infrastructure.InstanceVariables;
 import io.trunkline.ejb.workflow.api.Caller;
 import io.trunkline.ejb.workflow.api.FormField;
 import io.trunkline.ejb.workflow.api.InvalidWorkflowInput;
 import io.trunkline.ejb.workflow.api.TaskView;
 import io.trunkline.ejb.workflow.api.WorkflowConflict;
 import io.trunkline.ejb.workflow.api.WorkflowDetail;
+import io.trunkline.ejb.workflow.api.WorkflowDocuments;
 import io.trunkline.ejb.workflow.api.WorkflowEvent;
 import io.trunkline.ejb.workflow.api.WorkflowNotFound;
 import io.trunkline.ejb.workflow.api.WorkflowState;
@@ -55,12 +57,14 @@ public class WorkflowService implements Workflows, WorkflowTasks {
     private static final String LANGUAGE = "en-UK";
     /** Task inputs that configure the task rather than inform its owner. */
     private static final Set<String> TECHNICAL_INPUTS = Set.of("TaskName", "GroupId", "Skippable", "NodeName",
-            "OptionalOutputs", "ActorId", "Comment", "Description", "Priority", "Locale", "CreatedBy", "Content");
+            "OptionalOutputs", "FormTypes", "ActorId", "Comment", "Description", "Priority", "Locale", "CreatedBy", "Content");
 
     @EJB
     private WorkflowRuntime runtime;
     @Inject
     private WorkflowEventStore events;
+    @EJB
+    private WorkflowDocuments documents;
 
     public WorkflowService() {
     }
@@ -86,11 +90,17 @@ public class WorkflowService implements Workflows, WorkflowTasks {
         }
         Instant startedAt = Instant.now();
         int[] state = new int[1];
-        long id = runtime.withEngine(caller.user(), engine -> {
-            org.kie.api.runtime.process.ProcessInstance pi = engine.getKieSession().startProcess(processId, checked);
-            state[0] = pi.getState();
-            return pi.getId();
-        });
+        long id;
+        try {
+            id = runtime.withEngine(caller.user(), engine -> {
+                org.kie.api.runtime.process.ProcessInstance pi = engine.getKieSession().startProcess(processId, checked);
+                state[0] = pi.getState();
+                return pi.getId();
+            });
+        } catch (RuntimeException e) {
+            // A first service step may refuse the start (numbers already in an open port): jBPM wraps what it threw.
+            throw refusal(e);
+        }
         Process p = runtime.kieBase().getProcess(processId);
         return new WorkflowSummary(id, processId, p.getName(), p.getVersion(), WorkflowState.of(state[0]), caller.user(),
                 startedAt, state[0] == WorkflowState.ACTIVE.code() ? null : Instant.now());
@@ -137,6 +147,14 @@ public class WorkflowService implements Workflows, WorkflowTasks {
         WorkflowState state = WorkflowState.of(log.getStatus());
         if (state != WorkflowState.ACTIVE) {
             throw new WorkflowConflict("not_active", "workflow " + id + " is " + state + ", not ACTIVE");
+        }
+        ProcessCatalog.ProcessEntry entry = ProcessCatalog.entry(log.getProcessId()).orElse(null);
+        if (entry != null) {
+            Map<String, Object> variables = runtime.withEngine(caller.user(),
+                    engine -> engine.getKieSession().execute(new InstanceVariables(id)));
+            if (variables != null && !entry.cancellable().test(variables)) {
+                throw new WorkflowConflict("not_cancellable", "workflow " + id + " can no longer be cancelled: " + entry.whyNot());
+            }
         }
         append(NewEvent.of(id, log.getProcessId(), caller.user(), Kinds.CANCEL_REQUESTED, reason));
         runtime.withEngine(caller.user(), engine -> {
@@ -218,11 +236,33 @@ public class WorkflowService implements Workflows, WorkflowTasks {
     @Override
     public void complete(Caller caller, long id, Map<String, Object> data) {
         Task t = runtime.withEngine(caller.user(), engine -> actionable(caller, engine.getTaskService(), id));
-        Map<String, Object> typed = JbpmTaskForms.of(runtime.kieBase(), t).read(data);
+        TaskForm form = JbpmTaskForms.of(runtime.kieBase(), t);
+        Map<String, Object> typed = form.read(data);
+        long workflowId = t.getTaskData().getProcessInstanceId();
+        for (FormField f : form.fields()) {
+            if (f.type().equals(TaskForm.DOCUMENT) && typed.get(f.name()) instanceof Long docId) {
+                // A signed scan is a person's upload to this very workflow, not the letter the platform generated.
+                boolean uploaded = documents.documents(caller, workflowId).stream()
+                        .anyMatch(d -> d.id() == docId && d.kind().equals("UPLOAD"));
+                if (!uploaded) {
+                    throw new InvalidWorkflowInput("data." + f.name(), "must be the id of a document uploaded to workflow "
+                            + workflowId + " (POST /workflows/" + workflowId + "/documents)");
+                }
+            }
+        }
         // In this bean's transaction: rolled back if the completion below fails.
         append(new NewEvent(t.getTaskData().getProcessInstanceId(), t.getTaskData().getProcessId(), Instant.now(),
                 caller.user(), Kinds.TASK_FORM_SUBMITTED, null, null, null, id, t.getName(), null, null, null,
                 json(typed)));
+        try {
+            completeTask(caller, id, t, typed);
+        } catch (RuntimeException e) {
+            // The step the completion reaches may refuse it (the gaining carrier has no porting desk).
+            throw refusal(e);
+        }
+    }
+
+    private void completeTask(Caller caller, long id, Task t, Map<String, Object> typed) {
         runtime.withEngine(caller.user(), engine -> {
             TaskService tasks = engine.getTaskService();
             Status status = t.getTaskData().getStatus();
@@ -240,6 +280,16 @@ public class WorkflowService implements Workflows, WorkflowTasks {
             }
             return null;
         });
+    }
+
+    /** What a step's refusal inside jBPM's wrapping exceptions was, or the exception itself. */
+    static RuntimeException refusal(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidWorkflowInput || t instanceof WorkflowConflict || t instanceof SecurityException) {
+                return (RuntimeException) t;
+            }
+        }
+        return e;
     }
 
     /** The task, if the caller may act on it: unknown or unreadable is not found, readable only is forbidden. */

@@ -1,5 +1,7 @@
 package io.trunkline.ejb.workflow.domain;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import io.trunkline.ejb.workflow.api.FormField;
 import io.trunkline.ejb.workflow.api.InvalidWorkflowInput;
 import java.math.BigDecimal;
@@ -14,8 +16,16 @@ import java.util.Set;
  */
 public record TaskForm(String task, List<FormField> fields) {
 
-    /** The output types a form can take, by simple name. */
-    public static final Set<String> TYPES = Set.of("String", "Integer", "Long", "Double", "BigDecimal", "Boolean");
+    public static final String DATETIME = "datetime";
+    public static final String DOCUMENT = "document";
+
+    /**
+     * The output types a form can take: Java types by simple name, and two kinds a task's static input
+     * {@code FormTypes} may give an output: {@code datetime} (ISO-8601 with an offset, kept as a UTC instant's
+     * text, which jBPM timers read) and {@code document} (the id of a document of the same workflow instance).
+     */
+    public static final Set<String> TYPES = Set.of("String", "Integer", "Long", "Double", "BigDecimal", "Boolean",
+            TaskForm.DATETIME, TaskForm.DOCUMENT);
 
     public TaskForm {
         fields = List.copyOf(fields);
@@ -62,6 +72,18 @@ public record TaskForm(String task, List<FormField> fields) {
                     return v;
                 }
                 throw new InvalidWorkflowInput(field, "must be true or false");
+            case DATETIME:
+                try {
+                    return OffsetDateTime.parse(String.valueOf(v)).toInstant().toString();
+                } catch (DateTimeParseException e) {
+                    throw new InvalidWorkflowInput(field, "must be an ISO-8601 date-time with its offset, such as "
+                            + "2026-12-18T06:00:00Z or 2026-12-18T07:00:00+01:00");
+                }
+            case DOCUMENT:
+                if (!(v instanceof BigDecimal id) || id.signum() <= 0) {
+                    throw new InvalidWorkflowInput(field, "must be the id of a document of this workflow");
+                }
+                return number(new FormField(f.name(), "Long", f.required()), field, id);
             default:
                 if (!(v instanceof BigDecimal n)) {
                     throw new InvalidWorkflowInput(field, f.type().equals("Double") || f.type().equals("BigDecimal")

@@ -19,11 +19,13 @@ import org.kie.api.task.model.Task;
 /**
  * A human task's form from its BPMN: the {@code dataOutput}s of its user task (jBPM keeps them as the node's
  * {@code DataOutputs} metadata, name to type), all required but those named in the static input
- * {@code OptionalOutputs} (comma-separated).
+ * {@code OptionalOutputs} (comma-separated); the static input {@code FormTypes} ({@code name=kind,...}) gives an
+ * output a form kind of {@link TaskForm#TYPES} its Java type cannot say ({@code datetime}, {@code document}).
  */
 public final class JbpmTaskForms {
 
     static final String OPTIONAL_OUTPUTS = "OptionalOutputs";
+    static final String FORM_TYPES = "FormTypes";
 
     private JbpmTaskForms() {
     }
@@ -54,11 +56,20 @@ public final class JbpmTaskForms {
         Object optionalText = node.getWork().getParameter(OPTIONAL_OUTPUTS);
         Set<String> optional = optionalText == null ? Set.of() : Arrays.stream(String.valueOf(optionalText).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Map<String, String> kinds = new java.util.HashMap<>();
+        Object kindsText = node.getWork().getParameter(FORM_TYPES);
+        for (String pair : kindsText == null ? new String[0] : String.valueOf(kindsText).split(",")) {
+            String[] nameKind = pair.split("=", 2);
+            if (nameKind.length == 2) {
+                kinds.put(nameKind[0].trim(), nameKind[1].trim());
+            }
+        }
         List<FormField> fields = new ArrayList<>();
         if (outputs instanceof Map<?, ?> types) {
             for (Map.Entry<?, ?> e : types.entrySet()) {
                 String name = String.valueOf(e.getKey());
-                fields.add(new FormField(name, simple(String.valueOf(e.getValue())), !optional.contains(name)));
+                String type = kinds.getOrDefault(name, simple(String.valueOf(e.getValue())));
+                fields.add(new FormField(name, type, !optional.contains(name)));
             }
         }
         fields.sort(Comparator.comparing(FormField::name));

@@ -1,6 +1,15 @@
 package io.trunkline.ejb.workflow.infrastructure;
 
+import io.trunkline.ejb.platform.infrastructure.AfterCommit;
+import io.trunkline.ejb.workflow.api.WorkflowSteps;
+import io.trunkline.ejb.workflow.domain.AsyncStepStore;
 import io.trunkline.ejb.workflow.domain.WorkflowEventStore;
+import java.util.concurrent.TimeUnit;
+import javax.annotation.Resource;
+import javax.enterprise.concurrent.ManagedScheduledExecutorService;
+import javax.enterprise.inject.Any;
+import javax.enterprise.inject.Instance;
+import javax.transaction.TransactionSynchronizationRegistry;
 import io.trunkline.processes.ProcessCatalog;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -54,6 +63,15 @@ public class WorkflowRuntime {
 
     @Inject
     private WorkflowEventStore events;
+    @Inject
+    private AsyncStepStore asyncSteps;
+    @Inject
+    @Any
+    private Instance<WorkflowSteps> steps;
+    @Resource
+    private ManagedScheduledExecutorService executor;
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     private RuntimeManager manager;
     private KieBase kieBase;
@@ -68,7 +86,8 @@ public class WorkflowRuntime {
                 .classLoader(processes)
                 .entityManagerFactory(emf)
                 .userGroupCallback(new RoleFileUserGroupCallback(Path.of(configDir, "trunkline-roles.properties")))
-                .registerableItemsFactory(new TrunklineItems(new WorkflowEventRecorder(events)));
+                .addEnvironmentEntry(JbpmBusinessCalendar.ENTRY, JbpmBusinessCalendar.fromSystemProperties())
+                .registerableItemsFactory(new TrunklineItems(new WorkflowEventRecorder(events), new Steps()));
         for (ProcessCatalog.ProcessEntry p : ProcessCatalog.ALL) {
             builder.addAsset(ResourceFactory.newClassPathResource(p.resource(), processes), ResourceType.BPMN2);
         }
@@ -82,6 +101,76 @@ public class WorkflowRuntime {
         RuntimeEngine engine = manager.getRuntimeEngine(EmptyContext.get());
         LOG.info("workflow runtime started: session {} with processes {}", engine.getKieSession().getIdentifier(),
                 ProcessCatalog.ALL.stream().map(ProcessCatalog.ProcessEntry::id).toList());
+        // Asynchronous steps a stop interrupted start again once the deployment is up (their beans answer then).
+        executor.schedule(this::resumeAsyncSteps, RESUME_AFTER_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static final long RESUME_AFTER_SECONDS = 10;
+
+    private void resumeAsyncSteps() {
+        try {
+            for (AsyncStepStore.Pending p : asyncSteps.pending()) {
+                WorkflowSteps.Step step = withEngine(WorkflowActor.SYSTEM, e -> e.getKieSession().execute(
+                        new AsyncStepCommands.Snapshot(p.workflowId(), p.workItemId())));
+                if (step == null) {
+                    withEngine(WorkflowActor.SYSTEM, e -> e.getKieSession().execute(
+                            new AsyncStepCommands.Complete(p.workflowId(), p.workItemId(), java.util.Map.of(), asyncSteps)));
+                    continue;
+                }
+                LOG.info("workflow {}: step {} (work item {}) started again after a restart", p.workflowId(), p.action(),
+                        p.workItemId());
+                submit(p.action(), step);
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.error("asynchronous workflow steps not resumed", e);
+        }
+    }
+
+    /** Runs an asynchronous step on a worker thread and completes its work item with what it returns. */
+    private void submit(String action, WorkflowSteps.Step step) {
+        executor.submit(() -> {
+            java.util.Map<String, Object> out;
+            try {
+                out = owner(action).run(action, step);
+            } catch (RuntimeException e) {
+                LOG.error("workflow {}: step {} failed", step.workflowId(), action, e);
+                out = java.util.Map.of("stepFailure", action + ": " + e);
+            }
+            java.util.Map<String, Object> results = out;
+            try {
+                withEngine(WorkflowActor.SYSTEM, e -> e.getKieSession().execute(
+                        new AsyncStepCommands.Complete(step.workflowId(), step.workItemId(), results, asyncSteps)));
+            } catch (RuntimeException e) {
+                LOG.error("workflow {}: step {} not completed; it runs again after a restart", step.workflowId(), action, e);
+            }
+        });
+    }
+
+    private WorkflowSteps owner(String action) {
+        for (WorkflowSteps s : steps) {
+            if (s.actions().contains(action)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no workflow step '" + action + "' is deployed");
+    }
+
+    /** The service-step handler's view of the runtime. */
+    private final class Steps implements StepHandler.Steps {
+        @Override
+        public WorkflowSteps owner(String action) {
+            return WorkflowRuntime.this.owner(action);
+        }
+
+        @Override
+        public void startAsync(WorkflowSteps owner, String action, WorkflowSteps.Step step) {
+            try {
+                asyncSteps.started(step.workItemId(), step.workflowId(), action);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("asynchronous step not recorded: " + e.getMessage(), e);
+            }
+            AfterCommit.run(transactions, () -> submit(action, step));
+        }
     }
 
     @PreDestroy

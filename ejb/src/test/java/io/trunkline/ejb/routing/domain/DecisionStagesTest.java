@@ -176,6 +176,11 @@ class DecisionStagesTest {
         var ivr = InboundRouting.decide(new RouteRequest("c3", RouteRequest.Direction.INBOUND, "carrier-a", null,
                 "+12125559999", PEAK), data, trace(), DecisionSettings.DEFAULT, q -> q);
         assertThat(ivr.routes().get(0).reason()).isEqualTo("default inbound destination");
+        var wrongCarrier = InboundRouting.decide(new RouteRequest("c4", RouteRequest.Direction.INBOUND, "carrier-a",
+                "14165550123", "13125552001", PEAK), data, trace(), DecisionSettings.DEFAULT, q -> q);
+        assertThat(wrongCarrier.verdict()).isEqualTo(io.trunkline.contract.routing.RouteDecision.Verdict.REJECT);
+        assertThat(wrongCarrier.sipCode()).isEqualTo(404);
+        assertThat(wrongCarrier.reason()).isEqualTo("DID +13125552001 is held by carrier-b, not carrier-a");
     }
 
     @Test

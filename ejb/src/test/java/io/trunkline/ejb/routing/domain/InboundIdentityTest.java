@@ -47,9 +47,11 @@ class InboundIdentityTest {
                 registry.active(Rulebook.ROUTING), attestation);
     }
 
+    /** A call from {@code carrier} to a DID it holds (a DID comes in only through its carrier). */
     private RouteDecision in(String carrier, IdentityCheck identity, RouteDecider.Books books) {
         return decider.decide(new RouteRequest("in-1", RouteRequest.Direction.INBOUND, carrier, "+14165550123",
-                "+13125552001", AT, false, identity), RoutingFixtures.enterprise().build(), books);
+                carrier.equals("carrier-a") ? "+12125552001" : "+13125552001", AT, false, identity),
+                RoutingFixtures.enterprise().build(), books);
     }
 
     private static IdentityCheck failed(String failure) {

@@ -46,6 +46,21 @@ class TaskFormTest {
     }
 
     @Test
+    void dateTimesBecomeUtcInstantsAndDocumentsTheirIds() {
+        TaskForm foc = new TaskForm("Record the FOC date", List.of(new FormField("focAt", TaskForm.DATETIME, true),
+                new FormField("scan", TaskForm.DOCUMENT, false)));
+        assertThat(foc.read(Map.of("focAt", "2026-12-18T07:00:00+01:00", "scan", new BigDecimal("12"))))
+                .containsEntry("focAt", "2026-12-18T06:00:00Z").containsEntry("scan", 12L);
+        assertThatThrownBy(() -> foc.read(Map.of("focAt", "2026-12-18 07:00"))).isInstanceOfSatisfying(
+                InvalidWorkflowInput.class, e -> assertThat(e.field()).isEqualTo("data.focAt")).hasMessageContaining("offset");
+        assertThatThrownBy(() -> foc.read(Map.of("focAt", "2026-12-18T07:00:00Z", "scan", "signed.pdf")))
+                .isInstanceOfSatisfying(InvalidWorkflowInput.class, e -> assertThat(e.field()).isEqualTo("data.scan"))
+                .hasMessageContaining("id of a document");
+        assertThatThrownBy(() -> foc.read(Map.of("focAt", "2026-12-18T07:00:00Z", "scan", new BigDecimal("-3"))))
+                .isInstanceOf(InvalidWorkflowInput.class);
+    }
+
+    @Test
     void anUnsupportedTypeIsRefusedWhenTheFormIsMade() {
         assertThatThrownBy(() -> new TaskForm("T", List.of(new FormField("x", "Object", true))))
                 .hasMessageContaining("Object");

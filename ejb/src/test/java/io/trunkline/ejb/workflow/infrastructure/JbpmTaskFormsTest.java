@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trunkline.ejb.workflow.api.FormField;
 import io.trunkline.ejb.workflow.domain.TaskForm;
 import io.trunkline.processes.failover.FailoverTestProcess;
+import io.trunkline.processes.porting.NumberPortProcess;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
@@ -14,7 +15,19 @@ import org.kie.internal.utils.KieHelper;
 class JbpmTaskFormsTest {
 
     private static final KieBase KIE_BASE = new KieHelper()
-            .addResource(ResourceFactory.newClassPathResource(FailoverTestProcess.RESOURCE), ResourceType.BPMN2).build();
+            .addResource(ResourceFactory.newClassPathResource(FailoverTestProcess.RESOURCE), ResourceType.BPMN2)
+            .addResource(ResourceFactory.newClassPathResource(NumberPortProcess.RESOURCE), ResourceType.BPMN2).build();
+
+    @Test
+    void formTypesGiveAPortsOutputsTheirKinds() {
+        assertThat(JbpmTaskForms.of(KIE_BASE, NumberPortProcess.PROCESS_ID, "SignLetterOfAuthorization", null).fields())
+                .containsExactly(new FormField("signatory", "String", true),
+                        new FormField("signedLoaDocument", TaskForm.DOCUMENT, true));
+        assertThat(JbpmTaskForms.of(KIE_BASE, NumberPortProcess.PROCESS_ID, "RecordFirmOrderCommitment", null).fields())
+                .containsExactly(new FormField("carrierReference", "String", false),
+                        new FormField("focAt", TaskForm.DATETIME, true));
+        assertThat(JbpmTaskForms.all(KIE_BASE.getProcess(NumberPortProcess.PROCESS_ID))).hasSize(3);
+    }
 
     @Test
     void theEvidenceFormIsReadFromTheBpmnOutputs() {
