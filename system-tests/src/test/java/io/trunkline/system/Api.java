@@ -79,6 +79,15 @@ final class Api {
         return HTTP.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    static HttpResponse<byte[]> download(String path, String user, String accept) throws IOException, InterruptedException {
+        return HTTP.send(request(path, user).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static Reply postBytes(String path, String user, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(request(path, user).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                user);
+    }
+
     private static HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
         if (user != null) {

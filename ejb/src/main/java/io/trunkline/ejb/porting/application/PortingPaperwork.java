@@ -41,7 +41,7 @@ public class PortingPaperwork {
     @EJB
     private RoutingDataHolder routing;
 
-    Map<String, Object> letterOfAuthorization(WorkflowSteps.Step step) {
+    public Map<String, Object> letterOfAuthorization(WorkflowSteps.Step step) {
         RoutingData data = routing.current();
         byte[] pdf = LetterOfAuthorization.pdf(new LetterOfAuthorization.LoaRequest(step.workflowId(),
                 System.getProperty(ENTERPRISE, "The Enterprise"), PortingSteps.numbers(step),
@@ -53,7 +53,7 @@ public class PortingPaperwork {
         return Map.of("loaDocument", doc.id());
     }
 
-    Map<String, Object> submit(WorkflowSteps.Step step, PortInventory.Desk desk) {
+    public Map<String, Object> submit(WorkflowSteps.Step step, PortInventory.Desk desk) {
         Object signedId = step.variable("signedLoaDocument");
         StoredDocument signed = signedId instanceof Long id ? documents.document(ENGINE, step.workflowId(), id).orElse(null) : null;
         if (signed == null) {
