@@ -93,7 +93,8 @@ public class WorkflowService implements Workflows, WorkflowTasks {
         long id;
         try {
             id = runtime.withEngine(caller.user(), engine -> {
-                org.kie.api.runtime.process.ProcessInstance pi = engine.getKieSession().startProcess(processId, checked);
+                // The current version; instances of retired versions finish on theirs.
+                org.kie.api.runtime.process.ProcessInstance pi = engine.getKieSession().startProcess(entry.processId(), checked);
                 state[0] = pi.getState();
                 return pi.getId();
             });
@@ -101,16 +102,17 @@ public class WorkflowService implements Workflows, WorkflowTasks {
             // A first service step may refuse the start (numbers already in an open port): jBPM wraps what it threw.
             throw refusal(e);
         }
-        Process p = runtime.kieBase().getProcess(processId);
+        Process p = runtime.kieBase().getProcess(entry.processId());
         return new WorkflowSummary(id, processId, p.getName(), p.getVersion(), WorkflowState.of(state[0]), caller.user(),
                 startedAt, state[0] == WorkflowState.ACTIVE.code() ? null : Instant.now());
     }
 
     @Override
     public List<WorkflowSummary> list(Caller caller, WorkflowState state, String processId, int limit) {
-        List<String> readable = ProcessCatalog.ALL.stream().map(ProcessCatalog.ProcessEntry::id)
-                .filter(id -> ProcessAccess.of(id, caller.roles()).reads())
-                .filter(id -> processId == null || id.equals(processId)).toList();
+        List<String> readable = ProcessCatalog.ALL.stream()
+                .filter(e -> ProcessAccess.of(e.id(), caller.roles()).reads())
+                .filter(e -> processId == null || e.id().equals(processId))
+                .flatMap(e -> e.processIds().stream()).toList();
         if (readable.isEmpty()) {
             return List.of();
         }
@@ -148,7 +150,7 @@ public class WorkflowService implements Workflows, WorkflowTasks {
         if (state != WorkflowState.ACTIVE) {
             throw new WorkflowConflict("not_active", "workflow " + id + " is " + state + ", not ACTIVE");
         }
-        ProcessCatalog.ProcessEntry entry = ProcessCatalog.entry(log.getProcessId()).orElse(null);
+        ProcessCatalog.ProcessEntry entry = ProcessCatalog.owner(log.getProcessId()).orElse(null);
         if (entry != null) {
             Map<String, Object> variables = runtime.withEngine(caller.user(),
                     engine -> engine.getKieSession().execute(new InstanceVariables(id)));
@@ -322,7 +324,10 @@ public class WorkflowService implements Workflows, WorkflowTasks {
     }
 
     private static WorkflowSummary summary(ProcessInstanceLog log, String startedBy) {
-        return new WorkflowSummary(log.getProcessInstanceId(), log.getProcessId(), log.getProcessName(),
+        // The process's name in the API, whichever of its versions the instance runs on (the version says which).
+        String processId = ProcessCatalog.owner(log.getProcessId()).map(ProcessCatalog.ProcessEntry::id)
+                .orElse(log.getProcessId());
+        return new WorkflowSummary(log.getProcessInstanceId(), processId, log.getProcessName(),
                 log.getProcessVersion(), WorkflowState.of(log.getStatus()),
                 startedBy != null ? startedBy : log.getIdentity(), instant(log.getStart()), instant(log.getEnd()));
     }

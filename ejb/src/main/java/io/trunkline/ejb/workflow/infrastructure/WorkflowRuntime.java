@@ -89,7 +89,10 @@ public class WorkflowRuntime {
                 .addEnvironmentEntry(JbpmBusinessCalendar.ENTRY, JbpmBusinessCalendar.fromSystemProperties())
                 .registerableItemsFactory(new TrunklineItems(new WorkflowEventRecorder(events), new Steps()));
         for (ProcessCatalog.ProcessEntry p : ProcessCatalog.ALL) {
-            builder.addAsset(ResourceFactory.newClassPathResource(p.resource(), processes), ResourceType.BPMN2);
+            // Every version: instances started on a retired one finish on it.
+            for (String resource : p.resources()) {
+                builder.addAsset(ResourceFactory.newClassPathResource(resource, processes), ResourceType.BPMN2);
+            }
         }
         RuntimeEnvironment environment = builder.get();
         kieBase = environment.getKieBase();
@@ -100,7 +103,7 @@ public class WorkflowRuntime {
         manager = RuntimeManagerFactory.Factory.get().newSingletonRuntimeManager(environment, IDENTIFIER);
         RuntimeEngine engine = manager.getRuntimeEngine(EmptyContext.get());
         LOG.info("workflow runtime started: session {} with processes {}", engine.getKieSession().getIdentifier(),
-                ProcessCatalog.ALL.stream().map(ProcessCatalog.ProcessEntry::id).toList());
+                ProcessCatalog.ALL.stream().flatMap(p -> p.processIds().stream()).toList());
         // Asynchronous steps a stop interrupted start again once the deployment is up (their beans answer then).
         executor.schedule(this::resumeAsyncSteps, RESUME_AFTER_SECONDS, TimeUnit.SECONDS);
     }
