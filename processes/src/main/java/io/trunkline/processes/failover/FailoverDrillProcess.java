@@ -27,6 +27,7 @@ public final class FailoverDrillProcess {
     public static final String REVIEW_TASK = "Review the failed failover drill";
 
     /** Service steps (the {@code Action} input of the process's "Trunkline" service tasks). */
+    public static final String CHECK = "failover.drill.check";
     public static final String BASELINE = "failover.drill.baseline";
     public static final String DRILL = "failover.drill.calls";
     public static final String JUDGE = "failover.drill.judge";
