@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trunkline.processes.ProcessCatalog;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jbpm.process.core.timer.BusinessCalendar;
 import org.jbpm.test.JbpmJUnitBaseTestCase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +47,7 @@ class FailoverDrillProcessTest extends JbpmJUnitBaseTestCase {
 
     @BeforeEach
     void start() throws Exception {
+        addEnvironmentEntry("jbpm.business.calendar", new MomentCalendar());
         setUp();
         createRuntimeManager(FailoverDrillProcess.RESOURCE);
         session = getRuntimeEngine().getKieSession();
@@ -162,6 +168,26 @@ class FailoverDrillProcessTest extends JbpmJUnitBaseTestCase {
             Thread.sleep(100);
         }
         throw new AssertionError("no task " + name);
+    }
+
+    /**
+     * The platform's business calendar as far as this process uses it: an ISO-8601 date-time is that moment, an
+     * ISO-8601 duration elapsed time (jBPM asks the calendar for the delay of every timer's expression).
+     */
+    private static final class MomentCalendar implements BusinessCalendar {
+        @Override
+        public long calculateBusinessTimeAsDuration(String expression) {
+            return Math.max(0, calculateBusinessTimeAsDate(expression).getTime() - System.currentTimeMillis());
+        }
+
+        @Override
+        public Date calculateBusinessTimeAsDate(String expression) {
+            try {
+                return Date.from(OffsetDateTime.parse(expression).toInstant());
+            } catch (DateTimeParseException e) {
+                return Date.from(Instant.now().plus(Duration.parse(expression)));
+            }
+        }
     }
 
     /** Plays the platform's service steps: records each and sets what the real judge sets for the gateway. */

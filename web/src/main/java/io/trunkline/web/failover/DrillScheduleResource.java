@@ -49,7 +49,7 @@ public class DrillScheduleResource {
     @RolesAllowed({"compliance", "ops", "admin"})
     public String put(@PathParam("carrier") String carrier, String body, @Context SecurityContext security) {
         JsonObject o = JsonBodies.object(body);
-        List<String> numbers = o.get("testNumbers") instanceof JsonString s ? List.of(s.getString())
+        List<String> numbers = o.get("testNumbers") instanceof JsonString s ? List.of(s.getString().split("[,;\\s]+"))
                 : JsonBodies.strings(o, "testNumbers");
         Integer max = o.containsKey("maxAddedSetupMs") && o.get("maxAddedSetupMs") != JsonValue.NULL
                 ? (int) JsonBodies.integer(o, "maxAddedSetupMs", 0, 60_000) : null;
