@@ -1,5 +1,6 @@
 package io.trunkline.processes;
 
+import io.trunkline.processes.failover.FailoverDrillProcess;
 import io.trunkline.processes.failover.FailoverTestProcess;
 import io.trunkline.processes.porting.NumberPortProcess;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class ProcessCatalog {
         }
     }
 
-    public static final List<ProcessEntry> ALL = List.of(FailoverTestProcess.ENTRY, NumberPortProcess.ENTRY);
+    public static final List<ProcessEntry> ALL = List.of(FailoverTestProcess.ENTRY, NumberPortProcess.ENTRY, FailoverDrillProcess.ENTRY);
 
     private ProcessCatalog() {
     }

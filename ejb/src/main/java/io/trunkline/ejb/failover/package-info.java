@@ -1,2 +1,2 @@
-/** Carrier failover tests: scheduling, approval and evidence, run as the failover.FailoverTest workflow. */
+/** Carrier failover: the manual test (failover.FailoverTest) and the automatic drill (failover.FailoverDrill) with its steps, verdict and schedules. */
 package io.trunkline.ejb.failover;

@@ -1,2 +1,2 @@
-/** The carrier failover-test workflow and its variables. */
+/** Carrier failover: the manual failover test and the automatic failover drill, with their variables. */
 package io.trunkline.processes.failover;
