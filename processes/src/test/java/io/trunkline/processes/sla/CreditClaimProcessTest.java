@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trunkline.processes.ProcessCatalog;
+import io.trunkline.processes.testing.ElapsedCalendar;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +44,8 @@ class CreditClaimProcessTest extends JbpmJUnitBaseTestCase {
     @BeforeEach
     void start() throws Exception {
         setUp();
+        // As on the platform, every timer is computed by a business calendar (the escalation is a date-time).
+        addEnvironmentEntry("jbpm.business.calendar", new ElapsedCalendar());
     }
 
     @AfterEach
