@@ -26,7 +26,7 @@ CREATE TABLE sla_terms (
 CREATE TABLE sla_claim (
     id                   BIGSERIAL      PRIMARY KEY,
     carrier_id           VARCHAR(64)    NOT NULL,
-    month                CHAR(7)        NOT NULL,
+    claim_month          CHAR(7)        NOT NULL,
     judged_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     judged_by            VARCHAR(64)    NOT NULL,
     availability_percent NUMERIC(8, 4)  NOT NULL,
@@ -46,6 +46,6 @@ CREATE TABLE sla_claim (
     refusal_reason       VARCHAR(2000),
     credit_invoice       VARCHAR(100),
     closed_at            TIMESTAMP WITH TIME ZONE,
-    CONSTRAINT sla_claim_once UNIQUE (carrier_id, month),
+    CONSTRAINT sla_claim_once UNIQUE (carrier_id, claim_month),
     CONSTRAINT sla_claim_state CHECK (state IN ('OPEN', 'TOO_LATE', 'SENT', 'ACCEPTED', 'REFUSED', 'CREDITED', 'CANCELLED'))
 );

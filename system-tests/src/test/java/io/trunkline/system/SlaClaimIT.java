@@ -164,7 +164,8 @@ class SlaClaimIT {
                 .json().asJsonObject();
         assertThat(again.getString("outcome")).isEqualTo("ALREADY_CLAIMED");
         assertThat(again.getJsonObject("claim").getString("reference")).isEqualTo(reference);
-        assertThat(count("SELECT count(*) FROM sla_claim WHERE carrier_id = 'carrier-a' AND month = '2026-10'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sla_claim WHERE carrier_id = 'carrier-a' AND claim_month = '2026-10'"))
+                .isEqualTo(1);
         assertThat(Api.get("workflows?processId=sla.CreditClaim", "ana").json().asJsonObject().getJsonArray("workflows"))
                 .as("analysts read SLA claims").hasSize(1);
 

@@ -28,7 +28,7 @@ public class JdbcSlaStore implements SlaStore {
     private static final String TERMS = "SELECT carrier_id, availability_percent, asr_floor_percent, pdd_ceiling_ms, "
             + "ner_floor_percent, mos_floor, period_zone, claim_window_days, claims_email, monthly_charge, currency, "
             + "credit_schedule, updated_at, updated_by FROM sla_terms";
-    private static final String CLAIMS = "SELECT id, carrier_id, month, judged_at, judged_by, availability_percent, "
+    private static final String CLAIMS = "SELECT id, carrier_id, claim_month, judged_at, judged_by, availability_percent, "
             + "outage_seconds, attempts, breaches, credit_percent, credit_amount, currency, claim_deadline, state, "
             + "workflow_id, evidence_document, claimed_amount, sent_at, accepted_amount, refusal_reason, credit_invoice, "
             + "closed_at FROM sla_claim";
@@ -112,7 +112,7 @@ public class JdbcSlaStore implements SlaStore {
 
     @Override
     public Optional<Claim> claim(String carrier, YearMonth month) throws SQLException {
-        return claims(CLAIMS + " WHERE carrier_id = ? AND month = ?", carrier, month.toString()).stream().findFirst();
+        return claims(CLAIMS + " WHERE carrier_id = ? AND claim_month = ?", carrier, month.toString()).stream().findFirst();
     }
 
     @Override
@@ -123,7 +123,7 @@ public class JdbcSlaStore implements SlaStore {
     @Override
     public List<Claim> claims(YearMonth month, int limit) throws SQLException {
         return month == null ? claims(CLAIMS + " ORDER BY id DESC LIMIT " + limit)
-                : claims(CLAIMS + " WHERE month = ? ORDER BY id DESC LIMIT " + limit, month.toString());
+                : claims(CLAIMS + " WHERE claim_month = ? ORDER BY id DESC LIMIT " + limit, month.toString());
     }
 
     private List<Claim> claims(String sql, Object... args) throws SQLException {
@@ -158,7 +158,7 @@ public class JdbcSlaStore implements SlaStore {
     @Override
     public long insert(Claim k) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO sla_claim (carrier_id, month, judged_at, judged_by, "
+             PreparedStatement ps = c.prepareStatement("INSERT INTO sla_claim (carrier_id, claim_month, judged_at, judged_by, "
                      + "availability_percent, outage_seconds, attempts, breaches, credit_percent, credit_amount, currency, "
                      + "claim_deadline, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      Statement.RETURN_GENERATED_KEYS)) {
