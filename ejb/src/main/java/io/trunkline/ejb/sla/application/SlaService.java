@@ -40,9 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SLA terms and judgements. A judgement locks the carrier's terms row, so two judgements of one carrier (the monthly
- * timer and a person) run one after the other, and the unique (carrier, month) claim row is the proof a month is
- * claimed once; a month without a breach leaves no row and may be judged again when late data came in.
+ * SLA terms and judgements. A month that earns a credit is claimed through {@link ClaimLedger} (once per carrier and
+ * month, committed before its workflow starts); a month without a breach leaves no row and may be judged again when
+ * late data came in.
  */
 @Stateless
 public class SlaService implements Sla {
@@ -62,6 +62,8 @@ public class SlaService implements Sla {
     private SlaMeasurement measurement;
     @EJB
     private Workflows workflows;
+    @EJB
+    private ClaimLedger ledger;
     @EJB
     private RoutingDataHolder routing;
 
@@ -114,7 +116,7 @@ public class SlaService implements Sla {
         } catch (DateTimeParseException e) {
             throw new InvalidWorkflowInput("month", "must be a month such as 2026-10");
         }
-        SlaTerms terms = sql(() -> store.lockTerms(carrier)).orElseThrow(() -> new WorkflowConflict("no_sla_terms",
+        SlaTerms terms = sql(() -> store.terms(carrier)).orElseThrow(() -> new WorkflowConflict("no_sla_terms",
                 "carrier " + carrier + " has no SLA terms: set them with PUT /api/v1/sla/terms/" + carrier));
         Instant now = Instant.now();
         if (terms.monthEnd(month).isAfter(now)) {
@@ -125,10 +127,9 @@ public class SlaService implements Sla {
         BigDecimal percent = BigDecimal.valueOf(SlaMonth.creditPercent(measures)).setScale(2, RoundingMode.HALF_UP);
         BigDecimal amount = terms.credit(percent);
         List<SlaMeasure> claimed = measures.stream().filter(SlaMeasure::isClaimed).toList();
-        Optional<Claim> existing = sql(() -> store.claim(carrier, month));
+        Claim claim = sql(() -> store.claim(carrier, month)).orElse(null);
         String outcome;
-        Claim claim = existing.orElse(null);
-        if (existing.isPresent()) {
+        if (claim != null) {
             outcome = "ALREADY_CLAIMED";
         } else if (claimed.isEmpty()) {
             outcome = "NO_BREACH";
@@ -142,25 +143,34 @@ public class SlaService implements Sla {
                     BigDecimal.valueOf(report.availabilityPercent()).setScale(4, RoundingMode.HALF_UP),
                     report.outageSeconds(), report.figures().attempts(), breaches, percent, amount, terms.currency(),
                     deadline, late ? "TOO_LATE" : "OPEN", null, null, null, null, null, null, null, null);
-            long id = sql(() -> store.insert(row));
-            if (late) {
-                outcome = "TOO_LATE";
-            } else {
-                WorkflowSummary started = workflows.start(starter(caller), CreditClaimProcess.PROCESS_ID,
-                        startVariables(id, row, deadline, now));
-                sql(() -> {
-                    store.workflowStarted(id, started.id());
-                    return null;
-                });
-                outcome = "CLAIM_STARTED";
-                LOG.info("SLA claim {} for {} {}: {} % = {} {} (workflow {})", Claim.reference(id), carrier, month,
-                        percent, amount, terms.currency(), started.id());
-            }
+            ClaimLedger.Claimed recorded = ledger.claim(row);
+            claim = recorded.claim();
+            outcome = !recorded.created() ? "ALREADY_CLAIMED" : late ? "TOO_LATE" : start(caller, claim, now);
+            long id = claim.id();
             claim = sql(() -> store.claim(id)).orElseThrow();
         }
         return new Judgement(carrier, month.toString(), report.availabilityPercent(), report.outageSeconds(),
                 report.outages().size(), report.figures().attempts(), measures.stream().map(SlaService::view).toList(),
                 percent, amount, terms.currency(), outcome, claim == null ? null : view(claim));
+    }
+
+    /** Starts the claim's workflow; a claim whose workflow cannot start is taken back and the refusal passed on. */
+    private String start(Caller caller, Claim claim, Instant now) {
+        WorkflowSummary started;
+        try {
+            started = workflows.start(starter(caller), CreditClaimProcess.PROCESS_ID,
+                    startVariables(claim, claim.claimDeadline(), now));
+        } catch (RuntimeException e) {
+            ledger.forget(claim.id());
+            throw e;
+        }
+        sql(() -> {
+            store.workflowStarted(claim.id(), started.id());
+            return null;
+        });
+        LOG.info("SLA claim {} for {} {}: {} % = {} {} (workflow {})", claim.reference(), claim.carrier(), claim.month(),
+                claim.creditPercent(), claim.creditAmount(), claim.currency(), started.id());
+        return "CLAIM_STARTED";
     }
 
     /** Judges the carrier's previous month in its contract's zone as the platform (the monthly timer). */
@@ -177,13 +187,13 @@ public class SlaService implements Sla {
         return caller.roles().contains("compliance") || caller.roles().contains("admin") ? caller : SYSTEM;
     }
 
-    private static Map<String, Object> startVariables(long id, Claim row, Instant deadline, Instant now) {
+    private static Map<String, Object> startVariables(Claim row, Instant deadline, Instant now) {
         Duration before = Duration.parse(System.getProperty(ESCALATE_BEFORE, "P5D"));
         Instant escalateAt = deadline.minus(before);
         Map<String, Object> vars = new HashMap<>();
         vars.put(CreditClaimProcess.CARRIER, row.carrier());
         vars.put(CreditClaimProcess.MONTH, row.month().toString());
-        vars.put(CreditClaimProcess.JUDGEMENT, id);
+        vars.put(CreditClaimProcess.JUDGEMENT, row.id());
         vars.put(CreditClaimProcess.BREACHES, row.breaches());
         vars.put(CreditClaimProcess.CREDIT_PERCENT, row.creditPercent().toPlainString());
         vars.put(CreditClaimProcess.CREDIT_AMOUNT, row.creditAmount().toPlainString());

@@ -31,6 +31,8 @@ public interface SlaStore {
 
     void workflowStarted(long id, long workflowId) throws SQLException;
 
+    void delete(long id) throws SQLException;
+
     void evidence(long id, long documentId) throws SQLException;
 
     void sent(long id, BigDecimal claimedAmount, Instant at) throws SQLException;

@@ -189,6 +189,11 @@ public class JdbcSlaStore implements SlaStore {
     }
 
     @Override
+    public void delete(long id) throws SQLException {
+        update("DELETE FROM sla_claim WHERE id = ?", id);
+    }
+
+    @Override
     public void evidence(long id, long documentId) throws SQLException {
         update("UPDATE sla_claim SET evidence_document = ? WHERE id = ?", documentId, id);
     }
