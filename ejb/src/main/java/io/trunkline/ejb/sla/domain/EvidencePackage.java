@@ -71,7 +71,7 @@ public final class EvidencePackage {
                 + "</title></head><body>\n<h1>SLA credit claim " + html(claim.reference()) + "</h1>\n<table>\n"
                 + row("Carrier", t.carrier()) + row("Month", r.month() + " (" + t.zone() + ")")
                 + row("Availability", String.format(Locale.ROOT, "%.4f %% (target %s %%)", r.availabilityPercent(),
-                t.availabilityPercent().toPlainString()))
+                MonthFigures.plain(t.availabilityPercent())))
                 + row("Outage", r.outageSeconds() + " s in " + r.outages().size() + " windows")
                 + row("Call attempts", Long.toString(r.figures().attempts()))
                 + row("ASR", num(r.figures().asrPercent()) + " % (floor " + plain(t.asrFloorPercent()) + ")")
@@ -94,7 +94,7 @@ public final class EvidencePackage {
     }
 
     private static String plain(java.math.BigDecimal v) {
-        return v == null ? "none" : v.toPlainString();
+        return v == null ? "none" : MonthFigures.plain(v);
     }
 
     private static String num(Double v) {

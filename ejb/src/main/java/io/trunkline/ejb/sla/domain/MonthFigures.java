@@ -39,16 +39,16 @@ public record MonthFigures(long attempts, Double asrPercent, Double nerPercent, 
             Double ner = percent(s.ner());
             Long pdd = s.pddQuantile(0.95);
             if (under(asr, terms.asrFloorPercent())) {
-                reasons.add("ASR below " + terms.asrFloorPercent().toPlainString() + " %");
+                reasons.add("ASR below " + plain(terms.asrFloorPercent()) + " %");
             }
             if (under(ner, terms.nerFloorPercent())) {
-                reasons.add("NER below " + terms.nerFloorPercent().toPlainString() + " %");
+                reasons.add("NER below " + plain(terms.nerFloorPercent()) + " %");
             }
             if (pdd != null && terms.pddCeilingMs() != null && pdd > terms.pddCeilingMs()) {
                 reasons.add("PDD p95 above " + terms.pddCeilingMs() + " ms");
             }
             if (under(s.mos(), terms.mosFloor())) {
-                reasons.add("MOS below " + terms.mosFloor().toPlainString());
+                reasons.add("MOS below " + plain(terms.mosFloor()));
             }
             if (!reasons.isEmpty()) {
                 below.add(new WindowBelow(w.start(), w.minutes(), s.attempts, asr, ner, pdd, s.mos(),
@@ -57,6 +57,11 @@ public record MonthFigures(long attempts, Double asrPercent, Double nerPercent, 
         }
         return new MonthFigures(month.attempts, percent(month.asr()), percent(month.ner()), month.pddQuantile(0.95),
                 month.mos(), below);
+    }
+
+    /** A term as the contract writes it: 40, not 40.00 as the database keeps it. */
+    static String plain(java.math.BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
     }
 
     private static Double percent(Double ratio) {
