@@ -3,6 +3,7 @@ package io.trunkline.processes;
 import io.trunkline.processes.failover.FailoverDrillProcess;
 import io.trunkline.processes.failover.FailoverTestProcess;
 import io.trunkline.processes.porting.NumberPortProcess;
+import io.trunkline.processes.sla.CreditClaimProcess;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,8 @@ public final class ProcessCatalog {
         }
     }
 
-    public static final List<ProcessEntry> ALL = List.of(FailoverTestProcess.ENTRY, NumberPortProcess.ENTRY, FailoverDrillProcess.ENTRY);
+    public static final List<ProcessEntry> ALL = List.of(FailoverTestProcess.ENTRY, NumberPortProcess.ENTRY,
+            FailoverDrillProcess.ENTRY, CreditClaimProcess.ENTRY);
 
     private ProcessCatalog() {
     }

@@ -49,6 +49,9 @@ public final class EnumeratedColumns {
     /** What an InboundIdentity row does with the call ({@code IdentityQuery.Action}). */
     public static final List<String> IDENTITY_ACTIONS = List.of("TAG", "REFUSE");
 
+    /** What an SlaCredit row judges ({@code SlaMeasure.getMeasure}). */
+    public static final List<String> SLA_MEASURES = List.of("availability", "asr", "ner", "pdd", "mos");
+
     private static final String NUMBER = "[0-9]{1,12}(\\.[0-9]{1,6})?";
 
     /** Where a column's allowed values come from. */
@@ -189,7 +192,12 @@ public final class EnumeratedColumns {
                     fixed("Outcome", "outcomeIn(", IDENTITY_OUTCOMES).shaped(Shape.LIST),
                     fixed("Failure", "failureIn(", IDENTITY_FAILURES).shaped(Shape.LIST),
                     fixed("Attestation", "attestIn(", ATTESTATION_LEVELS).shaped(Shape.LIST),
-                    fixed("Action", "decide(", IDENTITY_ACTIONS).requiredCell())));
+                    fixed("Action", "decide(", IDENTITY_ACTIONS).requiredCell())),
+            Map.entry("SlaCredit.drl.xlsx", List.of(
+                    fixed("Measure", "measure ==", SLA_MEASURES).requiredCell(),
+                    format("Min calls in month", "attempts >=", "[0-9]{1,12}", "a whole number such as 1000"),
+                    format("Credit %", "$m.credit(", "schedule|" + NUMBER, "schedule or a percentage such as 5 or 2.5")
+                            .requiredCell())));
 
     private EnumeratedColumns() {
     }

@@ -30,7 +30,13 @@ public enum Rulebook {
      * STIR/SHAKEN: which attestation an outbound call gets and whether it is signed at all; what happens to an inbound
      * call whose identity failed or is missing.
      */
-    ATTESTATION("attestation", List.of("Attestation.drl.xlsx", "InboundIdentity.drl.xlsx", "AttestationFallback.drl"));
+    ATTESTATION("attestation", List.of("Attestation.drl.xlsx", "InboundIdentity.drl.xlsx", "AttestationFallback.drl")),
+
+    /**
+     * SLA credits: which measures of a carrier's month (availability, ASR, NER, PDD, MOS) missed the contract's terms,
+     * and the credit each earns (the contract's schedule band, or a fixed percentage of the monthly charge).
+     */
+    SLA("sla", List.of("SlaCredit.drl.xlsx"));
 
     private final String kbaseName;
     private final List<String> resources;

@@ -41,7 +41,8 @@ class ShippedTablesTest {
                 Rulebook.CLASSIFICATION, ClassificationTableSource.shipped(),
                 Rulebook.ROUTING, RoutingPolicyTableSource.shipped(),
                 Rulebook.FRAUD, io.trunkline.rules.fraud.FraudPolicyTableSource.shipped(),
-                Rulebook.ATTESTATION, io.trunkline.rules.attestation.AttestationTableSource.shipped());
+                Rulebook.ATTESTATION, io.trunkline.rules.attestation.AttestationTableSource.shipped(),
+                Rulebook.SLA, io.trunkline.rules.sla.SlaCreditTableSource.shipped());
         for (Map.Entry<Rulebook, DecisionTableWorkbook> e : sources.entrySet()) {
             String table = e.getKey().decisionTables().get(0);
             assertThat(drl(shipped(e.getKey(), table))).as(table).isEqualTo(drl(e.getValue().toXlsx()));

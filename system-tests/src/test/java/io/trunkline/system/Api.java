@@ -88,6 +88,39 @@ final class Api {
                 user);
     }
 
+    /** The open task named {@code name} of workflow {@code workflowId} in {@code user}'s list, waited for. */
+    static javax.json.JsonObject task(String user, long workflowId, String name) throws Exception {
+        return Platform.await(Duration.ofSeconds(60), () -> get("tasks", user).json().asJsonArray().stream()
+                .map(javax.json.JsonValue::asJsonObject)
+                .filter(t -> t.getJsonNumber("workflowId").longValue() == workflowId && t.getString("name").equals(name))
+                .findFirst().orElse(null));
+    }
+
+    /** The first message GreenMail received for {@code recipient} whose subject contains {@code subject}, waited for. */
+    static javax.mail.internet.MimeMessage mailTo(com.icegreen.greenmail.util.GreenMail smtp, String recipient,
+                                                  String subject) throws Exception {
+        return Platform.await(Duration.ofSeconds(90), () -> {
+            for (javax.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getSubject() != null && m.getSubject().contains(subject) && java.util.Arrays.stream(m.getAllRecipients())
+                        .anyMatch(a -> a.toString().equals(recipient))) {
+                    return m;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Runs one command on the test server's management interface (system properties a test sets and removes). */
+    static void cli(String command) throws Exception {
+        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("jboss.home"));
+        Process p = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect", "--command=" + command)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new AssertionError(command + ": " + out);
+        }
+    }
+
     private static HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
         if (user != null) {

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trunkline.processes.ProcessCatalog;
-import java.time.Duration;
+import io.trunkline.processes.testing.ElapsedCalendar;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.drools.core.command.runtime.process.SetProcessInstanceVariablesCommand;
-import org.jbpm.process.core.timer.BusinessCalendar;
 import org.jbpm.test.JbpmJUnitBaseTestCase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,31 +46,7 @@ class NumberPortProcessTest extends JbpmJUnitBaseTestCase {
     void start() throws Exception {
         setUp();
         // As on the platform, every timer is computed by a business calendar (port day is a date-time).
-        addEnvironmentEntry("jbpm.business.calendar", new ElapsedTimeCalendar());
-    }
-
-    /** The platform's calendar reduced to elapsed time: a date-time is that moment, {@code 3d}, {@code 20s} elapsed. */
-    static final class ElapsedTimeCalendar implements BusinessCalendar {
-        @Override
-        public long calculateBusinessTimeAsDuration(String expression) {
-            return calculateBusinessTimeAsDate(expression).getTime() - System.currentTimeMillis();
-        }
-
-        @Override
-        public Date calculateBusinessTimeAsDate(String expression) {
-            String e = expression.trim();
-            if (e.length() > 10 && e.charAt(4) == '-') {
-                return Date.from(OffsetDateTime.parse(e).toInstant());
-            }
-            long n = Long.parseLong(e.substring(0, e.length() - 1));
-            Duration d = switch (e.charAt(e.length() - 1)) {
-                case 'd' -> Duration.ofDays(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'm' -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            };
-            return Date.from(Instant.now().plus(d));
-        }
+        addEnvironmentEntry("jbpm.business.calendar", new ElapsedCalendar());
     }
 
     @AfterEach
