@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.json.JsonObject;
@@ -108,11 +107,11 @@ class NumberPortIT {
         Files.createDirectories(DIR);
         controller.start(CONTAINER);
         // A round-the-clock business calendar makes business time elapsed time, so the escalation can be seconds.
-        cli("/system-property=trunkline.calendar.days:add(value=MON-SUN)");
-        cli("/system-property=trunkline.calendar.hours:add(value=00:00-24:00)");
-        cli("/system-property=trunkline.edge.testcalls.urls:add(value=\"http://127.0.0.1:" + TEST_CALLS + "\")");
-        cli("/system-property=trunkline.edge.testcalls.token:add(value=" + TOKEN + ")");
-        cli("/system-property=trunkline.documents.max-bytes:add(value=200000)");
+        Api.cli("/system-property=trunkline.calendar.days:add(value=MON-SUN)");
+        Api.cli("/system-property=trunkline.calendar.hours:add(value=00:00-24:00)");
+        Api.cli("/system-property=trunkline.edge.testcalls.urls:add(value=\"http://127.0.0.1:" + TEST_CALLS + "\")");
+        Api.cli("/system-property=trunkline.edge.testcalls.token:add(value=" + TOKEN + ")");
+        Api.cli("/system-property=trunkline.documents.max-bytes:add(value=200000)");
         deployer.deploy(DEPLOYMENT);
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
@@ -192,7 +191,7 @@ class NumberPortIT {
         Api.Reply scan = Api.postBytes(docs, "carla", "application/pdf", pdf.body());
         assertThat(scan.status()).as(scan.body()).isEqualTo(201);
         long scanId = scan.json().asJsonObject().getJsonNumber("id").longValue();
-        JsonObject sign = task(id, "Sign the letter of authorization");
+        JsonObject sign = Api.task("carla", id, "Sign the letter of authorization");
         String complete = "tasks/" + sign.getJsonNumber("id") + "/complete";
         Api.Reply generated = Api.post(complete, "carla", "{\"data\":{\"signedLoaDocument\":" + letter.getJsonNumber("id")
                 + ",\"signatory\":\"Carla Compliance\"}}");
@@ -203,7 +202,7 @@ class NumberPortIT {
         assertThat(signed.status()).as(signed.body()).isEqualTo(204);
 
         // Submitted to the gaining carrier's porting desk with the signed letter attached.
-        MimeMessage request = mailTo(DESK, "Port request PORT-" + id);
+        MimeMessage request = Api.mailTo(smtp, DESK, "Port request PORT-" + id);
         assertThat(request.getSubject()).contains("3 numbers from Carrier A");
         assertThat((String) ((Multipart) request.getContent()).getBodyPart(0).getContent()).contains(PORTED.get(1), "2026-12-18");
         Part attached = ((Multipart) request.getContent()).getBodyPart(1);
@@ -211,7 +210,7 @@ class NumberPortIT {
         assertThat(attached.getInputStream().readAllBytes()).isEqualTo(pdf.body());
 
         // The FOC: a date-time with its offset, port day in ~45 s, then the server restarts before it.
-        JsonObject foc = task(id, "Record the FOC date");
+        JsonObject foc = Api.task("carla", id, "Record the FOC date");
         String focComplete = "tasks/" + foc.getJsonNumber("id") + "/complete";
         Api.Reply noOffset = Api.post(focComplete, "carla", "{\"data\":{\"focAt\":\"2026-12-18 06:00\"}}");
         assertThat(noOffset.status()).isEqualTo(400);
@@ -279,13 +278,14 @@ class NumberPortIT {
         byte[] pdf = Api.download("workflows/" + id + "/documents/" + letter.getJsonNumber("id"), "carla").body();
         long scanId = Api.postBytes("workflows/" + id + "/documents?name=signed.pdf", "carla", "application/pdf", pdf)
                 .json().asJsonObject().getJsonNumber("id").longValue();
-        assertThat(Api.post("tasks/" + task(id, "Sign the letter of authorization").getJsonNumber("id") + "/complete", "carla",
+        assertThat(Api.post("tasks/" + Api.task("carla", id, "Sign the letter of authorization").getJsonNumber("id")
+                + "/complete", "carla",
                 "{\"data\":{\"signedLoaDocument\":" + scanId + ",\"signatory\":\"Carla Compliance\"}}").status()).isEqualTo(204);
 
         // No FOC within 15 s of business time: escalated.
-        MimeMessage late = mailTo("noc@example.com", "No FOC date for a number port");
+        MimeMessage late = Api.mailTo(smtp, "noc@example.com", "No FOC date for a number port");
         assertThat((String) late.getContent()).contains("PORT-" + id);
-        JsonObject foc = task(id, "Record the FOC date");
+        JsonObject foc = Api.task("carla", id, "Record the FOC date");
         assertThat(Api.post("tasks/" + foc.getJsonNumber("id") + "/complete", "carla", "{\"data\":{\"focAt\":\""
                 + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS) + "\"}}").status()).isEqualTo(204);
         // The carrier brings port day forward: the timer is re-armed.
@@ -305,7 +305,7 @@ class NumberPortIT {
         assertThat(w.getJsonObject("variables").getString("testReport")).startsWith(FAILING + ": FAILED");
         assertThat(w.getJsonArray("timeline").stream().map(JsonValue::asJsonObject)
                 .filter(e -> "Rescheduled".equals(e.getString("node", null))).count()).isGreaterThan(0);
-        MimeMessage alert = mailTo("noc@example.com", "Number port rolled back");
+        MimeMessage alert = Api.mailTo(smtp, "noc@example.com", "Number port rolled back");
         assertThat((String) alert.getContent()).contains("PORT-" + id, FAILING);
 
         Process pbx = pbx("rollback-pbx", 1);
@@ -321,8 +321,14 @@ class NumberPortIT {
     @Test
     @Order(4)
     void undeploys() throws Exception {
+        // The suite's classes share one database: the demo's DIDs only are left for the next.
+        List<String> dids = new ArrayList<>(PORTED);
+        dids.add(FAILING);
+        for (String n : dids) {
+            assertThat(Api.delete("dids/" + n, "oscar").status()).as(n).isEqualTo(204);
+        }
         for (String p : PROPERTIES) {
-            cli("/system-property=" + p + ":remove");
+            Api.cli("/system-property=" + p + ":remove");
         }
         deployer.undeploy(DEPLOYMENT);
         controller.stop(CONTAINER);
@@ -344,13 +350,6 @@ class NumberPortIT {
                 .toAbsolutePath().toString(), "127.0.0.1:" + EDGE_SIP, "-s", number.substring(1), "-p", carrierPort);
     }
 
-    private static JsonObject task(long workflowId, String name) throws Exception {
-        return await(Duration.ofSeconds(60), () -> Api.get("tasks", "carla").json().asJsonArray().stream()
-                .map(JsonValue::asJsonObject)
-                .filter(t -> t.getJsonNumber("workflowId").longValue() == workflowId && t.getString("name").equals(name))
-                .findFirst().orElse(null));
-    }
-
     private static List<JsonObject> documents(long id) throws Exception {
         return await(Duration.ofSeconds(30), () -> {
             List<JsonObject> docs = Api.get("workflows/" + id + "/documents", "carla").json().asJsonObject()
@@ -363,18 +362,6 @@ class NumberPortIT {
         Api.Reply r = Api.get("porting/ports/" + id + "/numbers", "oscar");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().asJsonObject().getJsonArray("numbers").stream().map(n -> n.asJsonObject().getString("state")).toList();
-    }
-
-    private static MimeMessage mailTo(String recipient, String subject) throws Exception {
-        return await(Duration.ofSeconds(90), () -> {
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                if (m.getSubject() != null && m.getSubject().contains(subject) && Arrays.stream(m.getAllRecipients())
-                        .anyMatch(a -> a.toString().equals(recipient))) {
-                    return m;
-                }
-            }
-            return null;
-        });
     }
 
     /** The stored records of the test calls whose id starts with {@code prefix}: "direction origin pbx". */
@@ -390,13 +377,5 @@ class NumberPortIT {
             }
             return out;
         }
-    }
-
-    private static void cli(String command) throws Exception {
-        Path home = Path.of(System.getProperty("jboss.home"));
-        Process p = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect", "--command=" + command)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(command + ": " + out).isZero();
     }
 }

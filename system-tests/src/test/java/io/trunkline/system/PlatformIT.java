@@ -183,7 +183,7 @@ class PlatformIT {
         }
 
         assertThat(scrape(null).statusCode()).as("no scrape account configured: open").isEqualTo(200);
-        cli("/system-property=trunkline.metrics.user:add(value=carla)");
+        Api.cli("/system-property=trunkline.metrics.user:add(value=carla)");
         try {
             java.net.http.HttpResponse<String> refused = scrape(null);
             assertThat(refused.statusCode()).isEqualTo(401);
@@ -199,7 +199,7 @@ class PlatformIT {
             assertThat(scraped.statusCode()).isEqualTo(200);
             assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         } finally {
-            cli("/system-property=trunkline.metrics.user:remove");
+            Api.cli("/system-property=trunkline.metrics.user:remove");
         }
         assertThat(scrape(null).statusCode()).as("open again once the account is removed").isEqualTo(200);
     }
@@ -216,13 +216,6 @@ class PlatformIT {
     }
 
     /** One management operation on the running server through its own CLI (local authentication). */
-    private static void cli(String command) throws Exception {
-        Path home = Path.of(System.getProperty("jboss.home"));
-        Process p = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect", "--command=" + command)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(command + ": " + out).isZero();
-    }
 
     @Test
     @Order(3)
@@ -1259,7 +1252,6 @@ class PlatformIT {
             }
         }
     }
-
 
 
     private static void assertField(Api.Reply r, String field) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * writes from theirs): the carrier is the file name up to the first {@code _}; line 1
  * {@code invoice,<number>,<period start>,<period end>,<currency>}; then a header row naming the columns
  * {@code call_id}, {@code start_utc} (ISO-8601), {@code called}, {@code billed_seconds}, {@code amount}
- * (required) and {@code calling}, {@code rate_per_minute} (optional), in any order; one call per line; and a
+ * (required) and {@code calling}, {@code rate_per_minute} (optional), in any order; one call per line (a credit,
+ * such as an SLA credit, is a line of 0 billed seconds with a negative amount and its reference as call id); and a
  * last line {@code TOTAL} whose {@code billed_seconds} and {@code amount} columns hold the invoice's totals.
  * A bad call line is set aside with its line number and reason; a file without the invoice line, the header
  * or the totals is refused whole. The stated totals are kept as written: whether they match the lines (and
@@ -112,9 +113,11 @@ public final class InvoiceCsvParser {
             throw new IllegalArgumentException("billed_seconds: '" + secondsText + "' is not a whole number");
         }
         BigDecimal amount = money(f, columns, "amount");
-        if (seconds < 0 || amount.signum() < 0) {
+        // A credit (an SLA credit, an adjustment) is a line of 0 billed seconds with a negative amount, its reference
+        // in call_id; a call with a negative amount is a mistake.
+        if (seconds < 0 || amount.signum() < 0 && seconds > 0) {
             throw new IllegalArgumentException(seconds < 0 ? "billed_seconds: negative" : "amount: negative "
-                    + amount.toPlainString() + " (credits belong on a credit note)");
+                    + amount.toPlainString() + " on a call of " + seconds + " s (a credit is a line of 0 billed seconds)");
         }
         if (amount.abs().compareTo(MAX_AMOUNT) >= 0 || amount.scale() > 6) {
             throw new IllegalArgumentException("amount: " + amount.toPlainString() + " is beyond 12 digits and 6 decimals");

@@ -50,9 +50,22 @@ class InvoiceCsvParserTest {
                 "start_utc: '01/12/2026 10:05' is not an ISO-8601 time (2026-11-26T15:00:00Z)",
                 "billed_seconds: 'sixty' is not a whole number",
                 "call_id: empty",
-                "amount: negative -0.0150 (credits belong on a credit note)");
+                "amount: negative -0.0150 on a call of 60 s (a credit is a line of 0 billed seconds)");
         assertThat(f.statedAmount()).as("as the carrier wrote it").isEqualByComparingTo("0.078");
         assertThat(f.linesAmount()).isEqualByComparingTo("0.0165");
+    }
+
+    @Test
+    void aCreditIsALineOfNoBilledSecondsWithANegativeAmount() {
+        InvoiceFile f = parser.parse("carrier-a_INV-CA-2026-11.csv", String.join("\n",
+                "invoice,INV-CA-2026-11,2026-11-01,2026-11-30,EUR",
+                "call_id,start_utc,called,billed_seconds,amount",
+                "A-1,2026-11-03T10:00:00Z,+442071234567,60,0.01",
+                "SLA-12,2026-11-30T00:00:00Z,SLA credit 2026-10,0,-1200.00",
+                "TOTAL,,,60,-1199.99").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(f.rejected()).isEmpty();
+        assertThat(f.lines()).extracting(InvoiceFile.Line::callId).containsExactly("A-1", "SLA-12");
+        assertThat(f.linesAmount()).isEqualByComparingTo("-1199.99");
     }
 
     @Test
