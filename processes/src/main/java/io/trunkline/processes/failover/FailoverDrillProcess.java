@@ -1,6 +1,7 @@
 package io.trunkline.processes.failover;
 
 import io.trunkline.processes.ProcessCatalog;
+import io.trunkline.processes.VariableFormats;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -56,7 +57,6 @@ public final class FailoverDrillProcess {
             new ProcessCatalog.ProcessEntry(PROCESS_ID, RESOURCE, FailoverDrillProcess::variables);
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Set<String> KNOWN = Set.of(CARRIER, SOURCE_PBX, TEST_NUMBERS, MAX_ADDED_SETUP_MS,
             EXPECT_CARRIER, START_AT);
 
@@ -108,7 +108,7 @@ public final class FailoverDrillProcess {
             if (n.isEmpty()) {
                 continue;
             }
-            if (!E164.matcher(n).matches()) {
+            if (!VariableFormats.E164.matcher(n).matches()) {
                 throw new ProcessCatalog.InvalidVariable(TEST_NUMBERS, "'" + n + "' is not an E.164 number");
             }
             out.add(n);

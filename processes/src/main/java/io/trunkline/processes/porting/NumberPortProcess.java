@@ -1,6 +1,7 @@
 package io.trunkline.processes.porting;
 
 import io.trunkline.processes.ProcessCatalog;
+import io.trunkline.processes.VariableFormats;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The number-porting workflow's id, resource, tasks, service steps and start variables: the numbers (single numbers
@@ -57,8 +57,6 @@ public final class NumberPortProcess {
             NumberPortProcess::variables, vars -> !Boolean.TRUE.equals(vars.get(PORTED)),
             "the numbers have been ported: a port is undone by its rollback, not cancelled");
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    private static final Pattern DURATION = Pattern.compile("([0-9]+[dhms] ?)+|P(T?[0-9]+[DHMS])+");
     private static final Set<String> KNOWN = Set.of(NUMBERS, LOSING, GAINING, TARGET_PBX, REQUESTED_DATE, FOC_ESCALATION);
 
     private NumberPortProcess() {
@@ -91,7 +89,7 @@ public final class NumberPortProcess {
             throw new ProcessCatalog.InvalidVariable(REQUESTED_DATE, "must be an ISO-8601 date such as 2026-12-18");
         }
         Object escalation = in.getOrDefault(FOC_ESCALATION, DEFAULT_FOC_ESCALATION);
-        if (!(escalation instanceof String e) || !DURATION.matcher(e.trim()).matches()) {
+        if (!(escalation instanceof String e) || !VariableFormats.BUSINESS_TIME.matcher(e.trim()).matches()) {
             throw new ProcessCatalog.InvalidVariable(FOC_ESCALATION,
                     "must be business time such as 3d or 4h 30m (or ISO-8601 such as P3D)");
         }
@@ -168,7 +166,7 @@ public final class NumberPortProcess {
     }
 
     private static String e164(String s) {
-        Matcher m = E164.matcher(s);
+        Matcher m = VariableFormats.E164.matcher(s);
         if (!m.matches()) {
             throw new ProcessCatalog.InvalidVariable(NUMBERS, "'" + s + "' is not an E.164 number");
         }

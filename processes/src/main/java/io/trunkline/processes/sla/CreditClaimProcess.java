@@ -1,6 +1,7 @@
 package io.trunkline.processes.sla;
 
 import io.trunkline.processes.ProcessCatalog;
+import io.trunkline.processes.VariableFormats;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -58,7 +59,6 @@ public final class CreditClaimProcess {
             CreditClaimProcess::variables, vars -> vars.get(SENT_AT) == null,
             "the claim has been sent to the carrier: record its answer instead");
 
-    private static final Pattern DURATION = Pattern.compile("([0-9]+[dhms] ?)+|P(T?[0-9]+[DHMS])+");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
     private static final Set<String> KNOWN = Set.of(CARRIER, MONTH, JUDGEMENT, BREACHES, CREDIT_PERCENT, CREDIT_AMOUNT,
             CURRENCY, CLAIM_DEADLINE, ESCALATE_AT, CREDIT_CHECK_EVERY);
@@ -99,7 +99,7 @@ public final class CreditClaimProcess {
         vars.put(CLAIM_DEADLINE, instant(in, CLAIM_DEADLINE));
         vars.put(ESCALATE_AT, instant(in, ESCALATE_AT));
         Object every = in.getOrDefault(CREDIT_CHECK_EVERY, DEFAULT_CREDIT_CHECK_EVERY);
-        if (!(every instanceof String e) || !DURATION.matcher(e.trim()).matches()) {
+        if (!(every instanceof String e) || !VariableFormats.BUSINESS_TIME.matcher(e.trim()).matches()) {
             throw new ProcessCatalog.InvalidVariable(CREDIT_CHECK_EVERY,
                     "must be business time such as 5d or 4h 30m (or ISO-8601 such as PT30S)");
         }

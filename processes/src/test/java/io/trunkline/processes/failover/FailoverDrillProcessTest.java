@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trunkline.processes.ProcessCatalog;
+import io.trunkline.processes.testing.ElapsedCalendar;
+import io.trunkline.processes.testing.ProcessTasks;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jbpm.process.core.timer.BusinessCalendar;
 import org.jbpm.test.JbpmJUnitBaseTestCase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +44,7 @@ class FailoverDrillProcessTest extends JbpmJUnitBaseTestCase {
 
     @BeforeEach
     void start() throws Exception {
-        addEnvironmentEntry("jbpm.business.calendar", new MomentCalendar());
+        addEnvironmentEntry("jbpm.business.calendar", new ElapsedCalendar());
         setUp();
         createRuntimeManager(FailoverDrillProcess.RESOURCE);
         session = getRuntimeEngine().getKieSession();
@@ -157,37 +154,7 @@ class FailoverDrillProcessTest extends JbpmJUnitBaseTestCase {
     }
 
     private TaskSummary awaitTask(String name) throws InterruptedException {
-        TaskService tasks = getRuntimeEngine().getTaskService();
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (TaskSummary t : tasks.getTasksAssignedAsPotentialOwner("maria", List.of("compliance"), "en-UK", 0, 10)) {
-                if (t.getName().equals(name)) {
-                    return t;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no task " + name);
-    }
-
-    /**
-     * The platform's business calendar as far as this process uses it: an ISO-8601 date-time is that moment, an
-     * ISO-8601 duration elapsed time (jBPM asks the calendar for the delay of every timer's expression).
-     */
-    private static final class MomentCalendar implements BusinessCalendar {
-        @Override
-        public long calculateBusinessTimeAsDuration(String expression) {
-            return Math.max(0, calculateBusinessTimeAsDate(expression).getTime() - System.currentTimeMillis());
-        }
-
-        @Override
-        public Date calculateBusinessTimeAsDate(String expression) {
-            try {
-                return Date.from(OffsetDateTime.parse(expression).toInstant());
-            } catch (DateTimeParseException e) {
-                return Date.from(Instant.now().plus(Duration.parse(expression)));
-            }
-        }
+        return ProcessTasks.awaitTask(getRuntimeEngine().getTaskService(), name);
     }
 
     /** Plays the platform's service steps: records each and sets what the real judge sets for the gateway. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trunkline.processes.ProcessCatalog;
+import io.trunkline.processes.testing.ProcessTasks;
 import io.trunkline.processes.testing.ElapsedCalendar;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import org.kie.api.runtime.process.WorkItem;
 import org.kie.api.runtime.process.WorkItemHandler;
 import org.kie.api.runtime.process.WorkItemManager;
 import org.kie.api.runtime.process.WorkflowProcessInstance;
-import org.kie.api.task.TaskService;
 import org.kie.api.task.model.TaskSummary;
 
 /**
@@ -137,32 +137,15 @@ class CreditClaimProcessTest extends JbpmJUnitBaseTestCase {
     }
 
     private TaskSummary awaitTask(String name) throws InterruptedException {
-        TaskService tasks = getRuntimeEngine().getTaskService();
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (TaskSummary t : tasks.getTasksAssignedAsPotentialOwner("maria", List.of("compliance"), "en-UK", 0, 10)) {
-                if (t.getName().equals(name)) {
-                    return t;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no task " + name);
+        return ProcessTasks.awaitTask(getRuntimeEngine().getTaskService(), name);
     }
 
     private void complete(TaskSummary task, Map<String, Object> data) {
-        TaskService tasks = getRuntimeEngine().getTaskService();
-        tasks.claim(task.getId(), "maria");
-        tasks.start(task.getId(), "maria");
-        tasks.complete(task.getId(), "maria", new HashMap<>(data));
+        ProcessTasks.complete(getRuntimeEngine().getTaskService(), task, data);
     }
 
     private void awaitEnded(long pi) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (session.getProcessInstance(pi) != null && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(session.getProcessInstance(pi)).as("process ended").isNull();
+        ProcessTasks.awaitEnded(session, pi);
     }
 
     /** Plays the platform's steps; the invoice check finds the credit on its {@code checksUntilCredited}-th run. */
