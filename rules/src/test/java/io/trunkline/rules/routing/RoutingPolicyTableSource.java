@@ -59,6 +59,11 @@ public final class RoutingPolicyTableSource {
         return shipped().removeRow(3);
     }
 
+    /** The shipped policy with Canada's carriers (the "+1" international row) replaced, e.g. "carrier-c carrier-a". */
+    public static DecisionTableWorkbook canadaVia(String carriers) {
+        return shipped().cell(3, 4, carriers);
+    }
+
     public static void main(String[] args) throws Exception {
         Files.write(Path.of(args[0]), shipped().toXlsx());
     }

@@ -82,6 +82,14 @@ public final class DecisionTableWorkbook {
         return this;
     }
 
+    /** Replaces cell {@code column} (0-based) of data row {@code index} (0-based), as an analyst editing one cell. */
+    public DecisionTableWorkbook cell(int index, int column, String value) {
+        List<String> row = new ArrayList<>(rows.get(index));
+        row.set(column, value);
+        rows.set(index, List.copyOf(row));
+        return this;
+    }
+
     /** The cells of data row {@code index} (0-based), to copy a table's rows into another. */
     public List<String> rowCells(int index) {
         return List.copyOf(rows.get(index));

@@ -103,11 +103,18 @@ public class WorkflowResource {
     @Path("{id: [0-9]+}/audit")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/zip"})
     @RolesAllowed({"analyst", "compliance", "ops", "admin"})
-    public Response audit(@PathParam("id") long id, @Context HttpHeaders headers, @Context SecurityContext security) {
+    public Response audit(@PathParam("id") long id, @QueryParam("format") String format, @Context HttpHeaders headers,
+                          @Context SecurityContext security) {
         Caller caller = Callers.of(security);
         List<WorkflowEvent> events = workflows.audit(caller, id)
                 .orElseThrow(() -> ApiException.notFound("no workflow " + id));
-        MediaType wanted = auditFormat(headers.getAcceptableMediaTypes());
+        // A link in a page cannot set Accept: ?format=csv|zip|json says the same.
+        MediaType wanted = format == null ? auditFormat(headers.getAcceptableMediaTypes()) : switch (format) {
+            case "csv" -> CSV;
+            case "zip" -> ZIP;
+            case "json" -> MediaType.APPLICATION_JSON_TYPE;
+            default -> throw ApiException.badRequest("format", "must be csv, zip or json");
+        };
         if (wanted == CSV) {
             return Response.ok(WorkflowAuditCsv.csv(events), CSV.withCharset("UTF-8"))
                     .header("Content-Disposition", "attachment; filename=\"workflow-" + id + "-audit.csv\"").build();

@@ -8,6 +8,7 @@ import io.trunkline.camel.feeds.StatusFeedSource;
 import io.trunkline.ejb.alerts.api.Alerts.Alert;
 import io.trunkline.ejb.alerts.domain.InMemoryAlertStore;
 import io.trunkline.ejb.alerts.domain.InMemoryIncidentStore;
+import io.trunkline.ejb.alerts.domain.InMemoryTrunkStates;
 import io.trunkline.ejb.metrics.domain.InMemoryMetricStore;
 import io.trunkline.ejb.metrics.domain.MetricStore.Row;
 import io.trunkline.ejb.metrics.domain.WindowStats;
@@ -42,7 +43,7 @@ class AlertEvaluatorTest {
     private final InMemoryMetricStore metrics = new InMemoryMetricStore();
     private final Map<String, Boolean> trunks = new HashMap<>();
     private final CarrierIncidentService incidents = new CarrierIncidentService(new InMemoryIncidentStore());
-    private final AlertEvaluator evaluator = new AlertEvaluator(alerts, metrics, since -> trunks, incidents,
+    private final AlertEvaluator evaluator = new AlertEvaluator(alerts, metrics, new InMemoryTrunkStates(trunks), incidents,
             new RoutingDataHolder(new FixedRoutingRepository(RoutingFixtures.enterprise().build())),
             () -> rules.active(Rulebook.ALERTS).newSession(), new Transactions());
 

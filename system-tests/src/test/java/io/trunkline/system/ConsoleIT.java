@@ -1,0 +1,426 @@
+package io.trunkline.system;
+
+import static io.trunkline.system.Platform.await;
+import static io.trunkline.system.Platform.database;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trunkline.edge.testing.EdgeProcess;
+import io.trunkline.edge.testing.Sipp;
+import io.trunkline.rules.routing.RoutingPolicyTableSource;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.json.JsonObject;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in a real browser (Debian's chromium, headless, through its chromedriver) against the deployed EAR on
+ * PostgreSQL with the demo enterprise: one flow per user group, the role checks of every section and the CSRF guard.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static final String CONTAINER = "wildfly";
+    private static final String DEPLOYMENT = "trunkline-console";
+    private static final String UI = "http://127.0.0.1:8080/ui/";
+    private static final Path DIR = Path.of("target", "console");
+    private static final String EDGE_SIP = "16510";
+    private static final String PBX = "16511";
+    private static final String CARRIER_A = "16512";
+    private static final String LONDON = "9011442071234567";
+    private static final List<Process> SIPP = new ArrayList<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static WebDriver browser;
+    private static EdgeProcess edge;
+    private static String scenariosBefore;
+
+    @ArquillianResource
+    private ContainerController controller;
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(CONTAINER)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
+    }
+
+    @AfterAll
+    static void closeEverything() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        SIPP.forEach(Process::destroy);
+        if (edge != null) {
+            edge.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void deploysWithTheDemoEnterprise() throws Exception {
+        Files.createDirectories(DIR);
+        controller.start(CONTAINER);
+        deployer.deploy(DEPLOYMENT);
+        await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
+                ? true : null);
+        for (String kind : new String[]{"carriers", "pbxs"}) {
+            try (var files = Files.list(Path.of("..", "demo").resolve(kind))) {
+                for (Path f : files.sorted().toList()) {
+                    String json = Files.readString(f);
+                    if (f.getFileName().toString().equals("carrier-a.json")) {
+                        json = json.replaceAll("\"trunkUri\": \"[^\"]*\"", "\"trunkUri\": \"sip:127.0.0.1:" + CARRIER_A + "\"");
+                    }
+                    Api.Reply r = Api.putJson(kind + "/" + f.getFileName().toString().replace(".json", ""), "oscar", json);
+                    assertThat(r.status()).as(f + ": " + r.body()).isEqualTo(200);
+                }
+            }
+        }
+        try (var decks = Files.list(Path.of("..", "demo", "ratedecks"))) {
+            for (Path deck : decks.sorted().toList()) {
+                String carrier = deck.getFileName().toString().replaceAll("_.*", "");
+                assertThat(Api.postCsv("carriers/" + carrier + "/rate-deck", "oscar", Files.readString(deck)).status()).isEqualTo(200);
+            }
+        }
+        scenariosBefore = Api.get("rulebooks/scenarios", "ana").body();
+        assertThat(Api.putCsv("rulebooks/scenarios", "ana", Files.readString(Path.of("..", "rules", "src", "main", "resources",
+                "io", "trunkline", "rules", "scenarios", "worked-example.csv"))).status()).isEqualTo(200);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("trunkline.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @Test
+    @Order(2)
+    void loginIsThroughTheRealmAndEachSectionIsRefusedToOtherRoles() throws Exception {
+        browser.get(UI + "rules/");
+        assertThat(browser.getCurrentUrl()).as("no session: the login page").startsWith(UI + "login");
+        login("ana", "wrong");
+        assertThat(text("[role=alert]")).isEqualTo("Wrong user name or password.");
+        login("edge-1", "edge-1");
+        assertThat(text("[role=alert]")).contains("none of the console's roles");
+
+        login("ana", "ana");
+        assertThat(menu()).containsExactly("Home", "Rulebooks");
+        assertRefused("ops/", "work/", "ops/calls", "work/workflows");
+        logout();
+        login("carla", "carla");
+        assertThat(menu()).containsExactly("Home", "Workflows");
+        assertRefused("rules/", "rules/simulate", "ops/alerts");
+        logout();
+        login("oscar", "oscar");
+        assertThat(menu()).containsExactly("Home", "Operations");
+        assertRefused("rules/routing", "work/");
+        logout();
+        login("adam", "adam");
+        assertThat(menu()).containsExactly("Home", "Rulebooks", "Workflows", "Operations");
+        logout();
+        browser.get(UI + "ops/");
+        assertThat(browser.getCurrentUrl()).as("logged out").startsWith(UI + "login");
+
+        // Security headers on every page; the session cookie out of scripts' reach.
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(UI + "login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+                .contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    @Order(3)
+    void aForgedPostIsRefusedAndNothingChanges() throws Exception {
+        login("oscar", "oscar");
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        long alert = openAlert("forged-post-check");
+        // Another site's form: the session cookie, no token.
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(UI + "ops/alerts/" + alert + "/ack"))
+                .header("Cookie", "JSESSIONID=" + session.getValue()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("x=1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("security token").doesNotContain("Exception");
+        // A token from another session, and the right token sent from another origin.
+        String token = browser.findElement(By.cssSelector("meta[name=csrf-token]")).getAttribute("content");
+        HttpResponse<String> otherOrigin = HTTP.send(HttpRequest.newBuilder(URI.create(UI + "ops/alerts/" + alert + "/ack"))
+                .header("Cookie", "JSESSIONID=" + session.getValue()).header("Origin", "http://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherOrigin.statusCode()).isEqualTo(403);
+        // The REST API reached with the session alone needs the token too.
+        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/v1/alerts/" + alert + "/ack"))
+                .header("Cookie", "JSESSIONID=" + session.getValue()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(alertState(alert)).as("no forged request acknowledged it").isEqualTo("OPEN");
+        deleteAlert(alert);
+        logout();
+    }
+
+    @Test
+    @Order(4)
+    void anAnalystMovesCanadaToCarrierCAndBack() throws Exception {
+        login("ana", "ana");
+        browser.get(UI + "rules/routing");
+        // A draft with a strategy no one knows: refused at its sheet, row and column; nothing stored.
+        byte[] bad = RoutingPolicyTableSource.shipped().cell(3, 12, "CHEAPEST").toXlsx();
+        upload("RoutingPolicy.drl.xlsx", bad, "a typo in a strategy");
+        assertThat(text("#problems-title")).contains("Refused");
+        WebElement problem = browser.findElement(By.cssSelector("table.problems tbody tr"));
+        assertThat(problem.findElement(By.cssSelector(".sheet")).getText()).isEqualTo("RoutingPolicy");
+        assertThat(problem.findElement(By.cssSelector(".row")).getText()).isEqualTo("13");
+        assertThat(problem.findElement(By.cssSelector(".column")).getText()).isEqualTo("N");
+        assertThat(problem.getText()).contains("CHEAPEST").contains("LEAST_COST");
+        int versions = browser.findElements(By.cssSelector("table.versions tbody tr")).size();
+
+        // The good draft: Canada through C first.
+        upload("RoutingPolicy.drl.xlsx", RoutingPolicyTableSource.canadaVia("carrier-c carrier-a").toXlsx(), "Canada via C");
+        assertThat(text(".flash")).contains("stored as a draft");
+        String draftUrl = browser.getCurrentUrl();
+        int draft = Integer.parseInt(draftUrl.replaceAll(".*/versions/", ""));
+        assertThat(text("h1")).contains("DRAFT");
+
+        // Its scenario must say so before it may decide: the analyst edits it.
+        browser.get(UI + "rules/scenarios");
+        WebElement csv = browser.findElement(By.id("csv"));
+        String edited = csv.getAttribute("value").replace("Canada goes via carrier B,OUTBOUND,hq-cucm,2001,914165550123,,ROUTE,INTERNATIONAL,carrier-b carrier-a",
+                "Canada goes via carrier C,OUTBOUND,hq-cucm,2001,914165550123,,ROUTE,INTERNATIONAL,carrier-c carrier-a");
+        assertThat(edited).contains("carrier-c carrier-a");
+        csv.clear();
+        csv.sendKeys(edited);
+        browser.findElement(By.cssSelector("form[action$='/ui/rules/scenarios'] button")).click();
+        assertThat(text(".flash")).contains("scenarios stored");
+
+        browser.get(draftUrl);
+        browser.findElement(By.id("activate-link")).click();
+        assertThat(text("#confirmation h2")).isEqualTo("Activate version " + draft + "?");
+        browser.findElement(By.id("confirm")).click();
+        assertThat(text(".flash")).contains("Version " + draft + " of routing now decides");
+        assertThat(browser.findElements(By.cssSelector("table.versions tbody tr"))).hasSize(versions + 1);
+        assertThat(firstRouteOfACanadianCall()).isEqualTo("carrier-c");
+
+        browser.get(UI + "rules/routing/versions/1");
+        browser.findElement(By.id("rollback-link")).click();
+        browser.findElement(By.id("confirm")).click();
+        assertThat(text(".flash")).contains("version 1 of routing decides again");
+        assertThat(firstRouteOfACanadianCall()).isEqualTo("carrier-b");
+        assertThat(Api.putCsv("rulebooks/scenarios", "ana", Files.readString(Path.of("..", "rules", "src", "main",
+                "resources", "io", "trunkline", "rules", "scenarios", "worked-example.csv"))).status()).isEqualTo(200);
+        logout();
+    }
+
+    @Test
+    @Order(5)
+    void aComplianceOfficerCompletesATaskWithItsFormAndAnAttachment() throws Exception {
+        Api.Reply started = Api.post("workflows", "carla", "{\"processId\":\"failover.FailoverTest\",\"variables\":{"
+                + "\"carrier\":\"carrier-b\",\"waitFor\":\"PT1S\"}}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        long id = started.json().asJsonObject().getJsonNumber("id").longValue();
+        login("carla", "carla");
+        openTask(id, "Approve failover test plan");
+        browser.findElement(By.id("complete")).click();
+        assertThat(text(".flash")).contains("completed");
+
+        Api.task("carla", id, "Record failover test evidence");
+        openTask(id, "Record failover test evidence");
+        Path evidence = DIR.resolve("failover-evidence.pdf").toAbsolutePath();
+        Files.write(evidence, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        browser.findElement(By.id("attach-file")).sendKeys(evidence.toString());
+        browser.findElement(By.id("attach")).click();
+        assertThat(text(".flash")).contains("Attached failover-evidence.pdf");
+        browser.findElement(By.id("f-outcome")).sendKeys("PASSED: carrier-a took the calls");
+        browser.findElement(By.id("f-failoverSeconds")).sendKeys("4");
+        browser.findElement(By.id("complete")).click();
+        assertThat(text(".flash")).contains("Record failover test evidence").contains("completed");
+        assertThat(browser.getCurrentUrl()).isEqualTo(UI + "work/workflows/" + id);
+        assertThat(text("h1")).contains("COMPLETED");
+        List<String> timeline = browser.findElements(By.cssSelector("#timeline li")).stream().map(WebElement::getText).toList();
+        assertThat(timeline).anySatisfy(e -> assertThat(e).contains("carla").contains("TASK_COMPLETED")
+                .contains("Record failover test evidence"));
+        assertThat(timeline).anySatisfy(e -> assertThat(e).contains("carla").contains("DOCUMENT_ADDED")
+                .contains("failover-evidence.pdf"));
+        assertThat(text("#documents")).contains("failover-evidence.pdf");
+        assertThat(Api.get("workflows/" + id, "carla").json().asJsonObject().getJsonObject("variables")
+                .getString("failoverSeconds")).isEqualTo("4");
+        logout();
+    }
+
+    @Test
+    @Order(6)
+    void anOpsEngineerFindsACallAcknowledgesAnAlertAndSeesAQuarantinedLine() throws Exception {
+        edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), DIR, "console-edge", Integer.parseInt(EDGE_SIP),
+                15713, "127.0.0.1:15713", Map.of("platform.url", "http://127.0.0.1:8080", "platform.user", "edge-1",
+                        "platform.password", "edge-1", "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
+                        "carrier.carrier-a.sources", "127.0.0.1:" + CARRIER_A));
+        edge.awaitLog("ready", 60);
+        Process carrier = Sipp.start(DIR, "carrier-a", "-m", "1", "-sn", "uas", "-p", CARRIER_A);
+        SIPP.add(carrier);
+        Process pbx = Sipp.start(DIR, "pbx", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE_SIP, "-s", LONDON, "-p", PBX, "-d", "300");
+        SIPP.add(pbx);
+        assertThat(Sipp.exit(pbx)).as("the PBX's call was answered").isZero();
+        await(Duration.ofSeconds(60), () -> Api.get("calls?pbx=hq-cucm&carrier=carrier-a", "oscar").json().asJsonObject()
+                .getJsonArray("calls").stream().anyMatch(c -> c.asJsonObject().getString("node").equals("console-edge")) ? true : null);
+
+        login("oscar", "oscar");
+        browser.get(UI + "ops/calls");
+        browser.findElement(By.id("call-number")).sendKeys("+442071234567");
+        browser.findElement(By.cssSelector("#call-search button")).click();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#calls tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains(LONDON).contains("carrier-a").contains("answered");
+        rows.get(0).findElement(By.cssSelector("a")).click();
+        String ladder = text("#ladder");
+        assertThat(ladder).contains("Attempt 1: carrier-a").contains("200").contains("answered").contains("released by PBX");
+        assertThat(text("#trace")).as("the decision's trace").contains("carrier-a");
+
+        long alert = openAlert("console-ack-check");
+        browser.get(UI + "ops/alerts");
+        browser.findElement(By.cssSelector("tr[data-alert='" + alert + "'] button")).click();
+        assertThat(text(".flash")).contains("Alert " + alert).contains("acknowledged");
+        assertThat(alertState(alert)).isEqualTo("ACKNOWLEDGED");
+        deleteAlert(alert);
+
+        browser.get(UI + "ops/ingest");
+        browser.findElement(By.cssSelector("tr[data-file^='carrier-c'] a")).click();
+        assertThat(text("#quarantine")).contains("zero point one");
+
+        for (String c : new String[]{"carrier-a"}) {
+            assertThat(Api.putJson("carriers/" + c, "oscar", Files.readString(Path.of("..", "demo", "carriers", c + ".json")))
+                    .status()).isEqualTo(200);
+        }
+        logout();
+    }
+
+    @Test
+    @Order(7)
+    void undeploys() throws Exception {
+        if (scenariosBefore != null && !scenariosBefore.isBlank()) {
+            Api.putCsv("rulebooks/scenarios", "ana", scenariosBefore);
+        }
+        deployer.undeploy(DEPLOYMENT);
+        controller.stop(CONTAINER);
+    }
+
+    // --- helpers ---
+
+    private static void login(String user, String password) {
+        browser.get(UI + "login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main form button")).click();
+    }
+
+    private static void logout() {
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        assertThat(browser.getCurrentUrl()).startsWith(UI + "login");
+    }
+
+    private static List<String> menu() {
+        return browser.findElements(By.cssSelector("header nav a")).stream().map(WebElement::getText).toList();
+    }
+
+    private static void assertRefused(String... paths) {
+        for (String p : paths) {
+            browser.get(UI + p);
+            assertThat(text("h1")).as(p).isEqualTo("Not allowed");
+        }
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static void upload(String file, byte[] content, String comment) throws Exception {
+        Path path = DIR.resolve(System.nanoTime() + "-" + file).toAbsolutePath();
+        Files.write(path, content);
+        new Select(browser.findElement(By.id("file"))).selectByValue(file);
+        browser.findElement(By.id("content")).sendKeys(path.toString());
+        browser.findElement(By.id("comment")).sendKeys(comment);
+        browser.findElement(By.cssSelector("form[action$='/drafts'] button")).click();
+    }
+
+    /** The first route of a Canadian call from HQ, simulated in the console on the active routing version. */
+    private static String firstRouteOfACanadianCall() {
+        browser.get(UI + "rules/simulate");
+        browser.findElement(By.id("sim-source")).sendKeys("hq-cucm");
+        browser.findElement(By.id("sim-calling")).sendKeys("2001");
+        browser.findElement(By.id("sim-called")).sendKeys("914165550123");
+        browser.findElement(By.id("simulate")).click();
+        return browser.findElement(By.cssSelector("table.routes tbody tr .target")).getText();
+    }
+
+    private static void openTask(long workflow, String name) {
+        browser.get(UI + "work/");
+        browser.findElements(By.cssSelector("#tasks tbody tr")).stream()
+                .filter(r -> r.getText().contains(name) && r.getText().contains(String.valueOf(workflow)))
+                .findFirst().orElseThrow(() -> new AssertionError("no task " + name + " of workflow " + workflow))
+                .findElement(By.cssSelector("a")).click();
+        assertThat(text("h1")).isEqualTo(name);
+    }
+
+    private static long openAlert(String key) throws Exception {
+        try (Connection c = database(); PreparedStatement ps = c.prepareStatement("INSERT INTO alert (alert_key, title, "
+                + "severity, origin, dimension, subject, state, details, raised_at, updated_at) VALUES (?, 'ASR below floor', "
+                + "'WARNING', 'edge', 'carrier', 'carrier-a', 'OPEN', 'ASR 31 % over 40 attempts', now(), now()) RETURNING id")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String alertState(long id) throws Exception {
+        JsonObject a = Api.get("alerts?state=open&limit=1000", "oscar").json().asJsonObject().getJsonArray("alerts").stream()
+                .map(v -> v.asJsonObject()).filter(o -> o.getJsonNumber("id").longValue() == id).findFirst().orElse(null);
+        return a == null ? "GONE" : a.getString("state");
+    }
+
+    private static void deleteAlert(long id) throws Exception {
+        try (Connection c = database(); PreparedStatement ps = c.prepareStatement("DELETE FROM alert WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.trunkline.web.console;
+
+import io.trunkline.contract.telecom.CallId;
+import io.trunkline.contract.telecom.CarrierId;
+import io.trunkline.contract.telecom.PbxId;
+import io.trunkline.ejb.alerts.api.Alerts;
+import io.trunkline.ejb.alerts.api.Trunks;
+import io.trunkline.ejb.billing.api.IngestFiles;
+import io.trunkline.ejb.calls.api.CallRecords;
+import io.trunkline.ejb.metrics.api.Metrics;
+import io.trunkline.ejb.platform.api.PlatformHealth;
+import io.trunkline.ejb.routing.api.CarrierEntry;
+import io.trunkline.ejb.routing.api.MasterData;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import javax.ejb.EJB;
+import javax.json.Json;
+import javax.json.JsonException;
+import javax.json.JsonNumber;
+import javax.json.JsonObject;
+import javax.json.JsonString;
+import javax.json.JsonValue;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * The ops engineers' pages: health of every subsystem and edge node, trunks and carriers' live state against their
+ * limits, metrics with charts, alerts (acknowledge), ingested files with their quarantined lines, and call search
+ * with each call's ladder.
+ */
+@WebServlet(ConsoleFilter.ROOT + "/ops/*")
+public class OpsPages extends ConsolePage {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private transient PlatformHealth health;
+    @EJB
+    private transient Alerts alerts;
+    @EJB
+    private transient Trunks trunks;
+    @EJB
+    private transient MasterData masterData;
+    @EJB
+    private transient IngestFiles ingest;
+    @EJB
+    private transient CallRecords calls;
+    @EJB
+    private transient Metrics metrics;
+
+    @Override
+    public void init() throws ServletException {
+        get("/?", this::overview);
+        get("/trunks", this::trunks);
+        get("/metrics", this::metrics);
+        get("/alerts", this::alerts);
+        post("/alerts/([0-9]{1,18})/ack", this::acknowledge);
+        get("/ingest", this::ingest);
+        get("/ingest/([0-9]{1,18})", this::quarantine);
+        get("/calls", this::callSearch);
+        get("/calls/([^/]{1,200})", this::ladder);
+    }
+
+    private void overview(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        PlatformHealth.Report report = health.check();
+        Map<String, Object> model = new HashMap<>();
+        model.put("report", report);
+        model.put("openAlerts", alerts.list("open", 1000).size());
+        render(request, response, "ops/overview", model);
+    }
+
+    private void trunks(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        List<Map<String, Object>> carriers = new ArrayList<>();
+        for (CarrierEntry c : masterData.carriers()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("carrier", c);
+            row.put("state", masterData.state(c.id()));
+            carriers.add(row);
+        }
+        render(request, response, "ops/trunks", Map.of("carriers", carriers, "trunks", trunks.trunks()));
+    }
+
+    private void metrics(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        Instant to = instant(request, "to", Instant.now());
+        Instant from = instant(request, "from", to.minus(Duration.ofDays(1)));
+        if (!from.isBefore(to)) {
+            throw new BadInput("The period's start must be before its end.");
+        }
+        String window = "5m".equals(request.getParameter("window")) ? "5m" : "1h";
+        String dimension = choice(request, "dimension", List.of("carrier", "trunk", "pbx", "class"), "carrier");
+        String origin = choice(request, "origin", List.of("edge", "cdr"), "edge");
+        Metrics.Report report = metrics.report(from, to, "5m".equals(window) ? 5 : 60, dimension, null, origin);
+        Map<String, Object> model = new HashMap<>();
+        model.put("from", from.toString());
+        model.put("to", to.toString());
+        model.put("window", window);
+        model.put("dimension", dimension);
+        model.put("origin", origin);
+        model.put("totals", report.totals());
+        model.put("pending", report.pendingWindows());
+        model.put("series", request.getContextPath() + "/api/v1/metrics?from=" + from + "&to=" + to + "&window=" + window
+                + "&dimension=" + dimension + "&origin=" + origin);
+        render(request, response, "ops/metrics", model);
+    }
+
+    private void alerts(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        String state = choice(request, "state", List.of("open", "resolved", "all"), "open");
+        render(request, response, "ops/alerts", Map.of("alerts", alerts.list("all".equals(state) ? null : state, 200),
+                "state", state, "evaluatedAt", String.valueOf(alerts.evaluatedAt())));
+    }
+
+    private void acknowledge(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        long id = id(m, 1);
+        Alerts.Alert a = alerts.acknowledge(id, user(request));
+        redirect(request, response, ConsoleFilter.ROOT + "/ops/alerts", "Alert " + id + " (" + a.title() + ") acknowledged.");
+    }
+
+    private void ingest(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        render(request, response, "ops/ingest", Map.of("files", ingest.recent(200)));
+    }
+
+    private void quarantine(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        long id = id(m, 1);
+        IngestFiles.IngestedFile file = ingest.recent(10_000).stream().filter(f -> f.id() == id).findFirst()
+                .orElseThrow(() -> new NotFound("There is no ingested file " + id + "."));
+        render(request, response, "ops/quarantine", Map.of("file", file, "lines", ingest.quarantine(id)));
+    }
+
+    private void callSearch(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        Instant to = instant(request, "to", Instant.now());
+        Instant from = instant(request, "from", to.minus(Duration.ofDays(1)));
+        String pbx = optional(request, "pbx");
+        String carrier = optional(request, "carrier");
+        Map<String, Object> model = new HashMap<>();
+        model.put("from", from.toString());
+        model.put("to", to.toString());
+        model.put("pbx", pbx == null ? "" : pbx);
+        model.put("carrier", carrier == null ? "" : carrier);
+        try {
+            model.put("page", calls.search(from, to, pbx == null ? null : new PbxId(pbx),
+                    carrier == null ? null : new CarrierId(carrier), 200));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+        model.put("pbxs", masterData.pbxs());
+        model.put("carriers", masterData.carriers());
+        render(request, response, "ops/calls", model);
+    }
+
+    private void ladder(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        String id = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        String json = calls.record(new CallId(id)).orElseThrow(() -> new NotFound("There is no call " + id + "."));
+        JsonObject record;
+        try {
+            record = Json.createReader(new StringReader(json)).readObject();
+        } catch (JsonException e) {
+            throw new IllegalStateException("stored record of call " + id + " does not read", e);
+        }
+        render(request, response, "ops/ladder", Map.of("call", plain(record), "callId", id));
+    }
+
+    /** JSON as maps, lists, strings, numbers and booleans, which templates print as they are. */
+    static Object plain(JsonValue value) {
+        switch (value.getValueType()) {
+            case OBJECT:
+                Map<String, Object> m = new LinkedHashMap<>();
+                value.asJsonObject().forEach((k, v) -> m.put(k, plain(v)));
+                return m;
+            case ARRAY:
+                List<Object> l = new ArrayList<>();
+                value.asJsonArray().forEach(v -> l.add(plain(v)));
+                return l;
+            case STRING:
+                return ((JsonString) value).getString();
+            case NUMBER:
+                return ((JsonNumber) value).bigDecimalValue();
+            case TRUE:
+                return Boolean.TRUE;
+            case FALSE:
+                return Boolean.FALSE;
+            default:
+                return null;
+        }
+    }
+
+    private static Instant instant(HttpServletRequest request, String name, Instant otherwise) {
+        String text = optional(request, name);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadInput("\u201c" + text + "\u201d is not a date (2026-11-26) or an instant (2026-11-26T10:00:00Z).");
+        }
+    }
+
+    private static String choice(HttpServletRequest request, String name, List<String> allowed, String otherwise) {
+        String v = optional(request, name);
+        if (v == null) {
+            return otherwise;
+        }
+        if (!allowed.contains(v)) {
+            throw new BadInput(name + " must be one of " + String.join(", ", allowed) + ".");
+        }
+        return v;
+    }
+}
