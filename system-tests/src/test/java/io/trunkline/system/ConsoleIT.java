@@ -112,6 +112,8 @@ class ConsoleIT {
                 }
             }
         }
+        assertThat(Api.putJson("routing/inbound-default", "oscar", Files.readString(Path.of("..", "demo", "inbound-default.json")))
+                .status()).isEqualTo(200);
         try (var decks = Files.list(Path.of("..", "demo", "ratedecks"))) {
             for (Path deck : decks.sorted().toList()) {
                 String carrier = deck.getFileName().toString().replaceAll("_.*", "");
@@ -367,8 +369,14 @@ class ConsoleIT {
         }
     }
 
+    /** The text of the element {@code css} selects; its absence fails naming the page and what it shows. */
     private static String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        List<WebElement> found = browser.findElements(By.cssSelector(css));
+        if (found.isEmpty()) {
+            throw new AssertionError("no " + css + " on " + browser.getCurrentUrl() + ", which shows: "
+                    + browser.findElement(By.tagName("main")).getText());
+        }
+        return found.get(0).getText();
     }
 
     private static void upload(String file, byte[] content, String comment) throws Exception {

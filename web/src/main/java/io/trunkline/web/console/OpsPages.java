@@ -7,10 +7,13 @@ import io.trunkline.ejb.alerts.api.Alerts;
 import io.trunkline.ejb.alerts.api.Trunks;
 import io.trunkline.ejb.billing.api.IngestFiles;
 import io.trunkline.ejb.calls.api.CallRecords;
+import io.trunkline.ejb.fraud.api.FraudControl;
+import io.trunkline.ejb.fraud.api.FraudSubject;
 import io.trunkline.ejb.metrics.api.Metrics;
 import io.trunkline.ejb.platform.api.PlatformHealth;
 import io.trunkline.ejb.routing.api.CarrierEntry;
 import io.trunkline.ejb.routing.api.MasterData;
+import io.trunkline.ejb.routing.api.PbxEntry;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
@@ -60,6 +63,8 @@ public class OpsPages extends ConsolePage {
     private transient CallRecords calls;
     @EJB
     private transient Metrics metrics;
+    @EJB
+    private transient FraudControl fraud;
 
     @Override
     public void init() throws ServletException {
@@ -90,7 +95,21 @@ public class OpsPages extends ConsolePage {
             row.put("state", masterData.state(c.id()));
             carriers.add(row);
         }
-        render(request, response, "ops/trunks", Map.of("carriers", carriers, "trunks", trunks.trunks()));
+        List<Map<String, Object>> pbxs = new ArrayList<>();
+        for (PbxEntry p : masterData.pbxs()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("pbx", p.id().value());
+            row.put("name", p.name());
+            try {
+                // The edge cluster's live count (the fraud counters'), the highest of the PBX's filters.
+                row.put("live", fraud.counters(FraudSubject.pbx(p.id())).counters().stream()
+                        .mapToInt(FraudControl.Counters::concurrentCalls).max().orElse(0));
+            } catch (RuntimeException e) {
+                row.put("live", null);
+            }
+            pbxs.add(row);
+        }
+        render(request, response, "ops/trunks", Map.of("carriers", carriers, "pbxs", pbxs, "trunks", trunks.trunks()));
     }
 
     private void metrics(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {

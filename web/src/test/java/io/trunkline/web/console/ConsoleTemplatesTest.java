@@ -34,6 +34,9 @@ class ConsoleTemplatesTest {
             assertThat(html).as(t + ": event handler attribute").doesNotContainPattern("\\son[a-z]+\\s*=");
             assertThat(html).as(t + ": inline style").doesNotContainPattern("\\sstyle\\s*=|<style");
             assertThat(html).as(t + ": javascript: URL").doesNotContainIgnoringCase("javascript:");
+            // Thymeleaf runs th:replace/th:insert before th:if on the same element: the condition would be ignored.
+            assertThat(html).as(t + ": th:if beside th:replace").doesNotContainPattern(
+                    "<[^>]*th:if=[^>]*th:(replace|insert)=|<[^>]*th:(replace|insert)=[^>]*th:if=");
         }
     }
 
