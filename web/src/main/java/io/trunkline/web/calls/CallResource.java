@@ -1,20 +1,12 @@
 package io.trunkline.web.calls;
 
 import io.trunkline.contract.telecom.CallId;
-import io.trunkline.contract.telecom.CarrierId;
-import io.trunkline.contract.telecom.PbxId;
+import io.trunkline.ejb.calls.api.CallQueries;
 import io.trunkline.ejb.calls.api.CallRecords;
+import io.trunkline.ejb.calls.api.InvalidCallQuery;
 import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import javax.annotation.security.RolesAllowed;
 import javax.ejb.EJB;
 import javax.enterprise.context.RequestScoped;
@@ -26,9 +18,11 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
 /**
- * {@code GET /api/v1/calls?from=&to=&pbx=&carrier=&limit=}: the calls the edge reported, started in
- * {@code [from, to)} (ISO instants or dates, UTC; the last 24 hours by default), newest first, with the total
- * that matched; {@code GET /api/v1/calls/{callId}}: one call's whole record with every attempt.
+ * {@code GET /api/v1/calls?from=&to=&pbx=&carrier=&number=&outcome=&limit=&before=}: the calls the edge reported,
+ * started in {@code [from, to)} (ISO instants or dates, UTC; the last 24 hours by default), newest first, a page at a
+ * time ({@code before} = the previous page's {@code next}), with the total counted up to 10,000;
+ * {@code GET /api/v1/calls/{callId}}: one call's whole record; {@code GET /api/v1/calls/{callId}/ladder}: the call
+ * read top to bottom with the decision that routed it.
  */
 @RequestScoped
 @Path("/calls")
@@ -41,88 +35,32 @@ public class CallResource {
 
     @GET
     public String search(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("pbx") String pbx,
-                         @QueryParam("carrier") String carrier, @QueryParam("limit") String limit) {
-        Instant end = to == null || to.isBlank() ? Instant.now().plusSeconds(1) : time("to", to);
-        Instant start = from == null || from.isBlank() ? end.minus(Duration.ofDays(1)) : time("from", from);
-        if (!start.isBefore(end)) {
-            throw ApiException.badRequest("from", "must be before 'to' (" + start + " is not before " + end + ")");
+                         @QueryParam("carrier") String carrier, @QueryParam("number") String number,
+                         @QueryParam("outcome") String outcome, @QueryParam("limit") String limit,
+                         @QueryParam("before") String before) {
+        CallRecords.Query q;
+        try {
+            q = CallQueries.parse(from, to, pbx, carrier, number, outcome, limit, before, Instant.now());
+        } catch (InvalidCallQuery e) {
+            throw ApiException.badRequest(e.field(), e.reason());
         }
-        int max = 100;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                max = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("limit", "'" + limit + "' is not a number");
-            }
-            if (max < 1 || max > CallRecords.MAX_LIMIT) {
-                throw ApiException.badRequest("limit", "must be 1.." + CallRecords.MAX_LIMIT);
-            }
-        }
-        CallRecords.Page page = calls.search(start, end, pbx(pbx), carrier(carrier), max);
-        List<Object> list = new ArrayList<>();
-        for (CallRecords.CallSummary c : page.calls()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("callId", c.callId());
-            m.put("startedAt", c.startedAt());
-            m.put("node", c.node());
-            m.put("direction", c.direction());
-            m.put("origin", c.origin());
-            m.put("pbx", c.pbx());
-            m.put("callingDialed", c.callingDialed());
-            m.put("calledDialed", c.calledDialed());
-            m.put("calledNormalized", c.calledNormalized());
-            m.put("callClass", c.callClass());
-            m.put("decisionSource", c.decisionSource());
-            m.put("carrier", c.carrier());
-            m.put("attempts", c.attempts());
-            m.put("answeredAt", c.answeredAt());
-            m.put("endedAt", c.endedAt());
-            m.put("durationMs", c.durationMs());
-            m.put("releaseCode", c.releaseCode());
-            m.put("releasedBy", c.releasedBy());
-            list.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("from", start);
-        out.put("to", end);
-        out.put("total", page.total());
-        out.put("calls", list);
-        return JsonBodies.value(out).toString();
+        return JsonBodies.value(CallJson.page(q, calls.search(q))).toString();
     }
 
     @GET
     @Path("/{callId}")
     public String record(@PathParam("callId") String callId) {
-        CallId id;
-        try {
-            id = new CallId(callId);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("callId", e.getMessage());
-        }
-        return calls.record(id).orElseThrow(() -> ApiException.notFound("no call record " + callId));
+        return calls.record(id(callId)).orElseThrow(() -> ApiException.notFound("no call record " + callId));
     }
 
-    private static Instant time(String field, String text) {
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "'" + text + "' is not an ISO-8601 instant (2026-11-26T10:00:00Z) or date");
-        }
+    @GET
+    @Path("/{callId}/ladder")
+    public String ladder(@PathParam("callId") String callId) {
+        return calls.ladder(id(callId)).map(l -> JsonBodies.value(CallJson.ladder(l)).toString())
+                .orElseThrow(() -> ApiException.notFound("no call record " + callId));
     }
 
-    private static PbxId pbx(String text) {
-        try {
-            return text == null || text.isBlank() ? null : new PbxId(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("pbx", e.getMessage());
-        }
-    }
-
-    private static CarrierId carrier(String text) {
-        try {
-            return text == null || text.isBlank() ? null : new CarrierId(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("carrier", e.getMessage());
-        }
+    private static CallId id(String text) {
+        return JsonBodies.valueOf("callId", () -> new CallId(text));
     }
 }

@@ -3,10 +3,6 @@ package io.trunkline.ejb.calls.application;
 import io.trunkline.camel.edge.EdgeEventPort;
 import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.events.EdgeEvents;
-import io.trunkline.contract.telecom.CallId;
-import io.trunkline.contract.telecom.CarrierId;
-import io.trunkline.contract.telecom.PbxId;
-import io.trunkline.ejb.calls.api.CallRecords;
 import io.trunkline.ejb.calls.domain.CallPartitionRepository;
 import io.trunkline.ejb.calls.domain.DeliveredEvents;
 import io.trunkline.ejb.calls.domain.EdgeEventRepository;
@@ -18,7 +14,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.ejb.EJB;
@@ -33,11 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores what the edge nodes deliver, one transaction per NOTIFY batch: committed before the route answers
  * the node 200, each event once by its id, an event that cannot be stored as what it says it is kept as
- * unreadable with its reason ({@link DeliveredEvents}); and answers searches over the stored call records.
+ * unreadable with its reason ({@link DeliveredEvents}). Searches are {@link CallRecordService}'s.
  */
 @Stateless
-@Local({EdgeEventPort.class, CallRecords.class})
-public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
+@Local(EdgeEventPort.class)
+public class EdgeEventIngestion implements EdgeEventPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeEventIngestion.class);
 
@@ -110,17 +105,5 @@ public class EdgeEventIngestion implements EdgeEventPort, CallRecords {
             partitions.ensure(months);
             partitionStore.created(months);
         }
-    }
-
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Page search(Instant from, Instant to, PbxId pbx, CarrierId carrier, int limit) {
-        return events.search(from, to, pbx, carrier, Math.max(1, Math.min(limit, MAX_LIMIT)));
-    }
-
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<String> record(CallId callId) {
-        return events.record(callId);
     }
 }

@@ -1,11 +1,6 @@
 package io.trunkline.ejb.calls.infrastructure;
 
 import io.trunkline.contract.events.CallRecord;
-import io.trunkline.contract.telecom.CallId;
-import io.trunkline.contract.telecom.CarrierId;
-import io.trunkline.contract.telecom.PbxId;
-import io.trunkline.ejb.calls.api.CallRecords.CallSummary;
-import io.trunkline.ejb.calls.api.CallRecords.Page;
 import io.trunkline.ejb.calls.domain.CallPartitionRepository;
 import io.trunkline.ejb.calls.domain.CallStoreFailure;
 import io.trunkline.ejb.calls.domain.DeliveredEvents;
@@ -27,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,9 +42,6 @@ import org.slf4j.LoggerFactory;
 public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCallRecordStore.class);
-    private static final String SUMMARY = "SELECT call_id, started_at, node_id, direction, origin, pbx_id, calling_dialed, "
-            + "called_dialed, called_normalized, call_class, decision_source, carrier_id, attempts, answered_at, ended_at, "
-            + "duration_ms, release_code, released_by FROM call_record r";
 
     @Inject
     private DataSource dataSource;
@@ -242,74 +233,6 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
 
     static String partition(String table, YearMonth m) {
         return String.format("%s_%04d_%02d", table, m.getYear(), m.getMonthValue());
-    }
-
-    @Override
-    public Page search(Instant from, Instant to, PbxId pbx, CarrierId carrier, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE r.started_at >= ? AND r.started_at < ?");
-        List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-        if (pbx != null) {
-            where.append(" AND r.pbx_id = ?");
-            args.add(pbx.value());
-        }
-        if (carrier != null) {
-            where.append(" AND (r.carrier_id = ? OR r.origin = ? OR EXISTS (SELECT 1 FROM call_attempt a WHERE "
-                    + "a.call_id = r.call_id AND a.started_at = r.started_at AND a.target = ?))");
-            args.add(carrier.value());
-            args.add(carrier.value());
-            args.add(carrier.value());
-        }
-        try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM call_record r" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<CallSummary> calls = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SUMMARY + where + " ORDER BY r.started_at DESC, r.call_id LIMIT ?")) {
-                bind(ps, args);
-                ps.setInt(args.size() + 1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        calls.add(new CallSummary(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getInt(13),
-                                instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)), rs.getLong(16), rs.getInt(17),
-                                rs.getString(18)));
-                    }
-                }
-            }
-            return new Page(total, calls);
-        } catch (SQLException e) {
-            throw new CallStoreFailure("call records not read: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public Optional<String> record(CallId callId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT record FROM call_record WHERE call_id = ? ORDER BY started_at DESC")) {
-            ps.setString(1, callId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new CallStoreFailure("call record not read: " + e.getMessage(), e);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 
     private static String cut(String s, int max) {

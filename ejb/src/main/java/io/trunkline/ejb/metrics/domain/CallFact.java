@@ -17,6 +17,20 @@ import java.util.Map;
 public record CallFact(String origin, Map<String, String> subjects, Instant startedAt, Instant endedAt, int code,
                        Long pddMs, long billableMs, Double mos, BigDecimal cost) {
 
+    /**
+     * The trunk an edge attempt went to, from the request URI it was sent with: the URI without its user part
+     * ({@code sip:+442071234567@carrier-a.example.net:5060} is trunk {@code sip:carrier-a.example.net:5060}), so a
+     * trunk is one subject whatever number is called through it, not one per number. Null for null.
+     */
+    public static String trunk(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        int scheme = uri.indexOf(':');
+        int at = uri.indexOf('@');
+        return scheme < 0 || at < scheme ? uri : uri.substring(0, scheme + 1) + uri.substring(at + 1);
+    }
+
     public boolean answered() {
         return code >= 200 && code < 300;
     }

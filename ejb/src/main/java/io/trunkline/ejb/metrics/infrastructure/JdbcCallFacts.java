@@ -80,7 +80,7 @@ public final class JdbcCallFacts implements CallFacts {
                     Map<String, String> subjects = new HashMap<>();
                     subjects.put("carrier", target);
                     if (rs.getString(11) != null) {
-                        subjects.put("trunk", rs.getString(11));
+                        subjects.put("trunk", CallFact.trunk(rs.getString(11)));
                     }
                     long billable = answered ? talk : 0;
                     out.add(new CallFact("edge", subjects, started, ended, code, pdd, billable, null,

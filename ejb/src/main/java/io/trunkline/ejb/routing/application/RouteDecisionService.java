@@ -38,6 +38,8 @@ public class RouteDecisionService implements RouteDecisions {
     private DecisionLog log;
     @EJB
     private FraudScreening fraud;
+    @EJB
+    private DecisionRederivation rederivation;
 
     @Override
     public RouteDecision decide(RouteRequest request) {
@@ -57,5 +59,10 @@ public class RouteDecisionService implements RouteDecisions {
         Rulebook target = Rulebook.byName(rulebook).orElseThrow();
         return DECIDER.decide(request, data.current(),
                 RouteDecider.Books.current(r -> r == target ? candidate : ruleBase.current(r)));
+    }
+
+    @Override
+    public Rederived rederive(RouteRequest request) throws RulebookRejectedException {
+        return rederivation.rederive(request);
     }
 }

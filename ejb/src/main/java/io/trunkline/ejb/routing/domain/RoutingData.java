@@ -53,6 +53,14 @@ public final class RoutingData {
         return new RoutingData(pbxs, carriers, rates, next, dids, inboundDefault, Instant.now());
     }
 
+    /**
+     * The same data with every carrier's live state neutral ({@link CarrierState#UNKNOWN}: up, no calls in progress,
+     * no measured quality), for deciding a past call again: the state it met is not known.
+     */
+    public RoutingData withNeutralStates() {
+        return new RoutingData(pbxs, carriers, rates, Map.of(), dids, inboundDefault, loadedAt);
+    }
+
     public Optional<Pbx> pbx(String id) {
         try {
             return Optional.ofNullable(pbxs.get(new PbxId(id)));

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.events.EdgeEvents;
 import io.trunkline.contract.json.Json;
-import io.trunkline.contract.telecom.CallId;
-import io.trunkline.contract.telecom.PbxId;
-import io.trunkline.ejb.calls.api.CallRecords;
 import io.trunkline.ejb.calls.domain.StoredEvent;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -106,16 +103,6 @@ class EdgeEventIngestionTest {
         ingestion.store(batch(call(2, "b@pbx")));
         assertThat(store.partitions).containsExactly(YearMonth.of(2026, 11));
         assertThat(store.remembered).containsExactly(YearMonth.of(2026, 11));
-    }
-
-    @Test
-    void searchesAndLookUpsAnswerFromTheStore() {
-        ingestion.store(batch(call(1, "a@pbx"), call(2, "b@pbx")));
-        CallRecords.Page page = ingestion.search(AT.minusSeconds(60), AT.plusSeconds(60), new PbxId("hq-cucm"), null,
-                1_000_000);
-        assertThat(page.total()).isEqualTo(2);
-        assertThat(ingestion.record(new CallId("b@pbx"))).hasValueSatisfying(json -> assertThat(json).contains("b@pbx"));
-        assertThat(ingestion.record(new CallId("nobody@pbx"))).isEmpty();
     }
 
     private static EdgeEvents.Batch batch(EdgeEvents.Event... events) {

@@ -2,16 +2,14 @@ package io.trunkline.ejb.calls.application;
 
 import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.telecom.CallId;
-import io.trunkline.contract.telecom.CarrierId;
-import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.ejb.calls.api.CallRecords;
 import io.trunkline.ejb.calls.domain.CallPartitionRepository;
+import io.trunkline.ejb.calls.domain.CallSearchStore;
 import io.trunkline.ejb.calls.domain.DeliveredEvents;
 import io.trunkline.ejb.calls.domain.EdgeEventRepository;
 import io.trunkline.ejb.calls.domain.StoredEvent;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +21,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The calls context's stores in memory, refusing what the database's columns would refuse. */
-final class InMemoryCallStore implements EdgeEventRepository, CallPartitionRepository {
+final class InMemoryCallStore implements EdgeEventRepository, CallPartitionRepository, CallSearchStore {
 
     final Map<String, StoredEvent> events = new LinkedHashMap<>();
     final Map<String, CallRecord> calls = new LinkedHashMap<>();
@@ -62,18 +60,37 @@ final class InMemoryCallStore implements EdgeEventRepository, CallPartitionRepos
     }
 
     @Override
-    public CallRecords.Page search(Instant from, Instant to, PbxId pbx, CarrierId carrier, int limit) {
-        List<CallRecords.CallSummary> found = new ArrayList<>();
-        calls.values().stream()
-                .filter(c -> !c.startedAt().isBefore(from) && c.startedAt().isBefore(to))
-                .filter(c -> pbx == null || pbx.value().equals(c.pbx()))
-                .filter(c -> carrier == null || c.attempts().stream().anyMatch(a -> carrier.value().equals(a.target())))
-                .sorted(Comparator.comparing(CallRecord::startedAt).reversed())
-                .forEach(c -> found.add(new CallRecords.CallSummary(c.callId(), c.startedAt(), c.node(), c.direction(),
-                        c.origin(), c.pbx(), c.callingDialed(), c.calledDialed(), c.calledNormalized(), c.callClass(),
-                        c.decisionSource(), c.carrier(), c.attempts().size(), c.answeredAt(), c.endedAt(),
-                        c.durationMs(), c.releaseCode(), c.releasedBy())));
-        return new CallRecords.Page(found.size(), found.subList(0, Math.min(limit, found.size())));
+    public List<CallRecords.CallSummary> calls(CallRecords.Query q, int rows) {
+        return matching(q).filter(c -> q.before() == null || c.startedAt().isBefore(q.before().startedAt())
+                        || c.startedAt().equals(q.before().startedAt()) && c.callId().compareTo(q.before().callId()) < 0)
+                .limit(rows).map(InMemoryCallStore::summary).toList();
+    }
+
+    @Override
+    public long count(CallRecords.Query q, int cap) {
+        return Math.min(cap, matching(q).count());
+    }
+
+    /** The search's filters as the SQL applies them, newest first then Call-ID descending. */
+    private java.util.stream.Stream<CallRecord> matching(CallRecords.Query q) {
+        List<String> forms = q.number() == null ? List.of() : q.number().forms();
+        return calls.values().stream()
+                .filter(c -> !c.startedAt().isBefore(q.from()) && c.startedAt().isBefore(q.to()))
+                .filter(c -> q.pbx() == null || q.pbx().value().equals(c.pbx()))
+                .filter(c -> q.carrier() == null || q.carrier().value().equals(c.origin())
+                        || c.attempts().stream().anyMatch(a -> q.carrier().value().equals(a.target())))
+                .filter(c -> q.number() == null || java.util.stream.Stream.of(c.callingDialed(), c.callingNormalized(),
+                        c.calledDialed(), c.calledNormalized()).anyMatch(forms::contains))
+                .filter(c -> q.outcome() == null || q.outcome().matches(c.answeredAt(), c.attempts().size(), c.releaseCode()))
+                .sorted(Comparator.comparing(CallRecord::startedAt).thenComparing(CallRecord::callId).reversed());
+    }
+
+    private static CallRecords.CallSummary summary(CallRecord c) {
+        return new CallRecords.CallSummary(c.callId(), c.startedAt(), c.node(), c.direction(), c.origin(), c.pbx(),
+                c.callingDialed(), c.callingNormalized(), c.calledDialed(), c.calledNormalized(), c.callClass(),
+                c.decisionSource(), c.carrier(), c.attempts().size(), c.answeredAt(), c.endedAt(), c.durationMs(),
+                c.releaseCode(), c.releasedBy(),
+                io.trunkline.ejb.calls.api.CallOutcome.kindOf(c.answeredAt(), c.attempts().size(), c.releaseCode()).label());
     }
 
     @Override

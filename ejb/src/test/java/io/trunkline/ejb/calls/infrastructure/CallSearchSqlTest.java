@@ -1,0 +1,60 @@
+package io.trunkline.ejb.calls.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trunkline.contract.telecom.CarrierId;
+import io.trunkline.contract.telecom.PbxId;
+import io.trunkline.ejb.calls.api.CallCursor;
+import io.trunkline.ejb.calls.api.CallOutcome;
+import io.trunkline.ejb.calls.api.CallRecords;
+import io.trunkline.ejb.calls.api.SearchNumber;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class CallSearchSqlTest {
+
+    private static final Instant FROM = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2026-12-01T00:00:00Z");
+    private static final CallCursor CURSOR = new CallCursor(Instant.parse("2026-11-20T00:00:00Z"), "x@pbx");
+
+    @Test
+    void plainFiltersAreOneIndexedScanNewestFirst() {
+        CallRecords.Query q = new CallRecords.Query(FROM, TO, new PbxId("hq-cucm"), null, null,
+                CallOutcome.of(CallOutcome.Kind.REFUSED), 100, CURSOR);
+        CallSearchSql.Statement page = CallSearchSql.page(q, 101);
+        assertThat(page.sql()).doesNotContain("UNION")
+                .contains("r.pbx_id = ?")
+                .contains("r.attempts = 0")
+                .contains("(r.started_at < ? OR (r.started_at = ? AND r.call_id < ?))")
+                .endsWith("ORDER BY r.started_at DESC, r.call_id DESC LIMIT ?");
+        assertThat(page.args()).containsExactly(FROM, TO, "hq-cucm", CURSOR.startedAt(), CURSOR.startedAt(),
+                CURSOR.callId(), 101);
+        CallSearchSql.Statement count = CallSearchSql.count(q, 10_001);
+        assertThat(count.sql()).as("the total ignores the cursor").doesNotContain("r.call_id < ?");
+        assertThat(count.args()).containsExactly(FROM, TO, "hq-cucm", 10_002);
+    }
+
+    @Test
+    void aNumberBranchesPerColumnAndForm() {
+        CallRecords.Query q = new CallRecords.Query(FROM, TO, null, new CarrierId("carrier-b"),
+                SearchNumber.parse("+442071234567"), CallOutcome.code(503), 50);
+        CallSearchSql.Statement page = CallSearchSql.page(q, 51);
+        assertThat(page.sql().split(" UNION ")).hasSize(4 * 2);
+        for (String column : CallSearchSql.NUMBER_COLUMNS) {
+            assertThat(page.sql()).contains("r." + column + " = ?");
+        }
+        assertThat(page.sql()).as("the carrier is a plain filter of every branch")
+                .contains("(r.carrier_id = ? OR r.origin = ? OR EXISTS");
+        assertThat(page.args()).contains("442071234567", "+442071234567", 503).endsWith(51);
+    }
+
+    @Test
+    void aCarrierBranchesAsOriginAndAsAttemptTarget() {
+        CallRecords.Query q = new CallRecords.Query(FROM, TO, null, new CarrierId("carrier-b"), null,
+                CallOutcome.of(CallOutcome.Kind.FAILED), 50);
+        String sql = CallSearchSql.count(q, 10_001).sql();
+        assertThat(sql.split(" UNION ")).hasSize(2);
+        assertThat(sql).contains("r.origin = ?").contains("a.target = ?")
+                .contains("r.release_code NOT IN (486, 600, 408, 480, 487)");
+    }
+}
