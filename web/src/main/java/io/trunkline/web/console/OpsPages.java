@@ -1,11 +1,10 @@
 package io.trunkline.web.console;
 
 import io.trunkline.contract.telecom.CallId;
-import io.trunkline.contract.telecom.CarrierId;
-import io.trunkline.contract.telecom.PbxId;
 import io.trunkline.ejb.alerts.api.Alerts;
 import io.trunkline.ejb.alerts.api.Trunks;
 import io.trunkline.ejb.billing.api.IngestFiles;
+import io.trunkline.ejb.calls.api.CallQueries;
 import io.trunkline.ejb.calls.api.CallRecords;
 import io.trunkline.ejb.fraud.api.FraudControl;
 import io.trunkline.ejb.fraud.api.FraudSubject;
@@ -15,7 +14,6 @@ import io.trunkline.ejb.routing.api.CarrierEntry;
 import io.trunkline.ejb.routing.api.MasterData;
 import io.trunkline.ejb.routing.api.PbxEntry;
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,12 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import javax.ejb.EJB;
-import javax.json.Json;
-import javax.json.JsonException;
-import javax.json.JsonNumber;
-import javax.json.JsonObject;
-import javax.json.JsonString;
-import javax.json.JsonValue;
 import javax.servlet.ServletException;
 import javax.servlet.annotation.WebServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -158,61 +150,33 @@ public class OpsPages extends ConsolePage {
         render(request, response, "ops/quarantine", Map.of("file", file, "lines", ingest.quarantine(id)));
     }
 
+    /** Calls by number, PBX, carrier, period and outcome, newest first, a page of 100 at a time. */
     private void callSearch(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
-        Instant to = instant(request, "to", Instant.now());
-        Instant from = instant(request, "from", to.minus(Duration.ofDays(1)));
-        String pbx = optional(request, "pbx");
-        String carrier = optional(request, "carrier");
-        Map<String, Object> model = new HashMap<>();
-        model.put("from", from.toString());
-        model.put("to", to.toString());
-        model.put("pbx", pbx == null ? "" : pbx);
-        model.put("carrier", carrier == null ? "" : carrier);
-        try {
-            model.put("page", calls.search(from, to, pbx == null ? null : new PbxId(pbx),
-                    carrier == null ? null : new CarrierId(carrier), 200));
-        } catch (IllegalArgumentException e) {
-            throw new BadInput(e.getMessage());
+        Map<String, Object> form = new HashMap<>();
+        for (String f : List.of("from", "to", "pbx", "carrier", "number", "outcome", "before")) {
+            String v = optional(request, f);
+            form.put(f, v == null ? "" : v);
         }
+        CallRecords.Query query = CallQueries.parse(optional(request, "from"), optional(request, "to"),
+                optional(request, "pbx"), optional(request, "carrier"), optional(request, "number"),
+                optional(request, "outcome"), null, optional(request, "before"), Instant.now());
+        CallRecords.Page page = calls.search(query);
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form);
+        model.put("from", query.from().toString());
+        model.put("to", query.to().toString());
+        model.put("page", page);
+        model.put("next", page.next() == null ? null : page.next().token());
         model.put("pbxs", masterData.pbxs());
         model.put("carriers", masterData.carriers());
         render(request, response, "ops/calls", model);
     }
 
+    /** One call top to bottom: the decision with its trace, each attempt, the answer, the end. */
     private void ladder(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
         String id = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
-        String json = calls.record(new CallId(id)).orElseThrow(() -> new NotFound("There is no call " + id + "."));
-        JsonObject record;
-        try {
-            record = Json.createReader(new StringReader(json)).readObject();
-        } catch (JsonException e) {
-            throw new IllegalStateException("stored record of call " + id + " does not read", e);
-        }
-        render(request, response, "ops/ladder", Map.of("call", plain(record), "callId", id));
-    }
-
-    /** JSON as maps, lists, strings, numbers and booleans, which templates print as they are. */
-    static Object plain(JsonValue value) {
-        switch (value.getValueType()) {
-            case OBJECT:
-                Map<String, Object> m = new LinkedHashMap<>();
-                value.asJsonObject().forEach((k, v) -> m.put(k, plain(v)));
-                return m;
-            case ARRAY:
-                List<Object> l = new ArrayList<>();
-                value.asJsonArray().forEach(v -> l.add(plain(v)));
-                return l;
-            case STRING:
-                return ((JsonString) value).getString();
-            case NUMBER:
-                return ((JsonNumber) value).bigDecimalValue();
-            case TRUE:
-                return Boolean.TRUE;
-            case FALSE:
-                return Boolean.FALSE;
-            default:
-                return null;
-        }
+        CallRecords.Ladder ladder = calls.ladder(new CallId(id)).orElseThrow(() -> new NotFound("There is no call " + id + "."));
+        render(request, response, "ops/ladder", Map.of("l", ladder, "callId", id));
     }
 
     private static Instant instant(HttpServletRequest request, String name, Instant otherwise) {
