@@ -493,6 +493,7 @@ class PlatformIT {
         int version = drafted.getInt("version");
         assertThat(drafted.getString("status")).isEqualTo("DRAFT");
         assertThat(drafted.getBoolean("scenariosPass")).isFalse();
+        lintAndDiffOfTheDraft(drafted, version);
 
         Api.Reply simulated = Api.post("decisions/simulate", "ana", "{\"rulebook\":\"routing\",\"version\":" + version
                 + ",\"call\":" + call("s-1", "hq-cucm", "2001", "914165550123", null) + "}");
@@ -523,6 +524,41 @@ class PlatformIT {
         assertThat(versions.getJsonObject(0).getString("author")).isEqualTo("ana");
         assertThat(Api.post("rulebooks/routing/versions/" + version + "/rollback", "ana", "").status())
                 .as("a draft that never decided cannot be rolled back to").isEqualTo(400);
+    }
+
+    /**
+     * The draft without the Canada row as the analyst reviews it: its lint report with the upload's answer and on its
+     * own (any reading role; the edge's account may not), and its difference from version 1: the Canada row removed.
+     */
+    private static void lintAndDiffOfTheDraft(JsonObject drafted, int version) throws Exception {
+        JsonObject lint = drafted.getJsonObject("lint");
+        assertThat(lint.getString("rulebook")).isEqualTo("routing");
+        assertThat(lint.getInt("version")).isEqualTo(version);
+        assertThat(lint.getJsonArray("findings")).as(lint.toString())
+                .noneMatch(f -> f.asJsonObject().getString("code").equals("SHADOWED_ROW"))
+                .anyMatch(f -> f.asJsonObject().getString("code").equals("CARRIER_WITHOUT_CAPABILITY")
+                        && f.asJsonObject().getInt("row") == 14 && f.asJsonObject().getString("column").equals("F"));
+        Api.Reply byOps = Api.get("rulebooks/routing/versions/" + version + "/lint", "oscar");
+        assertThat(byOps.status()).as(byOps.body()).isEqualTo(200);
+        assertThat(byOps.json().asJsonObject().getInt("errors")).isEqualTo(lint.getInt("errors"));
+        assertThat(Api.get("rulebooks/routing/versions/" + version + "/lint", "edge-1").status()).isEqualTo(403);
+        assertThat(Api.get("rulebooks/routing/versions/9999/lint", "ana").status()).isEqualTo(404);
+
+        Api.Reply diff = Api.get("rulebooks/routing/diff?from=1&to=" + version, "carla");
+        assertThat(diff.status()).as(diff.body()).isEqualTo(200);
+        JsonObject sheet = diff.json().asJsonObject().getJsonArray("files").getJsonObject(0)
+                .getJsonArray("sheets").getJsonObject(0);
+        assertThat(sheet.getJsonArray("removed")).singleElement().satisfies(r -> {
+            assertThat(r.asJsonObject().getInt("fromRow")).isEqualTo(13);
+            assertThat(r.asJsonObject().getJsonArray("cells").toString()).contains("\"title\":\"Carriers\"",
+                    "\"old\":\"carrier-b carrier-a\"");
+        });
+        assertThat(sheet.getJsonArray("changed")).isEmpty();
+        Api.Reply unknown = Api.get("rulebooks/routing/diff?from=1&to=9999", "ana");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().asJsonObject().getString("field")).isEqualTo("to");
+        assertThat(Api.get("rulebooks/routing/diff?to=1", "ana").json().asJsonObject().getString("field")).isEqualTo("from");
+        assertThat(Api.get("rulebooks/routng/diff?from=1&to=1", "ana").status()).isEqualTo(404);
     }
 
     @Test

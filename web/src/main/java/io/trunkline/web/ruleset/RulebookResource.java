@@ -2,8 +2,10 @@ package io.trunkline.web.ruleset;
 
 import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import io.trunkline.ejb.routing.api.Scenarios;
+import io.trunkline.ejb.ruleset.api.NoSuchVersionException;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RuleProblem;
+import io.trunkline.ejb.ruleset.api.RulebookReview;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
 import io.trunkline.ejb.ruleset.api.ScenariosFailedException;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.annotation.security.RolesAllowed;
 import javax.ejb.EJB;
 import javax.enterprise.context.RequestScoped;
@@ -25,6 +29,7 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -35,7 +40,8 @@ import javax.ws.rs.core.SecurityContext;
  * as a draft, tried on the test scenarios); activate it (refused 409 while a scenario fails); roll back
  * to an earlier version. A file that does not compile, or whose enumerated cells (strategy, class, floor
  * action, carrier and PBX ids...) hold a value outside their column's, is refused 422 with every problem
- * located by file, sheet, row and column (with its title and allowed values), and nothing changes.
+ * located by file, sheet, row and column (with its title and allowed values), and nothing changes. A stored version
+ * is linted (its rows against each other and against master data) and two versions compared cell by cell.
  */
 @RequestScoped
 @Path("/rulebooks")
@@ -43,11 +49,14 @@ import javax.ws.rs.core.SecurityContext;
 public class RulebookResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final Logger LOG = Logger.getLogger(RulebookResource.class.getName());
 
     @EJB
     private RuleBase ruleBase;
     @EJB
     private Scenarios scenarios;
+    @EJB
+    private RulebookReview review;
 
     @GET
     @RolesAllowed({"analyst", "compliance", "ops", "admin"})
@@ -125,10 +134,54 @@ public class RulebookResource {
         }
         try {
             RuleBase.Outcome o = ruleBase.draft(rulebook, file, content, user(security), comment == null ? "" : comment);
+            Map<String, Object> body = outcome(o);
+            body.put("lint", draftLint(rulebook, o.version().version()));
             return Response.created(URI.create("rulebooks/" + rulebook + "/versions/" + o.version().version()))
-                    .entity(JsonBodies.value(outcome(o)).toString()).build();
+                    .entity(JsonBodies.value(body).toString()).build();
         } catch (RulebookRejectedException e) {
             return rejected(e);
+        }
+    }
+
+    /**
+     * The new draft's lint report, which the analyst expects with the upload's answer; null when the linter failed,
+     * as the draft is stored by then and its upload must not read as refused ({@code GET .../lint} tries again).
+     */
+    private Map<String, Object> draftLint(String rulebook, int version) {
+        try {
+            return RulebookReviewJson.lint(review.lint(rulebook, version));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "lint of " + rulebook + "@" + version + " failed after its upload", e);
+            return null;
+        }
+    }
+
+    /** The linter's findings on a stored version, against master data as it is now. */
+    @GET
+    @Path("/{rulebook: [a-z]+}/versions/{version: [0-9]+}/lint")
+    @RolesAllowed({"analyst", "compliance", "ops", "admin"})
+    public String lint(@PathParam("rulebook") String rulebook, @PathParam("version") int version) {
+        known(rulebook);
+        try {
+            return JsonBodies.value(RulebookReviewJson.lint(review.lint(rulebook, version))).toString();
+        } catch (NoSuchVersionException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+    }
+
+    /** What changed from one stored version to another, cell by cell (line by line for DRL). */
+    @GET
+    @Path("/{rulebook: [a-z]+}/diff")
+    @RolesAllowed({"analyst", "compliance", "admin"})
+    public String diff(@PathParam("rulebook") String rulebook, @QueryParam("from") String from,
+                       @QueryParam("to") String to) {
+        known(rulebook);
+        int f = RulebookReviewJson.version("from", from);
+        int t = RulebookReviewJson.version("to", to);
+        try {
+            return JsonBodies.value(RulebookReviewJson.diff(review.diff(rulebook, f, t))).toString();
+        } catch (NoSuchVersionException e) {
+            throw ApiException.badRequest(e.version() == f ? "from" : "to", e.getMessage());
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  * can't take the call — capability for the class, licence for the region, marked down, at the channel limit, no rate
  * under least cost, a rate above the policy's maximum — each kept with its rate and expected cost.
  */
-final class CandidateFilter {
+public final class CandidateFilter {
 
     private static final MathContext MONEY = MathContext.DECIMAL64;
 
@@ -107,6 +107,24 @@ final class CandidateFilter {
 
     /** Why the carrier can't take this call, or null when it can. */
     static String refusal(Carrier c, String callClass, String region, CarrierState state) {
+        String never = neverTakes(c, callClass, region);
+        if (never != null) {
+            return never;
+        }
+        if (!state.up()) {
+            return "marked down";
+        }
+        if (c.maxChannels() > 0 && state.activeCalls() >= c.maxChannels()) {
+            return "at its channel limit (" + state.activeCalls() + "/" + c.maxChannels() + ")";
+        }
+        return null;
+    }
+
+    /**
+     * Why the carrier never takes calls of {@code callClass} to a number of {@code region}, whatever its state: the
+     * capability the class needs, the licence for the region (null: not asked); null when it may.
+     */
+    public static String neverTakes(Carrier c, String callClass, String region) {
         switch (callClass) {
             case "TOLL_FREE" -> {
                 if (!c.can(Capability.TOLL_FREE)) {
@@ -129,12 +147,6 @@ final class CandidateFilter {
         }
         if (region != null && !c.licensedFor(region)) {
             return "not licensed for " + region;
-        }
-        if (!state.up()) {
-            return "marked down";
-        }
-        if (c.maxChannels() > 0 && state.activeCalls() >= c.maxChannels()) {
-            return "at its channel limit (" + state.activeCalls() + "/" + c.maxChannels() + ")";
         }
         return null;
     }

@@ -9,12 +9,17 @@ import java.util.List;
  * Stage for an emergency call: every emergency-capable carrier licensed in the site's country, the site's designated
  * gateway first (local PSAP routing), regardless of cost, capacity limits and marked-down state.
  */
-final class EmergencyRouting {
+public final class EmergencyRouting {
 
     private EmergencyRouting() {
     }
 
-    static List<Route> routes(Pbx pbx, String number, String calling, RoutingData data, DecisionTrace trace) {
+    /**
+     * The carriers an emergency call from {@code pbx} is offered to, in order: its designated emergency carrier when
+     * master data holds it, then every emergency-capable carrier licensed in its country by priority. None: the
+     * site's emergency calls reach no carrier.
+     */
+    public static List<Carrier> carriers(Pbx pbx, RoutingData data) {
         List<Carrier> order = new ArrayList<>();
         if (pbx.emergencyCarrier() != null) {
             data.carrier(pbx.emergencyCarrier().value()).ifPresent(order::add);
@@ -23,8 +28,12 @@ final class EmergencyRouting {
                 .filter(c -> c.can(Capability.EMERGENCY) && c.licensedFor(pbx.country()) && !order.contains(c))
                 .sorted(Comparator.comparingInt(Carrier::priority))
                 .forEach(order::add);
+        return order;
+    }
+
+    static List<Route> routes(Pbx pbx, String number, String calling, RoutingData data, DecisionTrace trace) {
         List<Route> routes = new ArrayList<>();
-        for (Carrier c : order) {
+        for (Carrier c : carriers(pbx, data)) {
             String present = c.holds(calling) ? calling : pbx.mainNumber().value();
             String why = c.id().equals(pbx.emergencyCarrier()) ? "designated emergency gateway of " + pbx.id()
                     : "emergency-capable backup";

@@ -38,6 +38,10 @@ public final class EnumeratedCellCheck {
         }
     }
 
+    /** A cell naming a carrier or PBX ({@code domain}) that master data does not hold. */
+    public record UnknownId(Domain domain, RuleProblem problem) {
+    }
+
     /** A located cell of an enumerated column. */
     private record Cell(String resource, TableCells.Table table, TableCells.DataRow row, TableCells.Column column,
                         EnumeratedColumns.Column spec, String value) {
@@ -56,6 +60,23 @@ public final class EnumeratedCellCheck {
         List<RuleProblem> out = new ArrayList<>();
         for (Cell cell : cells(rulebook, files)) {
             check(cell, known, out);
+        }
+        return out;
+    }
+
+    /**
+     * The carrier and PBX cells of {@code files} naming an id master data does not hold, in table and row order (the
+     * other enumerated cells left out: a stored version passed their check when it was uploaded, while master data
+     * may have changed since).
+     */
+    public List<UnknownId> unknownIds(Rulebook rulebook, Map<String, byte[]> files, KnownIds known) {
+        List<UnknownId> out = new ArrayList<>();
+        for (Cell cell : cells(rulebook, files)) {
+            if (cell.spec().domain() == Domain.CARRIERS || cell.spec().domain() == Domain.PBXS) {
+                List<RuleProblem> problems = new ArrayList<>();
+                check(cell, known, problems);
+                problems.forEach(p -> out.add(new UnknownId(cell.spec().domain(), p)));
+            }
         }
         return out;
     }
