@@ -222,6 +222,13 @@ class ConsoleIT {
         String draftUrl = browser.getCurrentUrl();
         int draft = Integer.parseInt(draftUrl.replaceAll(".*/versions/", ""));
         assertThat(text("h1")).contains("DRAFT");
+        assertThat(text("#lint-title")).as("the linter passes the draft").startsWith("Linter: 0 errors");
+        browser.findElement(By.id("diff-link")).click();
+        WebElement changed = browser.findElement(By.cssSelector("table.cells tbody tr.changed"));
+        assertThat(changed.findElement(By.cssSelector(".cell-column")).getText()).isEqualTo("F");
+        assertThat(changed.findElement(By.cssSelector(".old")).getText()).isEqualTo("carrier-b carrier-a");
+        assertThat(changed.findElement(By.cssSelector(".new")).getText()).isEqualTo("carrier-c carrier-a");
+        assertThat(browser.findElements(By.cssSelector("table.cells tbody tr.changed"))).as("one cell changed").hasSize(1);
 
         // Its scenario must say so before it may decide: the analyst edits it.
         browser.get(UI + "rules/scenarios");

@@ -1,6 +1,7 @@
 package io.trunkline.web.console;
 
 import io.trunkline.ejb.workflow.api.Caller;
+import io.trunkline.ejb.ruleset.api.NoSuchVersionException;
 import io.trunkline.ejb.workflow.api.DocumentTooLarge;
 import io.trunkline.ejb.workflow.api.InvalidWorkflowInput;
 import io.trunkline.ejb.workflow.api.WorkflowConflict;
@@ -102,7 +103,7 @@ abstract class ConsolePage extends HttpServlet {
     }
 
     private void fail(HttpServletRequest request, HttpServletResponse response, Throwable e) throws IOException {
-        if (e instanceof NotFound || e instanceof WorkflowNotFound) {
+        if (e instanceof NotFound || e instanceof WorkflowNotFound || e instanceof NoSuchVersionException) {
             ConsoleErrors.send(request, response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
         } else if (e instanceof BadInput || e instanceof InvalidWorkflowInput || e instanceof DocumentTooLarge || e instanceof IllegalArgumentException) {
             ConsoleErrors.send(request, response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());

@@ -9,6 +9,7 @@ import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import io.trunkline.ejb.routing.api.Scenarios;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
+import io.trunkline.ejb.ruleset.api.RulebookReview;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
 import io.trunkline.ejb.ruleset.api.ScenariosFailedException;
 import java.io.IOException;
@@ -51,6 +52,8 @@ public class RulebookPages extends ConsolePage {
     private transient RouteDecisions decisions;
     @EJB
     private transient MasterData masterData;
+    @EJB
+    private transient RulebookReview review;
 
     @Override
     public void init() throws ServletException {
@@ -61,6 +64,7 @@ public class RulebookPages extends ConsolePage {
         post("/scenarios", this::saveScenarios);
         post("/scenarios/run", (q, r, m) -> scenarioPage(q, r, ruleBase.runScenarios()));
         get(BOOK, this::rulebook);
+        get(BOOK + "/diff", this::diff);
         post(BOOK + "/drafts", this::upload);
         get(VERSION, this::version);
         get(VERSION + "/files/([A-Za-z0-9._-]{1,100})", this::download);
@@ -135,8 +139,40 @@ public class RulebookPages extends ConsolePage {
         model.put("status", found);
         model.put("v", found.version());
         model.put("active", ruleBase.active(name).orElse(null));
+        model.put("lint", review.lint(name, version));
         response.setStatus(status);
         render(request, response, "rules/version", model);
+    }
+
+    /** The cell-level differences between two versions (default: the active one and the newest). */
+    private void diff(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        String name = m.group(1);
+        List<RuleBase.VersionStatus> versions = ruleBase.versions(name);
+        if (versions.isEmpty()) {
+            throw new NotFound("There is no rulebook " + name + ".");
+        }
+        int newest = versions.stream().mapToInt(v -> v.version().version()).max().orElseThrow();
+        int active = ruleBase.active(name).map(RulebookVersion::version).orElse(newest);
+        int from = number(optional(request, "from"), active, "from");
+        int to = number(optional(request, "to"), newest, "to");
+        Map<String, Object> model = new HashMap<>();
+        model.put("book", name);
+        model.put("versions", versions);
+        model.put("from", from);
+        model.put("to", to);
+        model.put("diff", review.diff(name, from, to));
+        render(request, response, "rules/diff", model);
+    }
+
+    private static int number(String text, int otherwise, String field) {
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new BadInput("Version \u201c" + field + "\u201d must be a whole number.");
+        }
     }
 
     /** The confirmation before a version decides: what changes, and what the replay of recorded calls said. */
