@@ -18,7 +18,8 @@ final class Api {
     static final String BASE = "http://127.0.0.1:8080/api/v1/";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Reply(int status, String body, String contentType) {
+    /** @param location the {@code Location} header, empty when there is none */
+    record Reply(int status, String body, String contentType, String location) {
         JsonStructure json() {
             return Json.createReader(new StringReader(body)).read();
         }
@@ -133,6 +134,7 @@ final class Api {
 
     private static Reply send(HttpRequest.Builder b, String user) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+                r.headers().firstValue("Location").orElse(""));
     }
 }

@@ -2,6 +2,8 @@ package io.trunkline.system;
 
 import static io.trunkline.system.Platform.await;
 import static io.trunkline.system.Platform.database;
+import static io.trunkline.system.Platform.drop;
+import static io.trunkline.system.Platform.inbox;
 import static io.trunkline.system.Platform.subsystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -734,17 +735,6 @@ class CdrIngestionIT {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("jboss-modules.jar") && c.contains(home)).orElse(false))
                 .findFirst().orElseThrow(() -> new AssertionError("no WildFly process of " + home));
-    }
-
-    private static Path inbox(String source) throws Exception {
-        JsonObject camel = subsystem(Api.get("health", "oscar").json().asJsonObject(), "camel");
-        return Path.of(camel.getJsonObject("inboxes").getString("cdr." + source));
-    }
-
-    private static void drop(Path inbox, String name, byte[] content) throws Exception {
-        Path tmp = Files.createTempFile(inbox.getParent(), "cdr", ".part");
-        Files.write(tmp, content);
-        Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Ingested dropAndAwait(String source, String name, Path fixture) throws Exception {

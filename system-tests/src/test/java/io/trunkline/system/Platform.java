@@ -1,5 +1,10 @@
 package io.trunkline.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -22,6 +27,32 @@ final class Platform {
     static Connection database() throws Exception {
         return DriverManager.getConnection(System.getProperty("trunkline.db.url"),
                 System.getProperty("trunkline.db.user"), System.getProperty("trunkline.db.password"));
+    }
+
+    /** Creates or replaces the demo enterprise's items of each kind ({@code carriers}, {@code pbxs}, {@code dids}). */
+    static void loadDemo(String... kinds) throws Exception {
+        for (String kind : kinds) {
+            try (var files = Files.list(Path.of("..", "demo").resolve(kind))) {
+                for (Path f : files.sorted().toList()) {
+                    String id = f.getFileName().toString().replace(".json", "");
+                    Api.Reply r = Api.putJson(kind + "/" + id, "oscar", Files.readString(f));
+                    assertThat(r.status()).as(f + ": " + r.body()).isEqualTo(200);
+                }
+            }
+        }
+    }
+
+    /** A CDR source's inbox, as the health report names it. */
+    static Path inbox(String source) throws Exception {
+        JsonObject camel = subsystem(Api.get("health", "oscar").json().asJsonObject(), "camel");
+        return Path.of(camel.getJsonObject("inboxes").getString("cdr." + source));
+    }
+
+    /** Drops a file in an inbox as a PBX or an uploader would: written aside, then moved in whole. */
+    static void drop(Path inbox, String name, byte[] content) throws Exception {
+        Path tmp = Files.createTempFile(inbox.getParent(), "cdr", ".part");
+        Files.write(tmp, content);
+        Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Polls until {@code probe} returns non-null (exceptions count as not yet). */

@@ -223,7 +223,7 @@ class PlatformIT {
         String before = normalize("branch-asterisk", "02071234567");
         assertThat(before).contains("no dial-plan row");
         // The table names PBXs, which an upload finds in master data (their emergency carrier first).
-        loadDemo("carriers", "pbxs");
+        Platform.loadDemo("carriers", "pbxs");
 
         byte[] edited = DialPlanTableSource.shipped().row("branch-asterisk", "0ZXXXXXXXXX", "1", "+44", "", "E164").toXlsx();
         assertThat(Api.put(TABLE, "oscar", edited, "ops may not").status()).isEqualTo(403);
@@ -376,7 +376,7 @@ class PlatformIT {
     @Order(6)
     void demoEnterpriseIsLoadedThroughTheApi() throws Exception {
         Path demo = Path.of("..", "demo");
-        loadDemo("carriers", "pbxs", "dids");
+        Platform.loadDemo("carriers", "pbxs", "dids");
         assertThat(Api.putJson("routing/inbound-default", "oscar", Files.readString(demo.resolve("inbound-default.json")))
                 .status()).isEqualTo(200);
         for (String carrier : List.of("carrier-a", "carrier-b", "carrier-c")) {
@@ -564,7 +564,7 @@ class PlatformIT {
     @Test
     @Order(9)
     void aTypoInTheRoutingTableAndDeletingACarrierItNamesAreRefused() throws Exception {
-        loadDemo("carriers", "pbxs");
+        Platform.loadDemo("carriers", "pbxs");
         String active = Api.get("rulebooks/routing", "ana").json().asJsonObject().getString("label");
         int versions = Api.get("rulebooks/routing/versions", "ana").json().asJsonArray().size();
 
@@ -602,19 +602,6 @@ class PlatformIT {
                 "carrier-c.json"))).status()).isEqualTo(200);
         assertThat(Api.delete("carriers/carrier-z", "oscar").status()).isEqualTo(204);
         assertThat(Api.get("carriers/carrier-z", "ana").status()).isEqualTo(404);
-    }
-
-    /** Creates or replaces the demo enterprise's items of each kind ({@code carriers}, {@code pbxs}, {@code dids}). */
-    private static void loadDemo(String... kinds) throws Exception {
-        for (String kind : kinds) {
-            try (var files = Files.list(Path.of("..", "demo").resolve(kind))) {
-                for (Path f : files.sorted().toList()) {
-                    String id = f.getFileName().toString().replace(".json", "");
-                    Api.Reply r = Api.putJson(kind + "/" + id, "oscar", Files.readString(f));
-                    assertThat(r.status()).as(f + ": " + r.body()).isEqualTo(200);
-                }
-            }
-        }
     }
 
     @Test

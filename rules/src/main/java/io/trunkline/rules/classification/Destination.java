@@ -11,6 +11,9 @@ import java.util.List;
  */
 public class Destination {
 
+    /** Cells listing several values, split on commas and spaces (compiled once: rules call this per row and fact). */
+    private static final java.util.regex.Pattern LIST = java.util.regex.Pattern.compile("[,\\s]+");
+
     private final String siteCountry;
     private final String number;
     private final String numberType;
@@ -36,7 +39,7 @@ public class Destination {
 
     /** True when the number starts with any of the space- or comma-separated prefixes. */
     public boolean startsWithAny(String prefixes) {
-        for (String p : prefixes.split("[,\\s]+")) {
+        for (String p : LIST.split(prefixes)) {
             if (!p.isEmpty() && number.startsWith(p)) {
                 return true;
             }
@@ -46,7 +49,7 @@ public class Destination {
 
     /** True when the site is in one of the space- or comma-separated countries. */
     public boolean siteIn(String countries) {
-        for (String c : countries.split("[,\\s]+")) {
+        for (String c : LIST.split(countries)) {
             if (c.equalsIgnoreCase(siteCountry)) {
                 return true;
             }

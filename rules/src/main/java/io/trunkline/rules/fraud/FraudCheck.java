@@ -142,7 +142,7 @@ public class FraudCheck {
 
     /** True when the calling PBX is one of the space- or comma-separated ids ({@code *} for any). */
     public boolean pbxIn(String pbxs) {
-        for (String p : pbxs.split("[,\\s]+")) {
+        for (String p : LIST.split(pbxs)) {
             if (p.equals("*") || p.equals(pbx.value())) {
                 return true;
             }

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public class PolicyQuery {
 
+    /** Cells listing several values, split on commas and spaces (compiled once: rules call this per row and fact). */
+    private static final java.util.regex.Pattern LIST = java.util.regex.Pattern.compile("[,\\s]+");
+
     private final PbxId pbx;
     private final String callClass;
     private final String destination;
@@ -45,7 +48,7 @@ public class PolicyQuery {
 
     /** True when the calling PBX is one of the space- or comma-separated ids ({@code *} for any). */
     public boolean pbxIn(String pbxs) {
-        for (String p : pbxs.split("[,\\s]+")) {
+        for (String p : LIST.split(pbxs)) {
             if (p.equals("*") || p.equals(pbx.value())) {
                 return true;
             }
@@ -54,7 +57,7 @@ public class PolicyQuery {
     }
 
     public boolean destinationStartsWith(String prefixes) {
-        for (String p : prefixes.split("[,\\s]+")) {
+        for (String p : LIST.split(prefixes)) {
             if (!p.isEmpty() && destination.startsWith(p)) {
                 return true;
             }

@@ -59,10 +59,31 @@ public final class RoutingPolicyTableSource {
         return shipped().removeRow(3);
     }
 
-    /** The shipped policy with Canada's carriers (the "+1" international row) replaced, e.g. "carrier-c carrier-a". */
-    public static DecisionTableWorkbook canadaVia(String carriers) {
-        return shipped().cell(3, 4, carriers);
+    /**
+     * The shipped policy with its Canada row (international calls to +1, which from a US site are Canada's) giving
+     * {@code carriers} and {@code strategy}: {@code "carrier-c carrier-a", "PRIORITY"} moves Canada from B to C.
+     */
+    public static DecisionTableWorkbook canadaVia(String carriers, String strategy) {
+        DecisionTableWorkbook shipped = shipped();
+        DecisionTableWorkbook out = layout();
+        for (int i = 0; i < shipped.rowCount(); i++) {
+            java.util.List<String> cells = new java.util.ArrayList<>(shipped.rowCells(i));
+            if (i == CANADA_ROW) {
+                cells.set(4, carriers);
+                cells.set(12, strategy);
+            }
+            out.row(cells.toArray(String[]::new));
+        }
+        return out;
     }
+
+    /** The Canada row giving {@code carriers} in priority order. */
+    public static DecisionTableWorkbook canadaVia(String carriers) {
+        return canadaVia(carriers, "PRIORITY");
+    }
+
+    /** The data row (0-based) of the Canada policy in {@link #shipped}. */
+    public static final int CANADA_ROW = 3;
 
     public static void main(String[] args) throws Exception {
         Files.write(Path.of(args[0]), shipped().toXlsx());

@@ -5,9 +5,6 @@ import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,10 +90,6 @@ public class MetricsResource {
     }
 
     private static Instant time(String field, String text) {
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "'" + text + "' is not an ISO-8601 instant (2026-11-26T10:00:00Z) or date");
-        }
+        return JsonBodies.instant(field, text);
     }
 }

@@ -126,6 +126,26 @@ public final class JsonBodies {
         }
     }
 
+    /**
+     * An ISO-8601 instant ({@code 2026-11-26T10:00:00Z}) or date (its start in UTC), from a query parameter or a
+     * member.
+     */
+    public static Instant instant(String field, String text) {
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(field, "'" + text + "' is not an ISO-8601 instant (2026-11-26T10:00:00Z) or date");
+        }
+    }
+
+    /** A JSON text the platform wrote and stored itself, as a value to put in an answer. */
+    public static JsonValue stored(String json) {
+        try (javax.json.JsonReader reader = JSON.createReader(new java.io.StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+
     /** A required whole number member within bounds. */
     public static long integer(JsonObject o, String field, long min, long max) {
         JsonValue v = o.get(field);

@@ -1,15 +1,9 @@
 package io.trunkline.ejb.metrics.application;
 
 import io.trunkline.ejb.metrics.domain.CallFacts;
-import io.trunkline.ejb.routing.domain.Carrier;
-import io.trunkline.contract.telecom.CarrierId;
-import io.trunkline.ejb.routing.domain.Rate;
 import io.trunkline.ejb.routing.domain.RoutingData;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Optional;
 import javax.inject.Inject;
 
 /**
@@ -27,22 +21,7 @@ final class CallRating implements CallFacts.Rater {
 
     @Override
     public BigDecimal cost(String carrierId, String calledE164, Instant startedAt, long billableMs) {
-        if (carrierId == null || calledE164 == null || !calledE164.startsWith("+")) {
-            return null;
-        }
-        Optional<Carrier> carrier = routing.carrier(carrierId);
-        if (carrier.isEmpty()) {
-            return null;
-        }
-        Carrier c = carrier.get();
-        LocalDate day = startedAt.atZone(c.zone()).toLocalDate();
-        Optional<Rate> rate = routing.rates(new CarrierId(carrierId)).lookup(calledE164.substring(1), day);
-        if (rate.isEmpty()) {
-            return null;
-        }
-        long seconds = c.billing().billedSeconds((billableMs + 999) / 1000);
-        return rate.get().perMinute(c.peakAt(startedAt)).multiply(BigDecimal.valueOf(seconds))
-                .divide(BigDecimal.valueOf(60), 6, RoundingMode.HALF_UP)
-                .add(rate.get().connectionFee());
+        return io.trunkline.ejb.routing.domain.CallRating.atStart(routing, carrierId, calledE164, startedAt, billableMs)
+                .orElse(null);
     }
 }
