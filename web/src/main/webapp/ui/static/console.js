@@ -59,8 +59,9 @@
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (job) {
             if (!job) { return; }
-            if (bar && job.total) { bar.max = job.total; bar.value = job.read || 0; }
-            if (text) { text.textContent = (job.read || 0) + ' of ' + (job.total || '?') + ' calls'; }
+            var p = job.progress || job;
+            if (bar && p.total) { bar.max = p.total; bar.value = p.read || 0; }
+            if (text) { text.textContent = (p.read || 0) + ' of ' + (p.total || '?') + ' calls'; }
             if (finals.indexOf(job.state) >= 0) { window.location.reload(); } else { window.setTimeout(tick, 1000); }
           })
           .catch(function () { window.setTimeout(tick, 3000); });

@@ -69,6 +69,7 @@ class ConsoleIT {
     private static WebDriver browser;
     private static EdgeProcess edge;
     private static String scenariosBefore;
+    private static long recordedWeek;
 
     @ArquillianResource
     private ContainerController controller;
@@ -121,6 +122,7 @@ class ConsoleIT {
             }
         }
         scenariosBefore = Api.get("rulebooks/scenarios", "ana").body();
+        recordedWeek = RecordedWeek.load();
         assertThat(Api.putCsv("rulebooks/scenarios", "ana", Files.readString(Path.of("..", "rules", "src", "main", "resources",
                 "io", "trunkline", "rules", "scenarios", "worked-example.csv"))).status()).isEqualTo(200);
 
@@ -223,6 +225,27 @@ class ConsoleIT {
         int draft = Integer.parseInt(draftUrl.replaceAll(".*/versions/", ""));
         assertThat(text("h1")).contains("DRAFT");
         assertThat(text("#lint-title")).as("the linter passes the draft").startsWith("Linter: 0 errors");
+
+        // The replay of the demo's recorded week: the Canadian calls move from B to C, at another cost.
+        setDate("replay-from", RecordedWeek.FROM);
+        setDate("replay-to", RecordedWeek.TO);
+        browser.findElement(By.id("start-replay")).click();
+        assertThat(text(".flash")).contains("started");
+        await(Duration.ofSeconds(60), () -> {
+            browser.navigate().refresh();
+            return text("#replay-state").equals("DONE") ? true : null;
+        });
+        assertThat(Integer.parseInt(text("#replay-order-changed"))).isPositive();
+        List<WebElement> moved = browser.findElements(By.cssSelector("#replay-changes tbody tr"));
+        assertThat(moved).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains("+1").contains("carrier-b")
+                .contains("carrier-c"));
+        java.util.regex.Matcher cost = java.util.regex.Pattern.compile("before ([-0-9.]+), after ([-0-9.]+), change ([-0-9.]+)")
+                .matcher(text("#replay-cost"));
+        assertThat(cost.find()).as(text("#replay-cost")).isTrue();
+        assertThat(new java.math.BigDecimal(cost.group(2)).subtract(new java.math.BigDecimal(cost.group(1))))
+                .as("the cost delta").isEqualByComparingTo(new java.math.BigDecimal(cost.group(3))).isNotZero();
+        assertThat(text("tr[data-carrier='carrier-c']")).isNotBlank();
+        browser.get(draftUrl);
         browser.findElement(By.id("diff-link")).click();
         WebElement changed = browser.findElement(By.cssSelector("table.cells tbody tr.changed"));
         assertThat(changed.findElement(By.cssSelector(".cell-column")).getText()).isEqualTo("F");
@@ -244,6 +267,7 @@ class ConsoleIT {
         browser.get(draftUrl);
         browser.findElement(By.id("activate-link")).click();
         assertThat(text("#confirmation h2")).isEqualTo("Activate version " + draft + "?");
+        assertThat(text("#confirmation #replay-order-changed")).as("the replay's summary at activation").isNotBlank();
         browser.findElement(By.id("confirm")).click();
         assertThat(text(".flash")).contains("Version " + draft + " of routing now decides");
         assertThat(browser.findElements(By.cssSelector("table.versions tbody tr"))).hasSize(versions + 1);
@@ -344,6 +368,12 @@ class ConsoleIT {
     @Test
     @Order(7)
     void undeploys() throws Exception {
+        if (recordedWeek > 0) {
+            RecordedWeek.forget(recordedWeek);
+        }
+        try (Connection c = database(); PreparedStatement ps = c.prepareStatement("DELETE FROM replay_run WHERE requested_by = 'ana'")) {
+            ps.executeUpdate();
+        }
         if (scenariosBefore != null && !scenariosBefore.isBlank()) {
             Api.putCsv("rulebooks/scenarios", "ana", scenariosBefore);
         }
@@ -403,6 +433,11 @@ class ConsoleIT {
         browser.findElement(By.id("sim-called")).sendKeys("914165550123");
         browser.findElement(By.id("simulate")).click();
         return browser.findElement(By.cssSelector("table.routes tbody tr .target")).getText();
+    }
+
+    private static void setDate(String id, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(By.id(id)), isoDate);
     }
 
     private static void openTask(long workflow, String name) {

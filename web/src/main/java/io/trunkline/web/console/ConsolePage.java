@@ -1,6 +1,8 @@
 package io.trunkline.web.console;
 
 import io.trunkline.ejb.workflow.api.Caller;
+import io.trunkline.ejb.replay.api.ReplayConflict;
+import io.trunkline.ejb.replay.api.ReplayNotFound;
 import io.trunkline.ejb.ruleset.api.NoSuchVersionException;
 import io.trunkline.ejb.workflow.api.DocumentTooLarge;
 import io.trunkline.ejb.workflow.api.InvalidWorkflowInput;
@@ -103,11 +105,12 @@ abstract class ConsolePage extends HttpServlet {
     }
 
     private void fail(HttpServletRequest request, HttpServletResponse response, Throwable e) throws IOException {
-        if (e instanceof NotFound || e instanceof WorkflowNotFound || e instanceof NoSuchVersionException) {
+        if (e instanceof NotFound || e instanceof WorkflowNotFound || e instanceof NoSuchVersionException
+                || e instanceof ReplayNotFound) {
             ConsoleErrors.send(request, response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
         } else if (e instanceof BadInput || e instanceof InvalidWorkflowInput || e instanceof DocumentTooLarge || e instanceof IllegalArgumentException) {
             ConsoleErrors.send(request, response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
-        } else if (e instanceof WorkflowConflict) {
+        } else if (e instanceof WorkflowConflict || e instanceof ReplayConflict) {
             ConsoleErrors.send(request, response, HttpServletResponse.SC_CONFLICT, e.getMessage());
         } else if (e instanceof SecurityException || e instanceof EJBAccessException) {
             ConsoleErrors.send(request, response, HttpServletResponse.SC_FORBIDDEN,

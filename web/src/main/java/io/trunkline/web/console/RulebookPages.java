@@ -9,6 +9,9 @@ import io.trunkline.ejb.routing.api.ScenarioOutcome;
 import io.trunkline.ejb.routing.api.Scenarios;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
+import io.trunkline.ejb.replay.api.ReplayRequest;
+import io.trunkline.ejb.replay.api.ReplayRun;
+import io.trunkline.ejb.replay.api.Replays;
 import io.trunkline.ejb.ruleset.api.RulebookReview;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
 import io.trunkline.ejb.ruleset.api.ScenariosFailedException;
@@ -16,6 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +59,8 @@ public class RulebookPages extends ConsolePage {
     private transient MasterData masterData;
     @EJB
     private transient RulebookReview review;
+    @EJB
+    private transient Replays replays;
 
     @Override
     public void init() throws ServletException {
@@ -65,6 +72,9 @@ public class RulebookPages extends ConsolePage {
         post("/scenarios/run", (q, r, m) -> scenarioPage(q, r, ruleBase.runScenarios()));
         get(BOOK, this::rulebook);
         get(BOOK + "/diff", this::diff);
+        post(VERSION + "/replays", this::replay);
+        get("/replays/([0-9]{1,18})", this::replayPage);
+        post("/replays/([0-9]{1,18})/cancel", this::cancelReplay);
         post(BOOK + "/drafts", this::upload);
         get(VERSION, this::version);
         get(VERSION + "/files/([A-Za-z0-9._-]{1,100})", this::download);
@@ -140,8 +150,55 @@ public class RulebookPages extends ConsolePage {
         model.put("v", found.version());
         model.put("active", ruleBase.active(name).orElse(null));
         model.put("lint", review.lint(name, version));
+        model.put("replayable", Replays.RULEBOOKS.contains(name));
+        List<ReplayRun> runs = Replays.RULEBOOKS.contains(name) ? replays.list(name, version, 10) : List.of();
+        model.put("replays", runs);
+        // The newest finished replay, whose figures the activation's confirmation shows.
+        runs.stream().filter(r -> r.state() == ReplayRun.State.DONE).findFirst()
+                .flatMap(r -> replays.find(r.id()))
+                .ifPresent(r -> {
+                    model.put("replay", r);
+                    model.put("report", JsonViews.read(r.summaryJson()));
+                });
+        model.put("replayFrom", LocalDate.now(ZoneOffset.UTC).minusDays(7).toString());
+        model.put("replayTo", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString());
         response.setStatus(status);
         render(request, response, "rules/version", model);
+    }
+
+    /** Replays the recorded calls of a period through this version, in the background. */
+    private void replay(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        String name = m.group(1);
+        int version = Integer.parseInt(m.group(2));
+        Instant from = day(required(request, "from", "The period's first day"), "first day");
+        Instant to = day(required(request, "to", "The period's end"), "end");
+        ReplayRun run = replays.start(new ReplayRequest(name, version, from, to), user(request));
+        redirect(request, response, ConsoleFilter.ROOT + "/rules/replays/" + run.id(),
+                "Replay " + run.id() + " started: the recorded calls from " + from + " to " + to + ".");
+    }
+
+    private static Instant day(String text, String label) {
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadInput("The period's " + label + " must be a date such as 2026-11-09.");
+        }
+    }
+
+    private void replayPage(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        long id = id(m, 1);
+        ReplayRun run = replays.find(id).orElseThrow(() -> new NotFound("There is no replay " + id + "."));
+        Map<String, Object> model = new HashMap<>();
+        model.put("run", run);
+        model.put("report", JsonViews.read(run.summaryJson()));
+        model.put("changes", run.changesJson() == null ? List.of() : JsonViews.read(run.changesJson()));
+        render(request, response, "rules/replay", model);
+    }
+
+    private void cancelReplay(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
+        long id = id(m, 1);
+        replays.cancel(id, user(request));
+        redirect(request, response, ConsoleFilter.ROOT + "/rules/replays/" + id, "Replay " + id + " cancelled.");
     }
 
     /** The cell-level differences between two versions (default: the active one and the newest). */
