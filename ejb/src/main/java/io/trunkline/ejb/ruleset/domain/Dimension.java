@@ -30,7 +30,11 @@ abstract class Dimension<T> {
     private static final Pattern LIST = Pattern.compile("[,\\s]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private final Map<String, Optional<T>> parsed = new HashMap<>();
+    /** A cell read once: its trimmed text, and the calls it selects (null when it does not read). */
+    record Read(String text, Object value) {
+    }
+
+    private final Map<String, Read> parsed = new HashMap<>();
 
     abstract Kind kind();
 
@@ -51,18 +55,24 @@ abstract class Dimension<T> {
         return false;
     }
 
-    private Optional<T> of(String cell) {
+    /** The cell read, once per distinct text. */
+    final Read read(String cell) {
         String c = cell == null ? "" : cell.trim();
         return parsed.computeIfAbsent(c, text -> {
             if (text.isEmpty()) {
-                return Optional.of(all());
+                return new Read(text, all());
             }
             try {
-                return Optional.of(parse(text));
+                return new Read(text, parse(text));
             } catch (IllegalArgumentException e) {
-                return Optional.empty();
+                return new Read(text, null);
             }
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<T> of(String cell) {
+        return Optional.ofNullable((T) read(cell).value());
     }
 
     /** True when every call cell {@code later} selects is selected by one of {@code earlier}. */
@@ -80,12 +90,18 @@ abstract class Dimension<T> {
 
     /** True when some call is selected by both cells (false when that cannot be told). */
     final boolean overlaps(String a, String b) {
-        Optional<T> x = of(a);
-        Optional<T> y = of(b);
-        if (x.isEmpty() || y.isEmpty()) {
-            return a.trim().equals(b.trim());
+        return overlaps(read(a), read(b));
+    }
+
+    /** {@link #overlaps(String, String)} on cells read by this dimension. */
+    @SuppressWarnings("unchecked")
+    final boolean overlaps(Read a, Read b) {
+        if (a.value() == null || b.value() == null) {
+            return a.text().equals(b.text());
         }
-        return intersect(x.get(), y.get()) && !empty(x.get()) && !empty(y.get());
+        T x = (T) a.value();
+        T y = (T) b.value();
+        return intersect(x, y) && !empty(x) && !empty(y);
     }
 
     /** True when the cell selects every call. */
@@ -168,7 +184,15 @@ abstract class Dimension<T> {
 
         @Override
         boolean intersect(Set a, Set b) {
-            return a.any() || b.any() || a.values().stream().anyMatch(b.values()::contains);
+            if (a.any() || b.any()) {
+                return true;
+            }
+            for (String v : a.values()) {
+                if (b.values().contains(v)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

@@ -102,8 +102,12 @@ final class RowCoverage {
         if (fa.activationGroup() != null && fa.activationGroup().equals(fb.activationGroup())) {
             return Optional.of(Precedence.ACTIVATION_GROUP);
         }
-        if (fa.modifies() && fa.guards().stream().anyMatch(fb.guards()::contains)) {
-            return Optional.of(Precedence.FIRST_MATCH);
+        if (fa.modifies()) {
+            for (String guard : fa.guards()) {
+                if (fb.guards().contains(guard)) {
+                    return Optional.of(Precedence.FIRST_MATCH);
+                }
+            }
         }
         if (credit.isPresent() && !a.cell(credit.get()).isEmpty() && !b.cell(credit.get()).isEmpty()) {
             return Optional.of(Precedence.FIRST_HOLDS);
@@ -119,6 +123,13 @@ final class RowCoverage {
         List<LintFinding> out = new ArrayList<>();
         Set<Integer> never = new TreeSet<>();
         List<DecisionTable.Row> order = firingOrder();
+        // Each selecting cell read once: the pairs of rows are many, the cells few.
+        Dimension.Read[][] read = new Dimension.Read[order.size()][cheapFirst.size()];
+        for (int r = 0; r < order.size(); r++) {
+            for (int c = 0; c < cheapFirst.size(); c++) {
+                read[r][c] = cheapFirst.get(c).dimension().read(cheapFirst.get(c).cell(order.get(r)));
+            }
+        }
         for (int i = 0; i < order.size(); i++) {
             DecisionTable.Row b = order.get(i);
             Optional<Selector> none = selectors.stream().filter(s -> s.dimension().selectsNone(s.cell(b))).findFirst();
@@ -130,9 +141,9 @@ final class RowCoverage {
                 continue;
             }
             List<DecisionTable.Row> stoppers = new ArrayList<>();
-            for (DecisionTable.Row a : order.subList(0, i)) {
-                if (stops(a, b).isPresent() && overlapsEverywhere(a, b)) {
-                    stoppers.add(a);
+            for (int j = 0; j < i; j++) {
+                if (overlapsEverywhere(read[j], read[i]) && stops(order.get(j), b).isPresent()) {
+                    stoppers.add(order.get(j));
                 }
             }
             Optional<DecisionTable.Row> shadow = stoppers.stream().filter(a -> covers(List.of(a), b, null)).findFirst();
@@ -171,9 +182,10 @@ final class RowCoverage {
         return "selects no " + noun + ".";
     }
 
-    private boolean overlapsEverywhere(DecisionTable.Row a, DecisionTable.Row b) {
-        for (Selector s : cheapFirst) {
-            if (!s.dimension().overlaps(s.cell(a), s.cell(b))) {
+    /** True when two rows, their cells read in {@link #cheapFirst}'s order, share a call in every column. */
+    private boolean overlapsEverywhere(Dimension.Read[] a, Dimension.Read[] b) {
+        for (int c = 0; c < cheapFirst.size(); c++) {
+            if (!cheapFirst.get(c).dimension().overlaps(a[c], b[c])) {
                 return false;
             }
         }
