@@ -389,7 +389,7 @@ class PlatformIT {
                         + counts.getInt("duplicates"));
             }
         }
-        assertThat(Api.get("carriers", "ana").json().asJsonArray()).hasSize(4);
+        assertThat(Api.get("carriers", "ana").json().asJsonArray()).hasSize(5);
         assertThat(Api.get("pbxs", "ana").json().asJsonArray()).hasSize(3);
         assertThat(Api.putJson("carriers/carrier-x", "ana", "{}").status()).as("analysts do not edit carriers").isEqualTo(403);
         Api.Reply badCurrency = Api.putJson("carriers/carrier-x", "oscar", Files.readString(demo.resolve("carriers/carrier-b.json"))
@@ -408,7 +408,7 @@ class PlatformIT {
                 + "carrier-e,Carrier E,sip:e.example.net,udp,,US,10,5,1,+1646,60/60,euros,UTC,\n");
         assertThat(badLine.status()).as(badLine.body()).isEqualTo(400);
         assertThat(badLine.json().asJsonObject().getString("field")).isEqualTo("line 3, currency");
-        assertThat(Api.get("carriers", "ana").json().asJsonArray()).as("nothing of a refused file is stored").hasSize(4);
+        assertThat(Api.get("carriers", "ana").json().asJsonArray()).as("nothing of a refused file is stored").hasSize(5);
         Api.Reply unknownPbx = Api.postCsv("dids/import", "oscar", "number,carrier,pbx,extension\n+12125552003,carrier-a,paris-pbx,2003\n");
         assertThat(unknownPbx.status()).isEqualTo(400);
         assertThat(unknownPbx.json().asJsonObject().getString("field")).isEqualTo("pbx");
