@@ -239,7 +239,7 @@ class ConsoleIT {
         List<WebElement> moved = browser.findElements(By.cssSelector("#replay-changes tbody tr"));
         assertThat(moved).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains("+1").contains("carrier-b")
                 .contains("carrier-c"));
-        java.util.regex.Matcher cost = java.util.regex.Pattern.compile("before ([-0-9.]+), after ([-0-9.]+), change ([-0-9.]+)")
+        java.util.regex.Matcher cost = java.util.regex.Pattern.compile("USD: before ([-0-9.]+), after ([-0-9.]+), change ([-0-9.]+)")
                 .matcher(text("#replay-cost"));
         assertThat(cost.find()).as(text("#replay-cost")).isTrue();
         assertThat(new java.math.BigDecimal(cost.group(2)).subtract(new java.math.BigDecimal(cost.group(1))))
