@@ -323,7 +323,7 @@ class ConsoleIT {
     @Order(6)
     void anOpsEngineerFindsACallAcknowledgesAnAlertAndSeesAQuarantinedLine() throws Exception {
         edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), DIR, "console-edge", Integer.parseInt(EDGE_SIP),
-                15713, "127.0.0.1:15713", Map.of("platform.url", "http://127.0.0.1:8080", "platform.user", "edge-1",
+                15711, "127.0.0.1:15711", Map.of("platform.url", "http://127.0.0.1:8080", "platform.user", "edge-1",
                         "platform.password", "edge-1", "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
                         "carrier.carrier-a.sources", "127.0.0.1:" + CARRIER_A));
         edge.awaitLog("ready", 60);
