@@ -327,6 +327,7 @@ class ConsoleIT {
                         "platform.password", "edge-1", "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
                         "carrier.carrier-a.sources", "127.0.0.1:" + CARRIER_A));
         edge.awaitLog("ready", 60);
+        java.time.Instant placed = java.time.Instant.now().minusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Process carrier = Sipp.start(DIR, "carrier-a", "-m", "1", "-sn", "uas", "-p", CARRIER_A);
         SIPP.add(carrier);
         Process pbx = Sipp.start(DIR, "pbx", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE_SIP, "-s", LONDON, "-p", PBX, "-d", "300");
@@ -338,6 +339,9 @@ class ConsoleIT {
         login("oscar", "oscar");
         browser.get(UI + "ops/calls");
         browser.findElement(By.id("call-number")).sendKeys("+442071234567");
+        WebElement from = browser.findElement(By.id("call-from"));
+        from.clear();
+        from.sendKeys(placed.toString());
         browser.findElement(By.cssSelector("#call-search button")).click();
         List<WebElement> rows = browser.findElements(By.cssSelector("#calls tbody tr"));
         assertThat(rows).hasSize(1);
@@ -370,6 +374,13 @@ class ConsoleIT {
     void undeploys() throws Exception {
         if (recordedWeek > 0) {
             RecordedWeek.forget(recordedWeek);
+        }
+        for (String sql : List.of("DELETE FROM call_attempt WHERE call_id IN (SELECT call_id FROM call_record WHERE node_id = ?)",
+                "DELETE FROM call_record WHERE node_id = ?")) {
+            try (Connection c = database(); PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, "console-edge");
+                ps.executeUpdate();
+            }
         }
         try (Connection c = database(); PreparedStatement ps = c.prepareStatement("DELETE FROM replay_run WHERE requested_by = 'ana'")) {
             ps.executeUpdate();
