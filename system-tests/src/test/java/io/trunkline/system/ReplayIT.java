@@ -50,6 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplayIT {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReplayIT.class);
     private static final String CONTAINER = "wildfly";
     private static final String DEPLOYMENT = "trunkline-replay";
     private static final String FILE = "Master-2026-11-09.csv";
@@ -120,6 +121,7 @@ class ReplayIT {
             return r.getString("state").equals("RUNNING") ? null : r;
         });
 
+        LOG.info("replay {}: {}", id, run.getJsonObject("summary"));
         assertThat(run.getString("state")).as(run.toString()).isEqualTo("DONE");
         assertThat(run.getString("requestedBy")).isEqualTo("ana");
         assertThat(run.getJsonArray("against").getString(2)).isEqualTo("routing@1");

@@ -27,7 +27,7 @@ public final class ReplayTally {
 
     /** A decision-table row as Drools names it: the table's name and the spreadsheet row, e.g. RoutingPolicy_12. */
     private static final Pattern ROW = Pattern.compile("\\b([A-Z][A-Za-z]+_\\d+)\\b");
-    /** Distinct reasons kept for undecidable calls; the rest are counted under one. */
+    /** Distinct reasons kept for undecidable calls and for refusals; the rest are counted under one. */
     static final int REASONS = 50;
     static final String OTHER_REASONS = "(other reasons)";
     private static final Comparator<ChangedCall> EARLIEST = Comparator.comparing(ChangedCall::startedAt)
@@ -133,6 +133,15 @@ public final class ReplayTally {
         return undecidable.size() < REASONS || undecidable.containsKey(reason) ? reason : OTHER_REASONS;
     }
 
+    /**
+     * The group a refusal is counted in: its own while fewer than {@link #REASONS} are kept (a reason may quote the
+     * number), else its code and row's under {@link #OTHER_REASONS}.
+     */
+    private RefusalKey refusalKey(RefusalKey key) {
+        return refusals.size() < REASONS || refusals.containsKey(key) ? key
+                : new RefusalKey(key.sipCode(), key.row(), OTHER_REASONS);
+    }
+
     /** What kind of change the draft makes to a call, null for none. */
     private String change(Side b, Side a) {
         if (b.routed() && a.routed()) {
@@ -150,8 +159,8 @@ public final class ReplayTally {
             newlyRefused++;
             RouteDecision d = a.decision();
             String row = rowOf(d);
-            refusals.merge(new RefusalKey(d.sipCode() == null ? 0 : d.sipCode(), row == null ? "" : row,
-                    Objects.toString(d.reason(), "")), 1L, Long::sum);
+            refusals.merge(refusalKey(new RefusalKey(d.sipCode() == null ? 0 : d.sipCode(), row == null ? "" : row,
+                    Objects.toString(d.reason(), ""))), 1L, Long::sum);
             return "REFUSED";
         }
         if (a.routed()) {
@@ -228,7 +237,7 @@ public final class ReplayTally {
         newlyRouted += o.newlyRouted;
         refusalChanged += o.refusalChanged;
         attestationChanged += o.attestationChanged;
-        o.refusals.forEach((k, n) -> refusals.merge(k, n, Long::sum));
+        o.refusals.forEach((k, n) -> refusals.merge(refusalKey(k), n, Long::sum));
         answered += o.answered;
         ratedBefore += o.ratedBefore;
         ratedAfter += o.ratedAfter;
