@@ -3,9 +3,9 @@
 -- The mix: PBXs hq-cucm / branch-asterisk / london-teams 50/30/20 %; 80 % outbound (40 % domestic, 20 % mobile,
 -- 25 % international, 7 % toll-free, 8 % internal) and 20 % inbound to the PBXs' DIDs; carriers A/B/C 55/30/15 %;
 -- 2.5 % refused by the decision (403/404, no attempt), 58 % answered, 9 % busy, 12 % no answer (480/487/408), the
--- rest failed (503/404/603/500); 12 % of the tried outbound calls to carriers failed over from a 503 of another
--- carrier first. Destinations: 200,000 numbers per class with a skewed (cubic) popularity (North American ones with
--- exchange codes 200-399, which the demo's dial plans take); callers: the PBXs'
+-- rest failed (503/404/603/500); some of the tried outbound calls to carriers (6 % of all calls in a run of 10,000,000)
+-- failed over from a 503 of another carrier first. Destinations: 200,000 numbers per class with a skewed (cubic)
+-- popularity (North American ones with exchange codes 200-399, which the demo's dial plans take); callers: the PBXs'
 -- extensions, numbered as dialed and as normalized the way the demo's dial plans make them. Each record's JSON reads
 -- back as a CallRecord. The indexes are dropped for the load and built again after it (their definitions kept in
 -- bench_page_data_indexes until then, so an interrupted load gets them back on the next run).
