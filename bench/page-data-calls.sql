@@ -3,8 +3,9 @@
 -- The mix: PBXs hq-cucm / branch-asterisk / london-teams 50/30/20 %; 80 % outbound (40 % domestic, 20 % mobile,
 -- 25 % international, 7 % toll-free, 8 % internal) and 20 % inbound to the PBXs' DIDs; carriers A/B/C 55/30/15 %;
 -- 2.5 % refused by the decision (403/404, no attempt), 58 % answered, 9 % busy, 12 % no answer (480/487/408), the
--- rest failed (503/404/603/500); 12 % of the tried outbound calls to carriers failed over from a 503 of another
--- carrier first. Destinations: 200,000 numbers per class with a skewed (cubic) popularity; callers: the PBXs'
+-- rest failed (503/404/603/500); some of the tried outbound calls to carriers (6 % of all calls in a run of 10,000,000)
+-- failed over from a 503 of another carrier first. Destinations: 200,000 numbers per class with a skewed (cubic)
+-- popularity (North American ones with exchange codes 200-399, which the demo's dial plans take); callers: the PBXs'
 -- extensions, numbered as dialed and as normalized the way the demo's dial plans make them. Each record's JSON reads
 -- back as a CallRecord. The indexes are dropped for the load and built again after it (their definitions kept in
 -- bench_page_data_indexes until then, so an interrupted load gets them back on the next run).
@@ -74,13 +75,13 @@ WITH g AS (
            CASE WHEN pbx = 'london-teams' THEN
                     CASE cls WHEN 'DOMESTIC' THEN '+44161' || lpad(d::text, 7, '0')
                              WHEN 'MOBILE' THEN '+447700' || lpad((d % 1000000)::text, 6, '0')
-                             WHEN 'INTERNATIONAL' THEN '+1212' || lpad(d::text, 7, '0')
+                             WHEN 'INTERNATIONAL' THEN '+1212' || (2000000 + d)
                              ELSE '+44800' || lpad(d::text, 7, '0') END
                 ELSE
-                    CASE cls WHEN 'DOMESTIC' THEN '+1646' || lpad(d::text, 7, '0')
-                             WHEN 'MOBILE' THEN '+1917' || lpad(d::text, 7, '0')
+                    CASE cls WHEN 'DOMESTIC' THEN '+1646' || (2000000 + d)
+                             WHEN 'MOBILE' THEN '+1917' || (2000000 + d)
                              WHEN 'INTERNATIONAL' THEN '+44207' || lpad(d::text, 7, '0')
-                             ELSE '+1800' || lpad(d::text, 7, '0') END
+                             ELSE '+1800' || (2000000 + d) END
            END AS far
     FROM p
 ), c AS (

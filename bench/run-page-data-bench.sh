@@ -89,10 +89,11 @@ RARE=$(db -c "SELECT called_normalized FROM call_record WHERE started_at >= '$DA
 DIALED=$(db -c "SELECT called_dialed FROM call_record WHERE called_normalized = '$POPULAR' AND started_at >= '$DAY' LIMIT 1")
 EXTENSION=$(db -c "SELECT calling_dialed FROM call_record WHERE pbx_id = 'hq-cucm' AND direction = 'OUTBOUND'
   AND started_at >= '$DAY' LIMIT 1")
+# Ladders of international calls from hq-cucm: decided again through every stage (dial plan to carrier order).
 LADDER=$(db -c "SELECT call_id FROM call_record WHERE event_id LIKE 'bench:%' AND attempts = 2 AND started_at >= '$DAY'
-  ORDER BY started_at DESC LIMIT 1")
+  AND pbx_id = 'hq-cucm' AND call_class = 'INTERNATIONAL' ORDER BY started_at DESC LIMIT 1")
 OLD_LADDER=$(db -c "SELECT call_id FROM call_record WHERE event_id LIKE 'bench:%' AND attempts = 1
-  AND started_at < '$WEEK' ORDER BY started_at DESC LIMIT 1")
+  AND started_at < '$WEEK' AND pbx_id = 'hq-cucm' AND call_class = 'INTERNATIONAL' ORDER BY started_at DESC LIMIT 1")
 enc() { printf '%s' "$1" | sed 's/+/%2B/g; s/@/%40/g'; }
 
 get() { curl -s -u "$1:$1" -o "$OUT/body.json" -w '%{http_code} %{time_total} %{size_download}' "$BASE$2"; }

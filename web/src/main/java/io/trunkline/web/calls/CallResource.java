@@ -20,7 +20,7 @@ import javax.ws.rs.core.MediaType;
 /**
  * {@code GET /api/v1/calls?from=&to=&pbx=&carrier=&number=&outcome=&limit=&before=}: the calls the edge reported,
  * started in {@code [from, to)} (ISO instants or dates, UTC; the last 24 hours by default), newest first, a page at a
- * time ({@code before} = the previous page's {@code next}), with the total counted up to 10,000;
+ * time ({@code before} = the previous page's {@code next}), with the total counted up to 1,000;
  * {@code GET /api/v1/calls/{callId}}: one call's whole record; {@code GET /api/v1/calls/{callId}/ladder}: the call
  * read top to bottom with the decision that routed it.
  */

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * How a call ended, as calls are searched by it: one of five kinds that split every call, or one SIP release code.
  * <ul>
- *   <li>{@code answered}: answered (an attempt got a 2xx);</li>
+ *   <li>{@code answered}: answered (an attempt got a 2xx; the edge releases it with 200);</li>
  *   <li>{@code refused}: never answered and never tried: the decision refused it (403 barred, 404 no route...);</li>
  *   <li>{@code busy}: tried, released with 486 Busy Here or 600 Busy Everywhere;</li>
  *   <li>{@code no-answer}: tried, released with 408, 480 or 487 (no answer in time, unavailable, cancelled before
@@ -79,11 +79,11 @@ public record CallOutcome(Kind kind, Integer sipCode) implements Serializable {
 
     /** The kind of a stored call, from what its record says. */
     public static Kind kindOf(Instant answeredAt, int attempts, int releaseCode) {
-        if (answeredAt != null) {
-            return Kind.ANSWERED;
-        }
         if (attempts == 0) {
             return Kind.REFUSED;
+        }
+        if (answeredAt != null) {
+            return Kind.ANSWERED;
         }
         if (BUSY_CODES.contains(releaseCode)) {
             return Kind.BUSY;

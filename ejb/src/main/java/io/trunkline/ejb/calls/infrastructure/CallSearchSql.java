@@ -22,8 +22,12 @@ final class CallSearchSql {
     static final List<String> NUMBER_COLUMNS = List.of("called_normalized", "calling_normalized", "called_dialed",
             "calling_dialed");
     private static final String NEWEST_FIRST = " ORDER BY started_at DESC, call_id DESC";
+    /**
+     * An attempt of the call on the carrier, probed per call row ({@code OFFSET 0} keeps PostgreSQL from turning it
+     * into a join that reads every attempt of the carrier before the first row comes).
+     */
     private static final String ATTEMPT_ON = "EXISTS (SELECT 1 FROM call_attempt a WHERE a.call_id = r.call_id "
-            + "AND a.started_at = r.started_at AND a.target = ?)";
+            + "AND a.started_at = r.started_at AND a.target = ? OFFSET 0)";
 
     record Statement(String sql, List<Object> args) {
     }
@@ -35,10 +39,14 @@ final class CallSearchSql {
     private CallSearchSql() {
     }
 
-    /** The first {@code rows} calls after the query's cursor, newest first. */
-    static Statement page(Query q, int rows) {
+    /**
+     * The first {@code rows} calls after the query's cursor, newest first.
+     *
+     * @param postgres PostgreSQL (which takes a carrier alone from its attempts' index, {@link #byAttempts}) or H2
+     */
+    static Statement page(Query q, int rows, boolean postgres) {
         List<Part> common = common(q, true);
-        List<Part> branches = branches(q);
+        List<Part> branches = branches(q, postgres);
         if (branches.isEmpty()) {
             Part where = and(common);
             List<Object> args = new ArrayList<>(where.args());
@@ -49,10 +57,18 @@ final class CallSearchSql {
         StringBuilder sql = new StringBuilder("SELECT * FROM (");
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < branches.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ");
+            if (branches.get(i) == BY_ATTEMPTS) {
+                Part driven = byAttempts(q, COLUMNS, true);
+                sql.append("(").append(driven.sql()).append(" ORDER BY a.started_at DESC, a.call_id DESC LIMIT ?)");
+                args.addAll(driven.args());
+                args.add(rows);
+                continue;
+            }
             List<Part> parts = new ArrayList<>(common);
             parts.add(branches.get(i));
             Part where = and(parts);
-            sql.append(i == 0 ? "" : " UNION ").append("(SELECT ").append(COLUMNS).append(" FROM call_record r WHERE ")
+            sql.append("(SELECT ").append(COLUMNS).append(" FROM call_record r WHERE ")
                     .append(where.sql()).append(" ORDER BY r.started_at DESC, r.call_id DESC LIMIT ?)");
             args.addAll(where.args());
             args.add(rows);
@@ -63,9 +79,9 @@ final class CallSearchSql {
     }
 
     /** How many calls match, the cursor left aside, counted up to {@code cap} + 1 at most. */
-    static Statement count(Query q, int cap) {
+    static Statement count(Query q, int cap, boolean postgres) {
         List<Part> common = common(q, false);
-        List<Part> branches = branches(q);
+        List<Part> branches = branches(q, postgres);
         List<Object> args = new ArrayList<>();
         if (branches.isEmpty()) {
             Part where = and(common);
@@ -76,11 +92,21 @@ final class CallSearchSql {
         }
         StringBuilder sql = new StringBuilder("SELECT count(*) FROM (");
         for (int i = 0; i < branches.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ");
+            if (branches.get(i) == BY_ATTEMPTS) {
+                Part driven = byAttempts(q, "r.call_id, r.started_at", false);
+                sql.append("(").append(driven.sql()).append(" ORDER BY a.started_at DESC LIMIT ?)");
+                args.addAll(driven.args());
+                args.add(cap + 1);
+                continue;
+            }
             List<Part> parts = new ArrayList<>(common);
             parts.add(branches.get(i));
             Part where = and(parts);
-            sql.append(i == 0 ? "" : " UNION ").append("(SELECT r.call_id, r.started_at FROM call_record r WHERE ")
-                    .append(where.sql()).append(" LIMIT ?)");
+            // Ordered as the page is, so each branch reads its index from the newest and stops at the cap (unordered,
+            // the planner may read every match of a carrier to join them at once).
+            sql.append("(SELECT r.call_id, r.started_at FROM call_record r WHERE ")
+                    .append(where.sql()).append(" ORDER BY r.started_at DESC LIMIT ?)");
             args.addAll(where.args());
             args.add(cap + 1);
         }
@@ -102,17 +128,23 @@ final class CallSearchSql {
             parts.add(new Part("(r.carrier_id = ? OR r.origin = ? OR " + ATTEMPT_ON + ")", List.of(c, c, c)));
         }
         if (withCursor && q.before() != null) {
-            parts.add(new Part("(r.started_at < ? OR (r.started_at = ? AND r.call_id < ?))",
+            // The first bound is implied by the rest; it is there for the index, which starts reading at the cursor.
+            parts.add(new Part("r.started_at <= ? AND (r.started_at < ? OR r.call_id < ?)",
                     List.of(q.before().startedAt(), q.before().startedAt(), q.before().callId())));
         }
         return parts;
     }
 
+    /** The branch of a carrier's calls read from its attempts' index ({@link #byAttempts}). */
+    private static final Part BY_ATTEMPTS = new Part("attempts", List.of());
+
     /**
      * The OR's branches: the number in each column and form; else the carrier as the call's origin (an inbound call
-     * it brought) and as an attempt's target (which includes the carrier that carried the call); else none.
+     * it brought) and as an attempt's target (which includes the carrier that carried the call); else none. A carrier
+     * with no other filter is read from its attempts newest first on PostgreSQL ({@link #BY_ATTEMPTS}); with a PBX or
+     * outcome, the calls are read from their own index and each probed for an attempt on the carrier.
      */
-    private static List<Part> branches(Query q) {
+    private static List<Part> branches(Query q, boolean postgres) {
         List<Part> out = new ArrayList<>();
         if (q.number() != null) {
             for (String column : NUMBER_COLUMNS) {
@@ -122,9 +154,27 @@ final class CallSearchSql {
             }
         } else if (q.carrier() != null) {
             out.add(new Part("r.origin = ?", List.of(q.carrier().value())));
-            out.add(new Part(ATTEMPT_ON, List.of(q.carrier().value())));
+            out.add(postgres && q.pbx() == null && q.outcome() == null ? BY_ATTEMPTS
+                    : new Part(ATTEMPT_ON, List.of(q.carrier().value())));
         }
         return out;
+    }
+
+    /**
+     * A carrier's calls from its attempts: the attempts' index (target, start) read newest first, each attempt's call
+     * looked up by its key (a LATERAL subquery, so PostgreSQL keeps this order instead of joining every attempt of the
+     * month at once). Without ORDER BY and LIMIT, which the caller adds on {@code a}.
+     */
+    private static Part byAttempts(Query q, String columns, boolean withCursor) {
+        List<Object> args = new ArrayList<>(List.of(q.carrier().value(), q.from(), q.to()));
+        StringBuilder sql = new StringBuilder("SELECT r.* FROM call_attempt a CROSS JOIN LATERAL (SELECT ")
+                .append(columns).append(" FROM call_record r WHERE r.call_id = a.call_id AND r.started_at = a.started_at ")
+                .append("LIMIT 1) r WHERE a.target = ? AND a.started_at >= ? AND a.started_at < ?");
+        if (withCursor && q.before() != null) {
+            sql.append(" AND a.started_at <= ? AND (a.started_at < ? OR a.call_id < ?)");
+            args.addAll(List.of(q.before().startedAt(), q.before().startedAt(), q.before().callId()));
+        }
+        return new Part(sql.toString(), args);
     }
 
     /** Literal conditions, so the planner can match the partial index of refused calls. */
@@ -132,14 +182,15 @@ final class CallSearchSql {
         if (o.kind() == null) {
             return new Part("r.release_code = ?", List.of(o.sipCode()));
         }
-        String unanswered = "r.answered_at IS NULL AND r.attempts > 0 AND r.release_code ";
+        // An answered call is released with 200 and a call never tried is not answered: busy and no-answer read the
+        // release code and attempts only, which V21's index holds (counted without reading the rows).
         return new Part(switch (o.kind()) {
             case ANSWERED -> "r.answered_at IS NOT NULL";
-            case REFUSED -> "r.answered_at IS NULL AND r.attempts = 0";
-            case BUSY -> unanswered + "IN (" + codes(CallOutcome.BUSY_CODES) + ")";
-            case NO_ANSWER -> unanswered + "IN (" + codes(CallOutcome.NO_ANSWER_CODES) + ")";
-            case FAILED -> unanswered + "NOT IN (" + codes(CallOutcome.BUSY_CODES) + ", "
-                    + codes(CallOutcome.NO_ANSWER_CODES) + ")";
+            case REFUSED -> "r.attempts = 0";
+            case BUSY -> "r.release_code IN (" + codes(CallOutcome.BUSY_CODES) + ") AND r.attempts > 0";
+            case NO_ANSWER -> "r.release_code IN (" + codes(CallOutcome.NO_ANSWER_CODES) + ") AND r.attempts > 0";
+            case FAILED -> "r.answered_at IS NULL AND r.attempts > 0 AND r.release_code NOT IN ("
+                    + codes(CallOutcome.BUSY_CODES) + ", " + codes(CallOutcome.NO_ANSWER_CODES) + ")";
         }, List.of());
     }
 

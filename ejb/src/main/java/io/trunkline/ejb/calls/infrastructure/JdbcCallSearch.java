@@ -38,20 +38,15 @@ public class JdbcCallSearch implements CallSearchStore {
 
     @Override
     public List<CallSummary> calls(Query query, int rows) throws SQLException {
-        CallSearchSql.Statement s = CallSearchSql.page(query, rows);
         List<CallSummary> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(s.sql())) {
-            bind(ps, s.args());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Instant answered = instant(rs.getTimestamp(15));
-                    int attempts = rs.getInt(14);
-                    int code = rs.getInt(18);
-                    out.add(new CallSummary(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                            attempts, answered, instant(rs.getTimestamp(16)), rs.getLong(17), code, rs.getString(19),
-                            CallOutcome.kindOf(answered, attempts, code).label()));
+        try (Connection c = dataSource.getConnection()) {
+            CallSearchSql.Statement s = CallSearchSql.page(query, rows, postgres(c));
+            try (PreparedStatement ps = c.prepareStatement(s.sql())) {
+                bind(ps, s.args());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(summary(rs));
+                    }
                 }
             }
         }
@@ -60,12 +55,14 @@ public class JdbcCallSearch implements CallSearchStore {
 
     @Override
     public long count(Query query, int cap) throws SQLException {
-        CallSearchSql.Statement s = CallSearchSql.count(query, cap);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(s.sql())) {
-            bind(ps, s.args());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return Math.min(cap, rs.getLong(1));
+        try (Connection c = dataSource.getConnection()) {
+            CallSearchSql.Statement s = CallSearchSql.count(query, cap, postgres(c));
+            try (PreparedStatement ps = c.prepareStatement(s.sql())) {
+                bind(ps, s.args());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Math.min(cap, rs.getLong(1));
+                }
             }
         }
     }
@@ -80,6 +77,21 @@ public class JdbcCallSearch implements CallSearchStore {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /** A row of {@link CallSearchSql#COLUMNS}. */
+    private static CallSummary summary(ResultSet rs) throws SQLException {
+        Instant answered = instant(rs.getTimestamp(15));
+        int attempts = rs.getInt(14);
+        int code = rs.getInt(18);
+        return new CallSummary(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), attempts, answered, instant(rs.getTimestamp(16)),
+                rs.getLong(17), code, rs.getString(19), CallOutcome.kindOf(answered, attempts, code).label());
+    }
+
+    private static boolean postgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
     }
 
     private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {

@@ -21,16 +21,17 @@ class CallSearchSqlTest {
     void plainFiltersAreOneIndexedScanNewestFirst() {
         CallRecords.Query q = new CallRecords.Query(FROM, TO, new PbxId("hq-cucm"), null, null,
                 CallOutcome.of(CallOutcome.Kind.REFUSED), 100, CURSOR);
-        CallSearchSql.Statement page = CallSearchSql.page(q, 101);
+        CallSearchSql.Statement page = CallSearchSql.page(q, 101, true);
         assertThat(page.sql()).doesNotContain("UNION")
                 .contains("r.pbx_id = ?")
                 .contains("r.attempts = 0")
-                .contains("(r.started_at < ? OR (r.started_at = ? AND r.call_id < ?))")
+                .contains("r.started_at <= ? AND (r.started_at < ? OR r.call_id < ?)")
                 .endsWith("ORDER BY r.started_at DESC, r.call_id DESC LIMIT ?");
         assertThat(page.args()).containsExactly(FROM, TO, "hq-cucm", CURSOR.startedAt(), CURSOR.startedAt(),
                 CURSOR.callId(), 101);
-        CallSearchSql.Statement count = CallSearchSql.count(q, 10_001);
-        assertThat(count.sql()).as("the total ignores the cursor").doesNotContain("r.call_id < ?");
+        CallSearchSql.Statement count = CallSearchSql.count(q, 10_001, true);
+        assertThat(count.sql()).as("the total ignores the cursor").doesNotContain("r.call_id < ?")
+                .doesNotContain("ORDER BY");
         assertThat(count.args()).containsExactly(FROM, TO, "hq-cucm", 10_002);
     }
 
@@ -38,7 +39,7 @@ class CallSearchSqlTest {
     void aNumberBranchesPerColumnAndForm() {
         CallRecords.Query q = new CallRecords.Query(FROM, TO, null, new CarrierId("carrier-b"),
                 SearchNumber.parse("+442071234567"), CallOutcome.code(503), 50);
-        CallSearchSql.Statement page = CallSearchSql.page(q, 51);
+        CallSearchSql.Statement page = CallSearchSql.page(q, 51, true);
         assertThat(page.sql().split(" UNION ")).hasSize(4 * 2);
         for (String column : CallSearchSql.NUMBER_COLUMNS) {
             assertThat(page.sql()).contains("r." + column + " = ?");
@@ -49,11 +50,31 @@ class CallSearchSqlTest {
     }
 
     @Test
+    void aCarrierAloneIsReadFromItsAttemptsOnPostgreSqlAndProbedPerCallOtherwise() {
+        CallRecords.Query alone = new CallRecords.Query(FROM, TO, null, new CarrierId("carrier-c"), null, null, 100,
+                CURSOR);
+        String pg = CallSearchSql.page(alone, 101, true).sql();
+        assertThat(pg.split(" UNION ")).hasSize(2);
+        assertThat(pg).contains("FROM call_attempt a CROSS JOIN LATERAL")
+                .contains("a.started_at <= ? AND (a.started_at < ? OR a.call_id < ?)")
+                .contains("ORDER BY a.started_at DESC, a.call_id DESC LIMIT ?");
+        assertThat(CallSearchSql.page(alone, 101, true).args()).containsExactly(
+                FROM, TO, CURSOR.startedAt(), CURSOR.startedAt(), CURSOR.callId(), "carrier-c", 101,
+                "carrier-c", FROM, TO, CURSOR.startedAt(), CURSOR.startedAt(), CURSOR.callId(), 101, 101);
+        assertThat(CallSearchSql.page(alone, 101, false).sql()).as("H2").doesNotContain("LATERAL")
+                .contains("a.target = ? OFFSET 0)");
+        CallRecords.Query withPbx = new CallRecords.Query(FROM, TO, new PbxId("hq-cucm"), new CarrierId("carrier-c"),
+                null, null, 100);
+        assertThat(CallSearchSql.count(withPbx, 10_001, true).sql()).doesNotContain("LATERAL").contains("OFFSET 0");
+    }
+
+    @Test
     void aCarrierBranchesAsOriginAndAsAttemptTarget() {
         CallRecords.Query q = new CallRecords.Query(FROM, TO, null, new CarrierId("carrier-b"), null,
                 CallOutcome.of(CallOutcome.Kind.FAILED), 50);
-        String sql = CallSearchSql.count(q, 10_001).sql();
-        assertThat(sql.split(" UNION ")).hasSize(2);
+        String sql = CallSearchSql.count(q, 10_001, true).sql();
+        assertThat(sql.split(" UNION ")).hasSize(2).allSatisfy(branch -> assertThat(branch)
+                .as("each branch read newest first to the cap").contains("ORDER BY r.started_at DESC LIMIT ?"));
         assertThat(sql).contains("r.origin = ?").contains("a.target = ?")
                 .contains("r.release_code NOT IN (486, 600, 408, 480, 487)");
     }
