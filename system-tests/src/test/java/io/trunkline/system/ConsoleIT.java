@@ -118,7 +118,9 @@ class ConsoleIT {
         try (var decks = Files.list(Path.of("..", "demo", "ratedecks"))) {
             for (Path deck : decks.sorted().toList()) {
                 String carrier = deck.getFileName().toString().replaceAll("_.*", "");
-                assertThat(Api.postCsv("carriers/" + carrier + "/rate-deck", "oscar", Files.readString(deck)).status()).isEqualTo(200);
+                // The bad line made this run's own, so the upload is never a duplicate of an earlier class's.
+                String csv = Files.readString(deck).replace("zero point one", "zero point one (" + System.nanoTime() + ")");
+                assertThat(Api.postCsv("carriers/" + carrier + "/rate-deck", "oscar", csv).status()).isEqualTo(200);
             }
         }
         scenariosBefore = Api.get("rulebooks/scenarios", "ana").body();
