@@ -404,9 +404,10 @@ class ConsoleIT {
         browser.findElement(By.cssSelector("main form button")).click();
     }
 
-    private static void logout() {
+    private static void logout() throws Exception {
         browser.findElement(By.cssSelector("form.logout button")).click();
-        assertThat(browser.getCurrentUrl()).startsWith(UI + "login");
+        // The click returns before the browser has followed the logout's redirect.
+        await(Duration.ofSeconds(10), () -> browser.getCurrentUrl().startsWith(UI + "login") ? true : null);
     }
 
     private static List<String> menu() {
