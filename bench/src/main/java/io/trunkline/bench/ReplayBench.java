@@ -1,5 +1,6 @@
 package io.trunkline.bench;
 
+import java.util.logging.Logger;
 import io.trunkline.ejb.replay.application.ReplayEngine;
 import io.trunkline.ejb.replay.domain.CallReplay;
 import io.trunkline.ejb.replay.domain.RecordedCalls;
@@ -44,6 +45,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class ReplayBench {
 
+    private static final Logger LOG = Logger.getLogger(ReplayBench.class.getName());
+
     static final Instant FROM = Instant.parse("2026-10-05T00:00:00Z");
     static final Instant TO = Instant.parse("2026-10-12T00:00:00Z");
     static final String NODE = "replay-bench";
@@ -82,7 +85,7 @@ public final class ReplayBench {
         long start = System.nanoTime();
         AtomicLong read = new AtomicLong();
         recorded.read(FROM, TO, c -> read.incrementAndGet() > 0);
-        System.out.printf("read-only pass: %,d calls in %.1f s%n", read.get(), seconds(start));
+        LOG.info(String.format("read-only pass: %,d calls in %.1f s", read.get(), seconds(start)));
 
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
         try {
@@ -91,12 +94,12 @@ public final class ReplayBench {
                 ReplayReport report = new ReplayEngine(pool, workers).run(recorded, FROM, TO, setup, Map.of(), 1000,
                         (r, d) -> true);
                 double s = seconds(start);
-                System.out.printf("replay %d (%s): %,d calls read, %,d decided on both sides, %,d changed (%,d order), "
-                                + "cost %s -> %s USD, in %.1f s: %,.0f calls/s (%,.0f decisions/s) with %d workers%n",
+                LOG.info(String.format("replay %d (%s): %,d calls read, %,d decided on both sides, %,d changed (%,d order), "
+                                + "cost %s -> %s USD, in %.1f s: %,.0f calls/s (%,.0f decisions/s) with %d workers",
                         run, run == 1 ? "cold" : "warm", report.calls().read(), report.calls().decided(),
                         report.changes().total(), report.changes().orderChanged(), report.cost().before().get("USD"),
                         report.cost().after().get("USD"), s, report.calls().read() / s, 2 * report.calls().decided() / s,
-                        workers);
+                        workers));
             }
         } finally {
             pool.shutdownNow();
@@ -113,7 +116,7 @@ public final class ReplayBench {
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM call_record WHERE node_id = '" + NODE + "'")) {
                 rs.next();
                 if (rs.getLong(1) == calls) {
-                    System.out.printf("call_record holds the %,d calls already%n", calls);
+                    LOG.info(String.format("call_record holds the %,d calls already", calls));
                     return;
                 }
             }
@@ -129,7 +132,7 @@ public final class ReplayBench {
                 ps.executeUpdate();
             }
             s.execute("ANALYZE call_record");
-            System.out.printf("%,d calls written in %.1f s%n", calls, seconds(start));
+            LOG.info(String.format("%,d calls written in %.1f s", calls, seconds(start)));
         }
     }
 
