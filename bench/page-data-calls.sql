@@ -23,6 +23,11 @@ FROM generate_series(date_trunc('month', :'period_end'::timestamptz - make_inter
                      :'period_end'::timestamptz, interval '1 month') m,
      unnest(ARRAY['call_record', 'call_attempt']) t
 \gexec
+-- Owned by the platform's role, as the partitions it makes itself are (its migrations alter them).
+SELECT format('ALTER TABLE %I OWNER TO trunkline', c.relname)
+FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+WHERE i.inhparent IN ('call_record'::regclass, 'call_attempt'::regclass)
+\gexec
 
 CREATE TABLE IF NOT EXISTS bench_page_data_indexes (name TEXT PRIMARY KEY, definition TEXT NOT NULL);
 INSERT INTO bench_page_data_indexes

@@ -14,7 +14,9 @@
 #   --running   the platform already runs on DB (TRUNKLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/DB ./trunkline run):
 #               neither started nor stopped; cold figures are then only as cold as that platform is
 # Environment: DAYS (30), RUNS (20), PSQL_ADMIN (runuser -u postgres -- psql: a role that may create databases and
-# roles), BASE (http://127.0.0.1:8080/api/v1).
+# roles), BASE (http://127.0.0.1:8080/api/v1), DROP_CACHES (0; 1: before each endpoint's cold request PostgreSQL is
+# restarted (pg_ctlcluster 15 main, so shared buffers are empty) and the kernel's page cache dropped: cold means
+# nothing of the database in memory; needs root).
 # Needs: PostgreSQL 15 running, curl; ports 8080 and the edge nodes' free unless --running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -108,9 +110,13 @@ cursor() {
   printf '%s' "$next"
 }
 
+DROP_CACHES=${DROP_CACHES:-0}
 rows=()
 row() {  # label user path
   local label=$1 user=$2 path=$3 first code t size times=() i
+  if [ "$DROP_CACHES" = 1 ]; then
+    pg_ctlcluster 15 main restart && sync && echo 3 > /proc/sys/vm/drop_caches
+  fi
   first=$(get "$user" "$path")
   code=${first%% *}
   for i in $(seq 1 "$RUNS"); do
@@ -164,6 +170,12 @@ row "calls busy, month" oscar "/calls?from=$MONTH&$P&outcome=busy"
 row "calls failed, month" oscar "/calls?from=$MONTH&$P&outcome=failed"
 row "calls released 503, month" oscar "/calls?from=$MONTH&$P&outcome=503"
 row "calls PBX+carrier+no-answer, day" oscar "/calls?from=$DAY&$P&pbx=hq-cucm&carrier=carrier-a&outcome=no-answer"
+row "calls PBX+carrier+no-answer, month" oscar "/calls?from=$MONTH&$P&pbx=hq-cucm&carrier=carrier-a&outcome=no-answer"
+row "calls PBX+carrier+busy (rare), month" oscar "/calls?from=$MONTH&$P&pbx=london-teams&carrier=carrier-c&outcome=busy"
+row "calls PBX+carrier, month" oscar "/calls?from=$MONTH&$P&pbx=london-teams&carrier=carrier-c"
+row "calls PBX+failed, month" oscar "/calls?from=$MONTH&$P&pbx=london-teams&outcome=failed"
+row "calls carrier+busy, month" oscar "/calls?from=$MONTH&$P&carrier=carrier-c&outcome=busy"
+row "calls carrier+503, day" oscar "/calls?from=$DAY&$P&carrier=carrier-b&outcome=503"
 row "calls number+carrier+answered, month" oscar "/calls?from=$MONTH&$P&number=$(enc "$POPULAR")&carrier=carrier-a&outcome=answered"
 row "call ladder (re-derived), today" oscar "/calls/$(enc "$LADDER")/ladder"
 row "call ladder (re-derived), 8+ days old" oscar "/calls/$(enc "$OLD_LADDER")/ladder"
@@ -173,7 +185,7 @@ row "workflows" carla "/workflows"
 row "one workflow" carla "/workflows/$WORKFLOW"
 
 {
-  echo "$(date -u +%Y-%m-%dT%H:%MZ) $(loaded) calls, DB $DB, $(nproc) cores, $(git rev-parse --short HEAD)"
+  echo "$(date -u +%Y-%m-%dT%H:%MZ) $(loaded) calls, DB $DB, $(nproc) cores, $(git rev-parse --short HEAD), DROP_CACHES=$DROP_CACHES"
   echo "| page data | HTTP | cold ms | p50 ms | p95 ms | max ms | bytes |"
   echo "|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"

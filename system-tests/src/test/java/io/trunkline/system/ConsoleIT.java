@@ -204,8 +204,59 @@ class ConsoleIT {
         logout();
     }
 
+    /**
+     * Every route of the rulebook, workflow and operations pages, each page and each action, sent over HTTP by a
+     * logged-in user of each role it is not for, with that session's own token from this host: refused with 403 for
+     * the role (not the token), and nothing done. The same GETs by a role they are for are answered (ids that do
+     * not exist: 404, never a 500).
+     */
     @Test
     @Order(4)
+    void everyPageAndActionIsRefusedToTheRolesItIsNotFor() throws Exception {
+        Map<String, List<String[]>> routes = Map.of(
+                "analyst", List.of(new String[][]{{"GET", "rules/"}, {"GET", "rules/simulate"},
+                        {"POST", "rules/simulate"}, {"GET", "rules/scenarios"}, {"POST", "rules/scenarios"},
+                        {"POST", "rules/scenarios/run"}, {"GET", "rules/routing"},
+                        {"GET", "rules/routing/diff?from=1&to=2"}, {"POST", "rules/routing/versions/1/replays"},
+                        {"GET", "rules/replays/999999"}, {"POST", "rules/replays/999999/cancel"},
+                        {"POST", "rules/routing/drafts"}, {"GET", "rules/routing/versions/999999"},
+                        {"GET", "rules/routing/versions/999999/files/RoutingPolicy.drl.xlsx"},
+                        {"GET", "rules/routing/versions/999999/activate"}, {"POST", "rules/routing/versions/1/activate"},
+                        {"GET", "rules/routing/versions/999999/rollback"}, {"POST", "rules/routing/versions/1/rollback"}}),
+                "compliance", List.of(new String[][]{{"GET", "work/"}, {"GET", "work/tasks/999999"},
+                        {"POST", "work/tasks/1/claim"}, {"POST", "work/tasks/1/complete"}, {"GET", "work/workflows"},
+                        {"GET", "work/workflows/999999"}, {"POST", "work/workflows/1/documents"}}),
+                "ops", List.of(new String[][]{{"GET", "ops/"}, {"GET", "ops/trunks"}, {"GET", "ops/metrics"},
+                        {"GET", "ops/alerts"}, {"POST", "ops/alerts/1/ack"}, {"GET", "ops/ingest"},
+                        {"GET", "ops/ingest/999999"}, {"GET", "ops/calls"}, {"GET", "ops/calls/no-such-call"}}));
+        Map<String, Session> sessions = Map.of("analyst", Session.of("ana"), "compliance", Session.of("carla"),
+                "ops", Session.of("oscar"));
+        String versionsBefore = rulebookStates();
+        int refused = 0;
+        for (Map.Entry<String, List<String[]>> section : routes.entrySet()) {
+            for (String[] route : section.getValue()) {
+                for (Map.Entry<String, Session> user : sessions.entrySet()) {
+                    HttpResponse<String> r = user.getValue().send(route[0], route[1]);
+                    String what = user.getKey() + " " + route[0] + " /ui/" + route[1];
+                    if (user.getKey().equals(section.getKey())) {
+                        if (route[0].equals("GET")) {
+                            assertThat(r.statusCode()).as(what).isIn(200, 404);
+                        }
+                        continue;
+                    }
+                    assertThat(r.statusCode()).as(what).isEqualTo(403);
+                    assertThat(r.body()).as(what).contains("your account does not have that role")
+                            .doesNotContain("Exception");
+                    refused++;
+                }
+            }
+        }
+        assertThat(refused).as("34 routes, each refused to the two other roles").isEqualTo(34 * 2);
+        assertThat(rulebookStates()).as("no rulebook version made, activated or rolled back").isEqualTo(versionsBefore);
+    }
+
+    @Test
+    @Order(5)
     void anAnalystMovesCanadaToCarrierCAndBack() throws Exception {
         login("ana", "ana");
         browser.get(UI + "rules/routing");
@@ -286,7 +337,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aComplianceOfficerCompletesATaskWithItsFormAndAnAttachment() throws Exception {
         Api.Reply started = Api.post("workflows", "carla", "{\"processId\":\"failover.FailoverTest\",\"variables\":{"
                 + "\"carrier\":\"carrier-b\",\"waitFor\":\"PT1S\"}}");
@@ -322,7 +373,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anOpsEngineerFindsACallAcknowledgesAnAlertAndSeesAQuarantinedLine() throws Exception {
         edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), DIR, "console-edge", Integer.parseInt(EDGE_SIP),
                 15711, "127.0.0.1:15711", Map.of("platform.url", "http://127.0.0.1:8080", "platform.user", "edge-1",
@@ -373,7 +424,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void undeploys() throws Exception {
         if (recordedWeek > 0) {
             RecordedWeek.forget(recordedWeek);
@@ -396,6 +447,35 @@ class ConsoleIT {
     }
 
     // --- helpers ---
+
+    /** A console session over plain HTTP: logged in through the login form, with its CSRF token. */
+    private record Session(HttpClient client, String token) {
+
+        static Session of(String user) throws Exception {
+            HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(UI + "login"))
+                    .header("Origin", "http://127.0.0.1:8080").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as(user + " logs in").isEqualTo(302);
+            String home = client.send(HttpRequest.newBuilder(URI.create(UI)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher token = java.util.regex.Pattern
+                    .compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"").matcher(home);
+            assertThat(token.find()).as(user + "'s home page carries the token").isTrue();
+            return new Session(client, token.group(1));
+        }
+
+        HttpResponse<String> send(String method, String path) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(UI + path));
+            if (method.equals("POST")) {
+                b.header("Origin", "http://127.0.0.1:8080").header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token));
+            }
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
 
     private static void login(String user, String password) {
         browser.get(UI + "login");
@@ -486,6 +566,16 @@ class ConsoleIT {
         try (Connection c = database(); PreparedStatement ps = c.prepareStatement("DELETE FROM alert WHERE id = ?")) {
             ps.setLong(1, id);
             ps.executeUpdate();
+        }
+    }
+
+    /** Every rulebook version and its state, in one line. */
+    private static String rulebookStates() throws Exception {
+        try (Connection c = database(); PreparedStatement ps = c.prepareStatement("SELECT string_agg(rulebook || ' '"
+                + " || version || ' ' || status, ',' ORDER BY rulebook, version) FROM rulebook_version");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 }

@@ -700,6 +700,10 @@ class PlatformIT {
         }
         assertThat(callIds("calls?number=%2B442071234567&outcome=busy")).doesNotContain(id);
         assertThat(callIds("calls?pbx=hq-cucm&outcome=200")).contains(id);
+        // Carrier A only answered its attempt 503: found through that attempt, with a PBX and an outcome or without.
+        assertThat(callIds("calls?pbx=hq-cucm&carrier=carrier-a&outcome=answered")).contains(id);
+        assertThat(callIds("calls?carrier=carrier-a&outcome=answered")).contains(id);
+        assertThat(callIds("calls?pbx=hq-cucm&carrier=carrier-c")).doesNotContain(id);
         assertThat(listed.getString("outcome")).isEqualTo("answered");
         for (String[] bad : new String[][]{{"number=call%20me", "number"}, {"outcome=lost", "outcome"},
                 {"before=nonsense", "before"}, {"limit=0", "limit"}, {"carrier=Carrier_A", "carrier"}}) {

@@ -53,10 +53,8 @@ class ReplayIT {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReplayIT.class);
     private static final String CONTAINER = "wildfly";
     private static final String DEPLOYMENT = "trunkline-replay";
-    private static final String FILE = "Master-2026-11-09.csv";
-    private static final Path WEEK = Path.of("..", "demo", "cdr", "branch-asterisk", FILE);
-    private static final String FROM = "2026-11-09";
-    private static final String TO = "2026-11-16";
+    private static final String FROM = RecordedWeek.FROM;
+    private static final String TO = RecordedWeek.TO;
     private static long fileId;
     private static int draft;
     private static final List<Long> REPLAYS = new ArrayList<>();
@@ -91,12 +89,9 @@ class ReplayIT {
             assertThat(Api.post("rulebooks/routing/versions/1/rollback", "ana", "").status()).isEqualTo(200);
         }
 
-        Platform.drop(Platform.inbox("branch-asterisk"), FILE, Files.readAllBytes(WEEK));
-        JsonObject file = await(Duration.ofSeconds(60), () -> Api.get("ingest/files", "oscar").json().asJsonArray().stream()
-                .map(JsonValue::asJsonObject).filter(f -> f.getString("file").equals(FILE) && !f.getString("status")
-                        .equals("RECEIVING")).findFirst().orElse(null));
-        fileId = file.getJsonNumber("id").longValue();
-        assertThat(file.getString("status")).isEqualTo("STORED");
+        fileId = RecordedWeek.load();
+        JsonObject file = Api.get("ingest/files", "oscar").json().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(f -> f.getJsonNumber("id").longValue() == fileId).findFirst().orElseThrow();
         assertThat(file.getInt("stored")).isEqualTo(28);
     }
 
@@ -201,25 +196,8 @@ class ReplayIT {
     void removesWhatItAddedAndUndeploys() throws Exception {
         Instant from = Instant.parse(FROM + "T00:00:00Z");
         Instant to = Instant.parse(TO + "T00:00:00Z");
-        // The week's windows are rolled up from the records before the records go, so none is rolled up after.
-        await(Duration.ofSeconds(60), () -> count("SELECT count(*) FROM metric_dirty WHERE window_start >= ? "
-                + "AND window_start < ?", from, to) == 0 ? true : null);
+        RecordedWeek.forget(fileId);
         try (Connection db = database()) {
-            for (String sql : List.of("DELETE FROM cdr WHERE ingest_file_id = " + fileId,
-                    "DELETE FROM quarantined_record WHERE ingest_file_id = " + fileId,
-                    "DELETE FROM ingest_file WHERE id = " + fileId)) {
-                try (Statement s = db.createStatement()) {
-                    s.executeUpdate(sql);
-                }
-            }
-            for (String table : List.of("metric_window", "metric_dirty")) {
-                try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table
-                        + " WHERE window_start >= ? AND window_start < ?")) {
-                    ps.setTimestamp(1, Timestamp.from(from));
-                    ps.setTimestamp(2, Timestamp.from(to));
-                    ps.executeUpdate();
-                }
-            }
             for (long id : REPLAYS) {
                 try (Statement s = db.createStatement()) {
                     s.executeUpdate("DELETE FROM replay_run WHERE id = " + id);

@@ -152,7 +152,9 @@ class SourceBansIT {
         // 1,000 "calls" a second of an INVITE and an OPTIONS each: 2,000 messages a second for 10 s.
         Process flood = attacker("flood", "127.0.0.2", 0, "-r", "1000", "-m", "20000", "-l", "20000");
 
-        assertThat(Sipp.exit(pbx)).as("every PBX call answered and hung up").isZero();
+        int pbxExit = Sipp.exit(pbx);
+        assertThat(pbxExit).as(() -> "every PBX call answered and hung up; the PBX's SIPp saw " + Sipp.errors(dir))
+                .isZero();
         // The carrier got every call. Under the flood its SIPp sometimes counts a call failed because the edge's ACK
         // of its 200 did not reach it before the BYE (the edge does not acknowledge a retransmitted 200 again: a
         // fault of the B2BUA's relay noted for the call path, not of the guard), so its count is not asserted zero.

@@ -1,10 +1,12 @@
 package io.trunkline.edge.testing;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** SIPp (Debian's sip-tester) as a PBX or carrier in tests: on loopback, bounded in time, log per run. */
 public final class Sipp {
@@ -29,6 +31,23 @@ public final class Sipp {
             return -1;
         }
         return p.exitValue();
+    }
+
+    /**
+     * What SIPp run with {@code -trace_err} wrote of its unexpected messages in {@code dir} (its
+     * {@code <scenario>_<pid>_errors.log}), the first 4,000 characters: for an assertion's message, since the
+     * directory is gone once the test ends.
+     */
+    public static String errors(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            StringBuilder out = new StringBuilder();
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith("_errors.log")).sorted().toList()) {
+                out.append(f.getFileName()).append(":\n").append(Files.readString(f));
+            }
+            return out.length() <= 4_000 ? out.toString() : out.substring(0, 4_000) + "...";
+        } catch (IOException e) {
+            return "(errors not read: " + e.getMessage() + ")";
+        }
     }
 
     /** A scenario file of this module's test resources, as an absolute path. */

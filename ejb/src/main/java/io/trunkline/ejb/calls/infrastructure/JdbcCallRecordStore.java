@@ -45,6 +45,12 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
 
     @Inject
     private DataSource dataSource;
+    /**
+     * A month of calls vacuumed after every 20,000 new ones (not after 20 % of the month), so that the call search's
+     * index-only scans (V22) find the newest calls' pages marked all-visible instead of reading their rows.
+     */
+    private static final String VACUUMED_OFTEN = " WITH (autovacuum_vacuum_insert_threshold = 20000, "
+            + "autovacuum_vacuum_insert_scale_factor = 0)";
     /** Months whose partitions this server has made (and committed). */
     private final Set<YearMonth> created = ConcurrentHashMap.newKeySet();
 
@@ -216,7 +222,7 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
                     for (String table : List.of("call_record", "call_attempt")) {
                         s.execute("CREATE TABLE IF NOT EXISTS " + partition(table, m) + " PARTITION OF " + table
                                 + " FOR VALUES FROM ('" + m.atDay(1) + " 00:00:00+00') TO ('" + m.plusMonths(1).atDay(1)
-                                + " 00:00:00+00')");
+                                + " 00:00:00+00')" + (table.equals("call_record") ? VACUUMED_OFTEN : ""));
                     }
                 }
                 LOG.info("call partitions for {} ready", m);

@@ -31,7 +31,7 @@ class CallSearchSqlTest {
                 CURSOR.callId(), 101);
         CallSearchSql.Statement count = CallSearchSql.count(q, 10_001, true);
         assertThat(count.sql()).as("the total ignores the cursor").doesNotContain("r.call_id < ?")
-                .doesNotContain("ORDER BY");
+                .as("and reads the page's index newest first").contains("ORDER BY r.started_at DESC LIMIT ?");
         assertThat(count.args()).containsExactly(FROM, TO, "hq-cucm", 10_002);
     }
 
@@ -45,7 +45,7 @@ class CallSearchSqlTest {
             assertThat(page.sql()).contains("r." + column + " = ?");
         }
         assertThat(page.sql()).as("the carrier is a plain filter of every branch")
-                .contains("(r.carrier_id = ? OR r.origin = ? OR EXISTS");
+                .contains("(r.origin = ? OR r.carrier_id = ? OR (r.attempts > 1 AND EXISTS");
         assertThat(page.args()).contains("442071234567", "+442071234567", 503).endsWith(51);
     }
 
@@ -69,13 +69,20 @@ class CallSearchSqlTest {
     }
 
     @Test
-    void aCarrierBranchesAsOriginAndAsAttemptTarget() {
-        CallRecords.Query q = new CallRecords.Query(FROM, TO, null, new CarrierId("carrier-b"), null,
+    void aCarrierWithAnOutcomeOrPbxIsOneFilterOnItsOwnColumnsAndProbesOnlyFailedOverCalls() {
+        CallRecords.Query q = new CallRecords.Query(FROM, TO, new PbxId("hq-cucm"), new CarrierId("carrier-b"), null,
                 CallOutcome.of(CallOutcome.Kind.FAILED), 50);
-        String sql = CallSearchSql.count(q, 10_001, true).sql();
-        assertThat(sql.split(" UNION ")).hasSize(2).allSatisfy(branch -> assertThat(branch)
-                .as("each branch read newest first to the cap").contains("ORDER BY r.started_at DESC LIMIT ?"));
-        assertThat(sql).contains("r.origin = ?").contains("a.target = ?")
-                .contains("r.release_code NOT IN (486, 600, 408, 480, 487)");
+        CallSearchSql.Statement count = CallSearchSql.count(q, 1_000, true);
+        assertThat(count.sql()).doesNotContain("UNION").doesNotContain("LATERAL")
+                .contains("(r.origin = ? OR r.carrier_id = ? OR (r.attempts > 1 AND EXISTS (SELECT 1 FROM call_attempt a")
+                .contains("r.release_code NOT IN (486, 600, 408, 480, 487)")
+                .endsWith("ORDER BY r.started_at DESC LIMIT ?) c");
+        assertThat(count.args()).containsExactly(FROM, TO, "hq-cucm", "carrier-b", "carrier-b", "carrier-b", 1_001);
+        CallRecords.Query noPbx = new CallRecords.Query(FROM, TO, null, new CarrierId("carrier-b"), null,
+                CallOutcome.of(CallOutcome.Kind.BUSY), 50, CURSOR);
+        CallSearchSql.Statement page = CallSearchSql.page(noPbx, 51, true);
+        assertThat(page.sql()).doesNotContain("UNION").contains("r.release_code IN (486, 600) AND r.attempts > 0");
+        assertThat(page.args()).containsExactly(FROM, TO, "carrier-b", "carrier-b", "carrier-b", CURSOR.startedAt(),
+                CURSOR.startedAt(), CURSOR.callId(), 51);
     }
 }
