@@ -194,6 +194,14 @@ class ConsoleIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(otherOrigin.statusCode()).isEqualTo(403);
+        String anotherSessionsToken = Session.of("oscar").token();
+        HttpResponse<String> otherSession = HTTP.send(HttpRequest.newBuilder(URI.create(UI + "ops/alerts/" + alert + "/ack"))
+                .header("Cookie", "JSESSIONID=" + session.getValue()).header("Origin", "http://127.0.0.1:8080")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + anotherSessionsToken)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(otherSession.statusCode()).as("another session's token").isEqualTo(403);
+        assertThat(otherSession.body()).contains("security token");
         // The REST API reached with the session alone needs the token too.
         HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/v1/alerts/" + alert + "/ack"))
                 .header("Cookie", "JSESSIONID=" + session.getValue()).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -252,6 +260,26 @@ class ConsoleIT {
             }
         }
         assertThat(refused).as("34 routes, each refused to the two other roles").isEqualTo(34 * 2);
+
+        // Paths the container resolves to a section's page but that do not start with the section's path.
+        Session nobody = new Session(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), "");
+        for (String sneaky : List.of("static/../rules/scenarios", "static/%2e%2e/ops/calls", "static/..%2fops/alerts",
+                "%72ules/routing", "rules;x=1/routing", "ops/./calls")) {
+            HttpResponse<String> get = nobody.send("GET", sneaky);
+            assertThat(get.statusCode()).as("GET /ui/" + sneaky + " without a session").isIn(302, 400, 404);
+            assertThat(get.body()).as(sneaky).doesNotContain("Scenarios", "Exception");
+            assertThat(nobody.send("POST", sneaky).statusCode()).as("POST /ui/" + sneaky + " without a session")
+                    .isIn(400, 403, 404);
+        }
+        for (String sneaky : List.of("%72ules/routing", "static/../rules/", "rules;x=1/routing")) {
+            HttpResponse<String> get = sessions.get("ops").send("GET", sneaky);
+            assertThat(get.statusCode()).as("ops GET /ui/" + sneaky).isIn(400, 403, 404);
+            assertThat(get.body()).as(sneaky).doesNotContain("routing@1");
+        }
+        assertThat(sessions.get("ops").send("POST", "%72ules/routing/versions/1/activate").statusCode())
+                .as("ops activating through an encoded path").isIn(400, 403, 404);
+        assertThat(sessions.get("compliance").send("POST", "static/../rules/scenarios").statusCode())
+                .isIn(400, 403, 404);
         assertThat(rulebookStates()).as("no rulebook version made, activated or rolled back").isEqualTo(versionsBefore);
     }
 

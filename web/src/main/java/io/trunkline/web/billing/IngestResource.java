@@ -1,6 +1,7 @@
 package io.trunkline.web.billing;
 
 import io.trunkline.ejb.billing.api.IngestFiles;
+import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.JsonBodies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,11 +49,25 @@ public class IngestResource {
         return JsonBodies.value(out).toString();
     }
 
+    /** The most quarantined lines one answer lists ({@code ?limit=}, 1,000 by default); the file's count has them all. */
+    static final int MAX_QUARANTINED = 10_000;
+
     @GET
     @Path("/{id}/quarantine")
-    public String quarantine(@PathParam("id") long id) {
+    public String quarantine(@PathParam("id") long id, @QueryParam("limit") String limit) {
+        int max = 1_000;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                max = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("limit", "'" + limit + "' is not a whole number");
+            }
+            if (max < 1 || max > MAX_QUARANTINED) {
+                throw ApiException.badRequest("limit", "must be between 1 and " + MAX_QUARANTINED);
+            }
+        }
         List<Object> out = new ArrayList<>();
-        for (IngestFiles.QuarantinedRecord q : files.quarantine(id)) {
+        for (IngestFiles.QuarantinedRecord q : files.quarantine(id, max)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", q.source());
             m.put("line", q.lineNumber());

@@ -36,7 +36,10 @@ public class ConsoleFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         headers(response);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The path the container dispatches on (decoded, dot segments and path parameters resolved), never the raw
+        // URI: "/ui/static/../rules/x" or "/ui/%72ules/x" would otherwise pass as a static file or as no section at
+        // all and still reach the rulebook pages.
+        String path = dispatchedPath(request);
         if (path.startsWith(ROOT + "/static/")) {
             chain.doFilter(request, response);
             return;
@@ -71,12 +74,26 @@ public class ConsoleFilter extends HttpFilter {
                             + "; your account does not have that role.");
             return;
         }
-        if (!Csrf.safe(request.getMethod()) && !Csrf.carried(request)) {
+        boolean carried;
+        try {
+            carried = Csrf.safe(request.getMethod()) || Csrf.carried(request);
+        } catch (IllegalStateException e) {
+            // Reading the form parses a multipart body: over the page's size limit, or broken, it cannot be read.
+            ConsoleErrors.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "The form could not be read: the upload is larger than this page takes, or incomplete.");
+            return;
+        }
+        if (!carried) {
             ConsoleErrors.send(request, response, HttpServletResponse.SC_FORBIDDEN,
                     "The form did not carry this session's security token; it was refused. Reload the page and try again.");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The request's path below the context as the container dispatches it. */
+    static String dispatchedPath(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     static void headers(HttpServletResponse response) {

@@ -11,6 +11,7 @@ import io.trunkline.ejb.workflow.api.WorkflowNotFound;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -81,6 +82,15 @@ abstract class ConsolePage extends HttpServlet {
     private void dispatch(Map<Pattern, Handler> handlers, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        // ConsoleFilter refuses other roles first; a page checks again, so that no path the filter misreads reaches
+        // a section's handlers.
+        Optional<ConsoleSection> section = ConsoleSection.of(ConsoleFilter.dispatchedPath(request));
+        if (request.getUserPrincipal() == null || section.isEmpty()
+                || !section.get().allows(ConsoleUser.roles(request))) {
+            ConsoleErrors.send(request, response, HttpServletResponse.SC_FORBIDDEN,
+                    "Your account does not have the role this page is for.");
+            return;
+        }
         try {
             for (Map.Entry<Pattern, Handler> e : handlers.entrySet()) {
                 Matcher m = e.getKey().matcher(path);

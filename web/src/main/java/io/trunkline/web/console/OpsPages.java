@@ -40,6 +40,8 @@ import javax.servlet.http.HttpServletResponse;
 public class OpsPages extends ConsolePage {
 
     private static final long serialVersionUID = 1L;
+    /** The quarantined lines a file's page lists (its counts have them all; the API pages further). */
+    private static final int QUARANTINED_SHOWN = 1_000;
 
     @EJB
     private transient PlatformHealth health;
@@ -145,9 +147,10 @@ public class OpsPages extends ConsolePage {
 
     private void quarantine(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
         long id = id(m, 1);
-        IngestFiles.IngestedFile file = ingest.recent(10_000).stream().filter(f -> f.id() == id).findFirst()
+        IngestFiles.IngestedFile file = ingest.file(id)
                 .orElseThrow(() -> new NotFound("There is no ingested file " + id + "."));
-        render(request, response, "ops/quarantine", Map.of("file", file, "lines", ingest.quarantine(id)));
+        render(request, response, "ops/quarantine", Map.of("file", file, "lines", ingest.quarantine(id, QUARANTINED_SHOWN),
+                "shown", QUARANTINED_SHOWN));
     }
 
     /** Calls by number, PBX, carrier, period and outcome, newest first, a page of 100 at a time. */
@@ -174,7 +177,8 @@ public class OpsPages extends ConsolePage {
 
     /** One call top to bottom: the decision with its trace, each attempt, the answer, the end. */
     private void ladder(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
-        String id = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        // The container has decoded the path once; decoding again would turn a Call-ID's '+' into a space.
+        String id = m.group(1);
         CallRecords.Ladder ladder = calls.ladder(new CallId(id)).orElseThrow(() -> new NotFound("There is no call " + id + "."));
         render(request, response, "ops/ladder", Map.of("l", ladder, "callId", id));
     }

@@ -197,8 +197,12 @@ public class RulebookPages extends ConsolePage {
 
     private void cancelReplay(HttpServletRequest request, HttpServletResponse response, Matcher m) throws IOException {
         long id = id(m, 1);
-        replays.cancel(id, user(request));
-        redirect(request, response, ConsoleFilter.ROOT + "/rules/replays/" + id, "Replay " + id + " cancelled.");
+        ReplayRun run = replays.cancel(id, user(request));
+        redirect(request, response, ConsoleFilter.ROOT + "/rules/replays/" + id, switch (run.state()) {
+            case CANCELLED -> "Replay " + id + " cancelled.";
+            case RUNNING -> "Replay " + id + " is stopping.";
+            default -> "Replay " + id + " ended " + run.state() + " before it could be cancelled.";
+        });
     }
 
     /** The cell-level differences between two versions (default: the active one and the newest). */

@@ -69,7 +69,10 @@ class ConsoleTemplatesTest {
                 int before = html.lastIndexOf("<label", m.start());
                 int closed = html.lastIndexOf("</label>", m.start());
                 boolean wrapped = before > closed;
-                boolean forId = tag.contains("id=") || tag.contains("th:id=");
+                // An id counts only when a label of the same template names it (for= or th:for= the same text).
+                java.util.regex.Matcher id = java.util.regex.Pattern.compile("\\s(th:)?id=\"([^\"]+)\"").matcher(tag);
+                boolean forId = id.find() && (html.contains("for=\"" + id.group(2) + "\"")
+                        || html.contains("th:for=\"" + id.group(2) + "\""));
                 boolean named = tag.contains("aria-label");
                 assertThat(wrapped || forId || named).as(t + ": " + tag + " has no label").isTrue();
             }

@@ -3,6 +3,7 @@ package io.trunkline.ejb.billing.api;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.ejb.Local;
 
 /** What the platform's routes took in, file by file, with the counts that must reconcile. */
@@ -19,7 +20,15 @@ public interface IngestFiles {
             implements Serializable {
     }
 
+    /** The latest files, newest first, at most {@link #MAX_FILES}. */
     List<IngestedFile> recent(int limit);
 
-    List<QuarantinedRecord> quarantine(long fileId);
+    /** One file, however old. */
+    Optional<IngestedFile> file(long id);
+
+    /** A file's quarantined lines in line order, the first {@code limit} (its {@code quarantined} count has them all). */
+    List<QuarantinedRecord> quarantine(long fileId, int limit);
+
+    /** The most files {@link #recent} lists. */
+    int MAX_FILES = 1000;
 }

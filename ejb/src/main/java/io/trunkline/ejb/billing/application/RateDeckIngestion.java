@@ -13,6 +13,7 @@ import io.trunkline.ejb.billing.api.IngestFiles;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.ejb.EJB;
 import javax.ejb.EJBException;
 import javax.ejb.Local;
@@ -124,16 +125,25 @@ public class RateDeckIngestion implements RateDeckPort, IngestFiles, RateDecks {
     @Override
     public List<IngestedFile> recent(int limit) {
         try {
-            return store.recent(Math.max(1, Math.min(limit, 1000)));
+            return store.recent(Math.max(1, Math.min(limit, MAX_FILES)));
         } catch (SQLException e) {
             throw new EJBException(e);
         }
     }
 
     @Override
-    public List<QuarantinedRecord> quarantine(long fileId) {
+    public Optional<IngestedFile> file(long id) {
         try {
-            return store.quarantined(fileId);
+            return store.find(id);
+        } catch (SQLException e) {
+            throw new EJBException(e);
+        }
+    }
+
+    @Override
+    public List<QuarantinedRecord> quarantine(long fileId, int limit) {
+        try {
+            return store.quarantined(fileId, Math.max(1, limit));
         } catch (SQLException e) {
             throw new EJBException(e);
         }

@@ -31,5 +31,11 @@ public interface IngestStore {
     /** The latest files, newest first. */
     List<IngestedFile> recent(int limit) throws SQLException;
 
-    List<QuarantinedRecord> quarantined(long fileId) throws SQLException;
+    /** A file's quarantined lines in line order, the first {@code limit}. */
+    List<QuarantinedRecord> quarantined(long fileId, int limit) throws SQLException;
+
+    /** Every quarantined line of a file (tests and small files). */
+    default List<QuarantinedRecord> quarantined(long fileId) throws SQLException {
+        return quarantined(fileId, Integer.MAX_VALUE);
+    }
 }

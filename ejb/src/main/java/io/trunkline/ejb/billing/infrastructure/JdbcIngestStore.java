@@ -171,12 +171,13 @@ public final class JdbcIngestStore implements IngestStore {
     }
 
     @Override
-    public List<QuarantinedRecord> quarantined(long fileId) throws SQLException {
+    public List<QuarantinedRecord> quarantined(long fileId, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT q.id, q.ingest_file_id, f.source, q.line_number, "
                      + "q.raw_text, q.reason FROM quarantined_record q JOIN ingest_file f ON f.id = q.ingest_file_id "
-                     + "WHERE q.ingest_file_id = ? ORDER BY q.line_number")) {
+                     + "WHERE q.ingest_file_id = ? ORDER BY q.line_number LIMIT ?")) {
             ps.setLong(1, fileId);
+            ps.setInt(2, limit);
             List<QuarantinedRecord> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

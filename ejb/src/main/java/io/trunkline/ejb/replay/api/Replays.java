@@ -18,6 +18,9 @@ public interface Replays {
     /** The longest period a replay reads, in days (a quarter). */
     int MAX_DAYS = 93;
 
+    /** How many replays run at once on one platform node (each decides on every core). */
+    int MAX_RUNNING = 2;
+
     /** How many changed calls a replay keeps to list (the earliest). */
     int SAMPLE = 1000;
 
@@ -26,7 +29,7 @@ public interface Replays {
      *
      * @throws ReplayRefused  naming the field: an unknown rulebook or one no call decision runs on, a version not
      *                        stored, {@code from} not before {@code to}, a period over {@link #MAX_DAYS} days
-     * @throws ReplayConflict a replay of that version is already running
+     * @throws ReplayConflict a replay of that version is already running, or {@link #MAX_RUNNING} replays are
      */
     ReplayRun start(ReplayRequest request, String user);
 

@@ -43,6 +43,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.annotation.PostConstruct;
+import javax.annotation.PreDestroy;
 import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
@@ -165,6 +166,21 @@ public class ReplayService implements Replays {
         failInterrupted();
     }
 
+    /** The platform stops (or the application is undeployed): its replays are cancelled, not left to a closing pool. */
+    @PreDestroy
+    void stop() {
+        jobs.values().forEach(job -> job.cancelled = true);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Job job : jobs.values()) {
+            try {
+                job.done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void failInterrupted() {
         int failed = Sql.query(TABLE, () -> store.failRunning(INTERRUPTED, clock.instant()));
         if (failed > 0) {
@@ -178,6 +194,11 @@ public class ReplayService implements Replays {
         int version = request.version();
         long id;
         synchronized (starts) {
+            if (jobs.size() >= MAX_RUNNING) {
+                long one = jobs.keySet().iterator().next();
+                throw new ReplayConflict(one, jobs.size() + " replays are running on this platform node (replay " + one
+                        + " among them), each using every core; wait for one to end or cancel it");
+            }
             Optional<Long> running = Sql.query(TABLE, () -> store.running(rulebook, version));
             if (running.isPresent()) {
                 throw new ReplayConflict(running.get(), "replay " + running.get() + " of " + rulebook + "@" + version

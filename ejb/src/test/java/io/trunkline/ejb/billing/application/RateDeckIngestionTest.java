@@ -42,7 +42,7 @@ class RateDeckIngestionTest {
         assertThat(store.rates("carrier-a")).extracting(r -> r.line().prefix()).containsExactlyInAnyOrder("1", "1416");
         assertThat(store.rates("carrier-a")).filteredOn(r -> r.line().prefix().equals("1416")).singleElement()
                 .satisfies(r -> assertThat(r.line().ratePerMinute()).isEqualByComparingTo(new BigDecimal("0.0042")));
-        assertThat(decks.quarantine(f.id())).singleElement().satisfies(q -> {
+        assertThat(decks.quarantine(f.id(), 100)).singleElement().satisfies(q -> {
             assertThat(q.lineNumber()).isEqualTo(3);
             assertThat(q.raw()).contains("zero");
         });

@@ -108,8 +108,13 @@ public final class InMemoryIngestStore implements IngestStore {
 
     @Override
     public List<QuarantinedRecord> quarantined(long fileId) {
+        return quarantined(fileId, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<QuarantinedRecord> quarantined(long fileId, int limit) {
         return quarantined.stream().filter(q -> q.fileId() == fileId)
-                .sorted(Comparator.comparingInt(QuarantinedRecord::lineNumber)).toList();
+                .sorted(Comparator.comparingInt(QuarantinedRecord::lineNumber)).limit(limit).toList();
     }
 
     /** The row of a file, for the CDR store that shares the table. */

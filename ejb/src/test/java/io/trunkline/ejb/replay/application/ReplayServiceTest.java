@@ -372,6 +372,9 @@ class ReplayServiceTest {
         assertThat(again.replay()).isEqualTo(run.id());
         assertThat(service.start(new ReplayRequest("routing", UNCHANGED, FROM, TO), "adam").state())
                 .as("another version may run beside it").isEqualTo(ReplayRun.State.RUNNING);
+        ReplayConflict third = catchThrowableOfType(() -> service.start(new ReplayRequest("routing", CANADA_BARRED, FROM, TO),
+                "adam"), ReplayConflict.class);
+        assertThat(third).as("a third at once").hasMessageContaining(Replays.MAX_RUNNING + " replays are running");
         while (service.find(run.id()).orElseThrow().read() == 0) {
             Thread.sleep(20);
         }
