@@ -146,7 +146,7 @@ class NgClientIT {
 
     @SuppressWarnings("unchecked")
     private static List<String> calls() throws NgException {
-        return new ArrayList<>((List<String>) client.call(Map.of("command", "list")).get("calls"));
+        return new ArrayList<>((List<String>) client.call(Map.of("command", "list", "limit", 1000)).get("calls"));
     }
 
     private static int port(String sdp) {

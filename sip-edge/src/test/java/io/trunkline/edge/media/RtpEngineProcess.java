@@ -31,10 +31,17 @@ final class RtpEngineProcess implements AutoCloseable {
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
+        return start(dir, port, portMin, portMax);
+    }
+
+    /** Started with its control on {@code port} (again where an earlier one was). */
+    static RtpEngineProcess start(Path dir, int port, int portMin, int portMax) throws Exception {
         InetSocketAddress ng = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         Path log = dir.resolve("rtpengine-" + port + ".log");
-        Process p = new ProcessBuilder("rtpengine", "--foreground", "--log-stderr", "--table=-1", "--no-fallback",
-                "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + port, "--port-min=" + portMin,
+        // Not the package's /etc/rtpengine/rtpengine.conf: its CLI and HTTP ports (2224, 2225) would be taken by the
+        // first daemon, and the second would not start.
+        Process p = new ProcessBuilder("rtpengine", "--config-file=none", "--foreground", "--log-stderr", "--table=-1",
+                "--no-fallback", "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + port, "--port-min=" + portMin,
                 "--port-max=" + portMax, "--log-level=6", "--delete-delay=0")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RtpEngineProcess started = new RtpEngineProcess(p, ng, log);

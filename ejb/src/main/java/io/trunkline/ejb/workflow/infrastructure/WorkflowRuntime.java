@@ -109,10 +109,19 @@ public class WorkflowRuntime {
     }
 
     private static final long RESUME_AFTER_SECONDS = 10;
+    /**
+     * The work items of the asynchronous steps this runtime has submitted and not yet completed. A step started in
+     * the seconds between the start and {@link #resumeAsyncSteps} (a timer due then, say) is pending in the table too,
+     * but it runs already: resumed, it would run twice (a port's test calls placed twice).
+     */
+    private final java.util.Set<Long> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private void resumeAsyncSteps() {
         try {
             for (AsyncStepStore.Pending p : asyncSteps.pending()) {
+                if (runningHere.contains(p.workItemId())) {
+                    continue;
+                }
                 WorkflowSteps.Step step = withEngine(WorkflowActor.SYSTEM, e -> e.getKieSession().execute(
                         new AsyncStepCommands.Snapshot(p.workflowId(), p.workItemId())));
                 if (step == null) {
@@ -131,6 +140,9 @@ public class WorkflowRuntime {
 
     /** Runs an asynchronous step on a worker thread and completes its work item with what it returns. */
     private void submit(String action, WorkflowSteps.Step step) {
+        if (!runningHere.add(step.workItemId())) {
+            return;
+        }
         executor.submit(() -> {
             java.util.Map<String, Object> out;
             try {
@@ -145,6 +157,8 @@ public class WorkflowRuntime {
                         new AsyncStepCommands.Complete(step.workflowId(), step.workItemId(), results, asyncSteps)));
             } catch (RuntimeException e) {
                 LOG.error("workflow {}: step {} not completed; it runs again after a restart", step.workflowId(), action, e);
+            } finally {
+                runningHere.remove(step.workItemId());
             }
         });
     }
