@@ -42,7 +42,14 @@ public final class Sipp {
         try (Stream<Path> files = Files.list(dir)) {
             StringBuilder out = new StringBuilder();
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith("_errors.log")).sorted().toList()) {
-                out.append(f.getFileName()).append(":\n").append(Files.readString(f));
+                // A "dead call (successful)" is a retransmission after the call ended well: not why a call failed.
+                String[] events = Files.readString(f).split("(?=\\d{4}-\\d{2}-\\d{2}\t)");
+                out.append(f.getFileName()).append(":\n");
+                for (String e : events) {
+                    if (!e.contains("(successful), received")) {
+                        out.append(e);
+                    }
+                }
             }
             return out.length() <= 4_000 ? out.toString() : out.substring(0, 4_000) + "...";
         } catch (IOException e) {
