@@ -510,6 +510,13 @@ class ConsoleIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("main form button")).click();
+        // The click returns before the browser has the answer: wait for the next page (or the login page's refusal).
+        try {
+            await(Duration.ofSeconds(10), () -> !browser.getCurrentUrl().startsWith(UI + "login")
+                    || !browser.findElements(By.cssSelector("[role=alert]")).isEmpty() ? true : null);
+        } catch (Exception e) {
+            throw new AssertionError("no answer to the login of " + user, e);
+        }
     }
 
     private static void logout() throws Exception {
