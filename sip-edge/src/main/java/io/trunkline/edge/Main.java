@@ -1,5 +1,10 @@
 package io.trunkline.edge;
 
+import io.trunkline.edge.config.MediaSettings;
+import io.trunkline.edge.media.MediaRelay;
+import io.trunkline.edge.media.NgClient;
+import io.trunkline.edge.media.RtpEngineRelay;
+import io.trunkline.edge.media.RtpEngines;
 import io.trunkline.edge.b2bua.Admission;
 import io.trunkline.edge.b2bua.B2bua;
 import io.trunkline.edge.b2bua.CarrierDialect;
@@ -88,7 +93,10 @@ public final class Main {
         // SIP is bound before the node joins the cluster: the platform subscribes to a node as soon as it
         // sees it there, and its SUBSCRIBE must find the port open.
         SipTransport sip = SipTransport.bind(config);
-        EdgeClusterMember cluster = EdgeClusterMember.join(config.nodeId(), config.cluster(), config.sip());
+        EdgeClusterMember cluster = EdgeClusterMember.join(config.nodeId(), config.cluster(), config.sip(),
+                config.media().relays() ? "rtpengine " + config.media().rtpengines().stream()
+                        .map(a -> a.getHostString() + ":" + a.getPort()).collect(java.util.stream.Collectors.joining(","))
+                        : "not relayed");
         PlatformRoutingClient platform = new PlatformRoutingClient(config.platform().url(), config.platform().user(),
                 config.platform().password(), Duration.ofMillis(config.platform().timeoutMs()));
         platform.warmUp(B2bua.DECISION_THREADS);
@@ -118,6 +126,9 @@ public final class Main {
             LOG.info("STIR verification of carriers' calls: {} trust anchor(s), x5u from {}",
                     config.stir().anchors().size(), config.stir().x5uHosts());
         }
+        MediaRelay media = mediaRelay(config.media());
+        b2bua.relayMediaWith(media, config.media());
+        LOG.info("{}", media.describe());
         ProbeSettings probes = config.probes();
         TrunkProber prober = new TrunkProber(sip, probes.uris(), health,
                 change -> journaled.trunk(TrunkProber.toJson(change)), config.nodeId(), probes.downAfter(),
@@ -156,6 +167,16 @@ public final class Main {
                     t.setDaemon(true);
                     return t;
                 });
+        if (media instanceof RtpEngineRelay relay) {
+            // Deletes an instance missed are sent again, and instances marked down are pinged back into use.
+            // On a thread of its own: a silent instance makes a run wait for its timeouts, the overload judge must not.
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "edge-media");
+                t.setDaemon(true);
+                return t;
+            }).scheduleWithFixedDelay(relay::maintain, config.media().maintainIntervalMs(),
+                    config.media().maintainIntervalMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         if (config.overload().enabled()) {
             judging.scheduleAtFixedRate(judge::tick, config.overload().intervalMs(), config.overload().intervalMs(),
                     java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -174,6 +195,13 @@ public final class Main {
             judging.shutdownNow();
             events.close();
             b2bua.close();
+            if (media instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.debug("media relay control not closed cleanly", e);
+                }
+            }
             sip.close();
             try {
                 journal.close();
@@ -186,6 +214,18 @@ public final class Main {
         LOG.info("edge node {} ready: sip {} cluster '{}' with {} members",
                 config.nodeId(), sip.describeListeningPoints(), config.cluster().name(), cluster.members().size());
         stopped.await();
+    }
+
+    /** The relay the node's calls' media goes through: rtpengine when instances are configured, else none. */
+    private static MediaRelay mediaRelay(MediaSettings settings) throws java.net.SocketException {
+        if (!settings.relays()) {
+            return MediaRelay.NONE;
+        }
+        List<NgClient> instances = new java.util.ArrayList<>();
+        for (java.net.InetSocketAddress a : settings.rtpengines()) {
+            instances.add(new NgClient(a, Duration.ofMillis(settings.ngTimeoutMs()), settings.ngAttempts()));
+        }
+        return new RtpEngineRelay(new RtpEngines(instances, Duration.ofMillis(settings.downForMs()), System::nanoTime));
     }
 
     private static Path configPath(String[] args) {

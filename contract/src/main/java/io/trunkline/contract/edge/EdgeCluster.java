@@ -21,6 +21,12 @@ public final class EdgeCluster {
     public static final String SIP_ADDRESS_ATTRIBUTE = "trunkline.sip";
 
     /**
+     * Member attribute saying where the node's calls' media goes: {@code rtpengine host:port,...}, or
+     * {@code not relayed} (SDP passes as the peers wrote it; the health report says so).
+     */
+    public static final String MEDIA_ATTRIBUTE = "trunkline.media";
+
+    /**
      * Map of the fraud velocity counters: one entry per subject and counter filter, written by the platform
      * (the one that decides every call), backed up on another node, idle entries expire after
      * {@link #FRAUD_COUNTERS_MAX_IDLE_SECONDS} (longer than the longest window), so memory follows live subjects.

@@ -21,12 +21,32 @@ import java.util.Map;
  *                   when the node does not verify or the call is outbound
  * @param testCall   the id of the test call request ({@code TestCallRequest}) that placed this synthetic call; null
  *                   for a real call
+ * @param media      the media of the call as the edge's relay counted it, one entry per direction (what the PBX
+ *                   sent, what the carrier sent); empty when the call's media did not go through a relay
  */
 public record CallRecord(String callId, String node, String pbx, String callingDialed, String calledDialed,
                          String callingNormalized, String calledNormalized, String callClass, String decisionSource,
                          List<Attempt> attempts, Instant startedAt, Instant answeredAt, Instant endedAt,
                          int releaseCode, String releasedBy, String direction, String origin, IdentityCheck identity,
-                         String testCall) {
+                         String testCall, List<MediaLeg> media) {
+
+    /**
+     * What one side of a relayed call sent, as the relay counted it, with what the other side's RTCP reports said of
+     * it (loss, jitter, round-trip time, and the MOS the relay computed from them); the RTCP figures are null when no
+     * report came.
+     *
+     * @param side     PBX (the calling PBX's or the answering PBX's media) or CARRIER
+     * @param packets  RTP packets the relay received from this side
+     * @param bytes    their bytes
+     * @param lost     packets the receiver reported lost (RTCP cumulative loss), or null
+     * @param lossPct  the loss as a share of the packets expected, in percent, or null
+     * @param jitterMs interarrival jitter the receiver reported, or null
+     * @param rttMs    round-trip time from RTCP, or null
+     * @param mos      MOS of this direction (1.0 to 5.0) the relay computed from the reports, or null
+     */
+    public record MediaLeg(String side, long packets, long bytes, Long lost, Double lossPct, Double jitterMs,
+                           Double rttMs, Double mos) {
+    }
 
     /**
      * One try of one route.
@@ -47,6 +67,18 @@ public record CallRecord(String callId, String node, String pbx, String callingD
 
     public CallRecord {
         attempts = List.copyOf(attempts);
+        media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** A record without relayed media. */
+    public CallRecord(String callId, String node, String pbx, String callingDialed, String calledDialed,
+                      String callingNormalized, String calledNormalized, String callClass, String decisionSource,
+                      List<Attempt> attempts, Instant startedAt, Instant answeredAt, Instant endedAt,
+                      int releaseCode, String releasedBy, String direction, String origin, IdentityCheck identity,
+                      String testCall) {
+        this(callId, node, pbx, callingDialed, calledDialed, callingNormalized, calledNormalized, callClass,
+                decisionSource, attempts, startedAt, answeredAt, endedAt, releaseCode, releasedBy, direction, origin,
+                identity, testCall, List.of());
     }
 
     /** A real call's record (not a test call's). */
@@ -73,7 +105,19 @@ public record CallRecord(String callId, String node, String pbx, String callingD
     public CallRecord withTestCall(String id) {
         return new CallRecord(callId, node, pbx, callingDialed, calledDialed, callingNormalized, calledNormalized,
                 callClass, decisionSource, attempts, startedAt, answeredAt, endedAt, releaseCode, releasedBy, direction,
-                origin, identity, id);
+                origin, identity, id, media);
+    }
+
+    /** This record with the media its relay counted. */
+    public CallRecord withMedia(List<MediaLeg> legs) {
+        return new CallRecord(callId, node, pbx, callingDialed, calledDialed, callingNormalized, calledNormalized,
+                callClass, decisionSource, attempts, startedAt, answeredAt, endedAt, releaseCode, releasedBy, direction,
+                origin, identity, testCall, legs);
+    }
+
+    /** What {@code side} (PBX or CARRIER) sent, when the call's media was relayed. */
+    public java.util.Optional<MediaLeg> mediaOf(String side) {
+        return media.stream().filter(l -> l.side().equals(side)).findFirst();
     }
 
     /** The attempt that carried the call (answered it), or else the last one tried; null when none was. */
@@ -139,6 +183,22 @@ public record CallRecord(String callId, String node, String pbx, String callingD
         if (testCall != null) {
             m.put("testCall", testCall);
         }
+        if (!media.isEmpty()) {
+            List<Object> legs = new ArrayList<>();
+            for (MediaLeg l : media) {
+                Map<String, Object> lm = new LinkedHashMap<>();
+                lm.put("side", l.side());
+                lm.put("packets", l.packets());
+                lm.put("bytes", l.bytes());
+                lm.put("lost", l.lost());
+                lm.put("lossPct", l.lossPct());
+                lm.put("jitterMs", l.jitterMs());
+                lm.put("rttMs", l.rttMs());
+                lm.put("mos", l.mos());
+                legs.add(lm);
+            }
+            m.put("media", legs);
+        }
         return Json.write(m);
     }
 
@@ -166,7 +226,28 @@ public record CallRecord(String callId, String node, String pbx, String callingD
                 attempts, instant(m.get("startedAt")), instant(m.get("answeredAt")), instant(m.get("endedAt")),
                 ((BigDecimal) code).intValueExact(), (String) m.get("releasedBy"), (String) m.get("direction"),
                 (String) m.get("origin"), RoutingCodec.identity(m.get("identity")),
-                m.get("testCall") instanceof String t ? t : null);
+                m.get("testCall") instanceof String t ? t : null, media(m.get("media")));
+    }
+
+    private static List<MediaLeg> media(Object o) {
+        List<MediaLeg> out = new ArrayList<>();
+        if (o instanceof List<?> l) {
+            for (Object e : l) {
+                if (!(e instanceof Map<?, ?> lm) || !(lm.get("side") instanceof String side)) {
+                    throw new IllegalArgumentException("call record: a media entry needs its side");
+                }
+                Long packets = longValue(lm.get("packets"));
+                Long bytes = longValue(lm.get("bytes"));
+                out.add(new MediaLeg(side, packets == null ? 0 : packets, bytes == null ? 0 : bytes,
+                        longValue(lm.get("lost")), decimal(lm.get("lossPct")), decimal(lm.get("jitterMs")),
+                        decimal(lm.get("rttMs")), decimal(lm.get("mos"))));
+            }
+        }
+        return out;
+    }
+
+    private static Double decimal(Object o) {
+        return o == null ? null : ((BigDecimal) o).doubleValue();
     }
 
     private static String text(Instant i) {

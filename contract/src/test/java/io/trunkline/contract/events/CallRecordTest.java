@@ -69,4 +69,25 @@ class CallRecordTest {
         assertThat(read.testCall()).isEqualTo("drill-7:port-3");
         assertThat(read.withTestCall(null)).isEqualTo(real);
     }
+
+    @Test
+    void relayedMediaRoundTripsPerSideAndARecordWithoutItHasNone() {
+        CallRecord plain = new CallRecord("5-77@10.0.1.10", "edge-1", "hq-cucm", "2001", "9011442071234567",
+                "+12125552001", "+442071234567", "INTERNATIONAL", "PLATFORM",
+                List.of(new CallRecord.Attempt("carrier-b", "sip:+44@b", 200, 180L, 900L)),
+                Instant.parse("2026-12-01T15:00:00Z"), Instant.parse("2026-12-01T15:00:01Z"),
+                Instant.parse("2026-12-01T15:00:31Z"), 200, "PBX", "OUTBOUND", "hq-cucm");
+        assertThat(plain.media()).isEmpty();
+        assertThat(plain.toJson()).doesNotContain("media");
+        CallRecord relayed = plain.withMedia(List.of(
+                new CallRecord.MediaLeg("PBX", 1500, 258_000, 150L, 10.0, 2.5, 0.4, 3.6),
+                new CallRecord.MediaLeg("CARRIER", 1499, 257_828, null, null, null, null, null)));
+        CallRecord read = CallRecord.fromJson(relayed.toJson());
+        assertThat(read).isEqualTo(relayed);
+        assertThat(read.mediaOf("PBX").orElseThrow().mos()).isEqualTo(3.6);
+        assertThat(read.mediaOf("CARRIER").orElseThrow().lost()).as("no RTCP report came").isNull();
+        assertThat(read.withTestCall("t-1").media()).as("kept by withTestCall").hasSize(2);
+        assertThatThrownBy(() -> CallRecord.fromJson(relayed.toJson().replace("\"side\":\"PBX\",", "")))
+                .hasMessageContaining("media entry needs its side");
+    }
 }

@@ -76,6 +76,7 @@ public final class B2bua {
     private final AtomicInteger pendingDecisions = new AtomicInteger();
     private final RouteAttempts attempts;
     private final TestCallOriginator testCalls;
+    private final CallMedia media = new CallMedia();
     /** Verifies the identity of carriers' calls; set once at start, before the first call. */
     private volatile CallVerification verifying = CallVerification.OFF;
 
@@ -98,10 +99,10 @@ public final class B2bua {
         this.routing = routing;
         this.admission = admission;
         this.messages = new Messages(sip);
-        this.calls = new Calls(sip, admission, new CallRecordAssembler(node), records, clock);
-        this.inDialog = new InDialogRelay(sip, messages, calls);
+        this.calls = new Calls(sip, admission, new CallRecordAssembler(node), records, clock, media);
+        this.inDialog = new InDialogRelay(sip, messages, calls, media);
         this.attempts = new RouteAttempts(sip, dialect, new FailoverSequencer(health, admission, dialect), messages, calls,
-                timers);
+                timers, media);
         this.testCalls = new TestCallOriginator(this, sip, calls, admission, inDialog, messages, timers);
     }
 
@@ -114,6 +115,11 @@ public final class B2bua {
     /** Signs outbound calls with {@code signing} (STIR/SHAKEN) from now on. */
     public void signWith(CallSigning signing) {
         attempts.signWith(signing);
+    }
+
+    /** Relays calls' media through {@code relay}, each peer offered as {@code settings} say, from now on. */
+    public void relayMediaWith(io.trunkline.edge.media.MediaRelay relay, io.trunkline.edge.config.MediaSettings settings) {
+        media.use(relay, settings);
     }
 
     /** Verifies the identity of calls from carriers with {@code verification} from now on. */
@@ -346,7 +352,7 @@ public final class B2bua {
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aToTag);
         r.addHeader(messages.contact(messages.localFor(call.aRequest)));
         Messages.copyHeaders(from, r, Messages.SESSION_TIMER_RESPONSE);
-        messages.copyBody(from, r);
+        media.answer(call, from, r);
         call.aInvite.sendResponse(r);
     }
 

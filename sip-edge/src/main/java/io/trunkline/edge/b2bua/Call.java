@@ -76,6 +76,11 @@ final class Call {
     /** The PBX channel the call holds, released when it ends. */
     ChannelKey heldPbx;
 
+    /** Whether the current attempt's media goes through the relay (its offer was taken). */
+    boolean mediaRelayed;
+    /** Whether the call has media on the relay to end (an offer of any attempt was taken). */
+    boolean mediaPlaced;
+
     ClientTransaction bInvite;
     Request bRequest;
     String bCallId;

@@ -28,8 +28,11 @@ final class Calls {
     private final B2bua.CallRecords records;
     private final Clock clock;
     private final AtomicInteger inSetup = new AtomicInteger();
+    private final CallMedia media;
 
-    Calls(SipEndpoint sip, Admission admission, CallRecordAssembler assembler, B2bua.CallRecords records, Clock clock) {
+    Calls(SipEndpoint sip, Admission admission, CallRecordAssembler assembler, B2bua.CallRecords records, Clock clock,
+          CallMedia media) {
+        this.media = media;
         this.sip = sip;
         this.admission = admission;
         this.assembler = assembler;
@@ -121,7 +124,8 @@ final class Calls {
         }
         call.recorded = true;
         try {
-            records.record(assembler.assemble(call, code, side, clock.instant()));
+            // The relay's figures are final once its session is deleted, which ends the call's media.
+            records.record(assembler.assemble(call, code, side, clock.instant()).withMedia(media.end(call)));
         } catch (java.io.IOException | RuntimeException e) {
             LOG.error("call {}: record not journaled: {}", call.aCallId, e.toString());
         }

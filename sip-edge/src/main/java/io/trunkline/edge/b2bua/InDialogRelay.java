@@ -35,7 +35,10 @@ public final class InDialogRelay {
     private final Messages messages;
     private final Calls calls;
 
-    InDialogRelay(SipEndpoint sip, Messages messages, Calls calls) {
+    private final CallMedia media;
+
+    InDialogRelay(SipEndpoint sip, Messages messages, Calls calls, CallMedia media) {
+        this.media = media;
         this.sip = sip;
         this.messages = messages;
         this.calls = calls;
@@ -80,7 +83,7 @@ public final class InDialogRelay {
             }
             Request out = fromPbx ? toCarrier(call, method) : toPbx(call, method);
             Messages.copyHeaders(request, out, Messages.SESSION_TIMER_REQUEST);
-            messages.copyBody(request, out);
+            media.reOffer(call, fromPbx, request, out);
             ClientTransaction ct = sip.clientTransaction(out);
             if (Request.UPDATE.equals(method)) {
                 call.update = new Call.Offer(st, ct);
@@ -134,7 +137,11 @@ public final class InDialogRelay {
         Response back = sip.factories().messages().createResponse(status, pending.from().getRequest());
         back.addHeader(messages.contact(messages.localFor(pending.from().getRequest())));
         Messages.copyHeaders(response, back, Messages.SESSION_TIMER_RESPONSE);
-        messages.copyBody(response, back);
+        if (status < 300) {
+            media.reAnswer(call, call.isPbxLeg(Messages.callIdOf(pending.from().getRequest())), response, back);
+        } else {
+            messages.copyBody(response, back);
+        }
         pending.from().sendResponse(back);
     }
 

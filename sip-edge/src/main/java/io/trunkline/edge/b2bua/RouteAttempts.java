@@ -33,9 +33,11 @@ final class RouteAttempts {
     private final Calls calls;
     private final ScheduledExecutorService timers;
     private final AttemptSigner signer;
+    private final CallMedia media;
 
     RouteAttempts(SipEndpoint sip, CarrierDialect dialect, FailoverSequencer sequencer, Messages messages, Calls calls,
-                  ScheduledExecutorService timers) {
+                  ScheduledExecutorService timers, CallMedia media) {
+        this.media = media;
         this.sip = sip;
         this.dialect = dialect;
         this.sequencer = sequencer;
@@ -55,6 +57,10 @@ final class RouteAttempts {
             try {
                 sendInvite(call, route.get());
                 return;
+            } catch (CallMedia.Refused e) {
+                // The route's profile wants no unrelayed media: the route is not tried (logged once a minute by the relay).
+                call.skipped(route.get(), e.getMessage());
+                call.lastFailure = Response.SERVICE_UNAVAILABLE;
             } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
                 LOG.warn("call {}: route {} ({}) not tried: {}", call.aCallId, call.attempt + 1, route.get().uri(),
                         e.toString());
@@ -64,7 +70,8 @@ final class RouteAttempts {
         calls.end(call, call.lastFailure);
     }
 
-    private void sendInvite(Call call, Route route) throws ParseException, SipException, InvalidArgumentException {
+    private void sendInvite(Call call, Route route)
+            throws ParseException, SipException, InvalidArgumentException, CallMedia.Refused {
         URI target = dialect.requestUri(route);
         var local = sip.local(CarrierDialect.transportOf(target));
         Request invite = dialect.invite(call.aRequest, route, target, local, sip.newCallId(), Messages.tag(),
@@ -72,6 +79,8 @@ final class RouteAttempts {
         if (route.kind() == Route.Kind.PBX && call.verification != null) {
             messages.tagVerstat(invite, call.verification.verstat().value());
         }
+        // Each route gets its own offer from the relay, in its own media profile (SRTP or RTP, ICE).
+        media.offer(call, route, invite);
         signer.sign(call, route, invite, calls.clock().instant().getEpochSecond());
         ClientTransaction ct = sip.clientTransaction(invite);
         call.bInvite = ct;

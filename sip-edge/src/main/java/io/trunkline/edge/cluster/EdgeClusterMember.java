@@ -35,6 +35,11 @@ public final class EdgeClusterMember implements AutoCloseable {
 
     /** Joins node {@code nodeId}, whose SIP is bound as {@code sip}, to the cluster {@code config} names. */
     public static EdgeClusterMember join(String nodeId, ClusterSettings config, SipSettings sip) {
+        return join(nodeId, config, sip, "not relayed");
+    }
+
+    /** Joins as {@link #join(String, ClusterSettings, SipSettings)}, saying where its calls' media goes. */
+    public static EdgeClusterMember join(String nodeId, ClusterSettings config, SipSettings sip, String media) {
         Config hz = new Config();
         hz.setClusterName(config.name());
         hz.setInstanceName("edge-" + nodeId);
@@ -46,6 +51,7 @@ public final class EdgeClusterMember implements AutoCloseable {
         hz.getMemberAttributeConfig().setAttribute(EdgeCluster.NODE_ID_ATTRIBUTE, nodeId);
         hz.getMemberAttributeConfig().setAttribute(EdgeCluster.SIP_ADDRESS_ATTRIBUTE,
                 sip.address() + ":" + sip.port());
+        hz.getMemberAttributeConfig().setAttribute(EdgeCluster.MEDIA_ATTRIBUTE, media);
 
         NetworkConfig network = hz.getNetworkConfig();
         network.setPort(config.port()).setPortAutoIncrement(false);

@@ -14,7 +14,7 @@ import java.util.Properties;
 public record EdgeConfig(String nodeId, SipSettings sip, ClusterSettings cluster, PlatformSettings platform,
                          FallbackSettings fallback, EventSettings events, ProbeSettings probes, PeerSettings peers,
                          OverloadSettings overload, SecuritySettings security, StirSettings stir,
-                         TestCallSettings testCalls) {
+                         TestCallSettings testCalls, MediaSettings media) {
 
     public static EdgeConfig load(Path file) throws IOException {
         Properties p = new Properties();
@@ -33,6 +33,7 @@ public record EdgeConfig(String nodeId, SipSettings sip, ClusterSettings cluster
         PeerSettings peers = PeerSettings.from(p);
         ProbeSettings probes = ProbeSettings.from(p);
         return new EdgeConfig(nodeId, sip, cluster, platform, fallback, EventSettings.from(p, platform), probes, peers,
-                OverloadSettings.from(p), SecuritySettings.from(p), StirSettings.from(p), TestCallSettings.from(p));
+                OverloadSettings.from(p), SecuritySettings.from(p), StirSettings.from(p), TestCallSettings.from(p),
+                MediaSettings.from(p));
     }
 }

@@ -174,6 +174,15 @@ public final class RtpEngines implements AutoCloseable {
         return placed.size();
     }
 
+    /** The configured instances, and those down now. */
+    public String describe() {
+        List<String> out = new ArrayList<>();
+        for (NgClient i : instances) {
+            out.add(i.server().getHostString() + ":" + i.server().getPort() + (isDown(i) ? " (not answering)" : ""));
+        }
+        return String.join(", ", out);
+    }
+
     /** The instances up now, in configuration order. */
     public List<NgClient> up() {
         return instances.stream().filter(i -> !isDown(i)).toList();

@@ -37,8 +37,8 @@ class InDialogRelayTest {
     private final TestCalls.Records records = new TestCalls.Records();
     private final Admission admission = new Admission((ip, port) -> null, counters, Map.of(), records);
     private final Calls calls = new Calls(sip, admission, new CallRecordAssembler("edge-1"), records,
-            Clock.fixed(TestCalls.STARTED.plusSeconds(60), ZoneOffset.UTC));
-    private final InDialogRelay relay = new InDialogRelay(sip, new Messages(sip), calls);
+            Clock.fixed(TestCalls.STARTED.plusSeconds(60), ZoneOffset.UTC), new CallMedia());
+    private final InDialogRelay relay = new InDialogRelay(sip, new Messages(sip), calls, new CallMedia());
     private final List<Response> toPbx = new ArrayList<>();
     private Call call;
 

@@ -130,8 +130,9 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
         try (PreparedStatement call = c.prepareStatement("INSERT INTO call_record (call_id, started_at, event_id, node_id, "
                 + "direction, origin, pbx_id, calling_dialed, called_dialed, calling_normalized, called_normalized, "
                 + "call_class, decision_source, carrier_id, attempts, answered_at, ended_at, duration_ms, release_code, "
-                + "released_by, record, stir_verstat, stir_failure, stir_attest, stir_arrives, test_call) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "released_by, record, stir_verstat, stir_failure, stir_attest, stir_arrives, test_call, media_packets, "
+                + "media_mos, media_loss_pct, media_jitter_ms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement attempt = c.prepareStatement("INSERT INTO call_attempt (call_id, started_at, attempt_no, "
                      + "target, uri, sip_code, first_provisional_ms, answer_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int attempts = 0;
@@ -161,6 +162,7 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
                 call.setString(21, r.toJson());
                 setStir(call, r);
                 call.setString(26, cut(r.testCall(), 64));
+                setMedia(call, r);
                 call.addBatch();
                 int n = 0;
                 for (CallRecord.Attempt a : r.attempts()) {
@@ -180,6 +182,35 @@ public class JdbcCallRecordStore implements EdgeEventRepository, CallPartitionRe
             if (attempts > 0) {
                 attempt.executeBatch();
             }
+        }
+    }
+
+    /**
+     * Columns 27-30: the packets relayed both ways and the worst direction's MOS, loss and jitter (null without a
+     * relay or without RTCP reports).
+     */
+    private static void setMedia(PreparedStatement call, CallRecord r) throws SQLException {
+        if (r.media().isEmpty()) {
+            call.setNull(27, Types.BIGINT);
+        } else {
+            call.setLong(27, r.media().stream().mapToLong(CallRecord.MediaLeg::packets).sum());
+        }
+        Double mos = r.media().stream().map(CallRecord.MediaLeg::mos).filter(m -> m != null && Double.isFinite(m))
+                .min(Double::compare).orElse(null);
+        Double loss = r.media().stream().map(CallRecord.MediaLeg::lossPct).filter(l -> l != null && Double.isFinite(l))
+                .max(Double::compare).orElse(null);
+        Double jitter = r.media().stream().map(CallRecord.MediaLeg::jitterMs).filter(j -> j != null && Double.isFinite(j))
+                .max(Double::compare).orElse(null);
+        setDecimal(call, 28, mos == null ? null : Math.max(0, Math.min(5, mos)), 1);
+        setDecimal(call, 29, loss == null ? null : Math.max(0, Math.min(100, loss)), 2);
+        setInteger(call, 30, jitter == null ? null : (int) Math.min(Integer.MAX_VALUE, Math.round(jitter)));
+    }
+
+    private static void setDecimal(PreparedStatement ps, int i, Double v, int scale) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.NUMERIC);
+        } else {
+            ps.setBigDecimal(i, java.math.BigDecimal.valueOf(v).setScale(scale, java.math.RoundingMode.HALF_UP));
         }
     }
 

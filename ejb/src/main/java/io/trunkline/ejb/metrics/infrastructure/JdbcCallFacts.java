@@ -24,7 +24,8 @@ import javax.sql.DataSource;
 /**
  * Reads what happened in one window as {@link CallFact}s: every attempt the edge made on a carrier (counted for
  * the carrier and the trunk URI), every call the edge carried (for its PBX and destination class), and every
- * stored CDR (for its PBX, carrier, trunk and class), with CMR quality joined by call key. Also the spans of
+ * stored CDR (for its PBX, carrier, trunk and class), with CMR quality joined by call key; an edge call whose media went
+ * through the relay brings the relay's MOS (from RTCP) to its answered attempt and its call. Also the spans of
  * the calls overlapping the window, for the concurrent-call peak. Synthetic test calls (a port's, a drill's) are
  * left out: they are evidence of a workflow, not traffic.
  */
@@ -55,7 +56,7 @@ public final class JdbcCallFacts implements CallFacts {
         Map<String, Object[]> calls = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.call_id, r.started_at, r.ended_at, r.pbx_id, r.call_class, "
                 + "r.called_normalized, r.answered_at, r.release_code, a.attempt_no, a.target, a.uri, a.sip_code, "
-                + "a.first_provisional_ms, a.answer_ms FROM call_record r LEFT JOIN call_attempt a ON a.call_id = r.call_id "
+                + "a.first_provisional_ms, a.answer_ms, r.media_mos FROM call_record r LEFT JOIN call_attempt a ON a.call_id = r.call_id "
                 + "AND a.started_at = r.started_at WHERE r.started_at >= ? AND r.started_at < ? AND r.test_call IS NULL "
                 + "ORDER BY r.call_id, a.attempt_no")) {
             ps.setTimestamp(1, Timestamp.from(from));
@@ -67,8 +68,11 @@ public final class JdbcCallFacts implements CallFacts {
                     Instant answeredAt = instant(rs, 7);
                     long talk = answeredAt == null || ended == null ? 0 : ended.toEpochMilli() - answeredAt.toEpochMilli();
                     String called = rs.getString(6);
+                    // The relay's MOS of the call (its worse direction, from RTCP), for the carrier that carried it,
+                    // its trunk, and the call's PBX and class.
+                    Double mos = rs.getObject(15) == null ? null : rs.getDouble(15);
                     calls.putIfAbsent(rs.getString(1), new Object[]{started, ended, rs.getString(4), rs.getString(5),
-                        rs.getInt(8), talk});
+                        rs.getInt(8), talk, mos});
                     String target = rs.getString(10);
                     if (target == null) {
                         continue;
@@ -83,7 +87,7 @@ public final class JdbcCallFacts implements CallFacts {
                         subjects.put("trunk", CallFact.trunk(rs.getString(11)));
                     }
                     long billable = answered ? talk : 0;
-                    out.add(new CallFact("edge", subjects, started, ended, code, pdd, billable, null,
+                    out.add(new CallFact("edge", subjects, started, ended, code, pdd, billable, answered ? mos : null,
                             answered ? rater.cost(target, called, started, billable) : null));
                 }
             }
@@ -95,7 +99,7 @@ public final class JdbcCallFacts implements CallFacts {
             int code = (int) call[4];
             long talk = (long) call[5];
             out.add(new CallFact("edge", subjects, (Instant) call[0], (Instant) call[1], code == 0 ? 500 : code, null,
-                    code >= 200 && code < 300 ? talk : 0, null, null));
+                    code >= 200 && code < 300 ? talk : 0, (Double) call[6], null));
         }
     }
 

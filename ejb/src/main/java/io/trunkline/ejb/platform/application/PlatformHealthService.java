@@ -105,6 +105,8 @@ public class PlatformHealthService implements PlatformHealth {
             member.put("node", m.nodeId());
             member.put("clusterAddress", m.clusterAddress());
             member.put("sip", m.sipAddress());
+            // "not relayed": the node passes SDP as the peers wrote it (no rtpengine configured or installed).
+            member.put("media", m.media());
             io.trunkline.camel.edge.EdgeEventSubscriber.State events = subscriptions.get(m.nodeId());
             if (events != null) {
                 // The platform's subscription to the node's events: its state and how long since the last NOTIFY.

@@ -48,7 +48,7 @@ public class EdgeClusterClient {
     static final String DEFAULT_MEMBERS = "127.0.0.1:5701,127.0.0.1:5702";
 
     /** An edge node as the cluster reports it. */
-    public record EdgeMember(String nodeId, String clusterAddress, String sipAddress) {
+    public record EdgeMember(String nodeId, String clusterAddress, String sipAddress, String media) {
     }
 
     @Resource
@@ -181,7 +181,9 @@ public class EdgeClusterClient {
             for (Member m : c.getCluster().getMembers()) {
                 out.add(new EdgeMember(m.getAttribute(EdgeCluster.NODE_ID_ATTRIBUTE),
                         m.getAddress().getHost() + ":" + m.getAddress().getPort(),
-                        m.getAttribute(EdgeCluster.SIP_ADDRESS_ATTRIBUTE)));
+                        m.getAttribute(EdgeCluster.SIP_ADDRESS_ATTRIBUTE),
+                        m.getAttribute(EdgeCluster.MEDIA_ATTRIBUTE) == null ? "not relayed"
+                                : m.getAttribute(EdgeCluster.MEDIA_ATTRIBUTE)));
             }
         } catch (RuntimeException e) {
             // Not connected yet (async start): no members seen.
