@@ -58,7 +58,7 @@ final class CallMedia {
         try {
             String sdp = relay.offer(call.aCallId.value(), callerTag(call), null,
                     new String(body, StandardCharsets.UTF_8), towards);
-            setBody(invite, sdp);
+            setBody(invite, hideOrigin(sdp));
             call.mediaRelayed = true;
             call.mediaPlaced = true;
         } catch (MediaException e) {
@@ -78,7 +78,8 @@ final class CallMedia {
         String sdp = new String(body, StandardCharsets.UTF_8);
         if (call.mediaRelayed) {
             try {
-                sdp = relay.answer(call.aCallId.value(), callerTag(call), call.aToTag, sdp, callerProfile(call));
+                sdp = hideOrigin(relay.answer(call.aCallId.value(), callerTag(call), call.aToTag, sdp,
+                        callerProfile(call)));
             } catch (MediaException e) {
                 // Passed as it is: the caller sends straight to the callee, who still reaches the caller through the relay.
             }
@@ -95,9 +96,9 @@ final class CallMedia {
         String sdp = new String(body, StandardCharsets.UTF_8);
         if (call.mediaRelayed) {
             try {
-                sdp = fromCaller
+                sdp = hideOrigin(fromCaller
                         ? relay.offer(call.aCallId.value(), callerTag(call), call.aToTag, sdp, calleeProfile(call))
-                        : relay.offer(call.aCallId.value(), call.aToTag, callerTag(call), sdp, callerProfile(call));
+                        : relay.offer(call.aCallId.value(), call.aToTag, callerTag(call), sdp, callerProfile(call)));
             } catch (MediaException e) {
                 // As it is (logged by the relay).
             }
@@ -114,9 +115,9 @@ final class CallMedia {
         String sdp = new String(body, StandardCharsets.UTF_8);
         if (call.mediaRelayed) {
             try {
-                sdp = offerFromCaller
+                sdp = hideOrigin(offerFromCaller
                         ? relay.answer(call.aCallId.value(), callerTag(call), call.aToTag, sdp, callerProfile(call))
-                        : relay.answer(call.aCallId.value(), call.aToTag, callerTag(call), sdp, calleeProfile(call));
+                        : relay.answer(call.aCallId.value(), call.aToTag, callerTag(call), sdp, calleeProfile(call)));
             } catch (MediaException e) {
                 // As it is.
             }
@@ -175,6 +176,18 @@ final class CallMedia {
     static String callerTag(Call call) {
         String tag = ((FromHeader) call.aRequest.getHeader(FromHeader.NAME)).getTag();
         return tag == null || tag.isEmpty() ? "caller" : tag;
+    }
+
+    private static final java.util.regex.Pattern ORIGIN_USER = java.util.regex.Pattern.compile("(?m)^o=\\S+ ");
+    private static final java.util.regex.Pattern SESSION_NAME = java.util.regex.Pattern.compile("(?m)^s=[^\\r\\n]*");
+
+    /**
+     * The relay's SDP with the origin's user name and the session name made neutral ({@code o=-}, {@code s=-},
+     * RFC 4566 §5.2-5.3): rtpengine 10.5 replaces the origin's address but keeps the writer's name, which tells
+     * the other side what PBX or SBC is behind the edge. The session id and version stay, so re-offers still count up.
+     */
+    static String hideOrigin(String sdp) {
+        return SESSION_NAME.matcher(ORIGIN_USER.matcher(sdp).replaceFirst("o=- ")).replaceFirst("s=-");
     }
 
     private static void setBody(Message m, String sdp) throws ParseException {

@@ -69,10 +69,19 @@ public final class RtpEngineRelay implements MediaRelay, AutoCloseable {
 
     @Override
     public Map<String, StreamStats> end(String callId) {
+        // rtpengine 10.5 gives a delete's statistics only for one branch (with a from-tag), which it then keeps for its
+        // delete-delay: the figures are queried, then the whole call deleted at once, whatever the daemon's delay.
+        Map<String, Object> reply = null;
+        try {
+            reply = engines.ofCall(callId, Map.of("command", "query", "call-id", callId));
+        } catch (NgException e) {
+            // Its instance did not answer (now marked down: the delete below is kept for later) or lost the call.
+        }
         Map<String, Object> delete = new LinkedHashMap<>();
         delete.put("command", "delete");
         delete.put("call-id", callId);
-        Map<String, Object> reply = engines.end(callId, delete);
+        delete.put("delete-delay", 0);
+        engines.end(callId, delete);
         if (reply == null) {
             return Map.of();
         }

@@ -1,5 +1,7 @@
 package io.trunkline.edge.media;
 
+import io.trunkline.edge.testing.RtpEngineProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

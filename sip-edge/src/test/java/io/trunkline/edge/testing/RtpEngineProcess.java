@@ -1,4 +1,7 @@
-package io.trunkline.edge.media;
+package io.trunkline.edge.testing;
+
+import io.trunkline.edge.media.NgClient;
+import io.trunkline.edge.media.NgException;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -14,7 +17,7 @@ import java.util.Map;
  * Debian's rtpengine daemon for a test: userspace forwarding only (no kernel module, {@code --table=-1}), on loopback,
  * control on a free UDP port, media on the given port range, logging into {@code dir/rtpengine-<port>.log}.
  */
-final class RtpEngineProcess implements AutoCloseable {
+public final class RtpEngineProcess implements AutoCloseable {
 
     private final Process process;
     private final InetSocketAddress ng;
@@ -26,7 +29,7 @@ final class RtpEngineProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static RtpEngineProcess start(Path dir, int portMin, int portMax) throws Exception {
+    public static RtpEngineProcess start(Path dir, int portMin, int portMax) throws Exception {
         int port;
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -35,7 +38,7 @@ final class RtpEngineProcess implements AutoCloseable {
     }
 
     /** Started with its control on {@code port} (again where an earlier one was). */
-    static RtpEngineProcess start(Path dir, int port, int portMin, int portMax) throws Exception {
+    public static RtpEngineProcess start(Path dir, int port, int portMin, int portMax) throws Exception {
         InetSocketAddress ng = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         Path log = dir.resolve("rtpengine-" + port + ".log");
         // Not the package's /etc/rtpengine/rtpengine.conf: its CLI and HTTP ports (2224, 2225) would be taken by the
@@ -65,7 +68,7 @@ final class RtpEngineProcess implements AutoCloseable {
         }
     }
 
-    InetSocketAddress ng() {
+    public InetSocketAddress ng() {
         return ng;
     }
 

@@ -1,0 +1,240 @@
+package io.trunkline.edge.b2bua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trunkline.contract.events.CallRecord;
+import io.trunkline.contract.routing.Route;
+import io.trunkline.contract.routing.RouteDecision;
+import io.trunkline.edge.media.NgClient;
+import io.trunkline.edge.testing.DecisionServer;
+import io.trunkline.edge.testing.EdgeProcess;
+import io.trunkline.edge.testing.RtpEngineProcess;
+import io.trunkline.edge.testing.Sipp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Calls with audio through a real edge node and a real rtpengine (Debian's {@code rtpengine-daemon}, userspace, on
+ * loopback): SIPp as the PBX plays a G.711 pcap once answered, SIPp as the carrier echoes what it gets. Each side
+ * must see only the relay's media port in the SDP it receives, the call's record must count what each side sent, and
+ * no session may be left on the relay once the call is over.
+ */
+class MediaRelayIT {
+
+    static final int EDGE = 17560;
+    static final int PBX = 17550;
+    static final int CARRIER_A = 17561;
+    static final int CARRIER_B = 17562;
+    static final int PBX_MEDIA = 16400;
+    static final int CARRIER_A_MEDIA = 16500;
+    static final int CARRIER_B_MEDIA = 16600;
+    static final int RELAY_MIN = 34000;
+    static final int RELAY_MAX = 34199;
+    /** RTP packets in Debian's /usr/share/sip-tester/g711a.pcap. */
+    static final int PCAP_PACKETS = 236;
+
+    @TempDir
+    static Path dir;
+    static DecisionServer platform;
+    static EdgeProcess edge;
+    static RtpEngineProcess rtpengine;
+    static NgClient control;
+    static final AtomicReference<List<Integer>> ROUTES = new AtomicReference<>(List.of());
+
+    @BeforeAll
+    static void start() throws Exception {
+        rtpengine = RtpEngineProcess.start(dir, RELAY_MIN, RELAY_MAX);
+        control = new NgClient(rtpengine.ng(), Duration.ofMillis(500), 3);
+        platform = DecisionServer.start(body -> {
+            List<Route> routes = new ArrayList<>();
+            for (int port : ROUTES.get()) {
+                routes.add(new Route(port == CARRIER_A ? "carrier-a" : "carrier-b", Route.Kind.CARRIER,
+                        "sip:+442071234567@127.0.0.1:" + port, "+12125552001", null, "USD", "test route"));
+            }
+            return new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test", "INTERNATIONAL",
+                    "+442071234567", "+12125552001", routes, List.of(408, 500, 503), 2000, Map.of(), List.of(),
+                    Instant.now());
+        });
+        edge = EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "media-edge", EDGE, 17571,
+                "127.0.0.1:17571", Map.of(
+                        "platform.url", platform.url(),
+                        "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
+                        "media.rtpengine", "127.0.0.1:" + rtpengine.ng().getPort(),
+                        // A carrier that must never get the PBX's own media address: no relay, no call.
+                        "carrier.carrier-a.media.on-failure", "503"));
+        edge.awaitLog("ready", 60);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (edge != null) {
+            edge.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+        if (control != null) {
+            control.close();
+        }
+        if (rtpengine != null) {
+            rtpengine.close();
+        }
+    }
+
+    @Test
+    void eachSideSeesOnlyTheRelayAndTheRecordCountsWhatEachSent() throws Exception {
+        ROUTES.set(List.of(CARRIER_B));
+        Process carrier = carrier("relayed-b", "uas-media.xml", CARRIER_B, CARRIER_B_MEDIA);
+        assertThat(pbxCall("relayed-pbx", "uac-media.xml", "9011442071234001")).as("PBX: call answered, audio, BYE")
+                .isZero();
+        assertThat(Sipp.exit(carrier)).as("carrier: INVITE, 200, ACK, BYE").isZero();
+
+        String offered = bodyOf(messages("relayed-b"), "INVITE sip:");
+        assertThat(mediaPort(offered)).as("the carrier is offered the relay's port, not the PBX's:\n" + offered)
+                .isBetween(RELAY_MIN, RELAY_MAX);
+        assertThat(offered).doesNotContain(Integer.toString(PBX_MEDIA)).doesNotContain("o=pbx");
+        String answered = bodyOf(messages("relayed-pbx"), "SIP/2.0 200 OK");
+        assertThat(mediaPort(answered)).as("the PBX is answered with the relay's port, not the carrier's:\n" + answered)
+                .isBetween(RELAY_MIN, RELAY_MAX).isNotEqualTo(mediaPort(offered));
+        assertThat(answered).doesNotContain(Integer.toString(CARRIER_B_MEDIA)).doesNotContain("o=carrier");
+
+        CallRecord r = record("9011442071234001");
+        assertThat(r.media()).extracting(CallRecord.MediaLeg::side).containsExactly("PBX", "CARRIER");
+        assertWithinOnePercent(r.mediaOf("PBX").orElseThrow().packets(), "what the PBX played, through the relay");
+        assertWithinOnePercent(r.mediaOf("CARRIER").orElseThrow().packets(), "what the carrier echoed, through the relay");
+        assertThat(r.mediaOf("PBX").orElseThrow().bytes()).as("RTP header and 160-byte A-law frames")
+                .isGreaterThan(r.mediaOf("PBX").orElseThrow().packets() * 160);
+        assertThat(sessions()).as("nothing left on the relay").isEmpty();
+    }
+
+    @Test
+    void aFailoverOffersTheNextCarrierAndLeavesNoSessionBehind() throws Exception {
+        ROUTES.set(List.of(CARRIER_A, CARRIER_B));
+        Process a = carrier("failover-a", "uas-503.xml", CARRIER_A, CARRIER_A_MEDIA);
+        Process b = carrier("failover-b", "uas-media.xml", CARRIER_B, CARRIER_B_MEDIA);
+        assertThat(pbxCall("failover-pbx", "uac-media.xml", "9011442071234002")).as("the PBX sees one answered call")
+                .isZero();
+        assertThat(Sipp.exit(a)).as("carrier A: the offer, answered 503").isZero();
+        assertThat(Sipp.exit(b)).as("carrier B carried the call").isZero();
+
+        int offeredA = mediaPort(bodyOf(messages("failover-a"), "INVITE sip:"));
+        int offeredB = mediaPort(bodyOf(messages("failover-b"), "INVITE sip:"));
+        assertThat(offeredA).as("A was offered the relay").isBetween(RELAY_MIN, RELAY_MAX);
+        assertThat(offeredB).as("B was offered the relay").isBetween(RELAY_MIN, RELAY_MAX);
+        String answered = bodyOf(messages("failover-pbx"), "SIP/2.0 200 OK");
+        assertThat(answered).doesNotContain(Integer.toString(CARRIER_B_MEDIA));
+
+        CallRecord r = record("9011442071234002");
+        assertThat(r.attempts()).extracting(CallRecord.Attempt::sipCode).containsExactly(503, 200);
+        assertWithinOnePercent(r.mediaOf("PBX").orElseThrow().packets(), "PBX to B through the relay");
+        assertWithinOnePercent(r.mediaOf("CARRIER").orElseThrow().packets(), "B's echo back to the PBX");
+        assertThat(sessions()).as("no session of the failed attempt or of the call left behind").isEmpty();
+    }
+
+    @Test
+    void sdpTheRelayRefusesGetsEachCarriersPolicy() throws Exception {
+        ROUTES.set(List.of(CARRIER_A, CARRIER_B));
+        // carrier-a's profile says 503 without a relay: not tried. carrier-b's default says pass: it gets the SDP as is.
+        Process b = carrier("badsdp-b", "uas-media.xml", CARRIER_B, CARRIER_B_MEDIA);
+        int before = edge.count("media of calls not set up by rtpengine");
+        assertThat(pbxCall("badsdp-pbx", "uac-bad-sdp.xml", "9011442071234003")).as("the call still goes through")
+                .isZero();
+        assertThat(Sipp.exit(b)).isZero();
+        assertThat(bodyOf(messages("badsdp-b"), "INVITE sip:")).as("passed on as the PBX wrote it")
+                .contains("this is not a session description");
+        CallRecord r = record("9011442071234003");
+        assertThat(r.attempts()).extracting(CallRecord.Attempt::target).containsExactly("carrier-a", "carrier-b");
+        assertThat(r.attempts().get(0).sipCode()).as("carrier-a not tried").isNull();
+        assertThat(r.attempts().get(1).sipCode()).isEqualTo(200);
+        assertThat(r.media()).as("not relayed").isEmpty();
+        assertThat(edge.count("media of calls not set up by rtpengine")).as("logged once a minute per cause, not per call")
+                .isLessThanOrEqualTo(before + 1);
+        assertThat(edge.alive()).isTrue();
+        assertThat(sessions()).isEmpty();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private static Process carrier(String name, String scenario, int port, int mediaPort) throws Exception {
+        return Sipp.start(dir, name, "-m", "1", "-sf", Sipp.scenario(scenario), "-p", Integer.toString(port),
+                "-mp", Integer.toString(mediaPort), "-rtp_echo", "-trace_msg", "-message_file",
+                dir.resolve(name + "-messages.log").toString());
+    }
+
+    private static int pbxCall(String name, String scenario, String called) throws Exception {
+        return Sipp.exit(Sipp.start(dir, name, "-m", "1", "-sf", Sipp.scenario(scenario), "127.0.0.1:" + EDGE, "-s",
+                called, "-p", Integer.toString(PBX), "-mp", Integer.toString(PBX_MEDIA), "-trace_msg", "-message_file",
+                dir.resolve(name + "-messages.log").toString()));
+    }
+
+    private static String messages(String name) throws Exception {
+        return Files.readString(dir.resolve(name + "-messages.log"));
+    }
+
+    /** The body of the first message received that starts with {@code firstLine}. */
+    private static String bodyOf(String log, String firstLine) {
+        for (String block : log.split("-{20,}")) {
+            if (!block.contains("message received")) {
+                continue;
+            }
+            int start = block.indexOf(firstLine);
+            if (start < 0) {
+                continue;
+            }
+            String message = block.substring(start);
+            int body = message.indexOf("\n\n");
+            int crlf = message.indexOf("\r\n\r\n");
+            int at = crlf >= 0 && (body < 0 || crlf < body) ? crlf + 4 : body >= 0 ? body + 2 : message.length();
+            return message.substring(at);
+        }
+        throw new AssertionError("no '" + firstLine + "' received in:\n" + log);
+    }
+
+    private static int mediaPort(String sdp) {
+        Matcher m = Pattern.compile("m=audio (\\d+) ").matcher(sdp);
+        if (!m.find()) {
+            throw new AssertionError("no audio line in:\n" + sdp);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static CallRecord record(String called) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            for (String line : Files.readAllLines(dir.resolve("journal").resolve("media-edge.journal"))) {
+                if (line.startsWith("E ")) {
+                    CallRecord r = CallRecord.fromJson(line.split(" ", 4)[3]);
+                    if (called.equals(r.calledDialed())) {
+                        return r;
+                    }
+                }
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no record of the call to " + called);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void assertWithinOnePercent(long packets, String what) {
+        assertThat(packets).as(what + ": " + PCAP_PACKETS + " ± 1 %").isBetween((long) Math.floor(PCAP_PACKETS * 0.99),
+                (long) Math.ceil(PCAP_PACKETS * 1.01));
+    }
+
+    private static List<?> sessions() throws Exception {
+        Object calls = control.call(Map.of("command", "list", "limit", 100)).get("calls");
+        return calls instanceof List<?> l ? l : List.of();
+    }
+}
