@@ -9,6 +9,8 @@ import io.trunkline.edge.media.NgClient;
 import io.trunkline.edge.testing.DecisionServer;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.RtpEngineProcess;
+import io.trunkline.edge.testing.RtpPeer;
+import java.net.InetSocketAddress;
 import io.trunkline.edge.testing.Sipp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,8 @@ class MediaRelayIT {
     static final int PBX_MEDIA = 16400;
     static final int CARRIER_A_MEDIA = 16500;
     static final int CARRIER_B_MEDIA = 16600;
+    static final int PBX_PEER = 16700;
+    static final int CARRIER_PEER = 16710;
     static final int RELAY_MIN = 34000;
     static final int RELAY_MAX = 34199;
     /** RTP packets in Debian's /usr/share/sip-tester/g711a.pcap. */
@@ -163,6 +167,67 @@ class MediaRelayIT {
                 .isLessThanOrEqualTo(before + 1);
         assertThat(edge.alive()).isTrue();
         assertThat(sessions()).isEmpty();
+    }
+
+    @Test
+    void lossOnOneLegShowsInTheRecordAndLowersItsMos() throws Exception {
+        ROUTES.set(List.of(CARRIER_B));
+        CallRecord clean = callWithPeers("clean", "9011442071234004", 0);
+        CallRecord lossy = callWithPeers("lossy", "9011442071234005", 10);
+
+        CallRecord.MediaLeg cleanPbx = clean.mediaOf("PBX").orElseThrow();
+        CallRecord.MediaLeg lossyPbx = lossy.mediaOf("PBX").orElseThrow();
+        assertThat(cleanPbx.mos()).as("a clean call's MOS, from the carrier's RTCP reports: " + clean.media())
+                .isNotNull().isGreaterThan(4.0);
+        assertThat(cleanPbx.lossPct()).isEqualTo(0.0);
+        assertThat(lossyPbx.lossPct()).as("every 10th packet the PBX sent never left: " + lossy.media())
+                .isBetween(9.0, 11.0);
+        assertThat(lossyPbx.lost()).isPositive();
+        assertThat(lossyPbx.mos()).as("lower than the clean call's").isNotNull().isLessThan(cleanPbx.mos() - 0.5);
+        CallRecord.MediaLeg lossyCarrier = lossy.mediaOf("CARRIER").orElseThrow();
+        assertThat(lossyCarrier.lossPct()).as("the other direction lost nothing").isEqualTo(0.0);
+        assertThat(lossyCarrier.mos()).isGreaterThan(lossyPbx.mos());
+        assertThat(lossyPbx.rttMs()).as("round trip from the SR/RR exchange").isNotNull().isPositive();
+        assertThat(sessions()).isEmpty();
+    }
+
+    /** A call whose audio two {@link RtpPeer}s send (the PBX's dropping every {@code pbxDropEvery}-th packet). */
+    private static CallRecord callWithPeers(String name, String called, int pbxDropEvery) throws Exception {
+        Process carrier = Sipp.start(dir, name + "-b", "-m", "1", "-sf", Sipp.scenario("uas-rtp-peer.xml"), "-p",
+                Integer.toString(CARRIER_B), "-key", "rtp_port", Integer.toString(CARRIER_PEER), "-trace_msg",
+                "-message_file", dir.resolve(name + "-b-messages.log").toString());
+        Process pbx = Sipp.start(dir, name + "-pbx", "-m", "1", "-sf", Sipp.scenario("uac-rtp-peer.xml"),
+                "127.0.0.1:" + EDGE, "-s", called, "-p", Integer.toString(PBX), "-key", "rtp_port",
+                Integer.toString(PBX_PEER), "-trace_msg", "-message_file",
+                dir.resolve(name + "-pbx-messages.log").toString());
+        int toPbxSide = mediaPort(awaitBody(name + "-pbx", "SIP/2.0 200 OK"));
+        int toCarrierSide = mediaPort(awaitBody(name + "-b", "INVITE sip:"));
+        try (RtpPeer fromPbx = RtpPeer.start(PBX_PEER, new InetSocketAddress("127.0.0.1", toPbxSide), pbxDropEvery);
+             RtpPeer fromCarrier = RtpPeer.start(CARRIER_PEER, new InetSocketAddress("127.0.0.1", toCarrierSide), 0)) {
+            Thread.sleep(7_000);
+            assertThat(fromCarrier.received()).as("the PBX's audio reached the carrier through the relay").isPositive();
+            assertThat(fromPbx.received()).as("and the carrier's the PBX").isPositive();
+        }
+        assertThat(Sipp.exit(pbx)).isZero();
+        assertThat(Sipp.exit(carrier)).isZero();
+        return record(called);
+    }
+
+    private static String awaitBody(String name, String firstLine) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Path log = dir.resolve(name + "-messages.log");
+            if (Files.exists(log)) {
+                try {
+                    return bodyOf(Files.readString(log), firstLine);
+                } catch (AssertionError notYet) {
+                    if (System.nanoTime() > end) {
+                        throw notYet;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
     }
 
     // --- helpers ---------------------------------------------------------------------------------
