@@ -10,6 +10,7 @@ import io.trunkline.edge.testing.DecisionServer;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.RtpEngineProcess;
 import io.trunkline.edge.testing.RtpPeer;
+import io.trunkline.edge.testing.Srtp;
 import java.net.InetSocketAddress;
 import io.trunkline.edge.testing.Sipp;
 import java.nio.file.Files;
@@ -39,6 +40,8 @@ class MediaRelayIT {
     static final int PBX = 17550;
     static final int CARRIER_A = 17561;
     static final int CARRIER_B = 17562;
+    /** carrier-c takes only SRTP. */
+    static final int CARRIER_C = 17563;
     static final int PBX_MEDIA = 16400;
     static final int CARRIER_A_MEDIA = 16500;
     static final int CARRIER_B_MEDIA = 16600;
@@ -64,7 +67,8 @@ class MediaRelayIT {
         platform = DecisionServer.start(body -> {
             List<Route> routes = new ArrayList<>();
             for (int port : ROUTES.get()) {
-                routes.add(new Route(port == CARRIER_A ? "carrier-a" : "carrier-b", Route.Kind.CARRIER,
+                routes.add(new Route(port == CARRIER_A ? "carrier-a" : port == CARRIER_C ? "carrier-c" : "carrier-b",
+                        Route.Kind.CARRIER,
                         "sip:+442071234567@127.0.0.1:" + port, "+12125552001", null, "USD", "test route"));
             }
             return new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test", "INTERNATIONAL",
@@ -77,7 +81,8 @@ class MediaRelayIT {
                         "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
                         "media.rtpengine", "127.0.0.1:" + rtpengine.ng().getPort(),
                         // A carrier that must never get the PBX's own media address: no relay, no call.
-                        "carrier.carrier-a.media.on-failure", "503"));
+                        "carrier.carrier-a.media.on-failure", "503",
+                        "carrier.carrier-c.media.srtp", "sdes"));
         edge.awaitLog("ready", 60);
     }
 
@@ -188,6 +193,43 @@ class MediaRelayIT {
         assertThat(lossyCarrier.lossPct()).as("the other direction lost nothing").isEqualTo(0.0);
         assertThat(lossyCarrier.mos()).isGreaterThan(lossyPbx.mos());
         assertThat(lossyPbx.rttMs()).as("round trip from the SR/RR exchange").isNotNull().isPositive();
+        assertThat(sessions()).isEmpty();
+    }
+
+    @Test
+    void anSrtpCarrierIsOfferedSdesWhileThePbxKeepsPlainRtp() throws Exception {
+        ROUTES.set(List.of(CARRIER_C));
+        byte[] carrierKey = new byte[30];
+        new java.security.SecureRandom().nextBytes(carrierKey);
+        Process carrier = Sipp.start(dir, "srtp-c", "-m", "1", "-sf", Sipp.scenario("uas-srtp-peer.xml"), "-p",
+                Integer.toString(CARRIER_C), "-key", "rtp_port", Integer.toString(CARRIER_PEER), "-key", "srtp_key",
+                java.util.Base64.getEncoder().encodeToString(carrierKey), "-trace_msg", "-message_file",
+                dir.resolve("srtp-c-messages.log").toString());
+        Process pbx = Sipp.start(dir, "srtp-pbx", "-m", "1", "-sf", Sipp.scenario("uac-rtp-peer.xml"),
+                "127.0.0.1:" + EDGE, "-s", "9011442071234006", "-p", Integer.toString(PBX), "-key", "rtp_port",
+                Integer.toString(PBX_PEER), "-trace_msg", "-message_file", dir.resolve("srtp-pbx-messages.log").toString());
+        String toPbx = awaitBody("srtp-pbx", "SIP/2.0 200 OK");
+        String toCarrier = awaitBody("srtp-c", "INVITE sip:");
+        assertThat(toCarrier).as("the carrier is offered SRTP with SDES keys, no NULL cipher:\n" + toCarrier)
+                .containsPattern("m=audio \\d+ RTP/SAVP ").contains("AES_CM_128_HMAC_SHA1_80 inline:")
+                .doesNotContain("NULL_HMAC");
+        assertThat(toPbx).as("the PBX keeps plain RTP:\n" + toPbx).containsPattern("m=audio \\d+ RTP/AVP ")
+                .doesNotContain("a=crypto");
+        Srtp relayKeys = (Srtp) Srtp.offered(toCarrier)[1];
+        try (RtpPeer fromPbx = RtpPeer.start(PBX_PEER, new InetSocketAddress("127.0.0.1", mediaPort(toPbx)), 0);
+             RtpPeer fromCarrier = RtpPeer.srtp(CARRIER_PEER, new InetSocketAddress("127.0.0.1", mediaPort(toCarrier)),
+                     new Srtp(carrierKey), relayKeys)) {
+            Thread.sleep(4_000);
+            assertThat(fromCarrier.received()).as("SRTP from the relay, authenticated with the key it offered")
+                    .isGreaterThan(fromPbx.sent() * 9 / 10);
+            assertThat(fromCarrier.intact()).as("and decrypting to the PBX's audio").isEqualTo(fromCarrier.received());
+            assertThat(fromCarrier.rejected()).as("nothing unauthenticated").isZero();
+            assertThat(fromPbx.received()).as("plain RTP at the PBX, decrypted by the relay")
+                    .isGreaterThan(fromCarrier.sent() * 9 / 10);
+            assertThat(fromPbx.intact()).isEqualTo(fromPbx.received());
+        }
+        assertThat(Sipp.exit(pbx)).isZero();
+        assertThat(Sipp.exit(carrier)).isZero();
         assertThat(sessions()).isEmpty();
     }
 

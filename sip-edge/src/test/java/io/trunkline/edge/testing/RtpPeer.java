@@ -31,6 +31,11 @@ public final class RtpPeer implements AutoCloseable {
     private final int ssrc = ThreadLocalRandom.current().nextInt();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong intact = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    /** SRTP keys of what it sends and of what it receives; null: plain RTP (then with RTCP). */
+    private final Srtp sendKeys;
+    private final Srtp receiveKeys;
     private volatile boolean running = true;
     private volatile int lastTs;
     private volatile long lastOctets;
@@ -51,7 +56,10 @@ public final class RtpPeer implements AutoCloseable {
     private long lastSrMiddle;
     private long lastSrArrivalNanos;
 
-    private RtpPeer(int localPort, InetSocketAddress remote, int dropEvery) throws SocketException {
+    private RtpPeer(int localPort, InetSocketAddress remote, int dropEvery, Srtp sendKeys, Srtp receiveKeys)
+            throws SocketException {
+        this.sendKeys = sendKeys;
+        this.receiveKeys = receiveKeys;
         InetAddress lo = InetAddress.getLoopbackAddress();
         this.rtp = new DatagramSocket(new InetSocketAddress(lo, localPort));
         this.rtcp = new DatagramSocket(new InetSocketAddress(lo, localPort + 1));
@@ -68,7 +76,19 @@ public final class RtpPeer implements AutoCloseable {
      * it, dropping every {@code dropEvery}-th packet (0: none).
      */
     public static RtpPeer start(int localPort, InetSocketAddress remote, int dropEvery) throws SocketException {
-        RtpPeer p = new RtpPeer(localPort, remote, dropEvery);
+        return start(new RtpPeer(localPort, remote, dropEvery, null, null));
+    }
+
+    /**
+     * Starts sending SRTP protected with {@code sendKeys} (null: plain RTP) and taking what arrives as SRTP of
+     * {@code receiveKeys} (null: plain RTP); an SRTP side sends no RTCP.
+     */
+    public static RtpPeer srtp(int localPort, InetSocketAddress remote, Srtp sendKeys, Srtp receiveKeys)
+            throws SocketException {
+        return start(new RtpPeer(localPort, remote, 0, sendKeys, receiveKeys));
+    }
+
+    private static RtpPeer start(RtpPeer p) {
         p.rtpReceiver.start();
         p.rtcpReceiver.start();
         p.sender.start();
@@ -80,9 +100,19 @@ public final class RtpPeer implements AutoCloseable {
         return sent.get();
     }
 
-    /** RTP packets that arrived. */
+    /** RTP packets that arrived (and passed SRTP authentication, when it receives SRTP). */
     public long received() {
         return received.get();
+    }
+
+    /** Of those, the packets whose payload is what a peer sends (160 bytes of A-law silence): decrypted right. */
+    public long intact() {
+        return intact.get();
+    }
+
+    /** Packets that arrived and failed SRTP authentication, or were not RTP. */
+    public long rejected() {
+        return rejected.get();
     }
 
     private void send() {
@@ -110,7 +140,8 @@ public final class RtpPeer implements AutoCloseable {
             lastTs = ts;
             if (dropEvery == 0 || (n + 1) % dropEvery != 0) {
                 try {
-                    rtp.send(new DatagramPacket(b.array(), b.capacity(), remoteRtp));
+                    byte[] packet = sendKeys == null ? b.array() : sendKeys.protect(b.array());
+                    rtp.send(new DatagramPacket(packet, packet.length, remoteRtp));
                     sent.incrementAndGet();
                     octets += payload.length;
                     lastOctets = octets;
@@ -118,7 +149,7 @@ public final class RtpPeer implements AutoCloseable {
                     // as a lost packet
                 }
             }
-            if (System.nanoTime() >= nextRtcp) {
+            if (sendKeys == null && receiveKeys == null && System.nanoTime() >= nextRtcp) {
                 nextRtcp += 1_250_000_000L;
                 try {
                     byte[] report = senderReport(ts, octets);
@@ -178,11 +209,17 @@ public final class RtpPeer implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
-            if (p.getLength() < 12 || (buf[0] & 0xc0) != 0x80) {
+            byte[] data = receiveKeys == null ? java.util.Arrays.copyOf(buf, p.getLength())
+                    : receiveKeys.unprotect(buf, p.getLength());
+            if (data == null || data.length < 12 || (data[0] & 0xc0) != 0x80) {
+                rejected.incrementAndGet();
                 continue;
             }
             received.incrementAndGet();
-            ByteBuffer b = ByteBuffer.wrap(buf, 0, p.getLength());
+            if (data.length == 172 && java.util.stream.IntStream.range(12, 172).allMatch(i -> data[i] == (byte) 0xd5)) {
+                intact.incrementAndGet();
+            }
+            ByteBuffer b = ByteBuffer.wrap(data);
             int seq = b.getShort(2) & 0xffff;
             long ts = b.getInt(4) & 0xffffffffL;
             int source = b.getInt(8);
@@ -243,6 +280,13 @@ public final class RtpPeer implements AutoCloseable {
         running = false;
         sender.interrupt();
         sender.join(2_000);
+        if (sendKeys != null || receiveKeys != null) {
+            rtpReceiver.join(2_000);
+            rtcpReceiver.join(2_000);
+            rtp.close();
+            rtcp.close();
+            return;
+        }
         // RFC 3550 §6.6: leaving, a final report and a BYE in one compound packet.
         ByteBuffer sr = ByteBuffer.wrap(senderReport(lastTs, lastOctets));
         ByteBuffer bye = ByteBuffer.allocate(sr.capacity() + 8);
