@@ -62,7 +62,7 @@ public final class RtpEngines implements AutoCloseable {
     public Map<String, Object> place(String callId, Map<String, Object> request) throws NgException {
         NgClient own = placed.get(callId);
         if (own != null) {
-            return send(own, request);
+            return sendUnlessDown(own, request);
         }
         NgException last = null;
         for (NgClient instance : order(callId)) {
@@ -89,6 +89,17 @@ public final class RtpEngines implements AutoCloseable {
         NgClient own = placed.get(callId);
         if (own == null) {
             throw new NgException(NgException.Cause.REFUSED, "call " + callId + " has no media on any rtpengine instance");
+        }
+        return sendUnlessDown(own, request);
+    }
+
+    /** A call's request to its own instance; failing at once while that instance is known not to answer. */
+    private Map<String, Object> sendUnlessDown(NgClient own, Map<String, Object> request) throws NgException {
+        if (isDown(own)) {
+            // The call's media lives there only: no other instance can take the request, and a timeout per call
+            // would hold the call's signalling for nothing.
+            throw new NgException(NgException.Cause.TIMEOUT, "rtpengine at " + own.server().getHostString() + ":"
+                    + own.server().getPort() + " is not answering");
         }
         return send(own, request);
     }

@@ -81,6 +81,11 @@ public final class RtpEngineProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crashed instance: no call is deleted, no reply sent. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         process.destroy();
