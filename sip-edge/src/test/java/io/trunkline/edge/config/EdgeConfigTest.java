@@ -189,4 +189,29 @@ class EdgeConfigTest {
         assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "security.enabled", "yes")))
                 .hasMessageStartingWith("security.enabled");
     }
+
+    @Test
+    void mediaRelaysThroughTheConfiguredInstancesWithEachPeersProfile() {
+        MediaSettings none = EdgeConfig.from(props("node.id", "n")).media();
+        assertThat(none.relays()).as("no rtpengine: media not relayed").isFalse();
+        MediaSettings m = EdgeConfig.from(props("node.id", "n", "media.rtpengine", "127.0.0.1:2223, 10.0.0.5:2224",
+                "media.ng-timeout-ms", "200", "media.on-failure", "503", "carrier.carrier-b.media.srtp", "sdes",
+                "carrier.carrier-b.media.on-failure", "pass", "pbx.hq-cucm.media.ice", "keep")).media();
+        assertThat(m.rtpengines()).extracting(a -> a.getHostString() + ":" + a.getPort())
+                .containsExactly("127.0.0.1:2223", "10.0.0.5:2224");
+        assertThat(m.ngTimeoutMs()).isEqualTo(200);
+        assertThat(m.ngAttempts()).isEqualTo(2);
+        assertThat(m.carrier("carrier-b")).isEqualTo(new io.trunkline.edge.media.MediaProfile(
+                io.trunkline.edge.media.MediaProfile.Srtp.SDES, true, io.trunkline.edge.media.MediaProfile.OnFailure.PASS));
+        assertThat(m.carrier("carrier-a").onFailure()).as("the node's default")
+                .isEqualTo(io.trunkline.edge.media.MediaProfile.OnFailure.REFUSE);
+        assertThat(m.pbx("hq-cucm").removeIce()).isFalse();
+        assertThat(m.pbx("hq-cucm").onFailure()).isEqualTo(io.trunkline.edge.media.MediaProfile.OnFailure.REFUSE);
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "media.rtpengine", "localhost")))
+                .hasMessage("media.rtpengine: 'localhost' is not host:port");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "carrier.x.media.srtp", "dtls")))
+                .hasMessage("carrier.x.media.srtp: 'dtls' is not as-offered, sdes or rtp");
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "media.on-failure", "drop")))
+                .hasMessage("media.on-failure: 'drop' is not pass or 503");
+    }
 }

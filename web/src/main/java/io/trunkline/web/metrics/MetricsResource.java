@@ -74,6 +74,8 @@ public class MetricsResource {
             m.put("failures", failures);
             m.put("concurrentPeak", f.concurrentPeak());
             m.put("mos", f.mos());
+            m.put("lossPct", f.lossPct());
+            m.put("jitterMs", f.jitterMs());
             m.put("cost", f.cost());
             m.put("rated", f.rated());
             if (!f.identities().isEmpty()) {

@@ -22,7 +22,7 @@ public interface Metrics {
     record Figures(Instant start, int minutes, String origin, String dimension, String subject, int attempts,
                    int answered, Double asr, Double ner, Double acdSeconds, Long pddP50Ms, Long pddP95Ms,
                    Map<Integer, Integer> failures, int concurrentPeak, Double mos, BigDecimal cost, int rated,
-                   Map<String, Integer> identities, Double identityFailedShare)
+                   Map<String, Integer> identities, Double identityFailedShare, Double lossPct, Double jitterMs)
             implements Serializable {
     }
 

@@ -34,7 +34,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the metric windows up to date: every 10 seconds it recomputes the 5-minute windows marked as changed
  * (calls and CDRs mark the windows they fall in when they are stored), each in its own transaction, then the
- * hours they belong to from their twelve 5-minute rows.
+ * hours they belong to from their twelve 5-minute rows. When windows changed, each carrier's MOS over the last
+ * {@value #QUALITY_MINUTES} minutes of real calls (the edge relay's RTCP figures, CMRs) becomes the MOS of its routing
+ * state, which the routing policies' quality floors compare (with at least {@code trunkline.quality.min-calls}
+ * measured calls, default {@value #DEFAULT_MIN_CALLS}; fewer leave the state's MOS as it was). OpenSIPS's qrouting
+ * keeps such figures per destination over sliding intervals the same way.
  */
 @Singleton
 @Startup
@@ -46,11 +50,17 @@ public class MetricsBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsBuilder.class);
     static final List<String> DIMENSIONS = List.of("carrier", "trunk", "pbx", "class");
     private static final int BATCH = 500;
+    /** How far back a carrier's measured MOS looks. */
+    static final int QUALITY_MINUTES = 15;
+    static final int DEFAULT_MIN_CALLS = 5;
 
     @EJB
     private Transactions transactions;
     @EJB
     private RoutingDataHolder routing;
+
+    @EJB
+    private io.trunkline.ejb.routing.api.MasterData masterData;
 
     @Inject
     private MetricStore store;
@@ -82,6 +92,9 @@ public class MetricsBuilder {
                     throw new EJBException(e);
                 }
                 if (dirty.isEmpty()) {
+                    if (done > 0) {
+                        feedQuality(Instant.now());
+                    }
                     return done;
                 }
                 TreeMap<Instant, Boolean> hours = new TreeMap<>();
@@ -142,6 +155,52 @@ public class MetricsBuilder {
             return null;
         } catch (SQLException e) {
             throw new EJBException("metrics of the window at " + window + " not computed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Each carrier's MOS over the last {@value #QUALITY_MINUTES} minutes (both origins, edge and CDR) into its routing
+     * state when enough calls were measured and it changed by at least 0.05.
+     */
+    void feedQuality(Instant now) {
+        int minCalls = Integer.getInteger("trunkline.quality.min-calls", DEFAULT_MIN_CALLS);
+        Map<String, WindowStats> carriers = new LinkedHashMap<>();
+        try {
+            for (Row r : store.rows(5, MetricStore.windowOf(now.minus(Duration.ofMinutes(QUALITY_MINUTES))),
+                    now.plusMillis(1), "carrier", null, null)) {
+                carriers.computeIfAbsent(r.subject(), k -> new WindowStats()).merge(r.stats());
+            }
+        } catch (SQLException e) {
+            LOG.warn("carriers' measured MOS not read: {}", e.getMessage());
+            return;
+        }
+        for (Map.Entry<String, WindowStats> e : carriers.entrySet()) {
+            WindowStats w = e.getValue();
+            if (w.mosCount < Math.max(1, minCalls) || w.mos() == null) {
+                continue;
+            }
+            double mos = Math.round(w.mos() * 100) / 100.0;
+            io.trunkline.contract.telecom.CarrierId id;
+            try {
+                id = new io.trunkline.contract.telecom.CarrierId(e.getKey());
+            } catch (IllegalArgumentException notACarrier) {
+                continue;
+            }
+            if (routing.current().carrier(id.value()).isEmpty()) {
+                continue;
+            }
+            io.trunkline.ejb.routing.domain.CarrierState s = routing.current().state(id);
+            if (s.mos() != null && Math.abs(s.mos() - mos) < 0.05) {
+                continue;
+            }
+            try {
+                masterData.putState(id, new io.trunkline.ejb.routing.api.CarrierStatus(s.up(), s.activeCalls(),
+                        s.asrPercent(), mos));
+                LOG.info("carrier {}: measured MOS {} over {} calls in the last {} minutes now in its routing state",
+                        id, mos, w.mosCount, QUALITY_MINUTES);
+            } catch (RuntimeException ex) {
+                LOG.warn("carrier {}: measured MOS not stored in its routing state: {}", id, ex.getMessage());
+            }
         }
     }
 

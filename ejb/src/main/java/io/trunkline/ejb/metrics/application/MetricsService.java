@@ -78,7 +78,8 @@ public class MetricsService implements Metrics {
     static Figures figures(Instant start, int minutes, String origin, String dimension, String subject, WindowStats s) {
         return new Figures(start, minutes, origin, dimension, subject, s.attempts, s.answered, s.asr(), s.ner(),
                 s.acdSeconds(), s.pddQuantile(0.5), s.pddQuantile(0.95), new TreeMap<>(s.failures), s.concurrentPeak,
-                s.mos(), s.rated == 0 ? null : s.cost, s.rated, new TreeMap<>(s.identities), s.identityFailedShare());
+                s.mos(), s.rated == 0 ? null : s.cost, s.rated, new TreeMap<>(s.identities), s.identityFailedShare(),
+                s.lossPct(), s.jitterMs());
     }
 
     @Override
@@ -101,6 +102,10 @@ public class MetricsService implements Metrics {
         gauge(out, rows, "trunkline_concurrent_calls_peak", "Most calls up at once, last complete 5-minute window",
                 s -> (double) s.concurrentPeak);
         gauge(out, rows, "trunkline_mos", "Mean opinion score, last complete 5-minute window", WindowStats::mos);
+        gauge(out, rows, "trunkline_packet_loss_ratio", "Packet loss of the calls that measured it (relay RTCP, CMR), "
+                + "last complete 5-minute window", s -> s.lossPct() == null ? null : s.lossPct() / 100.0);
+        gauge(out, rows, "trunkline_jitter_seconds", "Interarrival jitter of the calls that measured it, last complete "
+                + "5-minute window", s -> s.jitterMs() == null ? null : s.jitterMs() / 1000.0);
         gauge(out, rows, "trunkline_cost", "Cost of the answered calls rated, last complete 5-minute window",
                 s -> s.rated == 0 ? null : s.cost.doubleValue());
         identities(out, rows);

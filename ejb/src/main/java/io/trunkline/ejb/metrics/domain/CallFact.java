@@ -13,9 +13,17 @@ import java.util.Map;
  * @param pddMs    time from the INVITE to the first ringing or answer, when measured
  * @param mos      MOS measured by an endpoint, or estimated by {@link EModel} from latency, jitter and loss; else null
  * @param cost     rated with the carrier's deck and billing increment at the call's time; null when not rated
+ * @param lossPct  packet loss in percent measured on the call (the relay's RTCP figures, a CMR), else null
+ * @param jitterMs interarrival jitter measured on the call, else null
  */
 public record CallFact(String origin, Map<String, String> subjects, Instant startedAt, Instant endedAt, int code,
-                       Long pddMs, long billableMs, Double mos, BigDecimal cost) {
+                       Long pddMs, long billableMs, Double mos, BigDecimal cost, Double lossPct, Double jitterMs) {
+
+    /** A fact without measured loss or jitter. */
+    public CallFact(String origin, Map<String, String> subjects, Instant startedAt, Instant endedAt, int code,
+                    Long pddMs, long billableMs, Double mos, BigDecimal cost) {
+        this(origin, subjects, startedAt, endedAt, code, pddMs, billableMs, mos, cost, null, null);
+    }
 
     /**
      * The trunk an edge attempt went to, from the request URI it was sent with: the URI without its user part

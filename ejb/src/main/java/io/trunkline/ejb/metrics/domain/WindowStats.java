@@ -28,6 +28,11 @@ public final class WindowStats {
     public int concurrentPeak;
     public double mosSum;
     public int mosCount;
+    /** Packet loss (percent) and jitter (ms) of the calls that measured them, as sums and counts. */
+    public double lossSum;
+    public int lossCount;
+    public double jitterSum;
+    public int jitterCount;
     public BigDecimal cost = BigDecimal.ZERO;
     public int rated;
     /** STIR/SHAKEN tallies of a carrier ({@link CallFacts.IdentityTally} keys), in key order. */
@@ -52,6 +57,14 @@ public final class WindowStats {
             mosSum += f.mos();
             mosCount++;
         }
+        if (f.lossPct() != null) {
+            lossSum += f.lossPct();
+            lossCount++;
+        }
+        if (f.jitterMs() != null) {
+            jitterSum += f.jitterMs();
+            jitterCount++;
+        }
         if (f.cost() != null) {
             cost = cost.add(f.cost());
             rated++;
@@ -70,6 +83,10 @@ public final class WindowStats {
         concurrentPeak = Math.max(concurrentPeak, w.concurrentPeak);
         mosSum += w.mosSum;
         mosCount += w.mosCount;
+        lossSum += w.lossSum;
+        lossCount += w.lossCount;
+        jitterSum += w.jitterSum;
+        jitterCount += w.jitterCount;
         cost = cost.add(w.cost);
         rated += w.rated;
         w.identities.forEach((k, n) -> identities.merge(k, n, Integer::sum));
@@ -123,6 +140,16 @@ public final class WindowStats {
 
     public Double mos() {
         return mosCount == 0 ? null : mosSum / mosCount;
+    }
+
+    /** Average packet loss in percent of the calls that measured it. */
+    public Double lossPct() {
+        return lossCount == 0 ? null : lossSum / lossCount;
+    }
+
+    /** Average jitter in ms of the calls that measured it. */
+    public Double jitterMs() {
+        return jitterCount == 0 ? null : jitterSum / jitterCount;
     }
 
     /**

@@ -56,7 +56,7 @@ public final class JdbcCallFacts implements CallFacts {
         Map<String, Object[]> calls = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.call_id, r.started_at, r.ended_at, r.pbx_id, r.call_class, "
                 + "r.called_normalized, r.answered_at, r.release_code, a.attempt_no, a.target, a.uri, a.sip_code, "
-                + "a.first_provisional_ms, a.answer_ms, r.media_mos FROM call_record r LEFT JOIN call_attempt a ON a.call_id = r.call_id "
+                + "a.first_provisional_ms, a.answer_ms, r.media_mos, r.media_loss_pct, r.media_jitter_ms FROM call_record r LEFT JOIN call_attempt a ON a.call_id = r.call_id "
                 + "AND a.started_at = r.started_at WHERE r.started_at >= ? AND r.started_at < ? AND r.test_call IS NULL "
                 + "ORDER BY r.call_id, a.attempt_no")) {
             ps.setTimestamp(1, Timestamp.from(from));
@@ -71,8 +71,10 @@ public final class JdbcCallFacts implements CallFacts {
                     // The relay's MOS of the call (its worse direction, from RTCP), for the carrier that carried it,
                     // its trunk, and the call's PBX and class.
                     Double mos = rs.getObject(15) == null ? null : rs.getDouble(15);
+                    Double loss = rs.getObject(16) == null ? null : rs.getDouble(16);
+                    Double jitter = rs.getObject(17) == null ? null : rs.getDouble(17);
                     calls.putIfAbsent(rs.getString(1), new Object[]{started, ended, rs.getString(4), rs.getString(5),
-                        rs.getInt(8), talk, mos});
+                        rs.getInt(8), talk, mos, loss, jitter});
                     String target = rs.getString(10);
                     if (target == null) {
                         continue;
@@ -88,7 +90,8 @@ public final class JdbcCallFacts implements CallFacts {
                     }
                     long billable = answered ? talk : 0;
                     out.add(new CallFact("edge", subjects, started, ended, code, pdd, billable, answered ? mos : null,
-                            answered ? rater.cost(target, called, started, billable) : null));
+                            answered ? rater.cost(target, called, started, billable) : null, answered ? loss : null,
+                            answered ? jitter : null));
                 }
             }
         }
@@ -99,7 +102,7 @@ public final class JdbcCallFacts implements CallFacts {
             int code = (int) call[4];
             long talk = (long) call[5];
             out.add(new CallFact("edge", subjects, (Instant) call[0], (Instant) call[1], code == 0 ? 500 : code, null,
-                    code >= 200 && code < 300 ? talk : 0, (Double) call[6], null));
+                    code >= 200 && code < 300 ? talk : 0, (Double) call[6], null, (Double) call[7], (Double) call[8]));
         }
     }
 
@@ -168,7 +171,8 @@ public final class JdbcCallFacts implements CallFacts {
                     }
                     String carrier = rs.getString(6);
                     out.add(new CallFact("cdr", subjects, started, instant(rs, 4), code, null, billable, mos,
-                            carrier != null && code == 200 ? rater.cost(carrier, rs.getString(9), started, billable) : null));
+                            carrier != null && code == 200 ? rater.cost(carrier, rs.getString(9), started, billable) : null,
+                            q == null || Double.isNaN(q[3]) ? null : q[3], q == null || Double.isNaN(q[2]) ? null : q[2]));
                 }
             }
         }

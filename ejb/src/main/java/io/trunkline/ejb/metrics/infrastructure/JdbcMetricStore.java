@@ -110,8 +110,8 @@ public final class JdbcMetricStore implements MetricStore {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric_window (window_minutes, window_start, "
                     + "origin, dimension, subject, attempts, answered, network_effective, billable_ms, pdd_buckets, "
-                    + "failures, concurrent_peak, mos_sum, mos_count, cost, rated, identities) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "failures, concurrent_peak, mos_sum, mos_count, cost, rated, identities, loss_sum, loss_count, "
+                    + "jitter_sum, jitter_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Row r : rows) {
                     WindowStats s = r.stats();
                     ps.setInt(1, minutes);
@@ -131,6 +131,10 @@ public final class JdbcMetricStore implements MetricStore {
                     ps.setBigDecimal(15, s.cost);
                     ps.setInt(16, s.rated);
                     ps.setString(17, tallies(s.identities));
+                    ps.setDouble(18, s.lossSum);
+                    ps.setInt(19, s.lossCount);
+                    ps.setDouble(20, s.jitterSum);
+                    ps.setInt(21, s.jitterCount);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -147,7 +151,7 @@ public final class JdbcMetricStore implements MetricStore {
             throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT window_minutes, window_start, origin, dimension, subject, attempts, "
                 + "answered, network_effective, billable_ms, pdd_buckets, failures, concurrent_peak, mos_sum, mos_count, "
-                + "cost, rated, identities FROM metric_window WHERE window_minutes = ? AND window_start >= ? AND window_start < ?");
+                + "cost, rated, identities, loss_sum, loss_count, jitter_sum, jitter_count FROM metric_window WHERE window_minutes = ? AND window_start >= ? AND window_start < ?");
         List<Object> args = new ArrayList<>(List.of(minutes, Timestamp.from(from), Timestamp.from(to)));
         if (dimension != null) {
             sql.append(" AND dimension = ?");
@@ -183,6 +187,10 @@ public final class JdbcMetricStore implements MetricStore {
                     s.cost = cost == null ? BigDecimal.ZERO : cost;
                     s.rated = rs.getInt(16);
                     readTallies(rs.getString(17), s.identities);
+                    s.lossSum = rs.getDouble(18);
+                    s.lossCount = rs.getInt(19);
+                    s.jitterSum = rs.getDouble(20);
+                    s.jitterCount = rs.getInt(21);
                     out.add(new Row(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                             rs.getString(5), s));
                 }

@@ -91,4 +91,29 @@ class WindowStatsTest {
         assertThat(Q850.outcome("ANSWERED", null, 16)).isEqualTo(200);
         assertThat(Q850.outcome("CONGESTION", null, null)).isEqualTo(503);
     }
+
+    @Test
+    void lossAndJitterAverageOverTheCallsThatMeasuredThemAndMergeAsSums() {
+        WindowStats a = new WindowStats();
+        a.add(new CallFact("edge", Map.of("carrier", "carrier-a"), T0, T0.plusSeconds(60), 200, 300L, 60_000, 3.5, null,
+                10.0, 4.0));
+        a.add(new CallFact("edge", Map.of("carrier", "carrier-a"), T0, T0.plusSeconds(60), 200, 300L, 60_000, 4.4, null,
+                0.0, 2.0));
+        a.add(fact(200, 300L, 60_000, null, null));
+        assertThat(a.lossPct()).as("two calls measured").isEqualTo(5.0);
+        assertThat(a.jitterMs()).isEqualTo(3.0);
+        WindowStats none = new WindowStats();
+        none.add(fact(503, null, 0, null, null));
+        assertThat(none.lossPct()).isNull();
+        assertThat(none.jitterMs()).isNull();
+        WindowStats hour = new WindowStats();
+        hour.merge(a);
+        hour.merge(none);
+        WindowStats b = new WindowStats();
+        b.add(new CallFact("edge", Map.of("carrier", "carrier-a"), T0, T0.plusSeconds(60), 200, 300L, 60_000, 2.2, null,
+                20.0, 6.0));
+        hour.merge(b);
+        assertThat(hour.lossPct()).isEqualTo(10.0);
+        assertThat(hour.jitterMs()).isEqualTo(4.0);
+    }
 }
