@@ -108,6 +108,21 @@ final class CallJson {
         out.put("decision", decision);
         out.put("attempts", attempts);
         out.put("answer", answer);
+        List<Object> media = new ArrayList<>();
+        for (CallRecords.LadderMedia m : l.media()) {
+            Map<String, Object> side = new LinkedHashMap<>();
+            side.put("side", m.side());
+            side.put("packets", m.packets());
+            side.put("bytes", m.bytes());
+            side.put("lost", m.lost());
+            side.put("lossPct", m.lossPct());
+            side.put("jitterMs", m.jitterMs());
+            side.put("rttMs", m.rttMs());
+            side.put("mos", m.mos());
+            media.add(side);
+        }
+        // Empty when the call's media did not go through a relay.
+        out.put("media", media);
         out.put("end", end);
         return out;
     }

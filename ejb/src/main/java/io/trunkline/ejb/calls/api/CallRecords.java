@@ -105,7 +105,15 @@ public interface CallRecords {
      * @param answer null when no attempt was answered
      */
     record Ladder(LadderCall call, LadderDecision decision, List<LadderAttempt> attempts, LadderAnswer answer,
-                  LadderEnd end) implements Serializable {
+                  LadderEnd end, List<LadderMedia> media) implements Serializable {
+    }
+
+    /**
+     * What one side sent through the edge's media relay (PBX or CARRIER), with the other side's RTCP figures of it
+     * (null without reports); a call whose media was not relayed has none.
+     */
+    record LadderMedia(String side, long packets, long bytes, Long lost, Double lossPct, Double jitterMs, Double rttMs,
+                       Double mos) implements Serializable {
     }
 
     /**

@@ -40,7 +40,9 @@ public final class LadderAssembly {
     }
 
     public static Ladder assemble(CallRecord r, Optional<RouteDecision> logged, Rederive rederive) {
-        return new Ladder(call(r), decision(r, logged, rederive), attempts(r), answer(r), end(r));
+        return new Ladder(call(r), decision(r, logged, rederive), attempts(r), answer(r), end(r),
+                r.media().stream().map(m -> new CallRecords.LadderMedia(m.side(), m.packets(), m.bytes(), m.lost(),
+                        m.lossPct(), m.jitterMs(), m.rttMs(), m.mos())).toList());
     }
 
     static LadderCall call(CallRecord r) {
