@@ -16,12 +16,9 @@ API=http://127.0.0.1:8080/api/v1
 OUT=bench/target/overload-bench
 SCEN=sip-edge/src/test/resources/sipp
 rm -rf "$OUT"; mkdir -p "$OUT"
-for c in carrier-a:17561 carrier-b:17562; do
-  id=${c%%:*}; port=${c##*:}
-  sed -E "s#\"trunkUri\": \"[^\"]*\"#\"trunkUri\": \"sip:127.0.0.1:$port\"#; s#\"maxChannels\": [0-9]+#\"maxChannels\": 100000#" \
-    "demo/carriers/$id.json" > "$OUT/$id.json"
-  curl -sf -o /dev/null -u oscar:oscar -X PUT -H 'Content-Type: application/json' --data-binary "@$OUT/$id.json" "$API/carriers/$id"
-done
+# shellcheck source=bench/local-carriers.sh
+. bench/local-carriers.sh
+point_carriers_at_sipp "$OUT"
 (cd "$OUT" && exec sipp -sf "../../../$SCEN/uas-503.xml" -p 17561 -i 127.0.0.1 -nostdin > carrier-a.out 2>&1) &
 CARRIER_A=$!
 (cd "$OUT" && exec sipp -sn uas -p 17562 -i 127.0.0.1 -nostdin > carrier-b.out 2>&1) &

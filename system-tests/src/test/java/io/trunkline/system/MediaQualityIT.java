@@ -274,8 +274,11 @@ class MediaQualityIT {
                 int start = block.indexOf(firstLine);
                 if (block.contains("message received") && start >= 0) {
                     String message = block.substring(start);
-                    int body = message.indexOf("\n\n");
-                    return body < 0 ? null : message.substring(body + 2);
+                    int crlf = message.indexOf("\r\n\r\n");
+                    int lf = message.indexOf("\n\n");
+                    int at = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 4 : lf >= 0 ? lf + 2 : -1;
+                    String body = at < 0 ? "" : message.substring(at);
+                    return body.contains("m=audio") ? body : null;
                 }
             }
             return null;
