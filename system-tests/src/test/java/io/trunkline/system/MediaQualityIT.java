@@ -45,8 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Voice quality from real calls closing the loop into routing, in the real EAR: an edge node relays its calls' media
  * through Debian's rtpengine (userspace, loopback), SIPp signals as PBX and carriers, and two RTP peers send audio
- * with RTCP as phones do. hq-cucm's calls to London go to carrier A, then B, under a policy with a MOS floor of 3.0
- * (below it: LAST). One call loses every fifth packet the PBX sends: its record, carrier A's window metrics and A's
+ * with RTCP as phones do. hq-cucm's calls to London go to carrier A, then B, under a policy with a MOS floor of 3.8
+ * (below it: LAST). One call loses every tenth packet the PBX sends: its record, carrier A's window metrics and A's
  * routing state all show it, and the next call to London goes to carrier B.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -96,6 +96,14 @@ class MediaQualityIT {
     @Test
     @Order(1)
     void deploysWithAnEdgeNodeWhoseMediaGoesThroughRtpengine() throws Exception {
+        // SIPp appends to its message files: an earlier run's must not be read as this one's.
+        if (Files.exists(DIR)) {
+            try (var old = Files.walk(DIR)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
         Files.createDirectories(DIR);
         controller.start(CONTAINER);
         for (Map.Entry<String, String> p : PROPERTIES.entrySet()) {
@@ -119,9 +127,9 @@ class MediaQualityIT {
                 }
             }
         }
-        // The analysts' floor: hq-cucm's London calls to A then B, a carrier under MOS 3.0 tried last.
+        // The analysts' floor: hq-cucm's London calls to A then B, a carrier under MOS 3.8 tried last.
         DecisionTableWorkbook routing = RoutingPolicyTableSource.layout()
-                .row("hq-cucm", "INTERNATIONAL", "+44", "", "carrier-a carrier-b", "", "3.0", "LAST", "", "", "", "",
+                .row("hq-cucm", "INTERNATIONAL", "+44", "", "carrier-a carrier-b", "", "3.8", "LAST", "", "", "", "",
                         "PRIORITY");
         for (int i = 0; i < RoutingPolicyTableSource.shipped().rowCount(); i++) {
             routing = routing.row(RoutingPolicyTableSource.shipped().rowCells(i).toArray(String[]::new));
@@ -161,12 +169,15 @@ class MediaQualityIT {
             Matcher m = Pattern.compile("Call-ID: (\\S+)").matcher(Files.readString(DIR.resolve("lossy-pbx-messages.log")));
             return m.find() ? m.group(1) : null;
         });
-        // Every fifth packet the PBX sends never leaves (a lossy access link); the carrier's side is clean.
-        try (RtpPeer fromPbx = RtpPeer.start(PBX_PEER, new InetSocketAddress("127.0.0.1", port(toPbx)), 5);
+        // Every tenth packet the PBX sends never leaves (a lossy access link); the carrier's side is clean.
+        try (RtpPeer fromPbx = RtpPeer.start(PBX_PEER, new InetSocketAddress("127.0.0.1", port(toPbx)), 10);
              RtpPeer fromCarrier = RtpPeer.start(CARRIER_PEER, new InetSocketAddress("127.0.0.1", port(toCarrier)), 0)) {
             Thread.sleep(7_000);
-            assertThat(fromCarrier.received()).isPositive();
-            assertThat(fromPbx.received()).isPositive();
+            String seen = String.format("PBX peer sent %d to %d, got %d; carrier peer sent %d to %d, got %d",
+                    fromPbx.sent(), port(toPbx), fromPbx.received(), fromCarrier.sent(), port(toCarrier),
+                    fromCarrier.received());
+            assertThat(fromCarrier.received()).as(seen).isPositive();
+            assertThat(fromPbx.received()).as(seen).isPositive();
         }
         assertThat(Sipp.exit(pbx)).isZero();
         assertThat(Sipp.exit(carrier)).isZero();
@@ -177,9 +188,9 @@ class MediaQualityIT {
         });
         JsonObject sent = ladder.getJsonArray("media").stream().map(JsonValue::asJsonObject)
                 .filter(m -> m.getString("side").equals("PBX")).findFirst().orElseThrow();
-        assertThat(sent.getJsonNumber("lossPct").doubleValue()).as(ladder.toString()).isBetween(18.0, 22.0);
+        assertThat(sent.getJsonNumber("lossPct").doubleValue()).as(ladder.toString()).isBetween(9.0, 11.0);
         double mos = sent.getJsonNumber("mos").doubleValue();
-        assertThat(mos).as("the relay's MOS of the lossy direction").isLessThan(3.0);
+        assertThat(mos).as("the relay's MOS of the lossy direction").isLessThan(3.8);
 
         JsonObject window = await(Duration.ofSeconds(60), () -> {
             Api.Reply r = Api.get("metrics?window=5m&dimension=carrier&subject=carrier-a&origin=edge", "oscar");
@@ -188,7 +199,7 @@ class MediaQualityIT {
                     : windows.getJsonObject(windows.size() - 1);
         });
         assertThat(window.getJsonNumber("mos").doubleValue()).as("carrier A's window: " + window).isEqualTo(mos);
-        assertThat(window.getJsonNumber("lossPct").doubleValue()).isBetween(18.0, 22.0);
+        assertThat(window.getJsonNumber("lossPct").doubleValue()).isBetween(9.0, 11.0);
         assertThat(window.isNull("jitterMs")).isFalse();
 
         JsonObject state = await(Duration.ofSeconds(60), () -> {
@@ -196,7 +207,7 @@ class MediaQualityIT {
             return s.isNull("mos") ? null : s;
         });
         assertThat(state.getJsonNumber("mos").doubleValue()).as("A's routing state from its measured calls")
-                .isLessThan(3.0);
+                .isLessThan(3.8);
     }
 
     @Test
