@@ -68,7 +68,9 @@ HZ=$(getconf CLK_TCK)
 (cd "$OUT" && timeout 60 sipp -sf "$SCEN/uac-media.xml" 127.0.0.1:5094 -s 9011442071234567 -p 17550 -mp 16400 \
   -i 127.0.0.1 -r 10 -m 100 -l 1000 -nostdin -timeout 50s > warmup.out 2>&1) || true
 sleep 2
-WARM=$(grep -c '^E ' "$OUT/journal/bench-media.journal" 2>/dev/null || echo 0)
+# The journal's last sequence number after the warm-up (its segments: bench-media.journal and .00000n).
+journal() { cat "$OUT"/journal/bench-media.journal* 2>/dev/null | grep '^E ' || true; }
+WARM=$(journal | awk '{if ($2+0 > m) m=$2+0} END {print m+0}')
 E0=$(cpu "$EDGE_PID"); R0=$(cpu "$RTPENGINE_PID")
 TOTAL=$((RATE * SECONDS_))
 start=$(date +%s.%N)
@@ -81,17 +83,19 @@ E1=$(cpu "$EDGE_PID"); R1=$(cpu "$RTPENGINE_PID")
 stat=$(ls "$OUT"/*uac*_.csv 2>/dev/null | head -1)
 ok=$(tail -1 "$stat" | awk -F';' '{print $16}')
 failed=$(tail -1 "$stat" | awk -F';' '{print $18}')
-peak=$(awk -F';' 'NR>1 {if ($13+0 > m) m=$13+0} END {print m+0}' "$stat")
+peak=$(awk -F';' 'NR>1 {if ($14+0 > m) m=$14+0} END {print m+0}' "$stat")
 wall=$(echo "$end - $start" | bc)
 edge_call=$(echo "scale=2; ($E1 - $E0) / $HZ * 1000 / ($ok + 0.0001)" | bc)
 rtp_call=$(echo "scale=2; ($R1 - $R0) / $HZ * 1000 / ($ok + 0.0001)" | bc)
-edge_pct=$(echo "scale=0; ($E1 - $E0) / $HZ / $wall * 100" | bc)
-rtp_pct=$(echo "scale=0; ($R1 - $R0) / $HZ / $wall * 100" | bc)
+edge_pct=$(echo "scale=1; ($E1 - $E0) * 100 / $HZ / $wall" | bc)
+rtp_pct=$(echo "scale=1; ($R1 - $R0) * 100 / $HZ / $wall" | bc)
 # Relayed in full: both sides' packet counts in the record at least 99 % of the pcap's 236.
-full=$(tail -n +$((WARM + 1)) <(grep '^E ' "$OUT/journal/bench-media.journal") | python3 -c '
-import sys, json
+full=$(journal | WARM=$WARM python3 -c '
+import os, sys, json
 full = 0
 for line in sys.stdin:
+    if int(line.split(" ", 2)[1]) <= int(os.environ["WARM"]):
+        continue
     r = json.loads(line.split(" ", 3)[3])
     legs = {m["side"]: m["packets"] for m in r.get("media", [])}
     if len(legs) == 2 and min(legs.values()) >= 234:
