@@ -19,8 +19,14 @@ public final class DecisionRouter implements RoutingPort {
 
     @Override
     public Decided decide(RouteRequest request) {
+        return decide(request, null);
+    }
+
+    @Override
+    public Decided decide(RouteRequest request, java.time.Duration budget) {
         try {
-            return new Decided(platform.decide(request), Source.PLATFORM);
+            return new Decided(budget == null ? platform.decide(request) : platform.decide(request, budget),
+                    Source.PLATFORM);
         } catch (PlatformUnavailable e) {
             LOG.warn("call {}: {}; fallback decides", request.callId(), e.getMessage());
             return fallback.decide(request, e.getMessage());

@@ -75,7 +75,12 @@ public final class PlatformRoutingClient {
     }
 
     public RouteDecision decide(RouteRequest request) throws PlatformUnavailable {
-        HttpRequest post = HttpRequest.newBuilder(uri).timeout(timeout)
+        return decide(request, timeout);
+    }
+
+    /** As {@link #decide(RouteRequest)}, waiting up to {@code budget} instead of the node's decision timeout. */
+    public RouteDecision decide(RouteRequest request, Duration budget) throws PlatformUnavailable {
+        HttpRequest post = HttpRequest.newBuilder(uri).timeout(budget)
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(RoutingCodec.write(request))).build();
         HttpResponse<String> response;

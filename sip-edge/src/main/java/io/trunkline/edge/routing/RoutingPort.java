@@ -14,4 +14,13 @@ public interface RoutingPort {
 
     /** Never throws for an unreachable platform: the fallback decides then. */
     Decided decide(RouteRequest request);
+
+    /**
+     * As {@link #decide(RouteRequest)}, waiting up to {@code budget} for the platform instead of a live call's budget:
+     * for a synthetic test call, whose caller is the node itself (no one waits on a ringing phone), and whose outcome
+     * is a workflow's evidence that a platform just started must not spoil.
+     */
+    default Decided decide(RouteRequest request, java.time.Duration budget) {
+        return decide(request);
+    }
 }

@@ -111,6 +111,20 @@ class DecisionRouterTest {
     }
 
     @Test
+    void aLongerBudgetWaitsForASlowPlatformWhoseAnswerALiveCallWouldNotGet() {
+        RouteDecision d = new RouteDecision("call-7", RouteDecision.Verdict.ROUTE, null, "RoutingPolicy_14 PRIORITY",
+                "INTERNATIONAL", "+442071234567", "+12125552001", List.of(new Route("carrier-a", Route.Kind.CARRIER,
+                "sip:+442071234567@carrier-a.example.net:5060", "+12125552001", null, "USD", "PRIORITY position 1")),
+                List.of(503), 2000, Map.of("routing", "routing@1"), List.of("row"), Instant.parse("2026-12-01T15:00:00Z"));
+        answer.set(new Answer(200, RoutingCodec.write(d), 600));
+        RoutingPort.Decided live = router.decide(call("9011442071234567"));
+        assertThat(live.source()).as("250 ms: too slow for a live call").isEqualTo(RoutingPort.Source.FALLBACK);
+        RoutingPort.Decided unhurried = router.decide(call("9011442071234567"), Duration.ofSeconds(3));
+        assertThat(unhurried.source()).as("3 s: the platform's answer is taken").isEqualTo(RoutingPort.Source.PLATFORM);
+        assertThat(unhurried.decision().routes()).extracting(Route::target).containsExactly("carrier-a");
+    }
+
+    @Test
     void failingOrStoppedPlatformStillRoutesAndEmergencyAlwaysRoutes() {
         answer.set(new Answer(503, "busy", 0));
         assertThat(router.decide(call("92125551234")).source()).isEqualTo(RoutingPort.Source.FALLBACK);
