@@ -58,7 +58,7 @@ final class CallMedia {
         try {
             String sdp = relay.offer(call.aCallId.value(), callerTag(call), null,
                     new String(body, StandardCharsets.UTF_8), towards);
-            setBody(invite, hideOrigin(sdp));
+            setBody(invite, hideOrigin(sdp), (ContentTypeHeader) invite.getHeader(ContentTypeHeader.NAME));
             call.mediaRelayed = true;
             call.mediaPlaced = true;
         } catch (MediaException e) {
@@ -71,6 +71,35 @@ final class CallMedia {
 
     /** The callee's SDP in {@code from} (a 18x or 2xx to the INVITE) into {@code to}, the answer to the caller. */
     void answer(Call call, Message from, Message to) throws ParseException {
+        pass(call, from, to, sdp -> relay.answer(call.aCallId.value(), callerTag(call), call.aToTag, sdp,
+                callerProfile(call)));
+    }
+
+    /** A re-INVITE's or UPDATE's offer in {@code request} into {@code out}, towards the other side. Holds the call's lock. */
+    void reOffer(Call call, boolean fromCaller, Message request, Message out) throws ParseException {
+        pass(call, request, out, sdp -> fromCaller
+                ? relay.offer(call.aCallId.value(), callerTag(call), call.aToTag, sdp, calleeProfile(call))
+                : relay.offer(call.aCallId.value(), call.aToTag, callerTag(call), sdp, callerProfile(call)));
+    }
+
+    /** The answer in {@code response} to an offer passed on by {@link #reOffer}, into {@code back}. */
+    void reAnswer(Call call, boolean offerFromCaller, Message response, Message back) throws ParseException {
+        pass(call, response, back, sdp -> offerFromCaller
+                ? relay.answer(call.aCallId.value(), callerTag(call), call.aToTag, sdp, callerProfile(call))
+                : relay.answer(call.aCallId.value(), call.aToTag, callerTag(call), sdp, calleeProfile(call)));
+    }
+
+    /** What the relay makes of one SDP. */
+    @FunctionalInterface
+    private interface Rewrite {
+        String apply(String sdp) throws MediaException;
+    }
+
+    /**
+     * The SDP of {@code from} into {@code to}: through the relay when the call's media is relayed, as it is when not
+     * or when the relay cannot take it (the relay logged why, once a minute); nothing when {@code from} has none.
+     */
+    private static void pass(Call call, Message from, Message to, Rewrite rewrite) throws ParseException {
         byte[] body = from.getRawContent();
         if (body == null || body.length == 0) {
             return;
@@ -78,51 +107,12 @@ final class CallMedia {
         String sdp = new String(body, StandardCharsets.UTF_8);
         if (call.mediaRelayed) {
             try {
-                sdp = hideOrigin(relay.answer(call.aCallId.value(), callerTag(call), call.aToTag, sdp,
-                        callerProfile(call)));
-            } catch (MediaException e) {
-                // Passed as it is: the caller sends straight to the callee, who still reaches the caller through the relay.
-            }
-        }
-        setBody(to, sdp, (ContentTypeHeader) from.getHeader(ContentTypeHeader.NAME));
-    }
-
-    /** A re-INVITE's or UPDATE's offer in {@code request} into {@code out}, towards the other side. Holds the call's lock. */
-    void reOffer(Call call, boolean fromCaller, Message request, Message out) throws ParseException {
-        byte[] body = request.getRawContent();
-        if (body == null || body.length == 0) {
-            return;
-        }
-        String sdp = new String(body, StandardCharsets.UTF_8);
-        if (call.mediaRelayed) {
-            try {
-                sdp = hideOrigin(fromCaller
-                        ? relay.offer(call.aCallId.value(), callerTag(call), call.aToTag, sdp, calleeProfile(call))
-                        : relay.offer(call.aCallId.value(), call.aToTag, callerTag(call), sdp, callerProfile(call)));
-            } catch (MediaException e) {
-                // As it is (logged by the relay).
-            }
-        }
-        setBody(out, sdp, (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME));
-    }
-
-    /** The answer in {@code response} to an offer passed on by {@link #reOffer}, into {@code back}. */
-    void reAnswer(Call call, boolean offerFromCaller, Message response, Message back) throws ParseException {
-        byte[] body = response.getRawContent();
-        if (body == null || body.length == 0) {
-            return;
-        }
-        String sdp = new String(body, StandardCharsets.UTF_8);
-        if (call.mediaRelayed) {
-            try {
-                sdp = hideOrigin(offerFromCaller
-                        ? relay.answer(call.aCallId.value(), callerTag(call), call.aToTag, sdp, callerProfile(call))
-                        : relay.answer(call.aCallId.value(), call.aToTag, callerTag(call), sdp, calleeProfile(call)));
+                sdp = hideOrigin(rewrite.apply(sdp));
             } catch (MediaException e) {
                 // As it is.
             }
         }
-        setBody(back, sdp, (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME));
+        setBody(to, sdp, (ContentTypeHeader) from.getHeader(ContentTypeHeader.NAME));
     }
 
     /**
@@ -188,10 +178,6 @@ final class CallMedia {
      */
     static String hideOrigin(String sdp) {
         return SESSION_NAME.matcher(ORIGIN_USER.matcher(sdp).replaceFirst("o=- ")).replaceFirst("s=-");
-    }
-
-    private static void setBody(Message m, String sdp) throws ParseException {
-        setBody(m, sdp, (ContentTypeHeader) m.getHeader(ContentTypeHeader.NAME));
     }
 
     private static void setBody(Message m, String sdp, ContentTypeHeader type) throws ParseException {

@@ -6,15 +6,14 @@ import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.edge.media.NgClient;
+import io.trunkline.edge.testing.CallRecords;
 import io.trunkline.edge.testing.DecisionServer;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.RtpEngineProcess;
 import io.trunkline.edge.testing.Sipp;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -145,12 +144,7 @@ class MediaInstancesIT {
     private static List<CallRecord> records(int expected) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
-            List<CallRecord> out = new ArrayList<>();
-            for (String line : Files.readAllLines(dir.resolve("journal").resolve("instances-edge.journal"))) {
-                if (line.startsWith("E ")) {
-                    out.add(CallRecord.fromJson(line.split(" ", 4)[3]));
-                }
-            }
+            List<CallRecord> out = CallRecords.journaled(dir.resolve("journal"), "instances-edge");
             if (out.size() >= expected || System.nanoTime() > end) {
                 assertThat(out).hasSize(expected);
                 return out;

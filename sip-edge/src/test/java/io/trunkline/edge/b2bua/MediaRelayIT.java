@@ -6,6 +6,7 @@ import io.trunkline.contract.events.CallRecord;
 import io.trunkline.contract.routing.Route;
 import io.trunkline.contract.routing.RouteDecision;
 import io.trunkline.edge.media.NgClient;
+import io.trunkline.edge.testing.CallRecords;
 import io.trunkline.edge.testing.DecisionServer;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.RtpEngineProcess;
@@ -320,12 +321,9 @@ class MediaRelayIT {
     private static CallRecord record(String called) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
-            for (String line : Files.readAllLines(dir.resolve("journal").resolve("media-edge.journal"))) {
-                if (line.startsWith("E ")) {
-                    CallRecord r = CallRecord.fromJson(line.split(" ", 4)[3]);
-                    if (called.equals(r.calledDialed())) {
-                        return r;
-                    }
+            for (CallRecord r : CallRecords.journaled(dir.resolve("journal"), "media-edge")) {
+                if (called.equals(r.calledDialed())) {
+                    return r;
                 }
             }
             if (System.nanoTime() > end) {
