@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Where an edge node's CPU goes under load: JFR (profile settings) on edge-1 while bench/run-edge-bench.sh offers
-# RATE calls/s for SECONDS (the full path: SIPp PBX → edge-1 → platform decision → carrier A 503 → B 200 → 1 s → BYE),
-# then the execution samples split by component: each sample is charged to the first frame from the top of its stack
-# that is not the JDK's own (java.*, jdk.*, sun.*), grouped by what that code is (JAIN-SIP, the decision client,
-# Hazelcast, journal, event delivery, logging, the B2BUA...), samples wholly inside the JDK by their top frame's
-# package; with the GC's pause total and the node's CPU from /proc over the same run.
+# Where the call path's CPU goes under load: JFR (profile settings) on edge-1 and on WildFly while
+# bench/run-call-capacity.sh offers RATE calls/s for SECONDS to the edge (issue #16's scenario: SIPp PBX → edge-1 →
+# platform decision → carrier A, 503 to one call in five → B → 1 s → BYE), then each JVM's execution samples split
+# by component: each sample is charged to the first frame from the top of its stack that is not the JDK's own
+# (java.*, jdk.*, sun.*), grouped by what that code is (JAIN-SIP, the decision client, Hazelcast, journal, event
+# delivery, logging, the B2BUA...; on the platform: HTTP, JAX-RS, rules, Camel, JDBC...), samples wholly inside the
+# JDK by their top frame's package; with each JVM's GC pause total.
 # Needs ./trunkline run. Usage: bench/run-edge-profile.sh [RATE] [SECONDS]   (200, 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,14 +15,38 @@ OUT=bench/target/edge-profile
 rm -rf "$OUT"; mkdir -p "$OUT"
 EDGE_PID=$(pgrep -f 'sip-edge.jar --config .*edge-1.properties' | head -1 || true)
 [ -n "$EDGE_PID" ] || { echo "edge-1 is not running (./trunkline run)"; exit 1; }
+WILDFLY_PID=$(pgrep -f 'jboss-modules.jar' | head -1 || true)
 jcmd "$EDGE_PID" JFR.start name=edge-profile settings=profile filename="$PWD/$OUT/edge-1.jfr" > /dev/null
-WARMUP=${WARMUP:-20} bench/run-edge-bench.sh "$RATE" "$SECONDS_" | tee "$OUT/bench.txt"
+[ -z "$WILDFLY_PID" ] || jcmd "$WILDFLY_PID" JFR.start name=platform-profile settings=profile filename="$PWD/$OUT/wildfly.jfr" > /dev/null
+RATES=$RATE STEP_SECONDS=$SECONDS_ WARMUP=${WARMUP:-20} bench/run-call-capacity.sh edge | tee "$OUT/bench.txt"
 jcmd "$EDGE_PID" JFR.stop name=edge-profile > /dev/null
-jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/edge-1.jfr" > "$OUT/samples.txt"
-jfr print --events jdk.GarbageCollection "$OUT/edge-1.jfr" > "$OUT/gc.txt"
-python3 - "$OUT" <<'PY' | tee "$OUT/split.txt"
+[ -z "$WILDFLY_PID" ] || jcmd "$WILDFLY_PID" JFR.stop name=platform-profile > /dev/null
+for j in edge-1 wildfly; do
+  [ -f "$OUT/$j.jfr" ] || continue
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/$j.jfr" > "$OUT/$j-samples.txt"
+  jfr print --events jdk.GarbageCollection "$OUT/$j.jfr" > "$OUT/$j-gc.txt"
+done
+for j in edge-1 wildfly; do [ -f "$OUT/$j.jfr" ] || continue
+python3 - "$OUT" "$j" <<'PY' | tee "$OUT/split-$j.txt"
 import re, sys, collections
-out = sys.argv[1]
+out, jvm = sys.argv[1], sys.argv[2]
+platform = [
+    ("io.undertow.", "HTTP server (Undertow)"), ("org.xnio.", "HTTP server (Undertow)"),
+    ("org.jboss.resteasy.", "JAX-RS (RESTEasy)"), ("org.glassfish.json.", "JSON-P"), ("org.eclipse.yasson.", "JSON-B"),
+    ("org.drools.", "rules (Drools)"), ("org.kie.", "rules (Drools)"), ("org.mvel2.", "rules (Drools)"),
+    ("org.apache.camel.component.sip.", "SIP events in (Camel SIP, JAIN-SIP)"), ("gov.nist.", "SIP events in (Camel SIP, JAIN-SIP)"),
+    ("javax.sip.", "SIP events in (Camel SIP, JAIN-SIP)"), ("org.apache.camel.", "Camel"),
+    ("org.postgresql.", "JDBC (PostgreSQL driver)"), ("org.h2.", "JDBC (H2)"), ("org.jboss.jca.", "JDBC pool (IronJacamar)"),
+    ("org.hibernate.", "JPA (Hibernate)"), ("com.arjuna.", "transactions (Narayana)"), ("org.jboss.as.", "EJB/container"),
+    ("org.jboss.invocation.", "EJB/container"), ("org.jboss.weld.", "CDI (Weld)"), ("org.jboss.ejb", "EJB/container"),
+    ("org.wildfly.", "EJB/container"), ("org.jboss.logmanager.", "logging"), ("org.jboss.logging.", "logging"),
+    ("com.hazelcast.", "Hazelcast client"), ("io.trunkline.ejb.routing.", "platform: routing decisions"),
+    ("io.trunkline.ejb.fraud.", "platform: fraud"), ("io.trunkline.ejb.calls.", "platform: call records"),
+    ("io.trunkline.ejb.cdr.", "platform: call records"), ("io.trunkline.ejb.metrics.", "platform: metrics"),
+    ("io.trunkline.ejb.", "platform: other"), ("io.trunkline.camel.", "platform: Camel routes"),
+    ("io.trunkline.web.", "platform: REST resources"),
+    ("io.trunkline.contract.", "contract (JSON, value objects)"), ("com.google.i18n.phonenumbers.", "libphonenumber"),
+]
 components = [
     ("gov.nist.", "SIP stack (JAIN-SIP RI: parsing, transactions, dialogs)"),
     ("javax.sip.", "SIP stack (JAIN-SIP RI: parsing, transactions, dialogs)"),
@@ -39,6 +64,8 @@ components = [
     ("com.google.i18n.phonenumbers.", "libphonenumber"),
 ]
 jdk = ("java.", "jdk.", "sun.", "javax.crypto", "com.sun.")
+if jvm == "wildfly":
+    components = platform
 def component(frames):
     for f in frames:
         if not f.startswith(jdk):
@@ -53,7 +80,7 @@ def component(frames):
 counts = collections.Counter()
 total = 0
 frames = []
-for line in open(out + "/samples.txt"):
+for line in open(out + "/" + jvm + "-samples.txt"):
     line = line.strip()
     if line.startswith("jdk.ExecutionSample"):
         if frames: counts[component(frames)] += 1; total += 1
@@ -62,10 +89,11 @@ for line in open(out + "/samples.txt"):
     if m and "line:" in line:
         frames.append(m.group(1))
 if frames: counts[component(frames)] += 1; total += 1
-print(f"{total} execution samples of edge-1 (JFR, profile settings: a Java thread sampled every 10 ms of its CPU)")
-for name, n in counts.most_common(20):
+print(f"{total} execution samples of {jvm} (JFR, profile settings: a Java thread sampled every 10 ms of its CPU)")
+for name, n in counts.most_common(25):
     print(f"{100.0 * n / total:5.1f} %  {name}")
-pauses = [float(x) for x in re.findall(r"sumOfPauses = ([\d.]+) ms", open(out + "/gc.txt").read())]
+pauses = [float(x) for x in re.findall(r"sumOfPauses = ([\d.]+) ms", open(out + "/" + jvm + "-gc.txt").read())]
 print(f"GC: {len(pauses)} collections, {sum(pauses):.0f} ms of pauses in all")
 PY
-echo "raw: $OUT/edge-1.jfr (open it with JDK Mission Control), $OUT/split.txt"
+done
+echo "raw: $OUT/edge-1.jfr, $OUT/wildfly.jfr (open them with JDK Mission Control); split: $OUT/split-*.txt"

@@ -108,8 +108,8 @@ public final class Main {
         TrunkHealthStore health = new HazelcastTrunkHealthStore(cluster.hazelcast());
         JournalEvents journaled = new JournalEvents(journal, config.nodeId());
         PeerSettings peers = config.peers();
-        Admission admission = new Admission(peers::peerFor,
-                new HazelcastCallCounters(cluster.hazelcast(), config.nodeId()), peers.pbxChannels(), journaled);
+        HazelcastCallCounters counters = new HazelcastCallCounters(cluster.hazelcast(), config.nodeId());
+        Admission admission = new Admission(peers::peerFor, counters, peers.pbxChannels(), journaled);
         // The judge reads the B2BUA's counts, and the B2BUA asks the judge: tied through a reference.
         java.util.concurrent.atomic.AtomicReference<B2bua> calls = new java.util.concurrent.atomic.AtomicReference<>();
         OverloadJudge judge = new OverloadJudge(config.overload(), LoadSignals.of(() -> calls.get().callsInSetup(),
@@ -203,6 +203,8 @@ public final class Main {
                 }
             }
             sip.close();
+            counters.close();
+            platform.close();
             try {
                 journal.close();
             } catch (java.io.IOException e) {

@@ -6,9 +6,6 @@ import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.contract.routing.RoutingCodec;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,51 +19,62 @@ import java.util.Map;
  * called number it cannot read, 403 otherwise); a timeout, an I/O error or a 5xx is
  * {@link PlatformUnavailable}, for the fallback to decide.
  */
-public final class PlatformRoutingClient {
+public final class PlatformRoutingClient implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformRoutingClient.class);
 
-    private final HttpClient http;
+    private final PlatformHttp http;
     private final URI uri;
+    private final String path;
     private final String authorization;
     private final Duration timeout;
 
     public PlatformRoutingClient(String baseUrl, String user, String password, Duration timeout) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).build();
         this.uri = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/decisions/route");
+        this.path = uri.getRawPath();
+        this.http = new PlatformHttp(uri);
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.timeout = timeout;
     }
 
     /**
-     * Readies the HTTP client before the first call needs it: class loading, opening connections and the
+     * Readies the connections before the first call needs them: class loading, opening connections and the
      * platform's first authentication of this node take longer than a decision's timeout, so the first calls
-     * after a node starts would otherwise fall back. Sends {@code connections} decision requests at once, with
-     * the node's credential, for a source no PBX has (so the platform answers 400 and decides nothing), again
-     * every 5 s until the platform answers.
+     * after a node starts would otherwise fall back. Sends {@code connections} decision requests at once, each on
+     * its own connection, with the node's credential, for a source no PBX has (so the platform answers 400 and
+     * decides nothing), again every 5 s until the platform answers them all; the connections stay open for calls.
      */
     public void warmUp(int connections) {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> replies = new java.util.ArrayList<>();
+                java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(connections);
+                java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
                 for (int i = 0; i < connections; i++) {
-                    String warm = "{\"callId\":\"warm-up-" + i + "\",\"source\":\"-\",\"calling\":\"0\",\"called\":\"0\"}";
-                    replies.add(http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                            .header("Authorization", authorization).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(warm)).build(), HttpResponse.BodyHandlers.discarding()));
+                    byte[] warm = ("{\"callId\":\"warm-up-" + i + "\",\"source\":\"-\",\"calling\":\"0\",\"called\":\"0\"}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    Thread one = new Thread(() -> {
+                        try {
+                            http.post(path, authorization, warm, Duration.ofSeconds(5));
+                            answered.incrementAndGet();
+                        } catch (IOException | RuntimeException e) {
+                            LOG.debug("warm-up request not answered: {}", e.toString());
+                        } finally {
+                            done.countDown();
+                        }
+                    }, "platform-warm-up-" + i);
+                    one.setDaemon(true);
+                    one.start();
                 }
                 try {
-                    java.util.concurrent.CompletableFuture.allOf(replies.toArray(new java.util.concurrent.CompletableFuture[0])).join();
-                    LOG.info("platform at {} reached; {} connection(s) open for decisions", uri.getAuthority(), connections);
-                    return;
-                } catch (RuntimeException e) {
-                    try {
-                        Thread.sleep(5_000);
-                    } catch (InterruptedException stop) {
+                    done.await();
+                    if (answered.get() == connections) {
+                        LOG.info("platform at {} reached; {} connection(s) open for decisions", uri.getAuthority(), connections);
                         return;
                     }
+                    Thread.sleep(5_000);
+                } catch (InterruptedException stop) {
+                    return;
                 }
             }
         }, "platform-warm-up");
@@ -80,19 +88,15 @@ public final class PlatformRoutingClient {
 
     /** As {@link #decide(RouteRequest)}, waiting up to {@code budget} instead of the node's decision timeout. */
     public RouteDecision decide(RouteRequest request, Duration budget) throws PlatformUnavailable {
-        HttpRequest post = HttpRequest.newBuilder(uri).timeout(budget)
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(RoutingCodec.write(request))).build();
-        HttpResponse<String> response;
+        PlatformHttp.Reply response;
         try {
-            response = http.send(post, HttpResponse.BodyHandlers.ofString());
+            response = http.post(path, authorization, RoutingCodec.write(request).getBytes(StandardCharsets.UTF_8), budget);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new PlatformUnavailable("platform did not answer within " + budget.toMillis() + " ms", e);
         } catch (IOException e) {
             throw new PlatformUnavailable("platform unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformUnavailable("interrupted waiting for the platform", e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 200) {
             try {
                 return RoutingCodec.readDecision(response.body());
@@ -108,6 +112,12 @@ public final class PlatformRoutingClient {
                     "platform refused the request (" + field + "): " + message(response.body())), Instant.now());
         }
         throw new PlatformUnavailable("platform answered HTTP " + status, null);
+    }
+
+    /** Closes the connections to the platform. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     private static String field(String body) {

@@ -3,6 +3,7 @@ package io.trunkline.ejb.metrics.application;
 import io.trunkline.ejb.metrics.domain.CallFact;
 import io.trunkline.ejb.metrics.domain.CallFacts;
 import io.trunkline.ejb.metrics.domain.MetricStore;
+import io.trunkline.ejb.metrics.domain.WindowPacing;
 import io.trunkline.ejb.metrics.domain.WindowStats;
 import io.trunkline.ejb.metrics.domain.MetricStore.Row;
 import io.trunkline.ejb.platform.infrastructure.Transactions;
@@ -12,9 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.ejb.ConcurrencyManagement;
@@ -39,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * state, which the routing policies' quality floors compare (with at least {@code trunkline.quality.min-calls}
  * measured calls, default {@value #DEFAULT_MIN_CALLS}; fewer leave the state's MOS as it was). OpenSIPS's qrouting
  * keeps such figures per destination over sliding intervals the same way.
+ *
+ * <p>A window still filling up is recomputed no more often than its recompute's cost allows
+ * ({@link WindowPacing}): open windows take at most {@code trunkline.metrics.open-window-budget} percent of a core
+ * (default {@value #DEFAULT_OPEN_WINDOW_BUDGET}), so the cost per call stays flat however many calls a window holds.
  */
 @Singleton
 @Startup
@@ -53,6 +60,9 @@ public class MetricsBuilder {
     /** How far back a carrier's measured MOS looks. */
     static final int QUALITY_MINUTES = 15;
     static final int DEFAULT_MIN_CALLS = 5;
+    static final int DEFAULT_OPEN_WINDOW_BUDGET = 5;
+    private final WindowPacing pacing = new WindowPacing(
+            Integer.getInteger("trunkline.metrics.open-window-budget", DEFAULT_OPEN_WINDOW_BUDGET));
 
     @EJB
     private Transactions transactions;
@@ -83,13 +93,22 @@ public class MetricsBuilder {
             return 0;
         }
         int done = 0;
+        Set<Instant> deferred = new HashSet<>();
         try {
             while (true) {
                 List<Instant> dirty;
                 try {
-                    dirty = store.dirty(BATCH);
+                    dirty = new ArrayList<>(store.dirty(BATCH + deferred.size()));
                 } catch (SQLException e) {
                     throw new EJBException(e);
+                }
+                dirty.removeAll(deferred);
+                Instant now = Instant.now();
+                for (Instant w : List.copyOf(dirty)) {
+                    if (!pacing.due(w, now)) {
+                        deferred.add(w); // still filling up and recomputed lately: stays marked for a later tick
+                        dirty.remove(w);
+                    }
                 }
                 if (dirty.isEmpty()) {
                     if (done > 0) {
@@ -100,7 +119,9 @@ public class MetricsBuilder {
                 TreeMap<Instant, Boolean> hours = new TreeMap<>();
                 for (Instant w : dirty) {
                     try {
+                        long t0 = System.nanoTime();
                         transactions.committed(() -> recompute(w));
+                        pacing.computed(w, Instant.now(), Duration.ofNanos(System.nanoTime() - t0));
                     } catch (RuntimeException e) {
                         // One window that cannot be computed must not hold back every later one: it is unmarked
                         // (its old figures stay) and the next call stored in it marks it again.

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Calls per second through a SIP target, stepped until a step fails, side by side for several targets on the
+# same machine with the same SIPp files (issue #16's scenario): SIPp as the PBX (bench/sipp/pbx-call.xml:
+# INVITE with SDP, follows Record-Route) → the target → carrier A (bench/sipp/carrier-503-some.xml: 503 to one
+# call in five) → failover to carrier B (bench/sipp/carrier-answer.xml) → HOLD_MS hold → BYE.
+# A step passes when fewer than 0.1 % of its calls fail and SIPp kept the rate (the step ended within 15 s of
+# its due end). For each target it prints the highest passing rate and the CPU per call at that rate.
+#
+# Usage: bench/run-call-capacity.sh TARGET...
+#   edge                  edge-1 of `./trunkline run` (127.0.0.1:5080), the platform deciding each call; the
+#                         demo's carriers A and B are pointed at the SIPp carriers; the CPU of WildFly and of
+#                         PostgreSQL per call is printed beside the edge's own
+#   HOST:PORT@PROCESS     any SIP proxy or SBC routing to 127.0.0.1:17561 then 17562; CPU of every process
+#                         named PROCESS, e.g. 127.0.0.1:5070@kamailio (bench/run-kamailio.sh start)
+# Environment: RATES (default "100 200 300 400 500 600 800 1000 1250 1500 2000 2500 3000"), STEP_SECONDS (30),
+#   HOLD_MS (1000), WARMUP (seconds at 100 calls/s before the first step, not counted; default 10, 0 for none),
+#   PAUSE (seconds between steps, default 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -gt 0 ] || { sed -n '2,20p' "$0"; exit 2; }
+RATES=${RATES:-100 200 300 400 500 600 800 1000 1250 1500 2000 2500 3000}
+STEP_SECONDS=${STEP_SECONDS:-30}
+HOLD_MS=${HOLD_MS:-1000}
+WARMUP=${WARMUP:-10}
+PAUSE=${PAUSE:-5}
+OUT=bench/target/call-capacity
+mkdir -p "$OUT"
+RESULTS=$OUT/results.txt
+HZ=$(getconf CLK_TCK)
+SCEN=$PWD/bench/sipp
+
+cpu_ticks() { # utime+stime of every pid given, in clock ticks
+  local t=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat")))
+  done
+  echo "$t"
+}
+stat_field() { # the named column of a SIPp -trace_stat file's last line
+  awk -F';' -v name="$2" 'NR==1{for(i=1;i<=NF;i++) if($i==name) c=i} END{print $c}' "$1"
+}
+
+echo "# $(date -u +%FT%TZ) $(nproc) cores; steps of ${STEP_SECONDS} s, hold ${HOLD_MS} ms; rates: $RATES" | tee -a "$RESULTS"
+for target in "$@"; do
+  name=$target; extra_label=
+  if [ "$target" = edge ]; then
+    addr=127.0.0.1:5080
+    tpids=$(pgrep -f 'sip-edge.jar --config .*edge-1.properties' | head -1 || true)
+    [ -n "$tpids" ] || { echo "edge-1 is not running (./trunkline run)"; exit 1; }
+    ppids=$(pgrep -f 'jboss-modules.jar' | head -1 || true)
+    dbpids=$(pgrep -x postgres | tr '\n' ' ' || true)
+    # shellcheck source=bench/local-carriers.sh
+    . bench/local-carriers.sh
+    point_carriers_at_sipp "$OUT"
+  else
+    addr=${target%@*}; proc=${target#*@}
+    [ "$proc" != "$target" ] || { echo "target $target: say which process to measure (HOST:PORT@PROCESS)"; exit 2; }
+    tpids=$(pgrep -x "$proc" | tr '\n' ' ' || true)
+    [ -n "$tpids" ] || { echo "no process named $proc"; exit 1; }
+    ppids=; dbpids=
+  fi
+  dir=$OUT/$(echo "$name" | tr -c 'A-Za-z0-9\n' '_')
+  rm -rf "$dir"; mkdir -p "$dir"
+  (cd "$dir" && exec sipp -sf "$SCEN/carrier-503-some.xml" -p 17561 -i 127.0.0.1 -nostdin -bg > carrier-a.out 2>&1) || true
+  (cd "$dir" && exec sipp -sf "$SCEN/carrier-answer.xml" -p 17562 -i 127.0.0.1 -nostdin -bg > carrier-b.out 2>&1) || true
+  sleep 1
+  if [ "$WARMUP" -gt 0 ]; then
+    (cd "$dir" && timeout $((WARMUP + 40)) sipp -sf "$SCEN/pbx-call.xml" "$addr" -s 9011442071234567 -p 17550 \
+      -i 127.0.0.1 -r 100 -m $((100 * WARMUP)) -d "$HOLD_MS" -nostdin -timeout $((WARMUP + 30))s > warmup.out 2>&1) || true
+    sleep "$PAUSE"
+  fi
+  best=0; best_line="none passed"
+  for rate in $RATES; do
+    total=$((rate * STEP_SECONDS))
+    step=$dir/r$rate; mkdir -p "$step"
+    t0=$(cpu_ticks $tpids); p0=$(cpu_ticks $ppids); d0=$(cpu_ticks $dbpids)
+    start=$(date +%s.%N)
+    (cd "$step" && timeout $((STEP_SECONDS + 120)) sipp -sf "$SCEN/pbx-call.xml" "$addr" -s 9011442071234567 \
+      -p 17550 -i 127.0.0.1 -r "$rate" -m "$total" -d "$HOLD_MS" -l $((rate * 8)) -nostdin -trace_stat -fd 5 \
+      -timeout $((STEP_SECONDS + 60))s > uac.out 2>&1) || true
+    end=$(date +%s.%N)
+    t1=$(cpu_ticks $tpids); p1=$(cpu_ticks $ppids); d1=$(cpu_ticks $dbpids)
+    stat=$(ls "$step"/*_.csv 2>/dev/null | head -1 || true)
+    if [ -z "$stat" ]; then ok=0; failed=$total; answer=n/a; else
+      ok=$(stat_field "$stat" 'SuccessfulCall(C)'); failed=$(stat_field "$stat" 'FailedCall(C)')
+      answer=$(stat_field "$stat" 'ResponseTime1(C)' | awk -F: '{printf "%.1f ms", ($1*3600+$2*60+$3)*1000+$4/1000}')
+    fi
+    wall=$(echo "$end - $start" | bc)
+    due=$(echo "$STEP_SECONDS + $HOLD_MS / 1000 + 15" | bc)
+    per_call() { [ "$ok" -gt 0 ] && echo "scale=3; ($2 - $1) * 1000 / $HZ / $ok" | bc | sed 's/^\./0./' || echo n/a; }
+    cpu_t=$(per_call "$t0" "$t1"); line="$name $rate/s: $ok of $total successful, $failed failed, wall ${wall%.*} s, answer avg $answer; CPU per call: target $cpu_t ms"
+    [ -n "$ppids" ] && line="$line, platform (WildFly) $(per_call "$p0" "$p1") ms, PostgreSQL $(per_call "$d0" "$d1") ms"
+    echo "$line" | tee -a "$RESULTS"
+    if [ "$ok" -ge $((total - total / 1000)) ] && [ "$failed" -le $((total / 1000)) ] && [ "$(echo "$wall <= $due" | bc)" = 1 ]; then
+      best=$rate; best_line=$line
+    else
+      break
+    fi
+    sleep "$PAUSE"
+  done
+  pkill -f "sipp -sf $SCEN/carrier-" 2>/dev/null || true
+  echo "== $name: highest passing rate $best calls/s ($best_line)" | tee -a "$RESULTS"
+  sleep 2
+done
