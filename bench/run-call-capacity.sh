@@ -8,8 +8,10 @@
 #
 # Usage: bench/run-call-capacity.sh TARGET...
 #   edge                  edge-1 of `./trunkline run` (127.0.0.1:5080), the platform deciding each call; the
-#                         demo's carriers A and B are pointed at the SIPp carriers; the CPU of WildFly and of
-#                         PostgreSQL per call is printed beside the edge's own
+#                         demo's carriers A and B are pointed at the SIPp carriers, the demo fraud policy's
+#                         counters of the PBX and its test extension reset before each step (a run spends more
+#                         than its 500 an hour); the CPU of WildFly and of PostgreSQL per call is printed beside
+#                         the edge's own
 #   HOST:PORT@PROCESS     any SIP proxy or SBC routing to 127.0.0.1:17561 then 17562; CPU of every process
 #                         named PROCESS, e.g. 127.0.0.1:5070@kamailio (bench/run-kamailio.sh start)
 # Environment: RATES (default "100 200 300 400 500 600 800 1000 1250 1500 2000 2500 3000"), STEP_SECONDS (30),
@@ -36,6 +38,8 @@ cpu_ticks() { # utime+stime of every pid given, in clock ticks
   done
   echo "$t"
 }
+idle_ticks() { awk '/^cpu /{print $5+$6}' /proc/stat; }
+idle_share() { echo "scale=1; ($2 - $1) * 100 / $HZ / $(nproc) / $wall" | bc; }
 stat_field() { # the named column of a SIPp -trace_stat file's last line
   awk -F';' -v name="$2" 'NR==1{for(i=1;i<=NF;i++) if($i==name) c=i} END{print $c}' "$1"
 }
@@ -52,6 +56,7 @@ for target in "$@"; do
     # shellcheck source=bench/local-carriers.sh
     . bench/local-carriers.sh
     point_carriers_at_sipp "$OUT"
+    reset_bench_fraud
   else
     addr=${target%@*}; proc=${target#*@}
     [ "$proc" != "$target" ] || { echo "target $target: say which process to measure (HOST:PORT@PROCESS)"; exit 2; }
@@ -73,13 +78,17 @@ for target in "$@"; do
   for rate in $RATES; do
     total=$((rate * STEP_SECONDS))
     step=$dir/r$rate; mkdir -p "$step"
-    t0=$(cpu_ticks $tpids); p0=$(cpu_ticks $ppids); d0=$(cpu_ticks $dbpids)
+    [ "$target" != edge ] || reset_bench_fraud
+    t0=$(cpu_ticks $tpids); p0=$(cpu_ticks $ppids); d0=$(cpu_ticks $dbpids); g0=$(cpu_ticks $(pgrep -x sipp))
+    i0=$(idle_ticks)
     start=$(date +%s.%N)
     (cd "$step" && timeout $((STEP_SECONDS + 120)) sipp -sf "$SCEN/pbx-call.xml" "$addr" -s 9011442071234567 \
       -p 17550 -i 127.0.0.1 -r "$rate" -m "$total" -d "$HOLD_MS" -l $((rate * 8)) -nostdin -trace_stat -fd 5 \
-      -timeout $((STEP_SECONDS + 60))s > uac.out 2>&1) || true
+      -timeout $((STEP_SECONDS + 60))s > uac.out 2>&1; times > times.txt) || true
     end=$(date +%s.%N)
+    i1=$(idle_ticks)
     t1=$(cpu_ticks $tpids); p1=$(cpu_ticks $ppids); d1=$(cpu_ticks $dbpids)
+    g1=$(cpu_ticks $(pgrep -x sipp)) # the carriers' SIPp; the PBX's from its shell's `times`
     stat=$(ls "$step"/*_.csv 2>/dev/null | head -1 || true)
     if [ -z "$stat" ]; then ok=0; failed=$total; answer=n/a; else
       ok=$(stat_field "$stat" 'SuccessfulCall(C)'); failed=$(stat_field "$stat" 'FailedCall(C)')
@@ -90,6 +99,8 @@ for target in "$@"; do
     per_call() { [ "$ok" -gt 0 ] && echo "scale=3; ($2 - $1) * 1000 / $HZ / $ok" | bc | sed 's/^\./0./' || echo n/a; }
     cpu_t=$(per_call "$t0" "$t1"); line="$name $rate/s: $ok of $total successful, $failed failed, wall ${wall%.*} s, answer avg $answer; CPU per call: target $cpu_t ms"
     [ -n "$ppids" ] && line="$line, platform (WildFly) $(per_call "$p0" "$p1") ms, PostgreSQL $(per_call "$d0" "$d1") ms"
+    pbx_cpu=$(tail -1 "$step/times.txt" 2>/dev/null | awk '{for(i=1;i<=2;i++){split($i,a,/[ms]/); t+=a[1]*60+a[2]}} END{printf "%.0f", t*'"$HZ"'}')
+    line="$line; SIPp PBX $(per_call 0 "${pbx_cpu:-0}") ms, carriers $(per_call "$g0" "$g1") ms; machine idle $(idle_share "$i0" "$i1") %"
     echo "$line" | tee -a "$RESULTS"
     if [ "$ok" -ge $((total - total / 1000)) ] && [ "$failed" -le $((total / 1000)) ] && [ "$(echo "$wall <= $due" | bc)" = 1 ]; then
       best=$rate; best_line=$line

@@ -16,6 +16,7 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 # shellcheck source=bench/local-carriers.sh
 . bench/local-carriers.sh
 point_carriers_at_sipp "$OUT"
+reset_bench_fraud
 SCEN=sip-edge/src/test/resources/sipp
 (cd "$OUT" && exec sipp -sf "../../../$SCEN/uas-503.xml" -p 17561 -i 127.0.0.1 -nostdin -trace_stat > carrier-a.out 2>&1) &
 CARRIER_A=$!

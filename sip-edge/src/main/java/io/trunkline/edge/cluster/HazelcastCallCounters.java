@@ -28,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * and node ({@code key@node}) in the {@value #MAP} map (backed up), written only by its node.
  *
  * <p>A call's hot path makes no remote call. Each node counts its own calls in memory, the authority for its
- * entries, and publishes the keys that changed every {@code flushEvery} (one {@code setAll}, deletes at zero); it
+ * entries, and publishes the keys that changed every {@code flushEvery} (one asynchronous set per key, a remove at zero); it
  * learns the other nodes' entries from the map's entry events and keeps them beside its own. A limit check is its
  * own count plus the others' as last published: another node's calls are seen within one flush interval plus the
  * event's delivery (a few ms on a LAN), so nodes admitting calls on the same key in that window may together
@@ -199,13 +199,16 @@ public final class HazelcastCallCounters implements CallCounters, AutoCloseable 
             local.unlock();
         }
         try {
-            if (!set.isEmpty()) {
-                map.setAll(set);
-            }
-            for (String k : delete) {
-                map.delete(k);
-            }
-        } catch (RuntimeException e) {
+            // One operation per changed key, sent together: a flush changes a few keys, for which setAll would
+            // still address every partition of the map.
+            List<java.util.concurrent.CompletableFuture<?>> sent = new java.util.ArrayList<>(set.size() + delete.size());
+            set.forEach((k, n) -> sent.add(map.setAsync(k, n).toCompletableFuture()));
+            delete.forEach(k -> sent.add(map.removeAsync(k).toCompletableFuture()));
+            java.util.concurrent.CompletableFuture.allOf(sent.toArray(new java.util.concurrent.CompletableFuture[0]))
+                    .get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // The cluster is migrating or shutting down: mark them again for the next flush.
             local.lock();
             try {

@@ -172,6 +172,8 @@ class OverloadJudgeTest {
         offer(queue, 300, 1_000, 10);
         signals.queued = 40;
         idle(queue, 100);
+        assertThat(queue.state()).as("one judgment over the limit").isEqualTo(OverloadJudge.State.NORMAL);
+        idle(queue, 100);
         assertThat(queue.state()).isEqualTo(OverloadJudge.State.OVERLOADED);
         double first = queue.rate();
         idle(queue, 300);
@@ -221,7 +223,20 @@ class OverloadJudgeTest {
         assertThat(queue.state()).as("24 ms in the receive queue: below the default 25").isEqualTo(OverloadJudge.State.NORMAL);
         signals.queued = 25;
         queue.tick();
-        assertThat(queue.state()).isEqualTo(OverloadJudge.State.OVERLOADED);
+        assertThat(queue.state()).as("one long wait: a collector's pause, not overload").isEqualTo(OverloadJudge.State.NORMAL);
+        queue.tick();
+        assertThat(queue.state()).as("25 ms at two judgments in a row").isEqualTo(OverloadJudge.State.OVERLOADED);
+        signals.queued = 10;
+        OverloadJudge spike = judge();
+        spike.tick();
+        signals.queued = 40;
+        spike.tick();
+        signals.queued = 10;
+        spike.tick();
+        assertThat(spike.state()).as("a 40 ms spike between short waits").isEqualTo(OverloadJudge.State.NORMAL);
+        signals.queued = 50;
+        spike.tick();
+        assertThat(spike.state()).as("twice the limit at once").isEqualTo(OverloadJudge.State.OVERLOADED);
     }
 
     @Test
