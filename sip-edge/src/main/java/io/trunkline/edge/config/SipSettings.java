@@ -6,9 +6,18 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
-/** How the node binds SIP: keys {@code sip.address}, {@code sip.port}, {@code sip.transports}, {@code sip.*}. */
+/**
+ * How the node binds SIP: keys {@code sip.address}, {@code sip.port}, {@code sip.transports}, {@code sip.*}.
+ *
+ * @param udpBuffer the UDP socket's receive and send buffer in bytes ({@code sip.udp-buffer}, default 4 MiB): JAIN-SIP
+ *                  asks for 64 KiB, which holds a few dozen datagrams, so a 30 ms pause of the node under a burst
+ *                  (a young collection, a flood being banned) had the kernel drop carriers' answers; the kernel caps it
+ *                  at {@code net.core.rmem_max}
+ */
 public record SipSettings(String address, int port, List<String> transports, int maxMessageSize, int threads,
-                          TlsSettings tls) {
+                          TlsSettings tls, int udpBuffer) {
+
+    public static final int DEFAULT_UDP_BUFFER = 4 * 1024 * 1024;
 
     private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
 
@@ -23,7 +32,7 @@ public record SipSettings(String address, int port, List<String> transports, int
         // leaves room for the largest SDP while a backlog at peak load cannot pin 64 KB per queued packet.
         return new SipSettings(Props.text(p, "sip.address", "127.0.0.1"), port, transports,
                 Props.positive(p, "sip.max-message-size", 16_384), Props.positive(p, "sip.threads", 8),
-                TlsSettings.from(p, port, transports.contains("tls")));
+                TlsSettings.from(p, port, transports.contains("tls")), Props.positive(p, "sip.udp-buffer", DEFAULT_UDP_BUFFER));
     }
 
     /** The port of a transport: TLS has its own. */

@@ -79,6 +79,10 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.threads()));
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));
+        // The UDP socket's buffers (the stack's own default is 64 KiB): room for bursts while the node pauses.
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(config.udpBuffer()));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(config.udpBuffer()));
+        warnIfCapped(config.udpBuffer());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         // The stack keeps ended transactions for Timer J/K (32 s over UDP); without this each one holds its
         // whole request and response, which at a few hundred calls/s fills the heap (the B2BUA keeps what it needs).
@@ -210,5 +214,19 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
             }
         }
         stack.stop();
+    }
+
+    /** The kernel caps a socket's buffer at {@code net.core.rmem_max}: says so when that is below what is asked. */
+    private static void warnIfCapped(int asked) {
+        try {
+            long max = Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/core/rmem_max")).trim());
+            if (max < asked) {
+                org.slf4j.LoggerFactory.getLogger(SipTransport.class).warn("sip.udp-buffer {} bytes asked, the kernel "
+                        + "allows {} (net.core.rmem_max): bursts beyond it are dropped; raise it with "
+                        + "sysctl -w net.core.rmem_max={}", asked, max, asked);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or not readable: the kernel's cap is unknown
+        }
     }
 }

@@ -71,8 +71,9 @@ class EdgeConfigTest {
     void readsEveryKey() {
         EdgeConfig c = EdgeConfig.from(props("node.id", "n2", "sip.address", "10.1.1.1", "sip.port", "5080",
                 "sip.transports", "TCP", "cluster.port", "5702", "cluster.members", "a:1,b:2",
-                "sip.max-message-size", "8192"));
+                "sip.max-message-size", "8192", "sip.udp-buffer", "1048576"));
         assertThat(c.sip().address()).isEqualTo("10.1.1.1");
+        assertThat(c.sip().udpBuffer()).isEqualTo(1_048_576);
         assertThat(c.sip().port()).isEqualTo(5080);
         assertThat(c.sip().transports()).containsExactly("tcp");
         assertThat(c.cluster().port()).isEqualTo(5702);
@@ -109,7 +110,7 @@ class EdgeConfigTest {
     void everySettingsGroupHasItsDefaults() {
         EdgeConfig c = EdgeConfig.from(props("node.id", "edge-a"));
         assertThat(c.sip()).isEqualTo(new SipSettings("127.0.0.1", 5060, java.util.List.of("udp", "tcp"), 16_384, 8,
-                new TlsSettings(5061, null, "", null, "", "Disabled")));
+                new TlsSettings(5061, null, "", null, "", "Disabled"), SipSettings.DEFAULT_UDP_BUFFER));
         assertThat(c.cluster()).isEqualTo(new ClusterSettings("trunkline-edge", "127.0.0.1", 5701,
                 java.util.List.of("127.0.0.1:5701")));
         assertThat(c.platform()).as("the node's own account by default")
