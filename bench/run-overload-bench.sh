@@ -4,7 +4,8 @@
 # with a PBX scenario that accepts a 503 (sip-edge/src/test/resources/sipp/uac-overload.xml, one log line per
 # call: answer or refusal, its time from the INVITE, and the refusal's Retry-After). When the load stops, a
 # second PBX places RECOVERY_RATE calls/s for 15 s: the last of them refused says how long the node took to
-# come back to full service. Needs ./trunkline run (PostgreSQL: TRUNKLINE_DB_URL=...).
+# come back to full service. Needs ./trunkline run (PostgreSQL: TRUNKLINE_DB_URL=...). As root with tcpdump installed,
+# the overload's datagrams are also captured and the node's own answer times printed from the capture.
 # Usage: bench/run-overload-bench.sh [RATE] [SECONDS] [RECOVERY_RATE]; WARMUP=0 skips the 20 s warm-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 # shellcheck source=bench/local-carriers.sh
 . bench/local-carriers.sh
 point_carriers_at_sipp "$OUT"
+reset_bench_fraud
 (cd "$OUT" && exec sipp -sf "../../../$SCEN/uas-503.xml" -p 17561 -i 127.0.0.1 -nostdin > carrier-a.out 2>&1) &
 CARRIER_A=$!
 (cd "$OUT" && exec sipp -sn uas -p 17562 -i 127.0.0.1 -nostdin > carrier-b.out 2>&1) &
@@ -31,6 +33,15 @@ if [ "$WARMUP" -gt 0 ]; then
   (cd "$OUT" && timeout $((WARMUP + 60)) sipp -sn uac "$TARGET" -s 9011442071234567 -p 17550 -i 127.0.0.1 \
     -r 100 -m $((100 * WARMUP)) -d 1000 -nostdin -timeout $((WARMUP + 30))s > warmup.out 2>&1) || true
   sleep 3
+fi
+# The node's own answer times, from the kernel's timestamps (bench/first-answers.py), when tcpdump runs here: SIPp's
+# times also hold the generator's own delays on a machine it shares with the node, WildFly and the carriers.
+CAPTURE=""
+if command -v tcpdump > /dev/null && [ "$(id -u)" = 0 ]; then
+  CAPTURE="$OUT/overload.pcap"
+  tcpdump -i lo -B 16384 -s 700 -w "$CAPTURE" "udp and port ${TARGET##*:} and port 17550" > "$OUT/tcpdump.out" 2>&1 &
+  TCPDUMP=$!
+  sleep 1
 fi
 CPU0=$( [ -n "$EDGE_PID" ] && awk '{print $14+$15}' "/proc/$EDGE_PID/stat" || echo 0)
 TOTAL=$((RATE * SECONDS_))
@@ -46,6 +57,10 @@ stop_ms=$(( start_ms + SECONDS_ * 1000 ))
   -p 17551 -i 127.0.0.1 -r "$RECOVERY_RATE" -m $((RECOVERY_RATE * 15)) -d 1000 -nostdin \
   -trace_logs -log_file recovery-calls.log -timeout 60s > recovery.out 2>&1) || true
 wait "$LOAD" || true
+if [ -n "$CAPTURE" ]; then
+  kill "$TCPDUMP" 2>/dev/null || true
+  wait "$TCPDUMP" 2>/dev/null || true
+fi
 CPU1=$( [ -n "$EDGE_PID" ] && awk '{print $14+$15}' "/proc/$EDGE_PID/stat" || echo 0)
 HZ=$(getconf CLK_TCK)
 cpu=$(echo "scale=1; ($CPU1 - $CPU0) / $HZ / (($(date +%s%3N) - $start_ms) / 1000) * 100" | bc)
@@ -76,6 +91,10 @@ summary() { # calls log, calls offered, epoch ms the load stopped (0: not a reco
 {
   echo "overload: $RATE calls/s for ${SECONDS_} s to $TARGET, edge-1 CPU ${cpu} % of one core"
   echo "  $(summary "$OUT/overload-calls.log" "$TOTAL" 0)"
+  if [ -n "$CAPTURE" ]; then
+    echo "  the node's first answers, from the capture ($CAPTURE):"
+    python3 bench/first-answers.py "$CAPTURE" "${TARGET##*:}" 50 | sed 's/^/  /'
+  fi
   echo "recovery: $RECOVERY_RATE calls/s for 15 s from the moment the load stopped"
   echo "  $(summary "$OUT/recovery-calls.log" $((RECOVERY_RATE * 15)) "$stop_ms")"
 } | tee "$OUT/summary.txt"

@@ -112,6 +112,8 @@ class PlatformIT {
         assertThat(database.getString("schemaVersion")).as("the newest migration").isEqualTo(newestMigration());
         assertThat(subsystem(health, "rules").getJsonArray("rulebooks").getJsonObject(0).getString("rulebook"))
                 .isEqualTo("dialplan");
+        assertThat(subsystem(health, "rules").getString("decisionWarmUp"))
+                .as("where the decision path's warm-up is").matches("(waiting|warming|warmed: \\d+|not warmed).*");
         assertThat(subsystem(health, "camel").getJsonObject("routes").getString("rate-deck-files")).isEqualTo("Started");
         assertThat(subsystem(health, "edge").getJsonArray("members").stream()
                 .map(m -> m.asJsonObject().getString("node"))).containsExactlyInAnyOrder("sys-edge-1", "sys-edge-2");

@@ -145,9 +145,8 @@ public final class HazelcastCallCounters implements CallCounters, AutoCloseable 
         String k = key.value();
         local.lock();
         try {
-            if (mine.computeIfPresent(k, (x, v) -> v <= 1 ? null : v - 1) == null) {
-                mine.remove(k);
-            }
+            // The last call on the key removes it: a node's counts hold only the keys it has calls on.
+            mine.computeIfPresent(k, (x, v) -> v <= 1 ? null : v - 1);
             dirty.add(k);
         } finally {
             local.unlock();

@@ -5,6 +5,7 @@ import io.trunkline.ejb.platform.infrastructure.CamelBootstrap;
 import io.trunkline.ejb.platform.infrastructure.DatabaseProbe;
 import io.trunkline.ejb.platform.infrastructure.EdgeClusterClient;
 import io.trunkline.ejb.platform.infrastructure.SchemaMigrations;
+import io.trunkline.ejb.routing.application.DecisionWarmUp;
 import io.trunkline.ejb.ruleset.api.RuleBase;
 import io.trunkline.ejb.ruleset.api.RulebookVersion;
 import io.trunkline.ejb.workflow.infrastructure.WorkflowRuntime;
@@ -36,6 +37,8 @@ public class PlatformHealthService implements PlatformHealth {
     private CamelBootstrap camel;
     @EJB
     private EdgeClusterClient edge;
+    @EJB
+    private DecisionWarmUp warmUp;
 
     @Override
     public Report check() {
@@ -69,6 +72,8 @@ public class PlatformHealthService implements PlatformHealth {
             books.add(b);
         }
         details.put("rulebooks", books);
+        // Whether the decision path has been run before the first calls (see DecisionWarmUp).
+        details.put("decisionWarmUp", warmUp.state());
         return new Subsystem("rules", books.isEmpty() ? Status.DOWN : Status.UP, details);
     }
 

@@ -1,0 +1,63 @@
+package io.trunkline.edge.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The decision client's warm-up, against the JDK's HTTP server answering as the platform does an unknown source. */
+class PlatformRoutingClientTest {
+
+    @Test
+    void warmUpOpensEveryConnectionAndWarmsEachWithItsRequestsThenKeepsThem() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        Set<String> peers = ConcurrentHashMap.newKeySet();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.createContext("/api/v1/decisions/route", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (body.contains("\"source\":\"-\"") && "Basic ZWRnZS0xOnM=".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                requests.incrementAndGet();
+                peers.add(exchange.getRemoteAddress().toString());
+            }
+            byte[] out = "{\"error\":\"invalid_request\",\"message\":\"source: unknown PBX '-'\",\"field\":\"source\",\"status\":400}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(400, out.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(out);
+            }
+        });
+        server.start();
+        try (PlatformRoutingClient client = new PlatformRoutingClient("http://127.0.0.1:" + server.getAddress().getPort(),
+                "edge-1", "s", Duration.ofSeconds(2))) {
+            client.warmUp(3, 20);
+
+            int expected = 3 * (1 + 20);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (requests.get() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+            assertThat(requests.get()).isEqualTo(expected);
+            assertThat(peers).as("each warming thread kept its connection").hasSize(3);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void theCodecWarmUpReadsBackWhatItWrote() {
+        // Per round: the request's JSON length plus the decision's three trace lines, read back.
+        long one = PlatformRoutingClient.warmCodec(1);
+
+        assertThat(one).isGreaterThan(3);
+        assertThat(PlatformRoutingClient.warmCodec(10)).isEqualTo(10 * one);
+    }
+}
