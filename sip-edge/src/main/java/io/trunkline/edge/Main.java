@@ -99,7 +99,7 @@ public final class Main {
                         : "not relayed");
         PlatformRoutingClient platform = new PlatformRoutingClient(config.platform().url(), config.platform().user(),
                 config.platform().password(), Duration.ofMillis(config.platform().timeoutMs()));
-        platform.warmUp(B2bua.DECISION_THREADS, PlatformRoutingClient.WARM_UP_REQUESTS);
+        platform.warmUp(B2bua.DECISION_THREADS);
         FallbackSettings fallback = config.fallback();
         RoutingPort routing = new DecisionRouter(platform,
                 new FallbackRouting(fallback.emergencyNumbers(), fallback.emergencyRoutes(), fallback.fallbackRoutes(),

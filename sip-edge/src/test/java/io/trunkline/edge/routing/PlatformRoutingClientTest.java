@@ -3,6 +3,7 @@ package io.trunkline.edge.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.trunkline.contract.routing.RouteRequest;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PlatformRoutingClientTest {
 
     @Test
-    void warmUpOpensEveryConnectionAndWarmsEachWithItsRequestsThenKeepsThem() throws Exception {
+    void warmUpOpensEveryConnectionAtOnceAndKeepsThem() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         Set<String> peers = ConcurrentHashMap.newKeySet();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -37,27 +38,22 @@ class PlatformRoutingClientTest {
         server.start();
         try (PlatformRoutingClient client = new PlatformRoutingClient("http://127.0.0.1:" + server.getAddress().getPort(),
                 "edge-1", "s", Duration.ofSeconds(2))) {
-            client.warmUp(3, 20);
+            client.warmUp(3);
 
-            int expected = 3 * (1 + 20);
+            int expected = 3;
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (requests.get() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             Thread.sleep(200);
             assertThat(requests.get()).isEqualTo(expected);
-            assertThat(peers).as("each warming thread kept its connection").hasSize(3);
+            assertThat(peers).as("one connection per request, at once").hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                client.decide(new RouteRequest("c-" + i, RouteRequest.Direction.OUTBOUND, "-", "0", "0", null));
+            }
+            assertThat(peers).as("the calls' decisions on the connections the warm-up opened").hasSize(3);
         } finally {
             server.stop(0);
         }
-    }
-
-    @Test
-    void theCodecWarmUpReadsBackWhatItWrote() {
-        // Per round: the request's JSON length plus the decision's three trace lines, read back.
-        long one = PlatformRoutingClient.warmCodec(1);
-
-        assertThat(one).isGreaterThan(3);
-        assertThat(PlatformRoutingClient.warmCodec(10)).isEqualTo(10 * one);
     }
 }
