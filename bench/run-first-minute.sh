@@ -3,8 +3,8 @@
 # after it reports running issue #16's call scenario at RATE calls/s for 60 s (bench/run-call-capacity.sh edge,
 # WARMUP=0), or with MODE=http the decisions over HTTP (bench/run-http-bench.sh RATE 60); then ./trunkline stop.
 # Prints the run's figures and, for WildFly and edge-1, the CPU each kind of thread spent in the 30 s before and in
-# the measured minute (from /proc/<pid>/task/*/stat; "C# CompilerThre" are the JIT compilers; a kind whose threads
-# ended in between counts 0), so what competes with the calls is named. Needs PostgreSQL with the role trunkline; PSQL_ADMIN runs psql as a role that may drop and
+# the measured minute (from /proc/<pid>/task/*/stat, thread by thread; "C# CompilerThre" are the JIT compilers; a
+# thread that ended in between is not counted), so what competes with the calls is named. Needs PostgreSQL with the role trunkline; PSQL_ADMIN runs psql as a role that may drop and
 # create databases. Nothing may be running (./trunkline stop). Usage: bench/run-first-minute.sh [RATE] [MODE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,20 +13,22 @@ MODE=${2:-calls}
 PSQL_ADMIN=${PSQL_ADMIN:-runuser -u postgres -- psql}
 OUT=bench/target/first-minute
 mkdir -p "$OUT"
-# Each thread's CPU ticks (user + system), by thread name with digits folded, as "name<TAB>ticks" lines.
+# Each thread's CPU ticks (user + system) as "tid<TAB>name<TAB>ticks" lines, the name with digits folded.
 threads() {
   local t
   for t in /proc/"$1"/task/*; do
-    awk '{ s = $0; name = substr(s, index(s, "(") + 1); name = substr(name, 1, index(name, ")") - 1);
+    awk -v tid="${t##*/}" '{ s = $0; name = substr(s, index(s, "(") + 1); name = substr(name, 1, index(name, ")") - 1);
            rest = substr(s, index(s, ") ") + 2); split(rest, f, " "); gsub(/[0-9]+/, "#", name);
-           print name "\t" f[12] + f[13] }' "$t/stat" 2>/dev/null || true
-  done | awk -F'\t' '{ s[$1] += $2 } END { for (n in s) print n "\t" s[n] }'
+           print tid "\t" name "\t" f[12] + f[13] }' "$t/stat" 2>/dev/null || true
+  done
 }
-# CPU seconds per thread kind between two snapshots, largest first.
+# CPU seconds per kind of thread between two snapshots, largest first: a thread's ticks since the first snapshot
+# (all of them for a thread started since; a thread that ended in between is not counted).
 spent() {
   local hz
   hz=$(getconf CLK_TCK)
-  awk -F'\t' 'NR == FNR { a[$1] = $2; next } { d = $2 - a[$1]; print (d > 0 ? d : 0) "\t" $1 }' "$1" "$2" > "$OUT/spent"
+  awk -F'\t' 'NR == FNR { a[$1] = $3; next } { s[$2] += $3 - a[$1] } END { for (n in s) print s[n] "\t" n }' \
+    "$1" "$2" > "$OUT/spent"
   awk -F'\t' -v hz="$hz" '{ t += $1 } END { printf "  total %.1f CPU-s\n", t / hz }' "$OUT/spent"
   sort -rn "$OUT/spent" | head -8 | awk -F'\t' -v hz="$hz" '$1 > 0 { printf "  %6.1f s  %s\n", $1 / hz, $2 }'
 }
