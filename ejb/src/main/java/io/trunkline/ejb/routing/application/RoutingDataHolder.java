@@ -49,10 +49,16 @@ public class RoutingDataHolder {
         reload();
     }
 
+    /**
+     * The snapshot now. A read of memory: it joins the caller's transaction if there is one and starts none (the
+     * container's default would begin and commit one for each of the several calls a decision makes).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RoutingData current() {
         return current.get();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RoutingRepository repository() {
         return repository;
     }
