@@ -13,10 +13,14 @@ limit = float(sys.argv[3]) if len(sys.argv) > 3 else 50.0
 CALL_ID = re.compile(rb'\r\n(?:Call-ID|i) *: *([^\r]+)', re.I)
 invites, answers = {}, {}
 with open(capture, 'rb') as f:
-    magic = struct.unpack('<I', f.read(24)[:4])[0]
-    order, scale = ('<', 1e-6) if magic in (0xa1b2c3d4, 0xa1b23c4d) else ('>', 1e-6)
-    if magic in (0xa1b23c4d, 0x4d3cb2a1):
-        scale = 1e-9
+    header = f.read(24)
+    magic = struct.unpack('<I', header[:4])[0] if len(header) == 24 else 0
+    if magic not in (0xa1b2c3d4, 0xa1b23c4d, 0xd4c3b2a1, 0x4d3cb2a1):
+        sys.exit(f'{capture}: not a pcap capture (tcpdump -w writes one; pcapng is not read here)')
+    order = '<' if magic in (0xa1b2c3d4, 0xa1b23c4d) else '>'
+    scale = 1e-9 if magic in (0xa1b23c4d, 0x4d3cb2a1) else 1e-6
+    if struct.unpack(order + 'I', header[20:24])[0] != 1:
+        sys.exit(f'{capture}: link type is not Ethernet (capture on one interface, e.g. -i lo, not -i any)')
     while True:
         head = f.read(16)
         if len(head) < 16:
