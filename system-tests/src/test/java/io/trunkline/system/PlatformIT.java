@@ -473,6 +473,19 @@ class PlatformIT {
         assertField(Api.post("decisions/route", "edge-1", call("y-4", "hq-cucm", "2001", "9011449", null)), "called");
         assertField(Api.post("decisions/route", "edge-1", "{\"source\":\"hq-cucm\",\"called\":\"2001\"}"), "callId");
         assertField(Api.post("decisions/route", "edge-1", call("y-5", "hq-cucm", "2001", "2001", "yesterday")), "at");
+        // The edge's question has a servlet of its own (outside the JAX-RS runtime): the API's contract all the same.
+        assertError(Api.post("decisions/route", "carla", call("y-6", "hq-cucm", "2001", "2001", null)), 403, "forbidden");
+        assertError(Api.postBytes("decisions/route", "edge-1", "text/plain",
+                call("y-7", "hq-cucm", "2001", "2001", null).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                415, "unsupported_media_type");
+        assertError(Api.get("decisions/route", "ana"), 405, "method_not_allowed");
+        assertThat(Api.get("decisions/y-6", "ana").status()).as("a refused question is not decided").isEqualTo(404);
+    }
+
+    private static void assertError(Api.Reply r, int status, String error) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/json");
+        assertThat(r.json().asJsonObject().getString("error")).isEqualTo(error);
     }
 
     @Test

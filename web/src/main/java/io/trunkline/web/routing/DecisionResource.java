@@ -21,8 +21,9 @@ import javax.json.JsonValue;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
 
 /**
- * {@code POST /api/v1/decisions/route}: the decision for one call (the edge's question);
- * {@code GET /api/v1/decisions/{callId}}: a recent decision with its explanation trace.
+ * {@code GET /api/v1/decisions/{callId}}: a recent decision with its explanation trace; {@code POST
+ * /api/v1/decisions/simulate}: a decision on a draft. (The edge's question for each call, {@code POST
+ * /api/v1/decisions/route}, has a servlet of its own: {@link RouteDecisionServlet}.)
  */
 @RequestScoped
 @Path("/decisions")
@@ -31,15 +32,6 @@ public class DecisionResource {
 
     @EJB
     private RouteDecisions decisions;
-
-    @POST
-    @Path("/route")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"edge", "ops", "analyst", "admin"})
-    public String route(String body) {
-        // The wire contract's own codec: the edge reads exactly what is written here.
-        return RoutingCodec.write(decisions.decide(RoutingJson.request(JsonBodies.object(body))));
-    }
 
     /**
      * {@code POST /api/v1/decisions/simulate {"rulebook", "version", "call": {...}}}: the decision a call

@@ -6,12 +6,15 @@ import io.trunkline.ejb.workflow.api.DocumentTooLarge;
 import io.trunkline.ejb.workflow.api.InvalidWorkflowInput;
 import io.trunkline.ejb.workflow.api.WorkflowConflict;
 import io.trunkline.ejb.workflow.api.WorkflowNotFound;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.ejb.EJBAccessException;
 import javax.ejb.EJBException;
+import javax.servlet.http.HttpServletResponse;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -109,6 +112,25 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
             t = ((EJBException) t).getCausedByException();
         }
         return t;
+    }
+
+    /**
+     * Writes the answer to a failure straight to a servlet's response, for a servlet that answers outside the JAX-RS
+     * runtime: the same status and body as {@link #toResponse}.
+     */
+    public static void write(Throwable thrown, HttpServletResponse response) throws IOException {
+        Failure f = classify(thrown);
+        if (f.status() == Response.Status.INTERNAL_SERVER_ERROR) {
+            LOG.log(Level.SEVERE, "unexpected failure answering a request", thrown);
+        }
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(f.status().getStatusCode());
+        response.setContentType(MediaType.APPLICATION_JSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json(f.status().getStatusCode(), f.error(), f.message(), f.field()));
     }
 
     public static Response body(Response.StatusType status, String error, String message, String field) {

@@ -19,6 +19,18 @@ public interface FraudScreening {
     RouteDecision screen(RouteRequest request, RouteDecision decision);
 
     /**
+     * The same screening as a plain object, for the decision path to take once and call per decision without a
+     * call through the container. Safe for many threads at once.
+     */
+    Stage stage();
+
+    /** Screens one decision; see {@link #screen}. */
+    @FunctionalInterface
+    interface Stage {
+        RouteDecision screen(RouteRequest request, RouteDecision decision);
+    }
+
+    /**
      * Collects the active fraud rows of every PBX ahead of its first call, so that call's decision does not pay for
      * it (a cold first decision can outlast the edge's decision timeout). Counts nothing.
      */

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.annotation.PostConstruct;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
@@ -49,35 +51,23 @@ public class FraudService implements FraudScreening {
     /** The runtime's screen and settings, taken once: not a call through the singleton's proxy per decision. */
     private FraudScreen screen;
     private FraudSettings settings;
+    private Stage stage;
 
     @PostConstruct
     void init() {
         screen = runtime.screen();
         settings = runtime.settings();
+        stage = new Stage(runtime, screen, settings, routing.reader(), rules.reader());
     }
 
     @Override
     public RouteDecision screen(RouteRequest request, RouteDecision decision) {
-        if (!settings.screening() || !FraudScreen.screens(request, decision)) {
-            return decision;
-        }
-        Optional<Pbx> pbx = routing.current().pbx(request.source());
-        if (pbx.isEmpty()) {
-            return decision;
-        }
-        FraudScreen.Screened s = screen.screen(request, decision, pbx.get().id(),
-                pbx.get().zone(), rules.current(Rulebook.FRAUD));
-        for (Block b : s.verdict().newBlocks()) {
-            runtime.blocked(b);
-        }
-        for (FraudJudge.Hit h : s.verdict().hits()) {
-            // The details are written only when the alert is raised (at most once a second per subject and row),
-            // not for every call of a burst that crosses a row.
-            runtime.alert(dimension(h.subject()), h.subject(), title(h), h.action() == FraudCheck.Action.ALERT
-                    ? "WARNING" : "CRITICAL", () -> h.text() + "\ncall " + decision.callId() + " from " + request.source()
-                    + " " + request.calling() + " to " + decision.called() + "\n" + String.join("\n", s.decision().trace()));
-        }
-        return s.decision();
+        return stage.screen(request, decision);
+    }
+
+    @Override
+    public FraudScreening.Stage stage() {
+        return stage;
     }
 
     @Override
@@ -120,6 +110,53 @@ public class FraudService implements FraudScreening {
                 .orElse(null) : null;
         Instant at = c.endedAt() == null ? Instant.now() : c.endedAt();
         runtime.judge().ended(call, check, answered, answered && seconds < settings.shortCallSeconds(), cost, at);
+    }
+
+    /**
+     * The screening of one decision over plain readers of the routing snapshot and the active fraud rulebook; the
+     * runtime (a container call) is reached only when a row is hit, to take a block or raise an alert.
+     */
+    static final class Stage implements FraudScreening.Stage {
+
+        private final FraudRuntime runtime;
+        private final FraudScreen screen;
+        private final FraudSettings settings;
+        private final Supplier<RoutingData> routing;
+        private final Function<Rulebook, RulebookRegistry.Active> rules;
+
+        Stage(FraudRuntime runtime, FraudScreen screen, FraudSettings settings, Supplier<RoutingData> routing,
+              Function<Rulebook, RulebookRegistry.Active> rules) {
+            this.runtime = runtime;
+            this.screen = screen;
+            this.settings = settings;
+            this.routing = routing;
+            this.rules = rules;
+        }
+
+        @Override
+        public RouteDecision screen(RouteRequest request, RouteDecision decision) {
+            if (!settings.screening() || !FraudScreen.screens(request, decision)) {
+                return decision;
+            }
+            Optional<Pbx> pbx = routing.get().pbx(request.source());
+            if (pbx.isEmpty()) {
+                return decision;
+            }
+            FraudScreen.Screened s = screen.screen(request, decision, pbx.get().id(),
+                    pbx.get().zone(), rules.apply(Rulebook.FRAUD));
+            for (Block b : s.verdict().newBlocks()) {
+                runtime.blocked(b);
+            }
+            for (FraudJudge.Hit h : s.verdict().hits()) {
+                // The details are written only when the alert is raised (at most once a second per subject and
+                // row), not for every call of a burst that crosses a row.
+                runtime.alert(dimension(h.subject()), h.subject(), title(h), h.action() == FraudCheck.Action.ALERT
+                        ? "WARNING" : "CRITICAL", () -> h.text() + "\ncall " + decision.callId() + " from "
+                        + request.source() + " " + request.calling() + " to " + decision.called() + "\n"
+                        + String.join("\n", s.decision().trace()));
+            }
+            return s.decision();
+        }
     }
 
     private static String dimension(String subject) {

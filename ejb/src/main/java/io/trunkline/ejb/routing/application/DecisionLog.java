@@ -1,10 +1,7 @@
 package io.trunkline.ejb.routing.application;
 
 import io.trunkline.contract.routing.RouteDecision;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.LocalBean;
@@ -25,26 +22,14 @@ public class DecisionLog {
 
     static final int CAPACITY = 10_000;
 
-    /** Call ids in arrival order, as a ring: the slot a new decision takes names the one it evicts. */
-    private final String[] ring = new String[CAPACITY];
-    private final AtomicLong written = new AtomicLong();
-    private final Map<String, RouteDecision> recent = new ConcurrentHashMap<>(CAPACITY * 2);
+    private final RecentDecisions recent = new RecentDecisions(CAPACITY);
 
-    /** Lock-free: decisions are kept from many request threads at once. */
-    public void keep(RouteDecision decision) {
-        int slot = (int) (written.getAndIncrement() % CAPACITY);
-        String evicted;
-        synchronized (ring) {
-            evicted = ring[slot];
-            ring[slot] = decision.callId();
-        }
-        if (evicted != null && !evicted.equals(decision.callId())) {
-            recent.remove(evicted);
-        }
-        recent.put(decision.callId(), decision);
+    /** The log itself, for the decision path to keep each decision in without a call through the container. */
+    public RecentDecisions recent() {
+        return recent;
     }
 
     public Optional<RouteDecision> find(String callId) {
-        return Optional.ofNullable(recent.get(callId));
+        return recent.find(callId);
     }
 }

@@ -6,6 +6,7 @@ import io.trunkline.contract.routing.RouteRequest;
 import io.trunkline.ejb.fraud.api.FraudScreening;
 import io.trunkline.ejb.routing.api.RouteDecisions;
 import io.trunkline.ejb.routing.domain.DecisionSettings;
+import io.trunkline.ejb.routing.domain.RoutingData;
 import io.trunkline.ejb.routing.domain.RouteDecider;
 import io.trunkline.ejb.ruleset.application.RuleBaseHolder;
 import io.trunkline.ejb.ruleset.api.RulebookRejectedException;
@@ -13,6 +14,9 @@ import io.trunkline.ejb.ruleset.infrastructure.RulebookRegistry;
 import io.trunkline.rules.Rulebook;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.annotation.PostConstruct;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
@@ -40,11 +44,28 @@ public class RouteDecisionService implements RouteDecisions {
     private FraudScreening fraud;
     @EJB
     private DecisionRederivation rederivation;
+    /**
+     * What a decision reads and where it goes, taken once per instance as plain objects: a decision then makes one
+     * call through the container (the caller's into this bean), not one for each of them.
+     */
+    private Supplier<RoutingData> snapshot;
+    private Function<Rulebook, RulebookRegistry.Active> books;
+    private FraudScreening.Stage screening;
+    private RecentDecisions recent;
+
+    @PostConstruct
+    void init() {
+        snapshot = data.reader();
+        books = ruleBase.reader();
+        screening = fraud.stage();
+        recent = log.recent();
+    }
 
     @Override
     public RouteDecision decide(RouteRequest request) {
-        RouteDecision decision = fraud.screen(request, DECIDER.decide(request, data.current(), ruleBase.books()));
-        log.keep(decision);
+        RouteDecision decision = screening.screen(request,
+                DECIDER.decide(request, snapshot.get(), RouteDecider.Books.current(books)));
+        recent.keep(decision);
         return decision;
     }
 

@@ -3,6 +3,7 @@ package io.trunkline.ejb.routing.application;
 import io.trunkline.ejb.routing.domain.RoutingData;
 import io.trunkline.ejb.routing.domain.RoutingRepository;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.annotation.PostConstruct;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
@@ -56,6 +57,15 @@ public class RoutingDataHolder {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RoutingData current() {
         return current.get();
+    }
+
+    /**
+     * The snapshot as a plain reader, taken once by the per-call services: each read is then a read of memory, not
+     * a call through the container's interceptors.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Supplier<RoutingData> reader() {
+        return current::get;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -10,6 +10,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,9 @@ final class AttestationRouting {
      * @param calling the caller's number (E.164, or null), which a carrier's route presents where the carrier holds it
      */
     List<Candidate> apply(PolicyQuery policy, List<Candidate> ordered, String calling) {
-        Map<Candidate, Expected> expected = new HashMap<>();
+        // By identity: the candidates are this decision's own objects, and a record's hash would walk the whole
+        // carrier (its lists and rates) for each of the few entries.
+        Map<Candidate, Expected> expected = new IdentityHashMap<>();
         for (Candidate c : ordered) {
             Expected e = expected(c.carrier(), CarrierOrdering.presents(c.carrier(), calling, pbx));
             expected.put(c, e);

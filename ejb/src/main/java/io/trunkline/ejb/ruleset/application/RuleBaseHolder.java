@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.annotation.PostConstruct;
 import javax.ejb.ConcurrencyManagement;
@@ -98,6 +99,15 @@ public class RuleBaseHolder implements RuleBase {
     /** The active version with its kbase, read in one step, for the decision services of this module. */
     public RulebookRegistry.Active current(Rulebook rulebook) {
         return registry.active(rulebook);
+    }
+
+    /**
+     * The active version of a rulebook as a plain reader, taken once by the per-call services: each read is then a
+     * read of memory (the version activated last), not a call through the container's interceptors.
+     */
+    public Function<Rulebook, RulebookRegistry.Active> reader() {
+        RulebookRegistry r = registry;
+        return r::active;
     }
 
     /** The active versions of every rulebook a decision runs on, taken in one call. */

@@ -34,6 +34,11 @@ class EdgeEventIngestionTest {
         }
 
         @Override
+        public Stage stage() {
+            return this::screen;
+        }
+
+        @Override
         public void warmUp() {
             // nothing to warm in this fake
         }
