@@ -10,14 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +63,6 @@ public final class HttpDecisionLoad {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String[] called = {"9011442071234567", "914165550123", "918005550100", "93125550199", "82001", "901133142685300"};
         URI uri = URI.create(base + "/api/v1/decisions/route");
-
 
         long[] latencies = new long[total];
         AtomicInteger failures = new AtomicInteger();
@@ -138,7 +140,7 @@ public final class HttpDecisionLoad {
 
     /** The same 3,000 warm-up decisions through the edge's client, from its threads (which opens its connections). */
     private static void warmUp(PlatformRoutingClient edge, ExecutorService deciders, String[] called) throws Exception {
-        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < EDGE_THREADS; t++) {
             int thread = t;
             done.add(deciders.submit(() -> {
@@ -149,7 +151,7 @@ public final class HttpDecisionLoad {
                 return null;
             }));
         }
-        for (java.util.concurrent.Future<?> f : done) {
+        for (Future<?> f : done) {
             f.get();
         }
     }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,8 @@ class PlatformRoutingClientTest {
         AtomicInteger requests = new AtomicInteger();
         Set<String> peers = ConcurrentHashMap.newKeySet();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        ExecutorService handlers = Executors.newFixedThreadPool(4);
+        server.setExecutor(handlers);
         server.createContext("/api/v1/decisions/route", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (body.contains("\"source\":\"-\"") && "Basic ZWRnZS0xOnM=".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -54,6 +57,7 @@ class PlatformRoutingClientTest {
             assertThat(peers).as("the calls' decisions on the connections the warm-up opened").hasSize(3);
         } finally {
             server.stop(0);
+            handlers.shutdownNow();
         }
     }
 }
