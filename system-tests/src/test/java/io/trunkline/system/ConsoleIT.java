@@ -579,10 +579,15 @@ class ConsoleIT {
         assertThat(text("h1")).isEqualTo(name);
     }
 
+    /**
+     * An open alert of the kind that holds until someone acknowledges it (a banned SIP source). A metric alert would
+     * not do: the evaluator, every 10 s, resolves any metric alert whose condition it does not see, so one inserted
+     * here could be gone before the test reads it.
+     */
     private static long openAlert(String key) throws Exception {
         try (Connection c = database(); PreparedStatement ps = c.prepareStatement("INSERT INTO alert (alert_key, title, "
-                + "severity, origin, dimension, subject, state, details, raised_at, updated_at) VALUES (?, 'ASR below floor', "
-                + "'WARNING', 'edge', 'carrier', 'carrier-a', 'OPEN', 'ASR 31 % over 40 attempts', now(), now()) RETURNING id")) {
+                + "severity, origin, dimension, subject, state, details, raised_at, updated_at) VALUES (?, 'SIP source banned', "
+                + "'WARNING', 'security', 'source', '198.51.100.7', 'OPEN', 'request rate over the limit', now(), now()) RETURNING id")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
