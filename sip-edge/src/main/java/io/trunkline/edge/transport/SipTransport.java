@@ -91,6 +91,8 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
         // (the sender retransmits over UDP), so a backlog cannot grow without bound.
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "4000");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictVersionParserFactory.class.getName());
+        // UDP read into one kept buffer per socket, not a new 16 KB one per datagram (DatagramReader).
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", EdgeMessageProcessors.class.getName());
         if (tls.keystore() != null) {
             p.setProperty("javax.net.ssl.keyStore", tls.keystore().toAbsolutePath().toString());
             p.setProperty("javax.net.ssl.keyStorePassword", tls.keystorePassword());

@@ -234,9 +234,15 @@ class OverloadJudgeTest {
         signals.queued = 10;
         spike.tick();
         assertThat(spike.state()).as("a 40 ms spike between short waits").isEqualTo(OverloadJudge.State.NORMAL);
-        signals.queued = 50;
+        signals.queued = 61;
         spike.tick();
-        assertThat(spike.state()).as("twice the limit at once").isEqualTo(OverloadJudge.State.OVERLOADED);
+        signals.queued = 3;
+        spike.tick();
+        assertThat(spike.state()).as("a 61 ms spike, a young pause under load, between short waits")
+                .isEqualTo(OverloadJudge.State.NORMAL);
+        signals.queued = 100;
+        spike.tick();
+        assertThat(spike.state()).as("four times the limit at once").isEqualTo(OverloadJudge.State.OVERLOADED);
     }
 
     @Test

@@ -16,13 +16,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.SipListener;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,32 +63,7 @@ class ReceiveGateTest {
             }
         }, (ip, port) -> "127.0.0.1".equals(ip) && port == peerPort);
         sip.triage(refusal);
-        sip.listen(new SipListener() {
-            @Override
-            public void processRequest(RequestEvent e) {
-                delivered.add(e.getRequest().getMethod() + " " + e.getRequest().getHeader("Call-ID"));
-            }
-
-            @Override
-            public void processResponse(ResponseEvent e) {
-            }
-
-            @Override
-            public void processTimeout(TimeoutEvent e) {
-            }
-
-            @Override
-            public void processIOException(IOExceptionEvent e) {
-            }
-
-            @Override
-            public void processTransactionTerminated(TransactionTerminatedEvent e) {
-            }
-
-            @Override
-            public void processDialogTerminated(DialogTerminatedEvent e) {
-            }
-        });
+        sip.listen(new RequestListener(e -> delivered.add(e.getRequest().getMethod() + " " + e.getRequest().getHeader("Call-ID"))));
     }
 
     @AfterEach
