@@ -22,12 +22,14 @@ import org.slf4j.LoggerFactory;
  * {@code recover} (hysteresis: the limit is not lifted while the offered load still exceeds it). Beyond
  * {@code maxCallsInSetup} every new call is refused, in either state (a tail drop on the work in flight).
  *
- * <p>The receive queue's wait counts as over its limit when it is over at two judgments in a row, or over
- * {@value #QUEUE_AT_ONCE} times the limit at one: a single young collection of the node's heap (20–60 ms on a 2-core
+ * <p>The receive queue's wait and the decisions pending count as over their limits when they are over at two
+ * judgments in a row, or over {@value #AT_ONCE} times the limit at one. For the queue: a single young collection of the node's heap (20–60 ms on a 2-core
  * machine it shares with the platform and the load, measured up to 88 ms) holds every message for its length and
  * leaves a queue that drains within milliseconds, which is not overload; a queue that stays long is, and is seen one
  * interval later. (At twice the limit at once, a single 61 ms pause at 400 calls/s, the node's CPU at a third of a
- * core, refused 459 calls over 3.5 s.)
+ * core, refused 459 calls over 3.5 s.) For the decisions: a young collection of the platform's heap (100–200 ms
+ * under load) holds every decision asked meanwhile, 32 to 52 of them at 400 calls/s, which the next judgment finds
+ * answered; a platform that stays slow keeps them pending.
  */
 public final class OverloadJudge implements OverloadControl {
 
@@ -35,8 +37,8 @@ public final class OverloadJudge implements OverloadControl {
     static final double DECREASE = 0.8;
     static final double CALM = 0.8;
     static final double INCREASE = 1.1;
-    /** How many times its limit the receive queue's wait must be to count at a single judgment. */
-    static final int QUEUE_AT_ONCE = 4;
+    /** How many times its limit the receive queue's wait or the decisions pending must be to count at one judgment. */
+    static final int AT_ONCE = 4;
 
     /** Whether new calls are limited. */
     public enum State { NORMAL, OVERLOADED }
@@ -62,6 +64,7 @@ public final class OverloadJudge implements OverloadControl {
     private long lastRefusal = Long.MIN_VALUE / 2;
     private double lastLoad;
     private long lastQueued;
+    private int lastPending;
     private long refused;
 
     /** @param nanos a monotonic clock in nanoseconds ({@code System::nanoTime}, a fake one in tests) */
@@ -151,10 +154,12 @@ public final class OverloadJudge implements OverloadControl {
         int pending = signals.pendingDecisions();
         double cpu = settings.cpuPercent() == 0 ? 0 : Math.max(0, signals.processCpu());
         long queued = signals.queueWaitMillis();
-        long queuedJudged = queued >= (long) QUEUE_AT_ONCE * settings.queueWaitMs() ? queued : Math.min(queued, lastQueued);
+        long queuedJudged = persistent(queued, lastQueued, settings.queueWaitMs());
         lastQueued = queued;
+        int pendingJudged = (int) persistent(pending, lastPending, settings.maxPendingDecisions());
+        lastPending = pending;
         double current = Math.max(Math.max((double) inSetup / settings.maxCallsInSetup(),
-                (double) queuedJudged / settings.queueWaitMs()), (double) pending / settings.maxPendingDecisions());
+                (double) queuedJudged / settings.queueWaitMs()), (double) pendingJudged / settings.maxPendingDecisions());
         double load = Math.max(Math.max((double) p95 / settings.decisionP95Ms(), current),
                 settings.cpuPercent() == 0 ? 0 : cpu * 100 / settings.cpuPercent());
         lastLoad = load;
@@ -194,6 +199,11 @@ public final class OverloadJudge implements OverloadControl {
 
     public State state() {
         return state;
+    }
+
+    /** A signal as judged: itself at {@value #AT_ONCE} times its limit or more, else the lower of it and the last. */
+    static long persistent(long value, long last, long limit) {
+        return value >= AT_ONCE * limit ? value : Math.min(value, last);
     }
 
     /** Overloaded, or at the cap of calls in setup: an unsynchronized read, for every INVITE on arrival. */

@@ -156,8 +156,8 @@ class OverloadJudgeTest {
         offer(judge, 600, 2_000, 400);
         idle(judge, 1_500);
         assertThat(judge.state()).isEqualTo(OverloadJudge.State.OVERLOADED);
-        signals.pending = 30; // 30 of 32: above the calm mark (0.8), below the limit
-        idle(judge, 100);
+        signals.pending = 30; // 30 of 32, at two judgments in a row: above the calm mark (0.8), below the limit
+        idle(judge, 200);
         signals.pending = 0;
         idle(judge, 800);
         assertThat(judge.state()).as("800 ms of calm since the busy interval is not yet 1 s")
@@ -204,8 +204,16 @@ class OverloadJudgeTest {
         OverloadJudge pending = judge("overload.max-pending-decisions", "4");
         signals.pending = 4;
         pending.tick();
-        assertThat(pending.state()).isEqualTo(OverloadJudge.State.OVERLOADED);
+        assertThat(pending.state()).as("decisions held by one pause of the platform").isEqualTo(OverloadJudge.State.NORMAL);
+        pending.tick();
+        assertThat(pending.state()).as("at two judgments in a row").isEqualTo(OverloadJudge.State.OVERLOADED);
         assertThat(pending.load()).isEqualTo(1.0);
+        signals.pending = 0;
+        OverloadJudge many = judge("overload.max-pending-decisions", "4");
+        many.tick();
+        signals.pending = 16;
+        many.tick();
+        assertThat(many.state()).as("four times the limit at once").isEqualTo(OverloadJudge.State.OVERLOADED);
 
         signals.pending = 0;
         signals.cpu = 0.95;
