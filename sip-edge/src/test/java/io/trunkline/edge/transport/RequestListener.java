@@ -9,7 +9,10 @@ import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
 
-/** A stack listener that hands each request to a consumer and ignores everything else: tests of the transport. */
+/**
+ * A stack listener that hands each request to a consumer: the transport tests send requests only and assert on what
+ * is delivered, so the stack's other events (no responses, timeouts or dialogs arise in them) are left unheard.
+ */
 final class RequestListener implements SipListener {
 
     private final Consumer<RequestEvent> requests;
@@ -25,26 +28,26 @@ final class RequestListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent e) {
-        // not asked for
+        // none arise: the tests send requests only
     }
 
     @Override
     public void processTimeout(TimeoutEvent e) {
-        // not asked for
+        // none arise: the tests send requests only
     }
 
     @Override
     public void processIOException(IOExceptionEvent e) {
-        // not asked for
+        // none arise: the tests send requests only
     }
 
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent e) {
-        // not asked for
+        // none arise: the tests send requests only
     }
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent e) {
-        // not asked for
+        // none arise: the tests send requests only
     }
 }

@@ -15,18 +15,16 @@ import javax.ejb.Local;
 @Local
 public interface FraudScreening {
 
-    /** The decision as it stands after fraud screening: the same, with the fraud trace, or refused 403. */
-    RouteDecision screen(RouteRequest request, RouteDecision decision);
-
     /**
-     * The same screening as a plain object, for the decision path to take once and call per decision without a
-     * call through the container. Safe for many threads at once.
+     * The screening as a plain object, for the decision path to take once and call per decision without a call
+     * through the container. Safe for many threads at once.
      */
     Stage stage();
 
-    /** Screens one decision; see {@link #screen}. */
+    /** Screens one decision. */
     @FunctionalInterface
     interface Stage {
+        /** The decision as it stands after fraud screening: the same, with the fraud trace, or refused 403. */
         RouteDecision screen(RouteRequest request, RouteDecision decision);
     }
 

@@ -61,11 +61,6 @@ public class FraudService implements FraudScreening {
     }
 
     @Override
-    public RouteDecision screen(RouteRequest request, RouteDecision decision) {
-        return stage.screen(request, decision);
-    }
-
-    @Override
     public FraudScreening.Stage stage() {
         return stage;
     }

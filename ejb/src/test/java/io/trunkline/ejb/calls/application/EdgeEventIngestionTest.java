@@ -28,14 +28,8 @@ class EdgeEventIngestionTest {
         final List<io.trunkline.contract.events.CallRecord> ended = new ArrayList<>();
 
         @Override
-        public io.trunkline.contract.routing.RouteDecision screen(io.trunkline.contract.routing.RouteRequest request,
-                                                                 io.trunkline.contract.routing.RouteDecision decision) {
-            return decision;
-        }
-
-        @Override
         public Stage stage() {
-            return this::screen;
+            return (request, decision) -> decision;
         }
 
         @Override
