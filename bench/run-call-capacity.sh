@@ -4,7 +4,10 @@
 # INVITE with SDP, follows Record-Route) → the target → carrier A (bench/sipp/carrier-503-some.xml: 503 to one
 # call in five) → failover to carrier B (bench/sipp/carrier-answer.xml) → HOLD_MS hold → BYE.
 # A step passes when fewer than 0.1 % of its calls fail and SIPp kept the rate (the step ended within 15 s of
-# its due end). For each target it prints the highest passing rate and the CPU per call at that rate.
+# its due end). For each target it prints the highest passing rate and the CPU per call at that rate. Of the
+# failed calls it says how many ended on an unexpected answer (SIPp's FailedUnexpectedMessage: an overload 503
+# among them) and, for the edge, how many times its overload control began limiting new calls during the step
+# (its log's "overloaded (" lines): a step lost to refusals reads differently from one lost to timeouts.
 #
 # Usage: bench/run-call-capacity.sh TARGET...
 #   edge                  edge-1 of `./trunkline run` (127.0.0.1:5080), the platform deciding each call; the
@@ -19,7 +22,7 @@
 #   PAUSE (seconds between steps, default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -gt 0 ] || { sed -n '2,20p' "$0"; exit 2; }
+[ $# -gt 0 ] || { sed -n '2,22p' "$0"; exit 2; }
 RATES=${RATES:-100 200 300 400 500 600 800 1000 1250 1500 2000 2500 3000}
 STEP_SECONDS=${STEP_SECONDS:-30}
 HOLD_MS=${HOLD_MS:-1000}
@@ -40,6 +43,9 @@ cpu_ticks() { # utime+stime of every pid given, in clock ticks
 }
 idle_ticks() { awk '/^cpu /{print $5+$6}' /proc/stat; }
 idle_share() { echo "scale=1; ($2 - $1) * 100 / $HZ / $(nproc) / $wall" | bc; }
+overload_episodes() { # how often edge-1 has begun limiting new calls (0 for another target)
+  if [ "$target" = edge ] && [ -r run/logs/edge-1.log ]; then grep -c 'overloaded (' run/logs/edge-1.log || true; else echo 0; fi
+}
 stat_field() { # the named column of a SIPp -trace_stat file's last line
   awk -F';' -v name="$2" 'NR==1{for(i=1;i<=NF;i++) if($i==name) c=i} END{print $c}' "$1"
 }
@@ -79,6 +85,7 @@ for target in "$@"; do
     total=$((rate * STEP_SECONDS))
     step=$dir/r$rate; mkdir -p "$step"
     [ "$target" != edge ] || reset_bench_fraud
+    limited0=$(overload_episodes)
     t0=$(cpu_ticks $tpids); p0=$(cpu_ticks $ppids); d0=$(cpu_ticks $dbpids); g0=$(cpu_ticks $(pgrep -x sipp))
     i0=$(idle_ticks)
     start=$(date +%s.%N)
@@ -90,14 +97,18 @@ for target in "$@"; do
     t1=$(cpu_ticks $tpids); p1=$(cpu_ticks $ppids); d1=$(cpu_ticks $dbpids)
     g1=$(cpu_ticks $(pgrep -x sipp)) # the carriers' SIPp; the PBX's from its shell's `times`
     stat=$(ls "$step"/*_.csv 2>/dev/null | head -1 || true)
-    if [ -z "$stat" ]; then ok=0; failed=$total; answer=n/a; else
+    if [ -z "$stat" ]; then ok=0; failed=$total; unexpected=n/a; answer=n/a; else
       ok=$(stat_field "$stat" 'SuccessfulCall(C)'); failed=$(stat_field "$stat" 'FailedCall(C)')
+      unexpected=$(stat_field "$stat" 'FailedUnexpectedMessage(C)')
       answer=$(stat_field "$stat" 'ResponseTime1(C)' | awk -F: '{printf "%.1f ms", ($1*3600+$2*60+$3)*1000+$4/1000}')
     fi
     wall=$(echo "$end - $start" | bc)
     due=$(echo "$STEP_SECONDS + $HOLD_MS / 1000 + 15" | bc)
     per_call() { [ "$ok" -gt 0 ] && echo "scale=3; ($2 - $1) * 1000 / $HZ / $ok" | bc | sed 's/^\./0./' || echo n/a; }
-    cpu_t=$(per_call "$t0" "$t1"); line="$name $rate/s: $ok of $total successful, $failed failed, wall ${wall%.*} s, answer avg $answer; CPU per call: target $cpu_t ms"
+    cpu_t=$(per_call "$t0" "$t1"); limited=$(( $(overload_episodes) - limited0 ))
+    failures="$failed failed ($unexpected on an unexpected answer"
+    [ "$target" != edge ] || failures="$failures; overload control began limiting $limited times"
+    line="$name $rate/s: $ok of $total successful, $failures), wall ${wall%.*} s, answer avg $answer; CPU per call: target $cpu_t ms"
     [ -n "$ppids" ] && line="$line, platform (WildFly) $(per_call "$p0" "$p1") ms, PostgreSQL $(per_call "$d0" "$d1") ms"
     pbx_cpu=$(tail -1 "$step/times.txt" 2>/dev/null | awk '{for(i=1;i<=2;i++){split($i,a,/[ms]/); t+=a[1]*60+a[2]}} END{printf "%.0f", t*'"$HZ"'}')
     line="$line; SIPp PBX $(per_call 0 "${pbx_cpu:-0}") ms, carriers $(per_call "$g0" "$g1") ms; machine idle $(idle_share "$i0" "$i1") %"
