@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,17 @@ class MediaRelayIT {
                         "carrier.carrier-a.media.on-failure", "503",
                         "carrier.carrier-c.media.srtp", "sdes"));
         edge.awaitLog("ready", 60);
+    }
+
+    /** A test that failed leaves its SIPp peers running on the ports the next test binds: they go with it. */
+    @AfterEach
+    void endLeftoverPeers() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/sipp") || c.equals("sipp")).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    p.onExit().join();
+                });
     }
 
     @AfterAll

@@ -215,6 +215,10 @@ public final class RtpPeer implements AutoCloseable {
                 rejected.incrementAndGet();
                 continue;
             }
+            if ((data[1] & 0xff) >= 192 && (data[1] & 0xff) <= 223) {
+                // RTCP on the RTP port (RFC 5761 §4: its packet types 192–223 are no RTP payload type): not audio.
+                continue;
+            }
             received.incrementAndGet();
             if (data.length == 172 && java.util.stream.IntStream.range(12, 172).allMatch(i -> data[i] == (byte) 0xd5)) {
                 intact.incrementAndGet();
