@@ -310,7 +310,7 @@ class ConsoleIT {
         // The replay of the demo's recorded week: the Canadian calls move from B to C, at another cost.
         setDate("replay-from", RecordedWeek.FROM);
         setDate("replay-to", RecordedWeek.TO);
-        browser.findElement(By.id("start-replay")).click();
+        follow(By.id("start-replay"));
         assertThat(text(".flash")).contains("started");
         await(Duration.ofSeconds(60), () -> {
             browser.navigate().refresh();
@@ -327,7 +327,7 @@ class ConsoleIT {
                 .as("the cost delta").isEqualByComparingTo(new java.math.BigDecimal(cost.group(3))).isNotZero();
         assertThat(text("tr[data-carrier='carrier-c']")).isNotBlank();
         browser.get(draftUrl);
-        browser.findElement(By.id("diff-link")).click();
+        follow(By.id("diff-link"));
         WebElement changed = browser.findElement(By.cssSelector("table.cells tbody tr.changed"));
         assertThat(changed.findElement(By.cssSelector(".cell-column")).getText()).isEqualTo("F");
         assertThat(changed.findElement(By.cssSelector(".old")).getText()).isEqualTo("carrier-b carrier-a");
@@ -342,21 +342,21 @@ class ConsoleIT {
         assertThat(edited).contains("carrier-c carrier-a");
         csv.clear();
         csv.sendKeys(edited);
-        browser.findElement(By.cssSelector("form[action$='/ui/rules/scenarios'] button")).click();
+        follow(By.cssSelector("form[action$='/ui/rules/scenarios'] button"));
         assertThat(text(".flash")).contains("scenarios stored");
 
         browser.get(draftUrl);
-        browser.findElement(By.id("activate-link")).click();
+        follow(By.id("activate-link"));
         assertThat(text("#confirmation h2")).isEqualTo("Activate version " + draft + "?");
         assertThat(text("#confirmation #replay-order-changed")).as("the replay's summary at activation").isNotBlank();
-        browser.findElement(By.id("confirm")).click();
+        follow(By.id("confirm"));
         assertThat(text(".flash")).contains("Version " + draft + " of routing now decides");
         assertThat(browser.findElements(By.cssSelector("table.versions tbody tr"))).hasSize(versions + 1);
         assertThat(firstRouteOfACanadianCall()).isEqualTo("carrier-c");
 
         browser.get(UI + "rules/routing/versions/1");
-        browser.findElement(By.id("rollback-link")).click();
-        browser.findElement(By.id("confirm")).click();
+        follow(By.id("rollback-link"));
+        follow(By.id("confirm"));
         assertThat(text(".flash")).contains("version 1 of routing decides again");
         assertThat(firstRouteOfACanadianCall()).isEqualTo("carrier-b");
         assertThat(Api.putCsv("rulebooks/scenarios", "ana", Files.readString(Path.of("..", "rules", "src", "main",
@@ -373,7 +373,7 @@ class ConsoleIT {
         long id = started.json().asJsonObject().getJsonNumber("id").longValue();
         login("carla", "carla");
         openTask(id, "Approve failover test plan");
-        browser.findElement(By.id("complete")).click();
+        follow(By.id("complete"));
         assertThat(text(".flash")).contains("completed");
 
         Api.task("carla", id, "Record failover test evidence");
@@ -381,11 +381,11 @@ class ConsoleIT {
         Path evidence = DIR.resolve("failover-evidence.pdf").toAbsolutePath();
         Files.write(evidence, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         browser.findElement(By.id("attach-file")).sendKeys(evidence.toString());
-        browser.findElement(By.id("attach")).click();
+        follow(By.id("attach"));
         assertThat(text(".flash")).contains("Attached failover-evidence.pdf");
         browser.findElement(By.id("f-outcome")).sendKeys("PASSED: carrier-a took the calls");
         browser.findElement(By.id("f-failoverSeconds")).sendKeys("4");
-        browser.findElement(By.id("complete")).click();
+        follow(By.id("complete"));
         assertThat(text(".flash")).contains("Record failover test evidence").contains("completed");
         assertThat(browser.getCurrentUrl()).isEqualTo(UI + "work/workflows/" + id);
         assertThat(text("h1")).contains("COMPLETED");
@@ -423,25 +423,25 @@ class ConsoleIT {
         WebElement from = browser.findElement(By.id("call-from"));
         from.clear();
         from.sendKeys(placed.toString());
-        browser.findElement(By.cssSelector("#call-search button")).click();
+        follow(By.cssSelector("#call-search button"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#calls tbody tr"));
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains(LONDON).contains("carrier-a").contains("answered");
-        rows.get(0).findElement(By.cssSelector("a")).click();
+        follow(rows.get(0).findElement(By.cssSelector("a")));
         String ladder = text("#ladder");
         assertThat(ladder).contains("Attempt 1: carrier-a").contains("200").contains("answered").contains("released by PBX");
         assertThat(text("#trace")).as("the decision's trace").contains("carrier-a");
 
         long alert = openAlert("console-ack-check");
         browser.get(UI + "ops/alerts");
-        browser.findElement(By.cssSelector("tr[data-alert='" + alert + "'] button")).click();
+        follow(By.cssSelector("tr[data-alert='" + alert + "'] button"));
         assertThat(text(".flash")).contains("Alert " + alert).contains("acknowledged");
         assertThat(alertState(alert)).isEqualTo("ACKNOWLEDGED");
         deleteAlert(alert);
 
         browser.get(UI + "ops/ingest");
         // Carrier C's deck with its bad line (an earlier upload of the same content is a duplicate with none).
-        browser.findElement(By.cssSelector("tr[data-file^='carrier-c']:not([data-quarantined='0']) a")).click();
+        follow(By.cssSelector("tr[data-file^='carrier-c']:not([data-quarantined='0']) a"));
         assertThat(text("#quarantine")).contains("zero point one");
 
         for (String c : new String[]{"carrier-a"}) {
@@ -509,7 +509,7 @@ class ConsoleIT {
         browser.get(UI + "login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button")).click();
+        follow(By.cssSelector("main form button"));
         // The click returns before the browser has the answer: wait for the next page (or the login page's refusal).
         try {
             await(Duration.ofSeconds(10), () -> !browser.getCurrentUrl().startsWith(UI + "login")
@@ -520,7 +520,7 @@ class ConsoleIT {
     }
 
     private static void logout() throws Exception {
-        browser.findElement(By.cssSelector("form.logout button")).click();
+        follow(By.cssSelector("form.logout button"));
         // The click returns before the browser has followed the logout's redirect.
         await(Duration.ofSeconds(10), () -> browser.getCurrentUrl().startsWith(UI + "login") ? true : null);
     }
@@ -543,7 +543,39 @@ class ConsoleIT {
             throw new AssertionError("no " + css + " on " + browser.getCurrentUrl() + ", which shows: "
                     + browser.findElement(By.tagName("main")).getText());
         }
-        return found.get(0).getText();
+        try {
+            return found.get(0).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException reloaded) {
+            // The page replaced itself (a finished job's progress reloads it): read the new one.
+            return text(css);
+        }
+    }
+
+    private static void follow(By by) {
+        follow(browser.findElement(by));
+    }
+
+    /**
+     * Clicks a link or a form's button and returns once the browser shows the page that answers it. WebDriver's click
+     * may return while the old page is still displayed; reading then finds the old page's elements (its flash message)
+     * or elements that go stale under the reader.
+     */
+    private static void follow(WebElement target) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        target.click();
+        try {
+            await(Duration.ofSeconds(30), () -> {
+                try {
+                    before.isEnabled();
+                    return null;
+                } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                    return "complete".equals(((org.openqa.selenium.JavascriptExecutor) browser)
+                            .executeScript("return document.readyState")) ? true : null;
+                }
+            });
+        } catch (Exception e) {
+            throw new AssertionError("the click did not lead to a new page; still on " + browser.getCurrentUrl(), e);
+        }
     }
 
     private static void upload(String file, byte[] content, String comment) throws Exception {
@@ -552,7 +584,7 @@ class ConsoleIT {
         new Select(browser.findElement(By.id("file"))).selectByValue(file);
         browser.findElement(By.id("content")).sendKeys(path.toString());
         browser.findElement(By.id("comment")).sendKeys(comment);
-        browser.findElement(By.cssSelector("form[action$='/drafts'] button")).click();
+        follow(By.cssSelector("form[action$='/drafts'] button"));
     }
 
     /** The first route of a Canadian call from HQ, simulated in the console on the active routing version. */
@@ -561,7 +593,7 @@ class ConsoleIT {
         browser.findElement(By.id("sim-source")).sendKeys("hq-cucm");
         browser.findElement(By.id("sim-calling")).sendKeys("2001");
         browser.findElement(By.id("sim-called")).sendKeys("914165550123");
-        browser.findElement(By.id("simulate")).click();
+        follow(By.id("simulate"));
         return browser.findElement(By.cssSelector("table.routes tbody tr .target")).getText();
     }
 
@@ -572,10 +604,10 @@ class ConsoleIT {
 
     private static void openTask(long workflow, String name) {
         browser.get(UI + "work/");
-        browser.findElements(By.cssSelector("#tasks tbody tr")).stream()
+        follow(browser.findElements(By.cssSelector("#tasks tbody tr")).stream()
                 .filter(r -> r.getText().contains(name) && r.getText().contains(String.valueOf(workflow)))
                 .findFirst().orElseThrow(() -> new AssertionError("no task " + name + " of workflow " + workflow))
-                .findElement(By.cssSelector("a")).click();
+                .findElement(By.cssSelector("a")));
         assertThat(text("h1")).isEqualTo(name);
     }
 
