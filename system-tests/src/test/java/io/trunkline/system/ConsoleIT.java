@@ -408,6 +408,8 @@ class ConsoleIT {
                         "platform.password", "edge-1", "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
                         "carrier.carrier-a.sources", "127.0.0.1:" + CARRIER_A));
         edge.awaitLog("ready", 60);
+        // Its first decisions would otherwise go to the local fallback while its connections warm up.
+        edge.awaitLog("open for decisions", 30);
         java.time.Instant placed = java.time.Instant.now().minusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Process carrier = Sipp.start(DIR, "carrier-a", "-m", "1", "-sn", "uas", "-p", CARRIER_A);
         SIPP.add(carrier);

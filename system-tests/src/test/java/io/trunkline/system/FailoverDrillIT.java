@@ -215,8 +215,9 @@ class FailoverDrillIT {
                 + slot.atZone(ZoneOffset.UTC).toLocalTime() + "\",\"zone\":\"UTC\",\"enabled\":true}");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), slot).toMillis() - 15_000));
-        Process carrierA = sipp("fail-carrier-a", "-m", "1", "-sn", "uas", "-p", "17561");
-        Process carrierB = sipp("fail-carrier-b", "-m", "1", "-sf", SIPP.resolve("uas-503.xml").toString(), "-p", "17562");
+        // They wait long enough for a drill that starts late on a loaded machine.
+        Process carrierA = sipp("fail-carrier-a", 120, "-m", "1", "-sn", "uas", "-p", "17561");
+        Process carrierB = sipp("fail-carrier-b", 120, "-m", "1", "-sf", SIPP.resolve("uas-503.xml").toString(), "-p", "17562");
         long id = await(Duration.ofSeconds(45), () -> {
             JsonObject s = Api.get("failover-drills/schedules", "oscar").json().asJsonObject().getJsonArray("schedules")
                     .stream().map(JsonValue::asJsonObject).filter(o -> o.getString("carrier").equals("carrier-a"))
@@ -250,14 +251,15 @@ class FailoverDrillIT {
                 + "\",\"startAt\":\"" + startAt + "\"}");
         assertThat(workflow(id).getJsonArray("activeSteps").getString(0)).isEqualTo("Drill window opens");
 
+        // The carriers listen before the restart: a slow restart may find the window open as it boots.
+        Process carrierA = sipp("restart-carrier-a", 240, "-m", "1", "-sn", "uas", "-p", "17561");
+        Process carrierB = sipp("restart-carrier-b", 240, "-m", "1", "-sn", "uas", "-p", "17562");
         controller.stop(CONTAINER);
         controller.start(CONTAINER);
         Instant restarted = Instant.now();
         // The first decision after a start runs cold code and may outlast the node's decision timeout (the node's
         // fallback would then decide): the platform is warmed up before the window opens.
         assertLondonGoesToAThenB();
-        Process carrierA = sipp("restart-carrier-a", "-m", "1", "-sn", "uas", "-p", "17561");
-        Process carrierB = sipp("restart-carrier-b", "-m", "1", "-sn", "uas", "-p", "17562");
         JsonObject done = awaitState(id, "COMPLETED", 90);
         assertThat(Sipp.exit(carrierA)).isZero();
         assertThat(Sipp.exit(carrierB)).isZero();
@@ -293,7 +295,11 @@ class FailoverDrillIT {
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private static Process sipp(String name, String... args) throws Exception {
-        Process p = Sipp.start(DIR, name, args);
+        return sipp(name, 30, args);
+    }
+
+    private static Process sipp(String name, int timeoutSeconds, String... args) throws Exception {
+        Process p = Sipp.start(DIR, name, timeoutSeconds, args);
         SIPPS.add(p);
         return p;
     }
@@ -338,8 +344,9 @@ class FailoverDrillIT {
         return r.json().asJsonObject();
     }
 
+    /** The request lines of the INVITEs a carrier received; a retransmission (same request line) counts once. */
     private static List<String> invites(Path messages) throws Exception {
-        return Files.readAllLines(messages).stream().filter(l -> l.startsWith("INVITE sip:")).toList();
+        return Files.readAllLines(messages).stream().filter(l -> l.startsWith("INVITE sip:")).distinct().toList();
     }
 
     private static String subject(MimeMessage m) {

@@ -149,6 +149,8 @@ class NumberPortIT {
                         "testcalls.port", TEST_CALLS, "testcalls.token", TOKEN));
         EDGES.add(edge);
         edge.awaitLog("ready", 60);
+        // Its first decisions would otherwise go to the local fallback while its connections warm up.
+        edge.awaitLog("open for decisions", 30);
     }
 
     @Test

@@ -181,7 +181,7 @@ class SlaClaimIT {
         assertThat(attached.getContentType()).startsWith("application/zip");
         assertThat(attached.getInputStream().readAllBytes()).isEqualTo(zip.body());
         // The mail leaves inside the step's transaction: the state it records is visible once that commits.
-        assertThat(claimStateBecomes("SENT")).isEqualTo("SENT");
+        assertClaimStateBecomes("SENT");
 
         JsonObject answer = Api.task("carla", id, "Record the carrier's answer");
         String complete = "tasks/" + answer.getJsonNumber("id") + "/complete";
@@ -196,7 +196,7 @@ class SlaClaimIT {
         controller.start(CONTAINER);
         MimeMessage reminder = Api.mailTo(smtp, CLAIMS_DESK, "Reminder: SLA credit " + reference);
         assertThat((String) reminder.getContent()).contains(reference, "1200", "Reminder 1");
-        assertThat(claimStateBecomes("ACCEPTED")).isEqualTo("ACCEPTED");
+        assertClaimStateBecomes("ACCEPTED");
 
         invoiceWithTheCredit(reference);
         JsonObject done = await(Duration.ofSeconds(90), () -> {
@@ -334,15 +334,15 @@ class SlaClaimIT {
         return Api.get("sla/claims/carrier-a/2026-10", "oscar").json().asJsonObject().getString("state");
     }
 
-    /** The claim's state once it is {@code expected}, or the last state read after ten seconds. */
-    private static String claimStateBecomes(String expected) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String state = claimState();
-        while (!state.equals(expected) && System.nanoTime() < until) {
-            Thread.sleep(100);
-            state = claimState();
-        }
-        return state;
+    /**
+     * Waits (ten seconds at most) for the claim to be {@code expected}: a step's mail leaves inside its transaction,
+     * so the state it writes shows once that commits. Fails with the last state read.
+     */
+    private static void assertClaimStateBecomes(String expected) throws Exception {
+        await(Duration.ofSeconds(10), () -> {
+            assertThat(claimState()).as("the claim's state").isEqualTo(expected);
+            return true;
+        });
     }
 
     private static Map<String, String> unzip(byte[] zip) throws Exception {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,12 @@ class CallFlowsIT {
                         "carrier.carrier-b.number-format", "NATIONAL",
                         "carrier.carrier-b.add-headers", "X-Account: trunkline-42"));
         edge.awaitLog("ready", 60);
+    }
+
+    /** A test that failed leaves its SIPp peers running on the ports the next test binds: they go with it. */
+    @AfterEach
+    void endLeftoverPeers() {
+        Sipp.endLeftoverPeers();
     }
 
     @AfterAll
@@ -195,7 +202,7 @@ class CallFlowsIT {
         Process carrierB = Sipp.start(dir, "limit-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
         int answered = edge.count("answered on route 1 (carrier-a)");
         Process first = Sipp.start(dir, "limit-first", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
-                "-p", Integer.toString(PBX), "-d", "3000");
+                "-p", Integer.toString(PBX), "-d", "8000");
         edge.awaitMore("answered on route 1 (carrier-a)", answered, 5);
         Process second = Sipp.start(dir, "limit-second", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
                 "-p", Integer.toString(PBX + 1), "-d", "200");
@@ -212,7 +219,7 @@ class CallFlowsIT {
         Process carrierB = Sipp.start(dir, "pbx-limit-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
         int answered = edge.count("answered on route 1 (carrier-b)");
         Process first = Sipp.start(dir, "pbx-limit-first", "-m", "1", "-sn", "uac", "127.0.0.1:" + EDGE, "-s", "9011442071234567",
-                "-p", Integer.toString(PBX + 2), "-d", "2000");
+                "-p", Integer.toString(PBX + 2), "-d", "8000");
         edge.awaitMore("answered on route 1 (carrier-b)", answered, 5);
         Path uac503 = dir.resolve("uac-503.xml");
         Files.writeString(uac503, Files.readString(Path.of(Sipp.scenario("uac-expect-486.xml"))).replace("486", "503"));

@@ -91,12 +91,7 @@ class MediaRelayIT {
     /** A test that failed leaves its SIPp peers running on the ports the next test binds: they go with it. */
     @AfterEach
     void endLeftoverPeers() {
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/sipp") || c.equals("sipp")).orElse(false))
-                .forEach(p -> {
-                    p.destroyForcibly();
-                    p.onExit().join();
-                });
+        Sipp.endLeftoverPeers();
     }
 
     @AfterAll

@@ -63,7 +63,8 @@ class OverloadIT {
                         "overload.decision-p95-ms", "100",
                         "overload.retry-after", "3"));
         edge.awaitLog("ready", 60);
-        carrier = Sipp.start(dir, "carrier", "-sn", "uas", "-p", Integer.toString(CARRIER));
+        // It serves both runs of the test and the wait between them.
+        carrier = Sipp.start(dir, "carrier", 180, "-sn", "uas", "-p", Integer.toString(CARRIER));
     }
 
     @AfterAll
@@ -114,7 +115,7 @@ class OverloadIT {
         // The platform is quick again and the load has stopped: within the window and the recovery time the node
         // admits every call again.
         DECISION_MS.set(0);
-        edge.awaitLog("overload over", 10);
+        edge.awaitLog("overload over", 30);
         assertThat(outcomes(pbx("after", PBX_AFTER, 5, 10))).hasSize(10).allSatisfy(l -> assertThat(l).startsWith("answer;"));
     }
 }

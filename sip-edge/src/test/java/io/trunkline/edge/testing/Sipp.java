@@ -16,12 +16,30 @@ public final class Sipp {
 
     /** Starts {@code sipp args} in {@code dir}, logging to {@code dir/<name>.log}; add {@code -m} for the call count. */
     public static Process start(Path dir, String name, String... args) throws IOException {
+        return start(dir, name, 30, args);
+    }
+
+    /** As {@link #start(Path, String, String...)}, SIPp ending in error after {@code timeoutSeconds} instead of 30. */
+    public static Process start(Path dir, String name, int timeoutSeconds, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("sipp"));
         cmd.addAll(List.of(args));
-        cmd.addAll(List.of("-i", "127.0.0.1", "-timeout", "30s", "-timeout_error", "-nostdin"));
+        cmd.addAll(List.of("-i", "127.0.0.1", "-timeout", timeoutSeconds + "s", "-timeout_error", "-nostdin"));
         return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    }
+
+    /**
+     * Ends every SIPp this JVM started that still runs: a test that failed leaves its peers on the ports the next test
+     * binds. For an {@code @AfterEach}.
+     */
+    public static void endLeftoverPeers() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/sipp") || c.equals("sipp")).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    p.onExit().join();
+                });
     }
 
     /** SIPp's exit code (0: every call as the scenario says), or -1 when it did not end within a minute. */
