@@ -105,7 +105,7 @@ public final class B2bua {
         this.admission = admission;
         this.messages = new Messages(sip);
         this.calls = new Calls(sip, admission, new CallRecordAssembler(node), records, clock, media);
-        this.inDialog = new InDialogRelay(sip, messages, calls, media);
+        this.inDialog = new InDialogRelay(sip, messages, calls, media, timers);
         this.attempts = new RouteAttempts(sip, dialect, new FailoverSequencer(health, admission, dialect), messages, calls,
                 timers, media);
         this.testCalls = new TestCallOriginator(this, sip, calls, admission, inDialog, messages, timers);
@@ -284,6 +284,11 @@ public final class B2bua {
             if (inDialog.onReInviteResponse(event, call)) {
                 return;
             }
+            if (callId.equals(call.bCallId) && call.state == Call.State.CONFIRMED && status >= 200 && status < 300) {
+                // The carrier's 2xx again: our ACK was lost (RFC 3261 §13.2.2.4); acknowledged again, nothing more.
+                messages.ack(response, call.bRequest.getRequestURI());
+                return;
+            }
             if (!callId.equals(call.bCallId) || call.state == Call.State.ENDED) {
                 if (status >= 200 && status < 300) {
                     // A late 2xx of an abandoned attempt: acknowledge and hang it up (RFC 3261 §13.2.2.4).
@@ -360,6 +365,9 @@ public final class B2bua {
         Messages.copyHeaders(from, r, Messages.SESSION_TIMER_RESPONSE);
         media.answer(call, from, r);
         call.aInvite.sendResponse(r);
+        if (status >= 200 && status < 300) {
+            inDialog.awaitAck(call, r);
+        }
     }
 
     public void close() {

@@ -15,6 +15,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
 import javax.sip.address.URI;
 import javax.sip.message.Request;
+import javax.sip.message.Response;
 
 /**
  * One call through the edge: the PBX leg (A, where the edge is the called party) and the carrier leg
@@ -80,6 +81,12 @@ final class Call {
     boolean mediaRelayed;
     /** Whether the call has media on the relay to end (an offer of any attempt was taken). */
     boolean mediaPlaced;
+
+    /** The 2xx sent to the PBX for its INVITE, sent again until the PBX's ACK comes (RFC 3261 §13.3.1.4). */
+    Response aAnswer;
+    /** Whether the PBX has acknowledged {@link #aAnswer}. */
+    boolean aAcknowledged;
+    ScheduledFuture<?> aAnswerResend;
 
     ClientTransaction bInvite;
     Request bRequest;

@@ -4,6 +4,8 @@ import io.trunkline.edge.transport.LocalPoint;
 import io.trunkline.edge.transport.SipEndpoint;
 import java.text.ParseException;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
@@ -36,9 +38,24 @@ public final class InDialogRelay {
     private final Calls calls;
 
     private final CallMedia media;
+    private final ScheduledExecutorService timers;
 
-    InDialogRelay(SipEndpoint sip, Messages messages, Calls calls, CallMedia media) {
+    private final long t1Ms;
+    private final long t2Ms;
+    private final long answerWaitMs;
+
+    InDialogRelay(SipEndpoint sip, Messages messages, Calls calls, CallMedia media, ScheduledExecutorService timers) {
+        this(sip, messages, calls, media, timers, T1_MS, T2_MS, ANSWER_WAIT_MS);
+    }
+
+    /** With the 2xx retransmission's T1, T2 and total wait given (unit tests shorten them). */
+    InDialogRelay(SipEndpoint sip, Messages messages, Calls calls, CallMedia media, ScheduledExecutorService timers,
+                  long t1Ms, long t2Ms, long answerWaitMs) {
+        this.t1Ms = t1Ms;
+        this.t2Ms = t2Ms;
+        this.answerWaitMs = answerWaitMs;
         this.media = media;
+        this.timers = timers;
         this.sip = sip;
         this.messages = messages;
         this.calls = calls;
@@ -145,8 +162,72 @@ public final class InDialogRelay {
         pending.from().sendResponse(back);
     }
 
+    /**
+     * The PBX's ACK. For the 2xx of its INVITE it ends that answer's retransmissions; any other (an ACK for a
+     * re-INVITE's 2xx) is absorbed: the carrier leg was acknowledged when its 2xx arrived.
+     */
     public void onAck(RequestEvent event) {
-        // The PBX's ACK for the edge's 2xx: the carrier leg was acknowledged when its 2xx arrived.
+        Request ack = event.getRequest();
+        String callId = Messages.callIdOf(ack);
+        Call call = calls.get(callId);
+        if (call == null || !call.isPbxLeg(callId)) {
+            return;
+        }
+        long cseq = ((CSeqHeader) ack.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        synchronized (call) {
+            if (call.aAnswer != null && cseq == ((CSeqHeader) call.aRequest.getHeader(CSeqHeader.NAME)).getSeqNumber()) {
+                call.aAcknowledged = true;
+                if (call.aAnswerResend != null) {
+                    call.aAnswerResend.cancel(false);
+                }
+            }
+        }
+    }
+
+    // --- the 2xx to the PBX until its ACK (RFC 3261 §13.3.1.4) ----------------------------------------
+
+    /** T1 and T2 of RFC 3261 §17.1.1.1: the first interval and the cap of the 2xx's retransmissions. */
+    static final long T1_MS = 500;
+    static final long T2_MS = 4_000;
+    /** How long the 2xx is sent again without an ACK before the call is ended: 64 × T1. */
+    static final long ANSWER_WAIT_MS = 64 * T1_MS;
+
+    /**
+     * Called with the call's lock held once {@code answer}, a 2xx to the PBX's INVITE, has been sent: the INVITE's
+     * server transaction ends with a 2xx, so the edge (the UAS core) sends it again at T1, 2·T1, ... up to T2 until
+     * the PBX acknowledges it. Over UDP a lost 2xx is otherwise never repaired and the PBX's call hangs: the caller
+     * stops retransmitting its INVITE once it has a provisional answer. Without an ACK after 64·T1 the call is hung
+     * up on both sides.
+     */
+    void awaitAck(Call call, Response answer) {
+        call.aAnswer = answer;
+        call.aAcknowledged = false;
+        call.aAnswerResend = timers.schedule(() -> resendAnswer(call, t1Ms, t1Ms), t1Ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void resendAnswer(Call call, long interval, long waited) {
+        synchronized (call) {
+            if (call.aAcknowledged || call.state != Call.State.CONFIRMED || call.aAnswer == null) {
+                return;
+            }
+            if (waited >= answerWaitMs) {
+                LOG.warn("call {}: no ACK from the PBX for its answer in {} ms; hanging up", call.aCallId, answerWaitMs);
+                call.state = Call.State.ENDED;
+                calls.finish(call, Response.REQUEST_TIMEOUT, "EDGE");
+                sendBye(call, true);
+                sendBye(call, false);
+                calls.forget(call);
+                return;
+            }
+            try {
+                sip.sendStateless(call.aAnswer);
+            } catch (SipException | RuntimeException e) {
+                LOG.debug("call {}: answer not sent again: {}", call.aCallId, e.toString());
+            }
+            long next = Math.min(interval * 2, t2Ms);
+            call.aAnswerResend = timers.schedule(() -> resendAnswer(call, next, waited + next), next,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     public void onBye(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {

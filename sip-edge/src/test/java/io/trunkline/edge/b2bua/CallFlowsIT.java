@@ -101,6 +101,21 @@ class CallFlowsIT {
     }
 
     @Test
+    void anAnswerThePbxDidNotAcknowledgeIsSentAgainUntilItDoes() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Process carrierB = Sipp.start(dir, "late-ack-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));
+        Path messages = dir.resolve("late-ack-pbx-messages.log");
+        assertThat(Sipp.exit(Sipp.start(dir, "late-ack-pbx", "-m", "1", "-sf", Sipp.scenario("uac-late-ack.xml"),
+                "127.0.0.1:" + EDGE, "-s", "9011442071234567", "-p", Integer.toString(PBX), "-trace_msg",
+                "-message_file", messages.toString()))).as("answered, acknowledged late, hung up").isZero();
+        assertThat(Sipp.exit(carrierB)).isZero();
+        // The PBX sends no 200 of its own: each one in its log is one the edge sent it.
+        long answers = java.nio.file.Files.readAllLines(messages).stream()
+                .filter(l -> l.startsWith("SIP/2.0 200")).count();
+        assertThat(answers).as("the INVITE's 200 at 0, 0.5 and 1.5 s, then the BYE's").isBetween(4L, 5L);
+    }
+
+    @Test
     void basicCallIsAnsweredAndHungUp() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
         Process carrierB = Sipp.start(dir, "basic-b", "-m", "1", "-sn", "uas", "-p", Integer.toString(CARRIER_B));

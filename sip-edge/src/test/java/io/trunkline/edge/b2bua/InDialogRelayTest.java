@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.address.SipURI;
@@ -22,6 +24,7 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +41,9 @@ class InDialogRelayTest {
     private final Admission admission = new Admission((ip, port) -> null, counters, Map.of(), records);
     private final Calls calls = new Calls(sip, admission, new CallRecordAssembler("edge-1"), records,
             Clock.fixed(TestCalls.STARTED.plusSeconds(60), ZoneOffset.UTC), new CallMedia());
-    private final InDialogRelay relay = new InDialogRelay(sip, new Messages(sip), calls, new CallMedia());
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    /** The 2xx retransmission's T1, T2 and total wait shortened to 10, 40 and 300 ms. */
+    private final InDialogRelay relay = new InDialogRelay(sip, new Messages(sip), calls, new CallMedia(), timers, 10, 40, 300);
     private final List<Response> toPbx = new ArrayList<>();
     private Call call;
 
@@ -171,5 +176,63 @@ class InDialogRelayTest {
         assertThat(toCarrier).extracting(Response::getStatusCode).containsExactly(200);
         assertThat(sip.sentMethods()).as("no ACK for an UPDATE").containsExactly(Request.UPDATE);
         assertThat(call.update).isNull();
+    }
+
+    @AfterEach
+    void stopTimers() {
+        timers.shutdownNow();
+    }
+
+    /** Polls {@code condition} (every 5 ms, at most 5 s) under the call's lock, which the timer thread also takes. */
+    private boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 1_000; i++) {
+            synchronized (call) {
+                if (condition.getAsBoolean()) {
+                    return true;
+                }
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    @Test
+    void theAnswerToThePbxIsSentAgainUntilItsAckComes() throws Exception {
+        Response ok = SipMessages.answer(call.aRequest, 200, "edge-tag", "sip:edge@192.0.2.1:5060");
+        synchronized (call) {
+            relay.awaitAck(call, ok);
+        }
+        assertThat(eventually(() -> sip.statelessResponses.size() >= 3)).as("sent again, unacknowledged").isTrue();
+        assertThat(sip.statelessResponses).allSatisfy(r -> assertThat(r).isSameAs(ok));
+
+        // An ACK of another CSeq (a re-INVITE's) does not stop it; the INVITE's does.
+        relay.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(7).toTag("edge-tag").build(), new ArrayList<>()));
+        int before = sip.statelessResponses.size();
+        assertThat(eventually(() -> sip.statelessResponses.size() > before)).isTrue();
+        relay.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(1).toTag("edge-tag").build(), new ArrayList<>()));
+        int acked = sip.statelessResponses.size();
+        Thread.sleep(200);
+        assertThat(sip.statelessResponses).as("nothing after the ACK").hasSize(acked);
+        assertThat(call.state).isEqualTo(Call.State.CONFIRMED);
+        assertThat(records.records).isEmpty();
+    }
+
+    @Test
+    void anAnswerNeverAcknowledgedEndsTheCallOnBothSides() throws Exception {
+        Response ok = SipMessages.answer(call.aRequest, 200, "edge-tag", "sip:edge@192.0.2.1:5060");
+        synchronized (call) {
+            relay.awaitAck(call, ok);
+        }
+        assertThat(eventually(() -> call.state == Call.State.ENDED)).as("hung up after the wait").isTrue();
+        assertThat(sip.statelessResponses).as("sent again at 10, 20, 40, 40 ... ms").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(sip.sentMethods()).containsExactly(Request.BYE, Request.BYE);
+        assertThat(sip.requests).extracting(r -> ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId())
+                .containsExactlyInAnyOrder(CARRIER_CALL, PBX_CALL);
+        assertThat(records.records).singleElement().satisfies(r -> {
+            assertThat(r.releaseCode()).isEqualTo(408);
+            assertThat(r.releasedBy()).isEqualTo("EDGE");
+        });
+        assertThat(calls.get(PBX_CALL)).as("both legs forgotten").isNull();
+        assertThat(calls.get(CARRIER_CALL)).isNull();
     }
 }
