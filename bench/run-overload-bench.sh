@@ -94,6 +94,8 @@ summary() { # calls log, calls offered, epoch ms the load stopped (0: not a reco
   if [ -n "$CAPTURE" ]; then
     echo "  the node's first answers, from the capture ($CAPTURE):"
     python3 bench/first-answers.py "$CAPTURE" "${TARGET##*:}" 50 | sed 's/^/  /'
+    echo "  the node's answers and the caller's ACKs, from the same capture:"
+    python3 bench/answer-acks.py "$CAPTURE" "${TARGET##*:}" | sed 's/^/    /'
   fi
   echo "recovery: $RECOVERY_RATE calls/s for 15 s from the moment the load stopped"
   echo "  $(summary "$OUT/recovery-calls.log" $((RECOVERY_RATE * 15)) "$stop_ms")"
