@@ -5,48 +5,27 @@ were never acknowledged, and how many answered calls never saw a BYE. A lost 2xx
 caller's call hanging, which the load generator counts as a failed call. Usage: answer-acks.py CAPTURE NODE_PORT"""
 import collections
 import re
-import struct
 import sys
 
+from sipcapture import datagrams
+
 capture, port = sys.argv[1], int(sys.argv[2])
-CALL_ID = re.compile(rb'\r\n(?:Call-ID|i) *: *([^\r]+)', re.I)
 CSEQ = re.compile(rb'\r\nCSeq *: *\d+ *(\w+)', re.I)
 ok, refused, invites = collections.Counter(), collections.Counter(), collections.Counter()
 acked, byes = set(), set()
-with open(capture, 'rb') as f:
-    header = f.read(24)
-    magic = struct.unpack('<I', header[:4])[0] if len(header) == 24 else 0
-    if magic not in (0xa1b2c3d4, 0xa1b23c4d, 0xd4c3b2a1, 0x4d3cb2a1):
-        sys.exit(f'{capture}: not a pcap capture (tcpdump -w writes one; pcapng is not read here)')
-    order = '<' if magic in (0xa1b2c3d4, 0xa1b23c4d) else '>'
-    while True:
-        head = f.read(16)
-        if len(head) < 16:
-            break
-        length = struct.unpack(order + 'IIII', head)[2]
-        frame = f.read(length)
-        ip = frame[14:]
-        if len(ip) < 20 or ip[9] != 17:
-            continue
-        udp = ip[(ip[0] & 15) * 4:]
-        src, dst = struct.unpack('>HH', udp[:4])
-        data = udp[8:]
-        m = CALL_ID.search(data)
-        if not m:
-            continue
-        call = m.group(1)
-        c = CSEQ.search(data)
-        method = c.group(1).upper() if c else b''
-        if dst == port and data.startswith(b'INVITE '):
-            invites[call] += 1
-        elif dst == port and data.startswith(b'ACK '):
-            acked.add(call)
-        elif dst == port and data.startswith(b'BYE '):
-            byes.add(call)
-        elif src == port and method == b'INVITE' and data.startswith(b'SIP/2.0 2'):
-            ok[call] += 1
-        elif src == port and method == b'INVITE' and data.startswith(b'SIP/2.0 503'):
-            refused[call] += 1
+for _, src, dst, call, data in datagrams(capture):
+    c = CSEQ.search(data)
+    method = c.group(1).upper() if c else b''
+    if dst == port and data.startswith(b'INVITE '):
+        invites[call] += 1
+    elif dst == port and data.startswith(b'ACK '):
+        acked.add(call)
+    elif dst == port and data.startswith(b'BYE '):
+        byes.add(call)
+    elif src == port and method == b'INVITE' and data.startswith(b'SIP/2.0 2'):
+        ok[call] += 1
+    elif src == port and method == b'INVITE' and data.startswith(b'SIP/2.0 503'):
+        refused[call] += 1
 print(f'{len(ok)} calls answered 2xx: {sum(1 for c in ok if ok[c] > 1)} of them sent again before the ACK, '
       f'{sum(1 for c in ok if c not in acked)} never acknowledged, {sum(1 for c in ok if c not in byes)} without a BYE')
 print(f'{len(refused)} calls refused 503: {sum(1 for c in refused if c not in acked)} never acknowledged; '
