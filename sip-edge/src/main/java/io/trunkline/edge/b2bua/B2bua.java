@@ -284,9 +284,13 @@ public final class B2bua {
             if (inDialog.onReInviteResponse(event, call)) {
                 return;
             }
-            if (callId.equals(call.bCallId) && call.state == Call.State.CONFIRMED && status >= 200 && status < 300) {
-                // The carrier's 2xx again: our ACK was lost (RFC 3261 §13.2.2.4); acknowledged again, nothing more.
-                messages.ack(response, call.bRequest.getRequestURI());
+            boolean carrierLeg = callId.equals(call.bCallId);
+            if ((carrierLeg || call.isPbxLeg(callId)) && call.state == Call.State.CONFIRMED && status >= 200
+                    && status < 300) {
+                // A 2xx again for an INVITE of the edge's in this call (the carrier's answer, or either side's answer
+                // to a re-INVITE passed through): our ACK was lost (RFC 3261 §13.2.2.4); acknowledged again, nothing
+                // more. The PBX's dialog is not an abandoned attempt's.
+                messages.ack(response, carrierLeg ? call.bRequest.getRequestURI() : Messages.remoteTarget(call.aRequest));
                 return;
             }
             if (!callId.equals(call.bCallId) || call.state == Call.State.ENDED) {
@@ -366,7 +370,7 @@ public final class B2bua {
         media.answer(call, from, r);
         call.aInvite.sendResponse(r);
         if (status >= 200 && status < 300) {
-            inDialog.awaitAck(call, r);
+            inDialog.awaitAck(call, true, r);
         }
     }
 

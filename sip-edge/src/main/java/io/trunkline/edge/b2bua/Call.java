@@ -82,11 +82,26 @@ final class Call {
     /** Whether the call has media on the relay to end (an offer of any attempt was taken). */
     boolean mediaPlaced;
 
-    /** The 2xx sent to the PBX for its INVITE, sent again until the PBX's ACK comes (RFC 3261 §13.3.1.4). */
-    Response aAnswer;
-    /** Whether the PBX has acknowledged {@link #aAnswer}. */
-    boolean aAcknowledged;
-    ScheduledFuture<?> aAnswerResend;
+    /**
+     * A 2xx the edge sent for one side's INVITE (the call's first or a re-INVITE), sent again until that side's ACK
+     * for the INVITE's CSeq comes (RFC 3261 §13.3.1.4). The slot is cleared by the ACK, so the answer is held only
+     * while it may be needed again.
+     */
+    static final class Unacknowledged {
+        final Response answer;
+        final long cseq;
+        ScheduledFuture<?> resend;
+
+        Unacknowledged(Response answer, long cseq) {
+            this.answer = answer;
+            this.cseq = cseq;
+        }
+    }
+
+    /** The 2xx to the PBX not acknowledged yet, or null. */
+    Unacknowledged toPbx;
+    /** The 2xx to the carrier (for its re-INVITE) not acknowledged yet, or null. */
+    Unacknowledged toCarrier;
 
     ClientTransaction bInvite;
     Request bRequest;

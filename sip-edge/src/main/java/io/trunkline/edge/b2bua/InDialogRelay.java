@@ -15,7 +15,6 @@ import javax.sip.SipException;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
@@ -148,7 +147,7 @@ public final class InDialogRelay {
         } else {
             call.reInvite = null;
             if (status < 300) {
-                messages.ack(response, call.bRequest.getRequestURI());
+                messages.ack(response, pending.to().getRequest().getRequestURI());
             }
         }
         Response back = sip.factories().messages().createResponse(status, pending.from().getRequest());
@@ -160,31 +159,38 @@ public final class InDialogRelay {
             messages.copyBody(response, back);
         }
         pending.from().sendResponse(back);
+        if (status < 300 && !update) {
+            awaitAck(call, call.isPbxLeg(Messages.callIdOf(pending.from().getRequest())), back);
+        }
     }
 
     /**
-     * The PBX's ACK. For the 2xx of its INVITE it ends that answer's retransmissions; any other (an ACK for a
-     * re-INVITE's 2xx) is absorbed: the carrier leg was acknowledged when its 2xx arrived.
+     * An ACK from either side. The ACK for the CSeq of a 2xx the edge sent that side ends that answer's
+     * retransmissions; any other is absorbed (the other leg's 2xx was acknowledged by the edge when it arrived).
      */
     public void onAck(RequestEvent event) {
         Request ack = event.getRequest();
         String callId = Messages.callIdOf(ack);
         Call call = calls.get(callId);
-        if (call == null || !call.isPbxLeg(callId)) {
+        if (call == null) {
             return;
         }
         long cseq = ((CSeqHeader) ack.getHeader(CSeqHeader.NAME)).getSeqNumber();
         synchronized (call) {
-            if (call.aAnswer != null && cseq == ((CSeqHeader) call.aRequest.getHeader(CSeqHeader.NAME)).getSeqNumber()) {
-                call.aAcknowledged = true;
-                if (call.aAnswerResend != null) {
-                    call.aAnswerResend.cancel(false);
+            boolean pbx = call.isPbxLeg(callId);
+            Call.Unacknowledged pending = pbx ? call.toPbx : call.toCarrier;
+            if (pending != null && pending.cseq == cseq) {
+                pending.resend.cancel(false);
+                if (pbx) {
+                    call.toPbx = null;
+                } else {
+                    call.toCarrier = null;
                 }
             }
         }
     }
 
-    // --- the 2xx to the PBX until its ACK (RFC 3261 §13.3.1.4) ----------------------------------------
+    // --- a 2xx to an INVITE until its ACK (RFC 3261 §13.3.1.4) ----------------------------------------
 
     /** T1 and T2 of RFC 3261 §17.1.1.1: the first interval and the cap of the 2xx's retransmissions. */
     static final long T1_MS = 500;
@@ -193,25 +199,38 @@ public final class InDialogRelay {
     static final long ANSWER_WAIT_MS = 64 * T1_MS;
 
     /**
-     * Called with the call's lock held once {@code answer}, a 2xx to the PBX's INVITE, has been sent: the INVITE's
-     * server transaction ends with a 2xx, so the edge (the UAS core) sends it again at T1, 2·T1, ... up to T2 until
-     * the PBX acknowledges it. Over UDP a lost 2xx is otherwise never repaired and the PBX's call hangs: the caller
-     * stops retransmitting its INVITE once it has a provisional answer. Without an ACK after 64·T1 the call is hung
-     * up on both sides.
+     * Called with the call's lock held once {@code answer}, a 2xx to an INVITE of the PBX ({@code toPbx}) or of the
+     * carrier, has been sent: the INVITE's server transaction ends with a 2xx, so the edge (the UAS core) sends it
+     * again at T1, 2·T1, ... up to T2 until that side acknowledges it. Over UDP a lost 2xx is otherwise never
+     * repaired: the caller stops retransmitting its INVITE once it has a provisional answer (a first INVITE's call
+     * hangs at the PBX; a re-INVITE's offer is left open). Without an ACK after 64·T1 the call is hung up on both
+     * sides, as §13.3.1.4 asks of a session whose 2xx is never acknowledged.
      */
-    void awaitAck(Call call, Response answer) {
-        call.aAnswer = answer;
-        call.aAcknowledged = false;
-        call.aAnswerResend = timers.schedule(() -> resendAnswer(call, t1Ms, t1Ms), t1Ms, TimeUnit.MILLISECONDS);
+    void awaitAck(Call call, boolean toPbx, Response answer) {
+        Call.Unacknowledged pending = new Call.Unacknowledged(answer,
+                ((CSeqHeader) answer.getHeader(CSeqHeader.NAME)).getSeqNumber());
+        Call.Unacknowledged before = toPbx ? call.toPbx : call.toCarrier;
+        if (before != null) {
+            before.resend.cancel(false);
+        }
+        if (toPbx) {
+            call.toPbx = pending;
+        } else {
+            call.toCarrier = pending;
+        }
+        pending.resend = timers.schedule(() -> resendAnswer(call, pending, t1Ms, t1Ms), t1Ms, TimeUnit.MILLISECONDS);
     }
 
-    private void resendAnswer(Call call, long interval, long waited) {
+    private void resendAnswer(Call call, Call.Unacknowledged pending, long interval, long waited) {
         synchronized (call) {
-            if (call.aAcknowledged || call.state != Call.State.CONFIRMED || call.aAnswer == null) {
+            if (call.state != Call.State.CONFIRMED || (call.toPbx != pending && call.toCarrier != pending)) {
                 return;
             }
             if (waited >= answerWaitMs) {
-                LOG.warn("call {}: no ACK from the PBX for its answer in {} ms; hanging up", call.aCallId, answerWaitMs);
+                LOG.warn("call {}: no ACK from the {} for its answer in {} ms; hanging up", call.aCallId,
+                        call.toPbx == pending ? "PBX" : "carrier", answerWaitMs);
+                call.toPbx = null;
+                call.toCarrier = null;
                 call.state = Call.State.ENDED;
                 calls.finish(call, Response.REQUEST_TIMEOUT, "EDGE");
                 sendBye(call, true);
@@ -220,12 +239,12 @@ public final class InDialogRelay {
                 return;
             }
             try {
-                sip.sendStateless(call.aAnswer);
+                sip.sendStateless(pending.answer);
             } catch (SipException | RuntimeException e) {
                 LOG.debug("call {}: answer not sent again: {}", call.aCallId, e.toString());
             }
             long next = Math.min(interval * 2, t2Ms);
-            call.aAnswerResend = timers.schedule(() -> resendAnswer(call, next, waited + next), next,
+            pending.resend = timers.schedule(() -> resendAnswer(call, pending, next, waited + next), next,
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -319,9 +338,8 @@ public final class InDialogRelay {
         HeaderFactory h = sip.factories().headers();
         Request a = call.aRequest;
         LocalPoint lp = messages.localFor(a);
-        ContactHeader c = (ContactHeader) a.getHeader(ContactHeader.NAME);
         FromHeader aFrom = (FromHeader) a.getHeader(FromHeader.NAME);
-        URI target = c != null ? c.getAddress().getURI() : aFrom.getAddress().getURI();
+        URI target = Messages.remoteTarget(a);
         ToHeader aTo = (ToHeader) a.getHeader(ToHeader.NAME);
         // Its From is the INVITE's To with the edge's tag; its To is the INVITE's From.
         Request r = sip.factories().messages().createRequest(target, method, (CallIdHeader) a.getHeader(CallIdHeader.NAME),

@@ -69,6 +69,12 @@ final class Messages {
         }
     }
 
+    /** Where requests in the dialog {@code request} opened go: its Contact, or its From when it has none. */
+    static URI remoteTarget(Request request) {
+        ContactHeader c = (ContactHeader) request.getHeader(ContactHeader.NAME);
+        return c != null ? c.getAddress().getURI() : ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
+    }
+
     /** Acknowledges a 2xx to an INVITE of the edge's (RFC 3261 §13.2.2.4: end to end, outside the transaction). */
     void ack(Response response, URI fallbackTarget) throws ParseException, SipException, InvalidArgumentException {
         ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);

@@ -125,6 +125,43 @@ class B2buaTest {
     }
 
     @Test
+    void aCarriersAnswerThatComesAgainIsAcknowledgedAgainAndRelayedOnce() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).sdp().build(), answers));
+        answer(sip.requests.get(0), 200);
+        answer(sip.requests.get(0), 200);
+
+        assertThat(codes(answers)).as("one answer to the PBX").containsExactly(100, 200);
+        assertThat(sip.sentMethods()).as("our lost ACK sent again (RFC 3261 §13.2.2.4)")
+                .containsExactly(Request.INVITE, Request.ACK, Request.ACK);
+        assertThat(sip.requests.get(2).getRequestURI().toString()).isEqualTo("sip:carrier@198.51.100.1:5060");
+        assertThat(b2bua.activeCalls()).isEqualTo(1);
+        assertThat(records.records).isEmpty();
+    }
+
+    @Test
+    void thePbxsAnswerToACarriersReInviteThatComesAgainIsAcknowledgedAgainAndTheCallGoesOn() throws Exception {
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).sdp().build(), new ArrayList<>()));
+        answer(sip.requests.get(0), 200);
+        List<Response> toCarrier = new ArrayList<>();
+        b2bua.onInvite(from("198.51.100.1", SipMessages.request(Request.INVITE).callId("edge-1").cseq(2)
+                .toTag("carrier-tag").sdp().build(), toCarrier));
+        Request towardsPbx = sip.requests.get(2);
+        assertThat(towardsPbx.getMethod()).isEqualTo(Request.INVITE);
+        Response pbxOk = SipMessages.answer(towardsPbx, 200, "pbx-tag", "sip:2001@10.0.1.10:5070");
+
+        b2bua.onResponse(new ResponseEvent("test", sip.clientTransactions.get(1), null, pbxOk));
+        assertThat(codes(toCarrier)).containsExactly(200);
+        b2bua.onResponse(new ResponseEvent("test", (javax.sip.ClientTransaction) null, null, pbxOk));
+
+        assertThat(sip.sentMethods()).as("the PBX's 2xx acknowledged twice, no BYE")
+                .containsExactly(Request.INVITE, Request.ACK, Request.INVITE, Request.ACK, Request.ACK);
+        assertThat(sip.requests.get(4).getRequestURI().toString()).isEqualTo("sip:2001@10.0.1.10:5070");
+        assertThat(b2bua.activeCalls()).isEqualTo(1);
+        assertThat(records.records).isEmpty();
+    }
+
+    @Test
     void aBusyCarrierIsRelayedWithoutFailover() throws Exception {
         List<Response> answers = new ArrayList<>();
         b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).build(), answers));

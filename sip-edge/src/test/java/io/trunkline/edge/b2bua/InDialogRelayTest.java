@@ -200,7 +200,7 @@ class InDialogRelayTest {
     void theAnswerToThePbxIsSentAgainUntilItsAckComes() throws Exception {
         Response ok = SipMessages.answer(call.aRequest, 200, "edge-tag", "sip:edge@192.0.2.1:5060");
         synchronized (call) {
-            relay.awaitAck(call, ok);
+            relay.awaitAck(call, true, ok);
         }
         assertThat(eventually(() -> sip.statelessResponses.size() >= 3)).as("sent again, unacknowledged").isTrue();
         assertThat(sip.statelessResponses).allSatisfy(r -> assertThat(r).isSameAs(ok));
@@ -213,15 +213,49 @@ class InDialogRelayTest {
         int acked = sip.statelessResponses.size();
         Thread.sleep(200);
         assertThat(sip.statelessResponses).as("nothing after the ACK").hasSize(acked);
+        synchronized (call) {
+            assertThat(call.toPbx).as("the answer is not held once acknowledged").isNull();
+        }
         assertThat(call.state).isEqualTo(Call.State.CONFIRMED);
         assertThat(records.records).isEmpty();
+    }
+
+    @Test
+    void theAnswerToACarriersReInviteIsSentAgainUntilTheCarrierAcknowledgesIt() throws Exception {
+        List<Response> toCarrier = new ArrayList<>();
+        relay.reInvite(event(SipMessages.request(Request.INVITE).callId(CARRIER_CALL).cseq(3).toTag("carrier-tag").sdp()
+                .build(), toCarrier), call, CARRIER_CALL);
+        Request towardsPbx = sip.requests.get(0);
+        assertThat(((CallIdHeader) towardsPbx.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo(PBX_CALL);
+
+        Response ok = SipMessages.answer(towardsPbx, 200, "pbx-tag", "sip:pbx@10.0.1.10:5060");
+        synchronized (call) {
+            assertThat(relay.onReInviteResponse(new ResponseEvent("test", call.reInvite.to(), null, ok), call)).isTrue();
+        }
+        assertThat(toCarrier).extracting(Response::getStatusCode).containsExactly(200);
+        assertThat(eventually(() -> sip.statelessResponses.size() >= 2)).as("sent again, unacknowledged").isTrue();
+        assertThat(sip.statelessResponses).allSatisfy(r -> assertThat(r).isSameAs(toCarrier.get(0)));
+
+        // The PBX's ACK of its own dialog does not stop it; the carrier's for CSeq 3 does.
+        relay.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(3).toTag("edge-tag").build(), new ArrayList<>()));
+        int before = sip.statelessResponses.size();
+        assertThat(eventually(() -> sip.statelessResponses.size() > before)).isTrue();
+        relay.onAck(event(SipMessages.request(Request.ACK).callId(CARRIER_CALL).cseq(3).toTag("carrier-tag").build(),
+                new ArrayList<>()));
+        int acked = sip.statelessResponses.size();
+        Thread.sleep(200);
+        assertThat(sip.statelessResponses).as("nothing after the ACK").hasSize(acked);
+        synchronized (call) {
+            assertThat(call.toCarrier).isNull();
+            assertThat(call.state).isEqualTo(Call.State.CONFIRMED);
+        }
     }
 
     @Test
     void anAnswerNeverAcknowledgedEndsTheCallOnBothSides() throws Exception {
         Response ok = SipMessages.answer(call.aRequest, 200, "edge-tag", "sip:edge@192.0.2.1:5060");
         synchronized (call) {
-            relay.awaitAck(call, ok);
+            relay.awaitAck(call, true, ok);
         }
         assertThat(eventually(() -> call.state == Call.State.ENDED)).as("hung up after the wait").isTrue();
         assertThat(sip.statelessResponses).as("sent again at 10, 20, 40, 40 ... ms").hasSizeGreaterThanOrEqualTo(5);

@@ -52,9 +52,12 @@ public final class FakeSipEndpoint implements SipEndpoint {
         return event.getServerTransaction();
     }
 
+    /** Client transactions made, in order. */
+    public final List<ClientTransaction> clientTransactions = new CopyOnWriteArrayList<>();
+
     @Override
     public ClientTransaction clientTransaction(Request request) {
-        return (ClientTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
+        ClientTransaction ct = (ClientTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{ClientTransaction.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "sendRequest" -> {
                         requests.add(request);
@@ -66,6 +69,8 @@ public final class FakeSipEndpoint implements SipEndpoint {
                     case "equals" -> proxy == args[0];
                     default -> null;
                 });
+        clientTransactions.add(ct);
+        return ct;
     }
 
     @Override
