@@ -13,16 +13,26 @@ import java.util.Set;
  *                  asks for 64 KiB, which holds a few dozen datagrams, so a 30 ms pause of the node under a burst
  *                  (a young collection, a flood being banned) had the kernel drop carriers' answers; the kernel caps it
  *                  at {@code net.core.rmem_max}
+ * @param waitTimerMs how long a completed transaction stays to absorb the other side's retransmissions over UDP
+ *                  ({@code sip.wait-timer-ms}, default 5,000 ms, between 1,000 and 32,000): a BYE's or other non-INVITE
+ *                  request's server transaction (RFC 3261 Timer J) and an INVITE's client transaction answered 3xx–6xx
+ *                  (Timer D). The RFC's 32 s kept every ended call's transactions, with their messages, in the heap for
+ *                  half a minute; Kamailio's and OpenSIPS's {@code tm wt_timer} use 5 s for the same reason. 32,000
+ *                  gives the RFC's values
  */
 public record SipSettings(String address, int port, List<String> transports, int maxMessageSize, int threads,
-                          TlsSettings tls, int udpBuffer) {
+                          TlsSettings tls, int udpBuffer, int waitTimerMs) {
 
     public static final int DEFAULT_UDP_BUFFER = 4 * 1024 * 1024;
+    public static final int DEFAULT_WAIT_TIMER_MS = 5_000;
 
     private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
 
     public SipSettings {
         transports = List.copyOf(transports);
+        if (waitTimerMs < 1_000 || waitTimerMs > 32_000) {
+            throw new IllegalArgumentException("sip.wait-timer-ms: " + waitTimerMs + " is not between 1000 and 32000");
+        }
     }
 
     static SipSettings from(Properties p) {
@@ -32,7 +42,8 @@ public record SipSettings(String address, int port, List<String> transports, int
         // leaves room for the largest SDP while a backlog at peak load cannot pin 64 KB per queued packet.
         return new SipSettings(Props.text(p, "sip.address", "127.0.0.1"), port, transports,
                 Props.positive(p, "sip.max-message-size", 16_384), Props.positive(p, "sip.threads", 8),
-                TlsSettings.from(p, port, transports.contains("tls")), Props.positive(p, "sip.udp-buffer", DEFAULT_UDP_BUFFER));
+                TlsSettings.from(p, port, transports.contains("tls")), Props.positive(p, "sip.udp-buffer", DEFAULT_UDP_BUFFER),
+                Props.positive(p, "sip.wait-timer-ms", DEFAULT_WAIT_TIMER_MS));
     }
 
     /** The port of a transport: TLS has its own. */

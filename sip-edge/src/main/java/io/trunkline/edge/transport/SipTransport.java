@@ -35,9 +35,11 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
     private final SipFactories factories;
     private final List<ListeningPoint> listeningPoints;
     private final ReceiveQueue receiveQueue;
+    private final TransactionWait wait;
 
     private SipTransport(SipStack stack, SipProvider provider, SipFactories factories,
-                         List<ListeningPoint> listeningPoints) {
+                         List<ListeningPoint> listeningPoints, int waitTimerMs) {
+        this.wait = new TransactionWait(waitTimerMs);
         this.stack = stack;
         this.provider = provider;
         this.factories = factories;
@@ -84,8 +86,9 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(config.udpBuffer()));
         warnIfCapped(config.udpBuffer());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-        // The stack keeps ended transactions for Timer J/K (32 s over UDP); without this each one holds its
-        // whole request and response, which at a few hundred calls/s fills the heap (the B2BUA keeps what it needs).
+        // The stack keeps ended transactions to absorb retransmissions (Timer J and D: sip.wait-timer-ms, see
+        // TransactionWait); without this each one holds its whole request and response, which at a few hundred
+        // calls/s fills the heap (the B2BUA keeps what it needs).
         p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
         // Overload: a request that waited longer than this in the receive queue is dropped, not processed late
         // (the sender retransmits over UDP), so a backlog cannot grow without bound.
@@ -120,7 +123,7 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
                 provider.addListeningPoint(points.get(i));
             }
             stack.start();
-            return new SipTransport(stack, provider, SipFactories.reference(), List.copyOf(points));
+            return new SipTransport(stack, provider, SipFactories.reference(), List.copyOf(points), config.waitTimerMs());
         } catch (Exception e) {
             stack.stop();
             throw e instanceof SipException ? (SipException) e : new SipException("cannot bind SIP", e);
@@ -153,13 +156,19 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
 
     @Override
     public javax.sip.ServerTransaction serverTransaction(javax.sip.RequestEvent event) throws SipException {
-        return event.getServerTransaction() != null ? event.getServerTransaction()
-                : provider.getNewServerTransaction(event.getRequest());
+        if (event.getServerTransaction() != null) {
+            return event.getServerTransaction();
+        }
+        javax.sip.ServerTransaction st = provider.getNewServerTransaction(event.getRequest());
+        wait.serverCreated(st);
+        return st;
     }
 
     @Override
     public javax.sip.ClientTransaction clientTransaction(javax.sip.message.Request request) throws SipException {
-        return provider.getNewClientTransaction(request);
+        javax.sip.ClientTransaction ct = provider.getNewClientTransaction(request);
+        wait.clientCreated(ct);
+        return ct;
     }
 
     @Override

@@ -110,7 +110,7 @@ class EdgeConfigTest {
     void everySettingsGroupHasItsDefaults() {
         EdgeConfig c = EdgeConfig.from(props("node.id", "edge-a"));
         assertThat(c.sip()).isEqualTo(new SipSettings("127.0.0.1", 5060, java.util.List.of("udp", "tcp"), 16_384, 8,
-                new TlsSettings(5061, null, "", null, "", "Disabled"), SipSettings.DEFAULT_UDP_BUFFER));
+                new TlsSettings(5061, null, "", null, "", "Disabled"), SipSettings.DEFAULT_UDP_BUFFER, 5_000));
         assertThat(c.cluster()).isEqualTo(new ClusterSettings("trunkline-edge", "127.0.0.1", 5701,
                 java.util.List.of("127.0.0.1:5701")));
         assertThat(c.platform()).as("the node's own account by default")

@@ -32,7 +32,8 @@ class DatagramReaderTest {
     @BeforeEach
     void start() throws Exception {
         sip = SipTransport.bind("reader-test", new SipSettings("127.0.0.1", EDGE, List.of("udp"), 16_384, 2,
-                new TlsSettings(EDGE + 1, null, "", null, "", "Disabled"), SipSettings.DEFAULT_UDP_BUFFER));
+                new TlsSettings(EDGE + 1, null, "", null, "", "Disabled"), SipSettings.DEFAULT_UDP_BUFFER,
+                SipSettings.DEFAULT_WAIT_TIMER_MS));
         peer = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         sip.listen(new RequestListener(e -> {
             Header pad = e.getRequest().getHeader("X-Pad");
