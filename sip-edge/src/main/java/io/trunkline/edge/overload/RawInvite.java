@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What the receive thread reads of a datagram to refuse a new call before the stack parses it: whether it is an
@@ -17,6 +18,22 @@ public final class RawInvite {
     private static final byte[] INVITE = "INVITE ".getBytes(StandardCharsets.US_ASCII);
     /** Headers beyond this many bytes are not looked at: such an INVITE goes to the stack. */
     static final int MAX_HEAD = 8192;
+
+    /** A CSeq of an INVITE: a sequence number of at most ten digits, whitespace, the method (case matters, §7.1). */
+    private static final Pattern INVITE_CSEQ = Pattern.compile("\\d{1,10}[ \\t]+INVITE");
+
+    private enum Header { VIA, FROM, TO, CALL_ID, CSEQ, OTHER }
+
+    private static final byte[][] NAMES = {
+        ascii("via"), ascii("v"), ascii("from"), ascii("f"), ascii("to"), ascii("t"), ascii("call-id"), ascii("i"),
+        ascii("cseq")};
+    private static final Header[] NAMED = {
+        Header.VIA, Header.VIA, Header.FROM, Header.FROM, Header.TO, Header.TO, Header.CALL_ID, Header.CALL_ID,
+        Header.CSEQ};
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
 
     private final List<String> vias;
     private final String from;
@@ -53,63 +70,179 @@ public final class RawInvite {
         if (!isInvite(data, offset, length)) {
             return null;
         }
-        String text = new String(data, offset, Math.min(length, MAX_HEAD), StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            end = text.indexOf("\n\n");
-        }
-        if (end < 0) {
+        int limit = offset + Math.min(length, MAX_HEAD);
+        int headEnd = headEnd(data, offset, limit);
+        if (headEnd < 0) {
             return null;
         }
-        List<String> lines = unfold(text.substring(0, end));
-        List<String> vias = new ArrayList<>(2);
-        String from = null;
-        String to = null;
-        String callId = null;
-        String cseq = null;
+        // The common case is read off the bytes, line by line, without a copy of the datagram: one small string per
+        // header a response copies. A folded header (RFC 3261 §7.3.1) is rare; that head is read as text instead.
+        Heads heads = new Heads();
+        int line = nextLine(data, offset, headEnd);
+        while (line < headEnd) {
+            int eol = lineEnd(data, line, headEnd);
+            if (data[line] == ' ' || data[line] == '\t') {
+                return readText(data, offset, headEnd);
+            }
+            int colon = indexOf(data, line, eol, (byte) ':');
+            if (colon <= line) {
+                return null;
+            }
+            int nameStart = skipSpace(data, line, colon);
+            Header header = header(data, nameStart, trimEnd(data, nameStart, colon));
+            if (header != Header.OTHER) {
+                int valueStart = skipSpace(data, colon + 1, eol);
+                if (!heads.add(header, text(data, valueStart, trimEnd(data, valueStart, eol)))) {
+                    return null;
+                }
+            }
+            line = nextLine(data, eol, headEnd);
+        }
+        return heads.invite();
+    }
+
+    /** The headers a response copies, as they are read: each once, Vias in order. */
+    private static final class Heads {
+        private final List<String> vias = new ArrayList<>(2);
+        private String from;
+        private String to;
+        private String callId;
+        private String cseq;
+
+        /** Takes one header's value; false when a header that may come once comes again. */
+        boolean add(Header header, String value) {
+            switch (header) {
+                case VIA -> vias.add(value);
+                case FROM -> from = once(from, value);
+                case TO -> to = once(to, value);
+                case CALL_ID -> callId = once(callId, value);
+                case CSEQ -> cseq = once(cseq, value);
+                case OTHER -> {
+                    return true;
+                }
+            }
+            return value != null;
+        }
+
+        /** The value, or null (refused by {@link #add}) when there was one already. */
+        private static String once(String before, String value) {
+            return before == null ? value : null;
+        }
+
+        /** The INVITE these headers make, or null when one is missing or is not what a new INVITE has. */
+        RawInvite invite() {
+            if (vias.isEmpty() || from == null || to == null || callId == null || callId.isEmpty() || cseq == null
+                    || !INVITE_CSEQ.matcher(cseq).matches() || hasTag(to)) {
+                return null;
+            }
+            return new RawInvite(List.copyOf(vias), from, to, callId, cseq);
+        }
+    }
+
+    /** Which of the headers a response copies the name {@code data[start, end)} is, compared without case. */
+    private static Header header(byte[] data, int start, int end) {
+        for (int n = 0; n < NAMES.length; n++) {
+            byte[] name = NAMES[n];
+            if (name.length != end - start) {
+                continue;
+            }
+            int i = 0;
+            while (i < name.length && lower(data[start + i]) == name[i]) {
+                i++;
+            }
+            if (i == name.length) {
+                return NAMED[n];
+            }
+        }
+        return Header.OTHER;
+    }
+
+    private static byte lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    }
+
+    /** Where the head ends (the first empty line's start, exclusive of its line break), or -1 within {@code limit}. */
+    private static int headEnd(byte[] data, int from, int limit) {
+        for (int i = from; i + 1 < limit; i++) {
+            if (data[i] == '\n') {
+                if (data[i + 1] == '\n') {
+                    return i;
+                }
+                if (data[i + 1] == '\r' && i + 2 < limit && data[i + 2] == '\n') {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The start of the line after the one {@code from} is in (its LF or CRLF skipped), at most {@code end}. */
+    private static int nextLine(byte[] data, int from, int end) {
+        int i = from;
+        while (i < end && data[i] != '\n') {
+            i++;
+        }
+        return Math.min(i + 1, end);
+    }
+
+    /** The end of the line starting at {@code from}, before its CR or LF. */
+    private static int lineEnd(byte[] data, int from, int end) {
+        int i = from;
+        while (i < end && data[i] != '\n') {
+            i++;
+        }
+        return i > from && data[i - 1] == '\r' ? i - 1 : i;
+    }
+
+    private static int indexOf(byte[] data, int from, int end, byte b) {
+        for (int i = from; i < end; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean space(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private static int skipSpace(byte[] data, int from, int end) {
+        int i = from;
+        while (i < end && space(data[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int trimEnd(byte[] data, int start, int end) {
+        int i = end;
+        while (i > start && space(data[i - 1])) {
+            i--;
+        }
+        return i;
+    }
+
+    private static String text(byte[] data, int start, int end) {
+        return new String(data, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The head read as text, for the rare INVITE with a folded header. */
+    private static RawInvite readText(byte[] data, int offset, int headEnd) {
+        List<String> lines = unfold(new String(data, offset, headEnd - offset, StandardCharsets.ISO_8859_1));
+        Heads heads = new Heads();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 return null;
             }
-            String value = line.substring(colon + 1).strip();
-            switch (line.substring(0, colon).strip().toLowerCase(Locale.ROOT)) {
-                case "via", "v" -> vias.add(value);
-                case "from", "f" -> {
-                    if (from != null) {
-                        return null;
-                    }
-                    from = value;
-                }
-                case "to", "t" -> {
-                    if (to != null) {
-                        return null;
-                    }
-                    to = value;
-                }
-                case "call-id", "i" -> {
-                    if (callId != null) {
-                        return null;
-                    }
-                    callId = value;
-                }
-                case "cseq" -> {
-                    if (cseq != null) {
-                        return null;
-                    }
-                    cseq = value;
-                }
-                default -> {
-                }
+            byte[] name = line.substring(0, colon).strip().getBytes(StandardCharsets.ISO_8859_1);
+            if (!heads.add(header(name, 0, name.length), line.substring(colon + 1).strip())) {
+                return null;
             }
         }
-        if (vias.isEmpty() || from == null || to == null || callId == null || callId.isEmpty() || cseq == null
-                || !cseq.toUpperCase(Locale.ROOT).endsWith(" INVITE") || !cseq.matches("\\d{1,10}\\s+\\S+")
-                || hasTag(to)) {
-            return null;
-        }
-        return new RawInvite(List.copyOf(vias), from, to, callId, cseq);
+        return heads.invite();
     }
 
     /** Header lines with continuation lines (RFC 3261 §7.3.1: starting with a space or tab) joined to theirs. */
@@ -157,7 +290,11 @@ public final class RawInvite {
 
     /** The CSeq's sequence number (read checks it is one). */
     public long cseqNumber() {
-        return Long.parseLong(cseq.split("\\s+", 2)[0]);
+        long n = 0;
+        for (int i = 0; i < cseq.length() && cseq.charAt(i) >= '0' && cseq.charAt(i) <= '9'; i++) {
+            n = n * 10 + (cseq.charAt(i) - '0');
+        }
+        return n;
     }
 
     /**

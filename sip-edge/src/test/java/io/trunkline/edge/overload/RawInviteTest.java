@@ -78,6 +78,22 @@ class RawInviteTest {
     }
 
     @Test
+    void headerNamesInAnyCaseSpacingAndBareLineFeedsAreRead() throws Exception {
+        RawInvite invite = read(SIPP_INVITE.replace("\r\n", "\n").replace("Call-ID: ", "CALL-id :\t")
+                .replace("CSeq: 1 INVITE", "cseq:\t42 \tINVITE  ").replace("From:", "FROM:"));
+        assertThat(invite).isNotNull();
+        assertThat(invite.callId()).isEqualTo("1-4711@127.0.0.1");
+        assertThat(invite.cseqNumber()).isEqualTo(42L);
+        SIPResponse r = parse(invite.serviceUnavailable("127.0.0.1", 17650, 3));
+        assertThat(r.getCSeq().getSeqNumber()).isEqualTo(42L);
+        assertThat(r.getCSeq().getMethod()).isEqualTo("INVITE");
+        assertThat(r.getFrom().getTag()).isEqualTo("1");
+        assertThat(r.getCallId().getCallId()).isEqualTo("1-4711@127.0.0.1");
+        assertThat(read(SIPP_INVITE.replace("1 INVITE", "1 invite"))).as("methods are case-sensitive").isNull();
+        assertThat(read(SIPP_INVITE.replace("Call-ID:", "Call-IDs:"))).as("another header: no Call-ID").isNull();
+    }
+
+    @Test
     void whatIsNotANewInviteWithEveryHeaderIsLeftToTheStack() {
         assertThat(read(SIPP_INVITE.replace("INVITE sip:", "OPTIONS sip:").replace("1 INVITE", "1 OPTIONS"))).isNull();
         assertThat(read(SIPP_INVITE.replace("To: <sip:442071234567@127.0.0.1:5060>",
