@@ -70,7 +70,7 @@ public final class B2bua {
     private final ExecutorService pool = Executors.newFixedThreadPool(DECISION_THREADS, r -> daemon(r, "edge-decide"));
     /** Where decisions are asked: the pool, or the caller's thread in unit tests. */
     private final Executor deciders;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "edge-timers"));
+    private final ScheduledExecutorService timers = timers();
     private final SipEndpoint sip;
     private final RoutingPort routing;
     private final Admission admission;
@@ -287,10 +287,16 @@ public final class B2bua {
             boolean carrierLeg = callId.equals(call.bCallId);
             if ((carrierLeg || call.isPbxLeg(callId)) && call.state == Call.State.CONFIRMED && status >= 200
                     && status < 300) {
-                // A 2xx again for an INVITE of the edge's in this call (the carrier's answer, or either side's answer
-                // to a re-INVITE passed through): our ACK was lost (RFC 3261 §13.2.2.4); acknowledged again, nothing
-                // more. The PBX's dialog is not an abandoned attempt's.
-                messages.ack(response, carrierLeg ? call.bRequest.getRequestURI() : Messages.remoteTarget(call.aRequest));
+                if (inCallsDialog(call, carrierLeg, response)) {
+                    // A 2xx again for an INVITE of the edge's in this call's dialog (the carrier's answer, or either
+                    // side's answer to a re-INVITE passed through): our ACK was lost (RFC 3261 §13.2.2.4);
+                    // acknowledged again, nothing more.
+                    messages.ack(response, carrierLeg ? call.bRemoteTarget : Messages.remoteTarget(call.aRequest));
+                } else {
+                    // A 2xx of another dialog (a forked answer): acknowledged and hung up (§13.2.2.4).
+                    messages.ack(response, null);
+                    messages.byeAbandoned(response);
+                }
                 return;
             }
             if (!callId.equals(call.bCallId) || call.state == Call.State.ENDED) {
@@ -353,7 +359,25 @@ public final class B2bua {
     }
 
     public void onTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction()) {
+            try {
+                if (inDialog.onOfferTimeout(event.getClientTransaction())) {
+                    return;
+                }
+            } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
+                LOG.warn("an offer's sender not answered after the other side's timeout: {}", e.toString());
+                return;
+            }
+        }
         attempts.onTimeout(event);
+    }
+
+    /** Whether a 2xx on one of the call's legs is of that leg's dialog: the carrier's tag, or the PBX's own. */
+    private static boolean inCallsDialog(Call call, boolean carrierLeg, Response response) {
+        String tag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+        String dialogTag = carrierLeg ? call.bToTag
+                : ((FromHeader) call.aRequest.getHeader(FromHeader.NAME)).getTag();
+        return tag != null && tag.equals(dialogTag);
     }
 
     /** Relays a carrier's answer to the PBX, with the edge's own tag, Contact and the carrier's SDP. */
@@ -372,6 +396,14 @@ public final class B2bua {
         if (status >= 200 && status < 300) {
             inDialog.awaitAck(call, true, r);
         }
+    }
+
+    /** The call timers' one thread; a cancelled timer leaves its queue at once, with the call and answer it holds. */
+    private static ScheduledExecutorService timers() {
+        java.util.concurrent.ScheduledThreadPoolExecutor t = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                r -> daemon(r, "edge-timers"));
+        t.setRemoveOnCancelPolicy(true);
+        return t;
     }
 
     public void close() {

@@ -134,6 +134,34 @@ public final class InDialogRelay {
         return true;
     }
 
+    /**
+     * Whether {@code ct} is a re-INVITE or UPDATE the edge passed on that the other side never answered (Timer B or
+     * F): its sender is answered 408 and the call takes offers again. Without this the call would answer every later
+     * offer 491, the slot never freed.
+     */
+    boolean onOfferTimeout(ClientTransaction ct) throws SipException, ParseException, InvalidArgumentException {
+        Call call = calls.get(Messages.callIdOf(ct.getRequest()));
+        if (call == null) {
+            return false;
+        }
+        synchronized (call) {
+            Call.Offer pending;
+            if (call.reInvite != null && call.reInvite.to() == ct) {
+                pending = call.reInvite;
+                call.reInvite = null;
+            } else if (call.update != null && call.update.to() == ct) {
+                pending = call.update;
+                call.update = null;
+            } else {
+                return false;
+            }
+            LOG.info("call {}: {} not answered by the other side; 408 to its sender", call.aCallId,
+                    ct.getRequest().getMethod());
+            messages.respond(pending.from(), pending.from().getRequest(), Response.REQUEST_TIMEOUT);
+            return true;
+        }
+    }
+
     private void offerAnswered(Call call, Response response) throws SipException, ParseException, InvalidArgumentException {
         int status = response.getStatusCode();
         if (status < 200) {

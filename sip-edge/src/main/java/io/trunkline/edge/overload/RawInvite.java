@@ -203,8 +203,9 @@ public final class RawInvite {
         return -1;
     }
 
+    /** Whitespace as {@link String#strip} sees it in ISO-8859-1 (a stray CR before the line's end included). */
     private static boolean space(byte b) {
-        return b == ' ' || b == '\t';
+        return Character.isWhitespace((char) (b & 0xff));
     }
 
     private static int skipSpace(byte[] data, int from, int end) {

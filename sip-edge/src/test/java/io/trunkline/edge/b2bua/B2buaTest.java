@@ -140,6 +140,21 @@ class B2buaTest {
     }
 
     @Test
+    void anotherDialogsAnswerOnTheCarrierLegIsAcknowledgedAndHungUp() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).sdp().build(), answers));
+        answer(sip.requests.get(0), 200);
+        b2bua.onResponse(new ResponseEvent("test", null, null,
+                SipMessages.answer(sip.requests.get(0), 200, "other-fork", "sip:fork@198.51.100.2:5060")));
+
+        assertThat(codes(answers)).containsExactly(100, 200);
+        assertThat(sip.sentMethods()).as("a forked 2xx: acknowledged, then its dialog ended (RFC 3261 §13.2.2.4)")
+                .containsExactly(Request.INVITE, Request.ACK, Request.ACK, Request.BYE);
+        assertThat(sip.requests.get(3).getRequestURI().toString()).isEqualTo("sip:fork@198.51.100.2:5060");
+        assertThat(b2bua.activeCalls()).as("the call goes on").isEqualTo(1);
+    }
+
+    @Test
     void thePbxsAnswerToACarriersReInviteThatComesAgainIsAcknowledgedAgainAndTheCallGoesOn() throws Exception {
         b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).sdp().build(), new ArrayList<>()));
         answer(sip.requests.get(0), 200);

@@ -137,6 +137,25 @@ class InDialogRelayTest {
     }
 
     @Test
+    void aReInviteTheOtherSideNeverAnswersIsAnswered408AndTheNextIsPassedOn() throws Exception {
+        List<Response> toSender = new ArrayList<>();
+        relay.reInvite(event(SipMessages.request(Request.INVITE).callId(PBX_CALL).cseq(2).toTag("edge-tag").sdp().build(),
+                toSender), call, PBX_CALL);
+        javax.sip.ClientTransaction towardsCarrier = sip.clientTransactions.get(0);
+
+        assertThat(relay.onOfferTimeout(towardsCarrier)).isTrue();
+        assertThat(toSender).extracting(Response::getStatusCode).containsExactly(408);
+        assertThat(call.reInvite).isNull();
+        assertThat(relay.onOfferTimeout(towardsCarrier)).as("once").isFalse();
+
+        List<Response> next = new ArrayList<>();
+        relay.reInvite(event(SipMessages.request(Request.INVITE).callId(PBX_CALL).cseq(3).toTag("edge-tag").sdp().build(),
+                next), call, PBX_CALL);
+        assertThat(next).as("not 491: the call takes offers again").isEmpty();
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.INVITE);
+    }
+
+    @Test
     void aCancelBeforeAnswerEndsTheCall487() throws Exception {
         call.state = Call.State.TRYING;
         List<Response> cancelAnswers = new ArrayList<>();

@@ -112,6 +112,30 @@ class RawInviteTest {
     }
 
     @Test
+    void hostileDatagramsAreReadWithinTheirBoundsOrLeftToTheStack() throws Exception {
+        String head = SIPP_INVITE.substring(0, SIPP_INVITE.indexOf("\r\n\r\n"));
+        assertThat(read(head)).as("ends inside the headers").isNull();
+        assertThat(read(head.substring(0, head.length() - 5))).as("ends mid-line").isNull();
+        assertThat(read(SIPP_INVITE.replace("Max-Forwards: 70", "\r"))).as("a line of a bare CR").isNull();
+        assertThat(read(SIPP_INVITE.replace("\r\n\r\n", "\n\r\n"))).as("LF CRLF ends the head").isNotNull();
+        RawInvite crcr = read(SIPP_INVITE.replace("Call-ID: 1-4711@127.0.0.1\r\n", "Call-ID: 1-4711@127.0.0.1\r\r\n"));
+        assertThat(crcr).isNotNull();
+        assertThat(crcr.callId()).as("a stray CR is not part of the value").isEqualTo("1-4711@127.0.0.1");
+        RawInvite lateFold = read(SIPP_INVITE.replace("Max-Forwards: 70", "Max-Forwards:\r\n 70"));
+        assertThat(lateFold).as("a folded line after headers already read").isNotNull();
+        assertThat(lateFold.callId()).isEqualTo("1-4711@127.0.0.1");
+
+        // Only offset..offset+length is read: the bytes around it belong to other datagrams.
+        byte[] invite = head.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] buffer = new byte[invite.length + 40];
+        System.arraycopy(invite, 0, buffer, 7, invite.length);
+        byte[] stale = "\r\n\r\nstale".getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(stale, 0, buffer, 7 + invite.length, stale.length);
+        assertThat(RawInvite.read(buffer, 7, invite.length)).as("the end of headers lies past the datagram").isNull();
+        assertThat(RawInvite.read(buffer, 7, invite.length + 4)).isNotNull();
+    }
+
+    @Test
     void aHeadLongerThanTheLimitIsLeftToTheStack() {
         String big = SIPP_INVITE.replace("Max-Forwards: 70", "X-Pad: " + "a".repeat(RawInvite.MAX_HEAD));
         assertThat(read(big)).isNull();
