@@ -103,6 +103,20 @@ final class Call {
     /** The 2xx to the carrier (for its re-INVITE) not acknowledged yet, or null. */
     Unacknowledged toCarrier;
 
+    /** The 2xx to the PBX ({@code pbx}) or to the carrier not acknowledged yet, or null. */
+    Unacknowledged unacknowledged(boolean pbx) {
+        return pbx ? toPbx : toCarrier;
+    }
+
+    /** Sets (or, with null, clears) the 2xx to one side not acknowledged yet. */
+    void unacknowledged(boolean pbx, Unacknowledged answer) {
+        if (pbx) {
+            toPbx = answer;
+        } else {
+            toCarrier = answer;
+        }
+    }
+
     ClientTransaction bInvite;
     Request bRequest;
     String bCallId;

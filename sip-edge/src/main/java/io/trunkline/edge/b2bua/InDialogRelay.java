@@ -206,14 +206,10 @@ public final class InDialogRelay {
         long cseq = ((CSeqHeader) ack.getHeader(CSeqHeader.NAME)).getSeqNumber();
         synchronized (call) {
             boolean pbx = call.isPbxLeg(callId);
-            Call.Unacknowledged pending = pbx ? call.toPbx : call.toCarrier;
+            Call.Unacknowledged pending = call.unacknowledged(pbx);
             if (pending != null && pending.cseq == cseq) {
                 pending.resend.cancel(false);
-                if (pbx) {
-                    call.toPbx = null;
-                } else {
-                    call.toCarrier = null;
-                }
+                call.unacknowledged(pbx, null);
             }
         }
     }
@@ -237,15 +233,11 @@ public final class InDialogRelay {
     void awaitAck(Call call, boolean toPbx, Response answer) {
         Call.Unacknowledged pending = new Call.Unacknowledged(answer,
                 ((CSeqHeader) answer.getHeader(CSeqHeader.NAME)).getSeqNumber());
-        Call.Unacknowledged before = toPbx ? call.toPbx : call.toCarrier;
+        Call.Unacknowledged before = call.unacknowledged(toPbx);
         if (before != null) {
             before.resend.cancel(false);
         }
-        if (toPbx) {
-            call.toPbx = pending;
-        } else {
-            call.toCarrier = pending;
-        }
+        call.unacknowledged(toPbx, pending);
         pending.resend = timers.schedule(() -> resendAnswer(call, pending, t1Ms, t1Ms), t1Ms, TimeUnit.MILLISECONDS);
     }
 

@@ -58,11 +58,6 @@ final class TransactionWait {
         }
     }
 
-    /** The tick count of Timer D, in units of the stack's base interval, as the stack reads it. */
-    static int timerDTicks(ClientTransaction ct) throws IllegalAccessException {
-        return TIMER_D.getInt(ct);
-    }
-
     private static Field timerD() {
         try {
             Field f = SIPTransactionImpl.class.getDeclaredField("timerD");

@@ -32,6 +32,14 @@ class EdgeConfigTest {
     }
 
     @Test
+    void theTransactionWaitIsRefusedOutsideItsRangeWithTheKeyNamed() {
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "sip.wait-timer-ms", "500")))
+                .hasMessage("sip.wait-timer-ms: 500 is not between 1000 and 32000");
+        assertThat(EdgeConfig.from(props("node.id", "n", "sip.wait-timer-ms", "32000")).sip().waitTimerMs())
+                .as("the RFC's values").isEqualTo(32_000);
+    }
+
+    @Test
     void tlsNeedsAKeyStoreAndHasItsOwnPort(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "sip.transports", "udp,tls")))
                 .hasMessage("sip.tls.keystore is required when sip.transports has tls");

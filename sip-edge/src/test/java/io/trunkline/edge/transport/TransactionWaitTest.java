@@ -123,7 +123,6 @@ class TransactionWaitTest {
                 "Content-Length: 0", "", ""));
         ((javax.sip.header.ViaHeader) invite.getHeader("Via")).setBranch("z9hG4bK-wait-invite");
         ClientTransaction ct = sip.clientTransaction(invite);
-        assertThat(TransactionWait.timerDTicks(ct)).as("1 s in ticks of 500 ms").isEqualTo(2);
         ct.sendRequest();
         String sent = receive();
         assertThat(sent).startsWith("INVITE ");
