@@ -291,7 +291,8 @@ public final class B2bua {
                     // A 2xx again for an INVITE of the edge's in this call's dialog (the carrier's answer, or either
                     // side's answer to a re-INVITE passed through): our ACK was lost (RFC 3261 §13.2.2.4);
                     // acknowledged again, nothing more.
-                    messages.ack(response, carrierLeg ? call.bRemoteTarget : Messages.remoteTarget(call.aRequest));
+                    inDialog.ackAgain(call, response, !carrierLeg,
+                            carrierLeg ? call.bRemoteTarget : Messages.remoteTarget(call.aRequest));
                 } else {
                     // A 2xx of another dialog (a forked answer): acknowledged and hung up (§13.2.2.4).
                     messages.ack(response, null);
@@ -340,7 +341,7 @@ public final class B2bua {
             // The carrier has the call: what follows (ringing) is the called party's time, not the node's work.
             calls.setupOver(call);
             call.state = Call.State.EARLY;
-            relay(call, status, response);
+            relay(call, status, response, false);
         }
     }
 
@@ -350,10 +351,17 @@ public final class B2bua {
         call.bToTag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
         ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);
         call.bRemoteTarget = c != null ? c.getAddress().getURI() : call.bRequest.getRequestURI();
-        messages.ack(response, call.bRequest.getRequestURI());
+        boolean delayedOffer = call.test == null && !Messages.hasBody(call.bRequest) && Messages.hasBody(response);
+        if (!delayedOffer) {
+            messages.ack(response, call.bRequest.getRequestURI());
+        }
         call.state = Call.State.CONFIRMED;
         calls.setupOver(call);
-        relay(call, status, response);
+        Response relayed = relay(call, status, response, delayedOffer);
+        if (delayedOffer) {
+            // The PBX's INVITE had no SDP: the carrier offered in its 2xx; its ACK waits for the PBX's answer.
+            inDialog.holdAck(call, response, call.bRequest.getRequestURI(), false, relayed);
+        }
         LOG.info("call {} answered on route {} ({})", call.aCallId, call.attempt + 1,
                 call.decision().routes().get(call.attempt).target());
     }
@@ -380,22 +388,31 @@ public final class B2bua {
         return tag != null && tag.equals(dialogTag);
     }
 
-    /** Relays a carrier's answer to the PBX, with the edge's own tag, Contact and the carrier's SDP. */
-    private void relay(Call call, int status, Response from) throws ParseException, SipException, InvalidArgumentException {
+    /**
+     * Relays a carrier's answer to the PBX, with the edge's own tag, Contact and the carrier's SDP (its offer, when the
+     * PBX's INVITE had none: {@code delayedOffer}); returns what was sent (null for a test call, whose caller is the node).
+     */
+    private Response relay(Call call, int status, Response from, boolean delayedOffer)
+            throws ParseException, SipException, InvalidArgumentException {
         if (call.test != null) {
             // A test call's caller is the node itself: the answer goes to its outcome, not into a transaction.
             call.test.answered(call, status);
-            return;
+            return null;
         }
         Response r = sip.factories().messages().createResponse(status, call.aRequest);
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aToTag);
         r.addHeader(messages.contact(messages.localFor(call.aRequest)));
         Messages.copyHeaders(from, r, Messages.SESSION_TIMER_RESPONSE);
-        media.answer(call, from, r);
+        if (delayedOffer) {
+            media.delayedOffer(call, from, r);
+        } else {
+            media.answer(call, from, r);
+        }
         call.aInvite.sendResponse(r);
         if (status >= 200 && status < 300) {
             inDialog.awaitAck(call, true, r);
         }
+        return r;
     }
 
     /** The call timers' one thread; a cancelled timer leaves its queue at once, with the call and answer it holds. */

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
 import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -116,6 +117,41 @@ final class Call {
             toCarrier = answer;
         }
     }
+
+    /**
+     * The edge's ACK for a 2xx that carried an offer because the INVITE the edge passed on had none (a delayed
+     * offer, RFC 3261 §13.2.1, as Cisco Unified CM sends on trunks without an MTP): the answer is in the ACK of the
+     * side that sent the INVITE, so the edge's ACK to the offering side waits for it, goes with that answer, and is
+     * kept to be sent again should the same 2xx come again.
+     */
+    static final class HeldAck {
+        /** The offering side's 2xx the ACK is for. */
+        final Response offer;
+        /** Where the ACK goes when the 2xx has no Contact. */
+        final URI fallbackTarget;
+        /** Whether the ACK goes to the PBX (the calling side) rather than the carrier. */
+        final boolean toPbx;
+        /** The CSeq of the 2xx the edge sent the other side, whose ACK brings the answer. */
+        final long answerCseq;
+        /** The ACK once sent, null before. */
+        Request sent;
+
+        HeldAck(Response offer, URI fallbackTarget, boolean toPbx, long answerCseq) {
+            this.offer = offer;
+            this.fallbackTarget = fallbackTarget;
+            this.toPbx = toPbx;
+            this.answerCseq = answerCseq;
+        }
+
+        /** Whether {@code response} is the 2xx this ACK is for (the same side and CSeq), come again. */
+        boolean isFor(Response response, boolean fromPbx) {
+            return fromPbx == toPbx && ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber()
+                    == ((CSeqHeader) offer.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        }
+    }
+
+    /** The ACK of the call's latest delayed offer, or null when its offers came in the INVITEs. */
+    HeldAck heldAck;
 
     ClientTransaction bInvite;
     Request bRequest;

@@ -22,8 +22,9 @@ import javax.sip.message.Message;
  * failover gets its own offer, in its own profile), the callee's answer rewritten for the caller, re-INVITE and
  * UPDATE offers and answers of either side likewise, and the relay's figures taken at the end. In the relay the
  * caller's side is named by its From tag and the callee's by the tag the edge gives the caller, which stays the same
- * whichever route answers. A test call's media and an INVITE without SDP (a late offer) are not relayed; an offer the
- * relay cannot take goes on as it is, or refuses the route when the profile of the side it goes to says 503.
+ * whichever route answers. An INVITE without SDP (a delayed offer) has its media relayed from the callee's offer in
+ * the 2xx, the caller's answer coming in its ACK ({@link #delayedOffer}); a test call's media is not relayed. An offer
+ * the relay cannot take goes on as it is, or refuses the route when the profile of the side it goes to says 503.
  */
 final class CallMedia {
 
@@ -73,6 +74,30 @@ final class CallMedia {
     void answer(Call call, Message from, Message to) throws ParseException {
         pass(call, from, to, sdp -> relay.answer(call.aCallId.value(), callerTag(call), call.aToTag, sdp,
                 callerProfile(call)));
+    }
+
+    /**
+     * The callee's offer in {@code from}, its 2xx to an INVITE that had no SDP, into {@code to}, the 2xx to the caller:
+     * the call's media is placed on the relay from the callee's side, and the caller's answer, in its ACK, goes back
+     * through {@link #reAnswer} with the offer from the callee. Passed as it is when the relay cannot take it (a
+     * route cannot be refused once it answered). Holds the call's lock.
+     */
+    void delayedOffer(Call call, Message from, Message to) throws ParseException {
+        byte[] body = from.getRawContent();
+        if (body == null || body.length == 0) {
+            return;
+        }
+        String sdp = new String(body, StandardCharsets.UTF_8);
+        if (relay.relays() && call.test == null) {
+            try {
+                sdp = hideOrigin(relay.offer(call.aCallId.value(), call.aToTag, callerTag(call), sdp, callerProfile(call)));
+                call.mediaRelayed = true;
+                call.mediaPlaced = true;
+            } catch (MediaException e) {
+                // As it is (the relay logged why, once a minute).
+            }
+        }
+        setBody(to, sdp, (ContentTypeHeader) from.getHeader(ContentTypeHeader.NAME));
     }
 
     /** A re-INVITE's or UPDATE's offer in {@code request} into {@code out}, towards the other side. Holds the call's lock. */

@@ -62,7 +62,9 @@ public final class InDialogRelay {
 
     /**
      * A re-INVITE (or session refresh, RFC 4028) from either side is passed to the other side in that side's
-     * dialog, its answer relayed back; the edge acknowledges a 2xx itself and absorbs the sender's ACK.
+     * dialog, its answer relayed back; the edge acknowledges a 2xx itself and absorbs the sender's ACK, except when
+     * the re-INVITE had no SDP: then the 2xx is the offer and the edge's ACK carries the answer from the sender's
+     * ACK ({@link #holdAck}).
      */
     void reInvite(RequestEvent event, Call call, String callId) throws SipException, ParseException, InvalidArgumentException {
         passThrough(event, sip.serverTransaction(event), call, callId, Request.INVITE);
@@ -170,31 +172,92 @@ public final class InDialogRelay {
         boolean update = call.update != null && Request.UPDATE.equals(
                 ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod());
         Call.Offer pending = update ? call.update : call.reInvite;
+        Request sent = pending.from().getRequest();
+        boolean fromPbx = call.isPbxLeg(Messages.callIdOf(sent));
+        // A re-INVITE without SDP: the 2xx makes the offer and the sender's ACK will bring the answer.
+        boolean delayedOffer = !update && status < 300 && !Messages.hasBody(sent) && Messages.hasBody(response);
         if (update) {
             call.update = null;
         } else {
             call.reInvite = null;
-            if (status < 300) {
+            if (status < 300 && !delayedOffer) {
                 messages.ack(response, pending.to().getRequest().getRequestURI());
             }
         }
-        Response back = sip.factories().messages().createResponse(status, pending.from().getRequest());
-        back.addHeader(messages.contact(messages.localFor(pending.from().getRequest())));
+        Response back = sip.factories().messages().createResponse(status, sent);
+        back.addHeader(messages.contact(messages.localFor(sent)));
         Messages.copyHeaders(response, back, Messages.SESSION_TIMER_RESPONSE);
-        if (status < 300) {
-            media.reAnswer(call, call.isPbxLeg(Messages.callIdOf(pending.from().getRequest())), response, back);
+        if (delayedOffer) {
+            media.reOffer(call, !fromPbx, response, back);
+        } else if (status < 300) {
+            media.reAnswer(call, fromPbx, response, back);
         } else {
             messages.copyBody(response, back);
         }
         pending.from().sendResponse(back);
+        if (delayedOffer) {
+            holdAck(call, response, pending.to().getRequest().getRequestURI(), !fromPbx, back);
+        }
         if (status < 300 && !update) {
-            awaitAck(call, call.isPbxLeg(Messages.callIdOf(pending.from().getRequest())), back);
+            awaitAck(call, fromPbx, back);
+        }
+    }
+
+    // --- delayed offers: the answer in the ACK (RFC 3261 §13.2.1, RFC 3264 §4) ---------------------------
+
+    /**
+     * Called with the call's lock held when the 2xx {@code offer} of one side (the PBX's when {@code toPbx}) answered
+     * an INVITE without SDP the edge passed on, and {@code relayed}, the edge's 2xx with that offer, went to the
+     * other side: the edge's ACK to the offering side is held until the other side's ACK brings the answer. An ACK
+     * sent at once would carry none, and the offering side would be left with no session (most hang up).
+     */
+    void holdAck(Call call, Response offer, URI fallbackTarget, boolean toPbx, Response relayed) {
+        call.heldAck = new Call.HeldAck(offer, fallbackTarget, toPbx,
+                ((CSeqHeader) relayed.getHeader(CSeqHeader.NAME)).getSeqNumber());
+    }
+
+    /**
+     * A 2xx of the call's dialog come again from the side whose previous one the edge acknowledged (or is about
+     * to): acknowledged again, with the answer when that 2xx made a delayed offer; while that answer has not come,
+     * nothing (the ACK will follow it). Holds the call's lock.
+     */
+    void ackAgain(Call call, Response response, boolean fromPbx, URI fallbackTarget)
+            throws ParseException, SipException, InvalidArgumentException {
+        Call.HeldAck held = call.heldAck;
+        if (held != null && held.isFor(response, fromPbx)) {
+            if (held.sent != null) {
+                sip.sendStateless(held.sent);
+            }
+            return;
+        }
+        messages.ack(response, fallbackTarget);
+    }
+
+    /** The held ACK, with the answer in {@code answer} (the other side's ACK), to the side that made the offer. */
+    private void sendHeldAck(Call call, Call.HeldAck held, Request answer) {
+        try {
+            Request ack = messages.ackFor(held.offer, held.fallbackTarget);
+            if (ack == null) {
+                return;
+            }
+            if (answer != null) {
+                if (!Messages.hasBody(answer)) {
+                    LOG.warn("call {}: the {}'s ACK brought no answer to the delayed offer", call.aCallId,
+                            held.toPbx ? "carrier" : "PBX");
+                }
+                media.reAnswer(call, held.toPbx, answer, ack);
+            }
+            held.sent = ack;
+            sip.sendStateless(ack);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("call {}: ACK to the {} failed: {}", call.aCallId, held.toPbx ? "PBX" : "carrier", e.toString());
         }
     }
 
     /**
      * An ACK from either side. The ACK for the CSeq of a 2xx the edge sent that side ends that answer's
-     * retransmissions; any other is absorbed (the other leg's 2xx was acknowledged by the edge when it arrived).
+     * retransmissions, and when that 2xx relayed a delayed offer, its answer goes on in the edge's ACK to the
+     * offering side; any other is absorbed (the other leg's 2xx was acknowledged by the edge when it arrived).
      */
     public void onAck(RequestEvent event) {
         Request ack = event.getRequest();
@@ -210,6 +273,10 @@ public final class InDialogRelay {
             if (pending != null && pending.cseq == cseq) {
                 pending.resend.cancel(false);
                 call.unacknowledged(pbx, null);
+            }
+            Call.HeldAck held = call.heldAck;
+            if (held != null && held.sent == null && held.toPbx != pbx && held.answerCseq == cseq) {
+                sendHeldAck(call, held, ack);
             }
         }
     }
@@ -331,6 +398,11 @@ public final class InDialogRelay {
 
     /** The BYE to the side that did not hang up. */
     private void sendBye(Call call, boolean toCarrier) {
+        Call.HeldAck held = call.heldAck;
+        if (held != null && held.sent == null && held.toPbx != toCarrier) {
+            // The offer's ACK first, without the answer that never came: the BYE needs the dialog confirmed.
+            sendHeldAck(call, held, null);
+        }
         try {
             sip.clientTransaction(toCarrier ? toCarrier(call, Request.BYE) : toPbx(call, Request.BYE)).sendRequest();
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {

@@ -77,10 +77,18 @@ final class Messages {
 
     /** Acknowledges a 2xx to an INVITE of the edge's (RFC 3261 §13.2.2.4: end to end, outside the transaction). */
     void ack(Response response, URI fallbackTarget) throws ParseException, SipException, InvalidArgumentException {
+        Request ack = ackFor(response, fallbackTarget);
+        if (ack != null) {
+            sip.sendStateless(ack);
+        }
+    }
+
+    /** The ACK for a 2xx to an INVITE of the edge's, to its Contact or {@code fallbackTarget}; null with neither. */
+    Request ackFor(Response response, URI fallbackTarget) throws ParseException, InvalidArgumentException {
         ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);
         URI target = c != null ? c.getAddress().getURI() : fallbackTarget;
         if (target == null) {
-            return;
+            return null;
         }
         HeaderFactory h = sip.factories().headers();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
@@ -90,7 +98,13 @@ final class Messages {
                 (CallIdHeader) response.getHeader(CallIdHeader.NAME), h.createCSeqHeader(cseq.getSeqNumber(), Request.ACK),
                 (FromHeader) response.getHeader(FromHeader.NAME), (ToHeader) response.getHeader(ToHeader.NAME),
                 List.of(via), h.createMaxForwardsHeader(70));
-        sip.sendStateless(ack);
+        return ack;
+    }
+
+    /** Whether {@code m} carries a body (for an INVITE, 2xx or ACK: an SDP offer or answer). */
+    static boolean hasBody(Message m) {
+        byte[] body = m.getRawContent();
+        return body != null && body.length > 0;
     }
 
     /** Hangs up the dialog a late 2xx of an abandoned attempt set up. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sip.ResponseEvent;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -174,6 +175,53 @@ class B2buaTest {
         assertThat(sip.requests.get(4).getRequestURI().toString()).isEqualTo("sip:2001@10.0.1.10:5070");
         assertThat(b2bua.activeCalls()).isEqualTo(1);
         assertThat(records.records).isEmpty();
+    }
+
+    /** The carrier's offer in a 2xx, distinct from the PBX's SDP ({@link SipMessages#SDP}). */
+    private static final String CARRIER_OFFER = "v=0\r\no=- 2 2 IN IP4 198.51.100.1\r\ns=-\r\nc=IN IP4 198.51.100.1\r\n"
+            + "t=0 0\r\nm=audio 30000 RTP/AVP 0\r\n";
+
+    @Test
+    void aDelayedOfferIsAnsweredInTheEdgesAckOnceThePbxsAckBringsTheAnswer() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).build(), answers));
+        Request towardsCarrier = sip.requests.get(0);
+        assertThat(towardsCarrier.getRawContent()).as("no SDP to pass on").isNull();
+        Response offer = SipMessages.answer(towardsCarrier, 200, "carrier-tag", "sip:carrier@198.51.100.1:5060");
+        offer.setContent(CARRIER_OFFER, sip.factories().headers().createContentTypeHeader("application", "sdp"));
+
+        b2bua.onResponse(new ResponseEvent("test", null, null, offer));
+        assertThat(codes(answers)).containsExactly(100, 200);
+        assertThat(new String(answers.get(1).getRawContent())).as("the carrier's offer, to the PBX").isEqualTo(CARRIER_OFFER);
+        assertThat(sip.sentMethods()).as("no ACK without the answer (RFC 3261 §13.2.1)").containsExactly(Request.INVITE);
+        b2bua.onResponse(new ResponseEvent("test", null, null, offer));
+        assertThat(sip.sentMethods()).as("the 2xx again: still waiting for the answer").containsExactly(Request.INVITE);
+
+        b2bua.inDialog().onAck(from("10.0.1.10", SipMessages.request(Request.ACK).cseq(1).toTag("edge-tag").sdp().build(),
+                new ArrayList<>()));
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.ACK);
+        Request ack = sip.requests.get(1);
+        assertThat(new String(ack.getRawContent())).as("the PBX's answer").isEqualTo(SipMessages.SDP);
+        assertThat(ack.getRequestURI().toString()).isEqualTo("sip:carrier@198.51.100.1:5060");
+        assertThat(((CallIdHeader) ack.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo("edge-1");
+        assertThat(((CSeqHeader) ack.getHeader(CSeqHeader.NAME)).getSeqNumber())
+                .isEqualTo(((CSeqHeader) towardsCarrier.getHeader(CSeqHeader.NAME)).getSeqNumber());
+
+        b2bua.onResponse(new ResponseEvent("test", null, null, offer));
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.ACK, Request.ACK);
+        assertThat(new String(sip.requests.get(2).getRawContent())).as("acknowledged again with the answer")
+                .isEqualTo(SipMessages.SDP);
+        assertThat(b2bua.activeCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void anOfferInTheInviteIsAcknowledgedAtOnceWhateverTheAnswerCarries() throws Exception {
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).sdp().build(), new ArrayList<>()));
+        Response answer = SipMessages.answer(sip.requests.get(0), 200, "carrier-tag", "sip:carrier@198.51.100.1:5060");
+        answer.setContent(CARRIER_OFFER, sip.factories().headers().createContentTypeHeader("application", "sdp"));
+        b2bua.onResponse(new ResponseEvent("test", null, null, answer));
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.ACK);
+        assertThat(sip.requests.get(1).getRawContent()).as("the answer was in the 2xx: an empty ACK").isNull();
     }
 
     @Test

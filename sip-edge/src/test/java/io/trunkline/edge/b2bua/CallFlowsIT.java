@@ -269,6 +269,17 @@ class CallFlowsIT {
     }
 
     @Test
+    void delayedOffersAreAnsweredInTheAcks() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Process carrierB = Sipp.start(dir, "delayed-b", "-m", "1", "-sf", Sipp.scenario("uas-delayed-offer.xml"), "-p",
+                Integer.toString(CARRIER_B));
+        int pbx = Sipp.exit(Sipp.start(dir, "delayed-pbx", "-m", "1", "-sf", Sipp.scenario("uac-delayed-offer.xml"),
+                "127.0.0.1:" + EDGE, "-s", "9011442071234567", "-p", Integer.toString(PBX)));
+        assertThat(pbx).as("the PBX got the carrier's offers in both 200s").isZero();
+        assertThat(Sipp.exit(carrierB)).as("the carrier got the PBX's answers in both ACKs, and the BYE").isZero();
+    }
+
+    @Test
     void sessionTimersAndUpdateArePassedThrough() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
         Process carrierB = Sipp.start(dir, "update-b", "-m", "1", "-sf", Sipp.scenario("uas-update-timer.xml"), "-p", Integer.toString(CARRIER_B));

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sip.message.Request;
+import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 
 /** A call's media through a relay, with an in-memory relay that records what it was asked (the real one: MediaRelayIT). */
@@ -149,6 +150,38 @@ class CallMediaTest {
         media.reOffer(call, false, reInvite, out);
         assertThat(relay.asked.get(1)).isEqualTo("offer edge-tag->pbx-tag AS_OFFERED");
         assertThat(new String(out.getRawContent(), StandardCharsets.UTF_8)).contains("a=x-offer");
+    }
+
+    @Test
+    void aDelayedOfferIsRelayedFromTheCalleesSideAndTheCallersAnswerGoesBackToIt() throws Exception {
+        media.use(relay, MediaSettings.NONE);
+        Call call = TestCalls.call(TestCalls.HQ, SipMessages.request(Request.INVITE).build(), new ArrayList<>());
+        call.decided = TestCalls.decided(TestCalls.carrier("carrier-a", "+442071234567"));
+        call.attempt = 0;
+        media.offer(call, call.decision().routes().get(0), SipMessages.request(Request.INVITE).build());
+        assertThat(relay.asked).as("nothing to offer in the INVITE").isEmpty();
+
+        Response carriersOffer = SipMessages.answer(SipMessages.request(Request.INVITE).build(), 200, "carrier-tag", null);
+        carriersOffer.setContent(SipMessages.SDP, io.trunkline.edge.transport.SipFactories.reference().headers().createContentTypeHeader("application", "sdp"));
+        Response toPbx = SipMessages.answer(call.aRequest, 200, "edge-tag", null);
+        media.delayedOffer(call, carriersOffer, toPbx);
+        assertThat(new String(toPbx.getRawContent(), StandardCharsets.UTF_8)).contains("a=x-offer").contains("o=- 2000");
+        assertThat(call.mediaRelayed).isTrue();
+
+        Request pbxAck = SipMessages.request(Request.ACK).sdp().build();
+        Request toCarrier = SipMessages.request(Request.ACK).build();
+        media.reAnswer(call, false, pbxAck, toCarrier);
+        assertThat(new String(toCarrier.getRawContent(), StandardCharsets.UTF_8)).contains("a=x-answer");
+        assertThat(relay.asked).containsExactly("offer edge-tag->pbx-tag AS_OFFERED", "answer edge-tag->pbx-tag AS_OFFERED");
+        assertThat(media.end(call)).as("placed on the relay, ended with the call").hasSize(2);
+
+        Call test = TestCalls.call(TestCalls.HQ, SipMessages.request(Request.INVITE).build(), new ArrayList<>());
+        test.test = new TestCall(null, null);
+        Response toNode = SipMessages.answer(test.aRequest, 200, "edge-tag", null);
+        media.delayedOffer(test, carriersOffer, toNode);
+        assertThat(new String(toNode.getRawContent(), StandardCharsets.UTF_8)).as("a test call's: as it is")
+                .isEqualTo(SipMessages.SDP);
+        assertThat(test.mediaRelayed).isFalse();
     }
 
     @Test

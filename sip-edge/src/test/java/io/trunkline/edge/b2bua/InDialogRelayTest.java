@@ -155,6 +155,55 @@ class InDialogRelayTest {
         assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.INVITE);
     }
 
+    /** The carrier's offer in a 2xx, distinct from the PBX's SDP ({@link SipMessages#SDP}). */
+    private static final String CARRIER_OFFER = "v=0\r\no=- 2 3 IN IP4 198.51.100.1\r\ns=-\r\nc=IN IP4 198.51.100.1\r\n"
+            + "t=0 0\r\nm=audio 30000 RTP/AVP 0\r\n";
+
+    /** A re-INVITE without SDP from the PBX passed on, and the carrier's 2xx with its offer relayed back. */
+    private Request delayedOfferFromThePbx(List<Response> toSender) throws Exception {
+        relay.reInvite(event(SipMessages.request(Request.INVITE).callId(PBX_CALL).cseq(2).toTag("edge-tag").build(),
+                toSender), call, PBX_CALL);
+        Request towardsCarrier = sip.requests.get(0);
+        assertThat(towardsCarrier.getRawContent()).isNull();
+        Response offer = SipMessages.answer(towardsCarrier, 200, "carrier-tag", "sip:carrier@198.51.100.1:5060");
+        offer.setContent(CARRIER_OFFER, sip.factories().headers().createContentTypeHeader("application", "sdp"));
+        synchronized (call) {
+            assertThat(relay.onReInviteResponse(new ResponseEvent("test", call.reInvite.to(), null, offer), call)).isTrue();
+        }
+        return towardsCarrier;
+    }
+
+    @Test
+    void aReInviteWithoutSdpTakesTheOfferFromTheOtherSidesAnswerAndTheSendersAckTakesTheAnswerBack() throws Exception {
+        List<Response> toSender = new ArrayList<>();
+        Request towardsCarrier = delayedOfferFromThePbx(toSender);
+        assertThat(toSender).extracting(Response::getStatusCode).containsExactly(200);
+        assertThat(new String(toSender.get(0).getRawContent())).isEqualTo(CARRIER_OFFER);
+        assertThat(sip.sentMethods()).as("the carrier's 2xx not acknowledged without the answer").containsExactly(Request.INVITE);
+
+        relay.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(2).toTag("edge-tag").sdp().build(),
+                new ArrayList<>()));
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.ACK);
+        Request ack = sip.requests.get(1);
+        assertThat(new String(ack.getRawContent())).as("the PBX's answer, to the carrier").isEqualTo(SipMessages.SDP);
+        assertThat(((CallIdHeader) ack.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo(CARRIER_CALL);
+        assertThat(((CSeqHeader) ack.getHeader(CSeqHeader.NAME)).getSeqNumber())
+                .isEqualTo(((CSeqHeader) towardsCarrier.getHeader(CSeqHeader.NAME)).getSeqNumber());
+        relay.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(2).toTag("edge-tag").sdp().build(),
+                new ArrayList<>()));
+        assertThat(sip.sentMethods()).as("the PBX's ACK again is absorbed").containsExactly(Request.INVITE, Request.ACK);
+    }
+
+    @Test
+    void aHangUpBeforeTheAnswerCameAcknowledgesTheOfferBeforeTheBye() throws Exception {
+        delayedOfferFromThePbx(new ArrayList<>());
+        relay.onBye(event(SipMessages.request(Request.BYE).callId(PBX_CALL).cseq(3).toTag("edge-tag").build(),
+                new ArrayList<>()));
+        assertThat(sip.sentMethods()).as("the dialog's 2xx acknowledged, then hung up")
+                .containsExactly(Request.INVITE, Request.ACK, Request.BYE);
+        assertThat(sip.requests.get(1).getRawContent()).isNull();
+    }
+
     @Test
     void aCancelBeforeAnswerEndsTheCall487() throws Exception {
         call.state = Call.State.TRYING;

@@ -118,14 +118,10 @@ class MediaRelayIT {
                 .isZero();
         assertThat(Sipp.exit(carrier)).as("carrier: INVITE, 200, ACK, BYE").isZero();
 
-        String offered = bodyOf(messages("relayed-b"), "INVITE sip:");
-        assertThat(mediaPort(offered)).as("the carrier is offered the relay's port, not the PBX's:\n" + offered)
-                .isBetween(RELAY_MIN, RELAY_MAX);
-        assertThat(offered).doesNotContain(Integer.toString(PBX_MEDIA)).doesNotContain("o=pbx");
-        String answered = bodyOf(messages("relayed-pbx"), "SIP/2.0 200 OK");
-        assertThat(mediaPort(answered)).as("the PBX is answered with the relay's port, not the carrier's:\n" + answered)
-                .isBetween(RELAY_MIN, RELAY_MAX).isNotEqualTo(mediaPort(offered));
-        assertThat(answered).doesNotContain(Integer.toString(CARRIER_B_MEDIA)).doesNotContain("o=carrier");
+        int offered = relayPortOnly(bodyOf(messages("relayed-b"), "INVITE sip:"), "the carrier's offer", PBX_MEDIA, "o=pbx");
+        int answered = relayPortOnly(bodyOf(messages("relayed-pbx"), "SIP/2.0 200 OK"), "the PBX's answer",
+                CARRIER_B_MEDIA, "o=carrier");
+        assertThat(answered).as("each side its own port on the relay").isNotEqualTo(offered);
 
         CallRecord r = record("9011442071234001");
         assertThat(r.media()).extracting(CallRecord.MediaLeg::side).containsExactly("PBX", "CARRIER");
@@ -133,6 +129,23 @@ class MediaRelayIT {
         assertWithinOnePercent(r.mediaOf("CARRIER").orElseThrow().packets(), "what the carrier echoed, through the relay");
         assertThat(r.mediaOf("PBX").orElseThrow().bytes()).as("RTP header and 160-byte A-law frames")
                 .isGreaterThan(r.mediaOf("PBX").orElseThrow().packets() * 160);
+        assertThat(sessions()).as("nothing left on the relay").isEmpty();
+    }
+
+    @Test
+    void aDelayedOfferIsRelayedFromTheCarriersOfferAndThePbxsAnswerInItsAck() throws Exception {
+        ROUTES.set(List.of(CARRIER_B));
+        Process carrier = carrier("delayed-b", "uas-delayed-offer.xml", CARRIER_B, CARRIER_B_MEDIA);
+        assertThat(pbxCall("delayed-pbx", "uac-delayed-offer.xml", "9011442071234007"))
+                .as("PBX: INVITE and re-INVITE without SDP, each 200 with the carrier's offer").isZero();
+        assertThat(Sipp.exit(carrier)).as("carrier: each ACK with the PBX's answer").isZero();
+
+        int offered = relayPortOnly(bodyOf(messages("delayed-pbx"), "SIP/2.0 200 OK"), "the carrier's offer in the PBX's 200",
+                CARRIER_B_MEDIA, "o=carrier");
+        int answered = relayPortOnly(bodyOf(messages("delayed-b"), "ACK sip:"), "the PBX's answer in the carrier's ACK",
+                PBX_MEDIA, "o=pbx");
+        assertThat(answered).as("each side its own port on the relay").isNotEqualTo(offered);
+        assertThat(record("9011442071234007").releasedBy()).isEqualTo("PBX");
         assertThat(sessions()).as("nothing left on the relay").isEmpty();
     }
 
@@ -315,6 +328,14 @@ class MediaRelayIT {
             return message.substring(at);
         }
         throw new AssertionError("no '" + firstLine + "' received in:\n" + log);
+    }
+
+    /** The media port of {@code sdp}, asserted to be the relay's and to name nothing of the side it came from. */
+    private static int relayPortOnly(String sdp, String what, int hiddenPort, String hiddenOrigin) {
+        int port = mediaPort(sdp);
+        assertThat(port).as(what + " names the relay's port, not the other side's:\n" + sdp).isBetween(RELAY_MIN, RELAY_MAX);
+        assertThat(sdp).as(what).doesNotContain(Integer.toString(hiddenPort)).doesNotContain(hiddenOrigin);
+        return port;
     }
 
     private static int mediaPort(String sdp) {
