@@ -30,6 +30,7 @@ import javax.sip.TimeoutEvent;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.RSeqHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -333,6 +334,17 @@ public final class B2bua {
 
     private void provisional(Call call, int status, Response response)
             throws SipException, ParseException, InvalidArgumentException {
+        if (Messages.isReliable(response)) {
+            // The edge offers no 100rel, yet a carrier or PBX that sends a reliable answer anyway waits for its PRACK
+            // (RFC 3262 §3: no 2xx after an unacknowledged one with SDP): the edge gives it, hop by hop, and relays
+            // the answer once, unreliably. Its retransmissions (the same RSeq or an older one) are not relayed again.
+            long rseq = ((RSeqHeader) response.getHeader(RSeqHeader.NAME)).getSequenceNumber();
+            if (rseq <= call.bRseq) {
+                return;
+            }
+            call.bRseq = rseq;
+            messages.prack(response, call.bRequest.getRequestURI(), ++call.bCseq);
+        }
         call.provisional = true;
         if (status > 100 && call.firstProvisionalMs == null) {
             call.firstProvisionalMs = (System.nanoTime() - call.attemptStartNanos) / 1_000_000;

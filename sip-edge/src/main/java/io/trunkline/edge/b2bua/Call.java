@@ -159,6 +159,8 @@ final class Call {
     String bToTag;
     URI bRemoteTarget;
     long bCseq = 1;
+    /** The RSeq of the last reliable provisional answer of the current attempt the edge acknowledged with a PRACK. */
+    long bRseq = -1;
 
     Call(CallId aCallId, ServerTransaction aInvite, Request aRequest, String aToTag, Peer peer, Instant startedAt) {
         this.aCallId = aCallId;

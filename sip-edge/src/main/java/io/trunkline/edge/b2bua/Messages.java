@@ -7,6 +7,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
+import java.util.Set;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -19,6 +20,9 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.OptionTag;
+import javax.sip.header.RSeqHeader;
+import javax.sip.header.RequireHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
@@ -33,6 +37,14 @@ final class Messages {
     static final List<String> SESSION_TIMER_REQUEST = List.of("Session-Expires", "Min-SE", "Supported");
     /** Session-timer headers an answer carries back. */
     static final List<String> SESSION_TIMER_RESPONSE = List.of("Session-Expires", "Require", "Min-SE");
+    /**
+     * The option tags (RFC 3261 §19.2) of Supported and Require the edge carries from one side to the other: session
+     * timers, which it passes through end to end. Any other names what the sender does, not what the edge does:
+     * {@code 100rel} and {@code precondition} (RFC 3262, 3312) would have the far side send reliable provisional
+     * answers whose PRACK comes from the edge and is not the sender's to give, {@code replaces} and
+     * {@code norefersub} ask for REFER handling the edge does not carry. Those stay on their side.
+     */
+    static final Set<String> PASSED_OPTION_TAGS = Set.of("timer");
 
     private final SipEndpoint sip;
 
@@ -175,9 +187,49 @@ final class Messages {
         for (String name : names) {
             ListIterator<?> values = from.getHeaders(name);
             while (values != null && values.hasNext()) {
-                to.addHeader((Header) ((Header) values.next()).clone());
+                Header h = (Header) values.next();
+                if (h instanceof OptionTag t && (t.getOptionTag() == null
+                        || !PASSED_OPTION_TAGS.contains(t.getOptionTag().strip().toLowerCase(Locale.ROOT)))) {
+                    continue;
+                }
+                to.addHeader((Header) h.clone());
             }
         }
+    }
+
+    /** Whether {@code response} is a reliable provisional answer (RFC 3262 §3: Require: 100rel with an RSeq). */
+    static boolean isReliable(Response response) {
+        if (response.getStatusCode() <= 100 || response.getStatusCode() >= 200 || response.getHeader(RSeqHeader.NAME) == null) {
+            return false;
+        }
+        ListIterator<?> required = response.getHeaders(RequireHeader.NAME);
+        while (required != null && required.hasNext()) {
+            String tag = ((RequireHeader) required.next()).getOptionTag();
+            if (tag != null && tag.strip().equalsIgnoreCase("100rel")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The PRACK (RFC 3262 §7.2) for the reliable provisional answer {@code provisional} to an INVITE of the edge's, in
+     * its early dialog: to its Contact (or {@code fallbackTarget}), with CSeq {@code cseq} and the RAck naming it.
+     */
+    void prack(Response provisional, URI fallbackTarget, long cseq) throws ParseException, SipException,
+            InvalidArgumentException {
+        ContactHeader c = (ContactHeader) provisional.getHeader(ContactHeader.NAME);
+        URI target = c != null ? c.getAddress().getURI() : fallbackTarget;
+        HeaderFactory h = sip.factories().headers();
+        CSeqHeader invite = (CSeqHeader) provisional.getHeader(CSeqHeader.NAME);
+        LocalPoint lp = localFor(provisional);
+        Request prack = sip.factories().messages().createRequest(target, Request.PRACK,
+                (CallIdHeader) provisional.getHeader(CallIdHeader.NAME), h.createCSeqHeader(cseq, Request.PRACK),
+                (FromHeader) provisional.getHeader(FromHeader.NAME), (ToHeader) provisional.getHeader(ToHeader.NAME),
+                List.of(h.createViaHeader(lp.address(), lp.port(), lp.transport(), null)), h.createMaxForwardsHeader(70));
+        prack.addHeader(h.createRAckHeader(((RSeqHeader) provisional.getHeader(RSeqHeader.NAME)).getSequenceNumber(),
+                (int) invite.getSeqNumber(), invite.getMethod()));
+        sip.clientTransaction(prack).sendRequest();
     }
 
     static String callIdOf(Message m) {

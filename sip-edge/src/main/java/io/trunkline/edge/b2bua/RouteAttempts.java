@@ -88,6 +88,7 @@ final class RouteAttempts {
         call.bCallId = Messages.callIdOf(invite);
         call.bToTag = null;
         call.bCseq = 1;
+        call.bRseq = -1;
         call.provisional = false;
         call.attemptStartNanos = System.nanoTime();
         call.firstProvisionalMs = null;

@@ -225,6 +225,45 @@ class B2buaTest {
     }
 
     @Test
+    void onlyTheSessionTimerOptionTagGoesOnAndAReliableProvisionalIsAcknowledgedByTheEdgeAndRelayedOnce() throws Exception {
+        javax.sip.header.HeaderFactory h = sip.factories().headers();
+        Request invite = SipMessages.request(Request.INVITE).sdp().build();
+        for (String tag : List.of("100rel", "timer", "replaces")) {
+            invite.addHeader(h.createSupportedHeader(tag));
+        }
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", invite, answers));
+        Request towardsCarrier = sip.requests.get(0);
+        List<String> supported = new ArrayList<>();
+        towardsCarrier.getHeaders(javax.sip.header.SupportedHeader.NAME).forEachRemaining(
+                x -> supported.add(((javax.sip.header.SupportedHeader) x).getOptionTag()));
+        assertThat(supported).as("what the edge carries end to end, not the PBX's 100rel or replaces").containsExactly("timer");
+
+        Response progress = SipMessages.answer(towardsCarrier, 183, "carrier-tag", "sip:carrier@198.51.100.1:5060");
+        progress.addHeader(h.createRequireHeader("100rel"));
+        progress.addHeader(h.createRSeqHeader(1));
+        progress.setContent(CARRIER_OFFER, h.createContentTypeHeader("application", "sdp"));
+        b2bua.onResponse(new ResponseEvent("test", null, null, progress));
+        b2bua.onResponse(new ResponseEvent("test", null, null, progress));
+
+        assertThat(sip.sentMethods()).as("one PRACK, for the 183 and not its retransmission")
+                .containsExactly(Request.INVITE, Request.PRACK);
+        Request prack = sip.requests.get(1);
+        assertThat(prack.getHeader(javax.sip.header.RAckHeader.NAME).toString().strip()).isEqualTo("RAck: 1 1 INVITE");
+        assertThat(((ToHeader) prack.getHeader(ToHeader.NAME)).getTag()).as("in the early dialog").isEqualTo("carrier-tag");
+        assertThat(((CSeqHeader) prack.getHeader(CSeqHeader.NAME)).getSeqNumber()).isEqualTo(2);
+        assertThat(prack.getRequestURI().toString()).isEqualTo("sip:carrier@198.51.100.1:5060");
+        assertThat(codes(answers)).as("relayed once").containsExactly(100, 183);
+        assertThat(answers.get(1).getHeader(javax.sip.header.RequireHeader.NAME)).as("unreliably").isNull();
+        assertThat(answers.get(1).getHeader(javax.sip.header.RSeqHeader.NAME)).isNull();
+
+        answer(towardsCarrier, 200);
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.PRACK, Request.ACK);
+        assertThat(((CSeqHeader) sip.requests.get(2).getHeader(CSeqHeader.NAME)).getSeqNumber()).as("the INVITE's")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aBusyCarrierIsRelayedWithoutFailover() throws Exception {
         List<Response> answers = new ArrayList<>();
         b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).build(), answers));

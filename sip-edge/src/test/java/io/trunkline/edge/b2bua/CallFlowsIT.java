@@ -280,6 +280,18 @@ class CallFlowsIT {
     }
 
     @Test
+    void aReliable183IsAcknowledgedByTheEdgeAndReachesThePbxAsAnOrdinaryOne() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Process carrierB = Sipp.start(dir, "100rel-b", "-m", "1", "-sf", Sipp.scenario("uas-100rel.xml"), "-p",
+                Integer.toString(CARRIER_B));
+        int pbx = Sipp.exit(Sipp.start(dir, "100rel-pbx", "-m", "1", "-sf", Sipp.scenario("uac-100rel.xml"),
+                "127.0.0.1:" + EDGE, "-s", "9011442071234567", "-p", Integer.toString(PBX)));
+        assertThat(pbx).as("the PBX got a 183 without Require: 100rel, then the 200").isZero();
+        assertThat(Sipp.exit(carrierB)).as("the carrier got Supported: timer without 100rel, the PRACK for its 183, "
+                + "the ACK and the BYE").isZero();
+    }
+
+    @Test
     void sessionTimersAndUpdateArePassedThrough() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
         Process carrierB = Sipp.start(dir, "update-b", "-m", "1", "-sf", Sipp.scenario("uas-update-timer.xml"), "-p", Integer.toString(CARRIER_B));
