@@ -152,6 +152,7 @@ public final class Main {
                 .onRequest(Request.BYE, inDialog::onBye)
                 .onRequest(Request.CANCEL, inDialog::onCancel)
                 .onRequest(Request.UPDATE, inDialog::onUpdate)
+                .onRequest(Request.INFO, inDialog::onInfo)
                 .onRequest(Request.SUBSCRIBE, events::onSubscribe)
                 .onResponse(Request.OPTIONS, prober::onResponse)
                 .onResponse(Request.NOTIFY, events::onResponse)

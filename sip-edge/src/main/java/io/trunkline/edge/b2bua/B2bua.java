@@ -272,6 +272,10 @@ public final class B2bua {
             inDialog.onUpdateResponse(event);
             return;
         }
+        if (Request.INFO.equals(cseq.getMethod())) {
+            inDialog.onInfoResponse(event);
+            return;
+        }
         if (!Request.INVITE.equals(cseq.getMethod())) {
             return;
         }
@@ -381,7 +385,8 @@ public final class B2bua {
     public void onTimeout(TimeoutEvent event) {
         if (!event.isServerTransaction()) {
             try {
-                if (inDialog.onOfferTimeout(event.getClientTransaction())) {
+                if (inDialog.onOfferTimeout(event.getClientTransaction())
+                        || inDialog.onInfoTimeout(event.getClientTransaction())) {
                     return;
                 }
             } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {

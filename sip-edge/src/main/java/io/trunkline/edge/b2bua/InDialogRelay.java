@@ -4,6 +4,8 @@ import io.trunkline.edge.transport.LocalPoint;
 import io.trunkline.edge.transport.SipEndpoint;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
@@ -42,6 +44,10 @@ public final class InDialogRelay {
     private final long t1Ms;
     private final long t2Ms;
     private final long answerWaitMs;
+    /** Headers of an INFO that go on with it (RFC 6086 §7.2). */
+    private static final List<String> INFO_HEADERS = List.of("Info-Package", "Content-Disposition");
+    /** INFO requests passed to the other side and not finally answered yet: the edge's transaction → the sender's. */
+    private final Map<ClientTransaction, ServerTransaction> infos = new ConcurrentHashMap<>();
 
     InDialogRelay(SipEndpoint sip, Messages messages, Calls calls, CallMedia media, ScheduledExecutorService timers) {
         this(sip, messages, calls, media, timers, T1_MS, T2_MS, ANSWER_WAIT_MS);
@@ -112,6 +118,71 @@ public final class InDialogRelay {
             LOG.info("call {}: {} from the {} passed through", call.aCallId, Request.UPDATE.equals(method) ? "UPDATE"
                     : "re-INVITE", fromPbx ? "PBX" : "carrier");
         }
+    }
+
+    /**
+     * An INFO (RFC 6086: DTMF as {@code application/dtmf-relay} from Cisco gateways and Asterisk's {@code dtmf_mode=info},
+     * fax and video control) in a confirmed call goes to the other side in that side's dialog with its body and
+     * Info-Package, and its final answer comes back; several may be under way at once (digits in quick succession).
+     */
+    public void onInfo(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
+        ServerTransaction st = sip.serverTransaction(event);
+        Call call = callOf(event, st);
+        if (call == null) {
+            return;
+        }
+        Request request = event.getRequest();
+        synchronized (call) {
+            if (call.state != Call.State.CONFIRMED) {
+                // Before the answer the edge has no dialog with the other side to pass it in: 491, for the sender to
+                // try again; after the end, 481.
+                messages.respond(st, request, call.state == Call.State.ENDED ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST
+                        : Response.REQUEST_PENDING);
+                return;
+            }
+            if (call.test != null) {
+                // A test call's caller is the node: there is nobody to pass it to.
+                messages.respond(st, request, Response.OK);
+                return;
+            }
+            boolean fromPbx = call.isPbxLeg(Messages.callIdOf(request));
+            Request out = fromPbx ? toCarrier(call, Request.INFO) : toPbx(call, Request.INFO);
+            Messages.copyHeaders(request, out, INFO_HEADERS);
+            messages.copyBody(request, out);
+            ClientTransaction ct = sip.clientTransaction(out);
+            infos.put(ct, st);
+            ct.sendRequest();
+        }
+    }
+
+    /** The final answer to an INFO the edge passed on: relayed back to its sender. Whether it was one. */
+    boolean onInfoResponse(ResponseEvent event) throws SipException, ParseException, InvalidArgumentException {
+        Response response = event.getResponse();
+        ClientTransaction ct = event.getClientTransaction();
+        if (ct == null) {
+            return false;
+        }
+        if (response.getStatusCode() < 200) {
+            return infos.containsKey(ct);
+        }
+        ServerTransaction st = infos.remove(ct);
+        if (st == null) {
+            return false;
+        }
+        Response back = sip.factories().messages().createResponse(response.getStatusCode(), st.getRequest());
+        messages.copyBody(response, back);
+        st.sendResponse(back);
+        return true;
+    }
+
+    /** An INFO the other side never answered (Timer F): 408 to its sender. Whether {@code ct} was one. */
+    boolean onInfoTimeout(ClientTransaction ct) throws SipException, ParseException, InvalidArgumentException {
+        ServerTransaction st = infos.remove(ct);
+        if (st == null) {
+            return false;
+        }
+        messages.respond(st, st.getRequest(), Response.REQUEST_TIMEOUT);
+        return true;
     }
 
     /** An answer to an UPDATE the edge passed on: relayed back to its sender. */

@@ -292,6 +292,17 @@ class CallFlowsIT {
     }
 
     @Test
+    void aDigitSentAsInfoReachesTheCarrierAndItsAnswerComesBack() throws Exception {
+        ROUTES.set(List.of(carrier(CARRIER_B)));
+        Process carrierB = Sipp.start(dir, "info-b", "-m", "1", "-sf", Sipp.scenario("uas-info.xml"), "-p",
+                Integer.toString(CARRIER_B));
+        int pbx = Sipp.exit(Sipp.start(dir, "info-pbx", "-m", "1", "-sf", Sipp.scenario("uac-info.xml"),
+                "127.0.0.1:" + EDGE, "-s", "9011442071234567", "-p", Integer.toString(PBX)));
+        assertThat(pbx).as("the PBX's INFO answered 200 with the carrier's body").isZero();
+        assertThat(Sipp.exit(carrierB)).as("the carrier got the INFO with its digit and type, and the BYE").isZero();
+    }
+
+    @Test
     void sessionTimersAndUpdateArePassedThrough() throws Exception {
         ROUTES.set(List.of(carrier(CARRIER_B)));
         Process carrierB = Sipp.start(dir, "update-b", "-m", "1", "-sf", Sipp.scenario("uas-update-timer.xml"), "-p", Integer.toString(CARRIER_B));

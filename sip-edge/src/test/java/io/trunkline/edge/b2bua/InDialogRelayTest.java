@@ -205,6 +205,48 @@ class InDialogRelayTest {
     }
 
     @Test
+    void anInfoGoesToTheOtherSideWithItsBodyAndItsAnswerComesBack() throws Exception {
+        javax.sip.header.HeaderFactory h = sip.factories().headers();
+        Request digit = SipMessages.request(Request.INFO).callId(PBX_CALL).cseq(2).toTag("edge-tag").build();
+        digit.setContent("Signal=5\r\nDuration=160\r\n", h.createContentTypeHeader("application", "dtmf-relay"));
+        List<Response> toPbx = new ArrayList<>();
+        relay.onInfo(event(digit, toPbx));
+
+        assertThat(sip.sentMethods()).containsExactly(Request.INFO);
+        Request out = sip.requests.get(0);
+        assertThat(((CallIdHeader) out.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo(CARRIER_CALL);
+        assertThat(((ToHeader) out.getHeader(ToHeader.NAME)).getTag()).isEqualTo("carrier-tag");
+        assertThat(new String(out.getRawContent())).isEqualTo("Signal=5\r\nDuration=160\r\n");
+        assertThat(out.getHeader("Content-Type").toString()).contains("application/dtmf-relay");
+        assertThat(toPbx).as("nothing before the carrier's answer").isEmpty();
+
+        Response ok = SipMessages.answer(out, 200, "carrier-tag", null);
+        assertThat(relay.onInfoResponse(new ResponseEvent("test", sip.clientTransactions.get(0), null, ok))).isTrue();
+        assertThat(toPbx).extracting(Response::getStatusCode).containsExactly(200);
+        assertThat(relay.onInfoResponse(new ResponseEvent("test", sip.clientTransactions.get(0), null, ok)))
+                .as("answered once").isFalse();
+
+        List<Response> toCarrier = new ArrayList<>();
+        relay.onInfo(event(SipMessages.request(Request.INFO).callId(CARRIER_CALL).cseq(4).toTag("carrier-tag").build(),
+                toCarrier));
+        Request towardsPbx = sip.requests.get(1);
+        assertThat(((CallIdHeader) towardsPbx.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo(PBX_CALL);
+        assertThat(relay.onInfoTimeout(sip.clientTransactions.get(1))).isTrue();
+        assertThat(toCarrier).extracting(Response::getStatusCode).as("the PBX never answered").containsExactly(408);
+    }
+
+    @Test
+    void anInfoBeforeTheAnswerIsAnswered491AndAfterTheEnd481() throws Exception {
+        call.state = Call.State.EARLY;
+        List<Response> answers = new ArrayList<>();
+        relay.onInfo(event(SipMessages.request(Request.INFO).callId(PBX_CALL).cseq(2).build(), answers));
+        call.state = Call.State.ENDED;
+        relay.onInfo(event(SipMessages.request(Request.INFO).callId(PBX_CALL).cseq(3).build(), answers));
+        assertThat(answers).extracting(Response::getStatusCode).containsExactly(491, 481);
+        assertThat(sip.requests).isEmpty();
+    }
+
+    @Test
     void aCancelBeforeAnswerEndsTheCall487() throws Exception {
         call.state = Call.State.TRYING;
         List<Response> cancelAnswers = new ArrayList<>();
