@@ -85,13 +85,26 @@ public final class InDialogRelay {
         }
     }
 
+    /**
+     * Whether the call is confirmed, so that a request within it can go to the other side; if not, the request is
+     * answered: before the answer the edge has no dialog with the other side to pass it in (491, for the sender to try
+     * again), after the end 481. Holds the call's lock.
+     */
+    private boolean confirmed(Call call, ServerTransaction st, Request request)
+            throws SipException, ParseException, InvalidArgumentException {
+        if (call.state == Call.State.CONFIRMED) {
+            return true;
+        }
+        messages.respond(st, request, call.state == Call.State.ENDED ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST
+                : Response.REQUEST_PENDING);
+        return false;
+    }
+
     private void passThrough(RequestEvent event, ServerTransaction st, Call call, String callId, String method)
             throws SipException, ParseException, InvalidArgumentException {
         Request request = event.getRequest();
         synchronized (call) {
-            if (call.state != Call.State.CONFIRMED) {
-                messages.respond(st, request, call.state == Call.State.ENDED ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST
-                        : Response.REQUEST_PENDING);
+            if (!confirmed(call, st, request)) {
                 return;
             }
             if (call.reInvite != null || call.update != null) {
@@ -133,11 +146,7 @@ public final class InDialogRelay {
         }
         Request request = event.getRequest();
         synchronized (call) {
-            if (call.state != Call.State.CONFIRMED) {
-                // Before the answer the edge has no dialog with the other side to pass it in: 491, for the sender to
-                // try again; after the end, 481.
-                messages.respond(st, request, call.state == Call.State.ENDED ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST
-                        : Response.REQUEST_PENDING);
+            if (!confirmed(call, st, request)) {
                 return;
             }
             if (call.test != null) {
