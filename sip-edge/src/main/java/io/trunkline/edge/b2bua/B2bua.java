@@ -167,6 +167,13 @@ public final class B2bua {
             inDialog.reInvite(event, existing, callId);
             return;
         }
+        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+        if (toTag != null && !toTag.isEmpty()) {
+            // A re-INVITE of a call the node does not hold (ended, crossed with a BYE, or held by a node that went
+            // away): 481 (RFC 3261 §12.2.2), never a new call, which would dial the number again.
+            messages.respond(sip.serverTransaction(event), request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
         if (!overload.admit(OverloadControl.attempt(callId, ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()))) {
             // Refused before any state or platform request is spent on it; calls already taken go on.
             OverloadRefusal.send(sip, request, overload.retryAfterSeconds());

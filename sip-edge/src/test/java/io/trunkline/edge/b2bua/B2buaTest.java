@@ -264,6 +264,17 @@ class B2buaTest {
     }
 
     @Test
+    void aReInviteOfACallTheNodeDoesNotHoldIs481AndNeverANewCall() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).callId("ended-call").cseq(3)
+                .toTag("edge-tag-of-a-call-gone").sdp().build(), answers));
+        assertThat(codes(answers)).as("RFC 3261 §12.2.2").containsExactly(481);
+        assertThat(asked).as("no decision: the number is not dialled again").isEmpty();
+        assertThat(sip.requests).isEmpty();
+        assertThat(b2bua.activeCalls()).isZero();
+    }
+
+    @Test
     void aBusyCarrierIsRelayedWithoutFailover() throws Exception {
         List<Response> answers = new ArrayList<>();
         b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).build(), answers));
