@@ -174,6 +174,13 @@ public final class B2bua {
             messages.respond(sip.serverTransaction(event), request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
+        javax.sip.header.MaxForwardsHeader hops = (javax.sip.header.MaxForwardsHeader) request.getHeader(
+                javax.sip.header.MaxForwardsHeader.NAME);
+        if (hops != null && hops.getMaxForwards() == 0) {
+            // The end of a routing loop (the edge's own INVITEs carry one hop less each time round): 483.
+            messages.respond(sip.serverTransaction(event), request, Response.TOO_MANY_HOPS);
+            return;
+        }
         if (!overload.admit(OverloadControl.attempt(callId, ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()))) {
             // Refused before any state or platform request is spent on it; calls already taken go on.
             OverloadRefusal.send(sip, request, overload.retryAfterSeconds());

@@ -21,6 +21,7 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.message.Request;
 
 /**
@@ -71,6 +72,16 @@ public final class CarrierDialect {
         return target;
     }
 
+    /**
+     * The Max-Forwards of the edge's INVITE for {@code offer}: one less than the offer's, at most 70. Carried across
+     * the B2BUA as a proxy would (RFC 3261 §16.6 step 3), so that a routing loop through edges, PBXs and carriers
+     * (a route that leads back to the edge) ends with 483 instead of calling itself for ever.
+     */
+    static int hopsLeft(Request offer) {
+        MaxForwardsHeader mf = (MaxForwardsHeader) offer.getHeader(MaxForwardsHeader.NAME);
+        return mf == null ? 70 : Math.max(0, Math.min(70, mf.getMaxForwards() - 1));
+    }
+
     /** The transport a Request-URI asks for: its {@code transport} parameter, else UDP. */
     static String transportOf(URI target) {
         return target instanceof SipURI s && s.getTransportParam() != null
@@ -92,7 +103,7 @@ public final class CarrierDialect {
         Request invite = sip.messages().createRequest(target, Request.INVITE, callId, h.createCSeqHeader(1L, Request.INVITE),
                 h.createFromHeader(from, fromTag), h.createToHeader(to, null),
                 List.of(h.createViaHeader(local.address(), local.port(), transportOf(target), null)),
-                h.createMaxForwardsHeader(70));
+                h.createMaxForwardsHeader(hopsLeft(offer)));
         invite.addHeader(contact);
         if (!"anonymous".equals(present)) {
             // RFC 3325: the identity the edge asserts towards its trusted carrier, in the carrier's format.

@@ -49,14 +49,20 @@ public final class PlatformRoutingClient implements AutoCloseable {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(connections);
+                // Every request leaves at the same moment, so none finds another's connection free to reuse.
+                java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(connections);
                 java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
                 for (int i = 0; i < connections; i++) {
                     byte[] warm = ("{\"callId\":\"warm-up-" + i + "\",\"source\":\"-\",\"calling\":\"0\",\"called\":\"0\"}")
                             .getBytes(StandardCharsets.UTF_8);
                     Thread one = new Thread(() -> {
                         try {
+                            ready.countDown();
+                            ready.await(5, java.util.concurrent.TimeUnit.SECONDS);
                             http.post(path, authorization, warm, Duration.ofSeconds(5));
                             answered.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         } catch (IOException | RuntimeException e) {
                             LOG.debug("warm-up request not answered: {}", e.toString());
                         } finally {

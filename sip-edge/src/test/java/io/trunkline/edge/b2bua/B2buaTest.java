@@ -275,6 +275,22 @@ class B2buaTest {
     }
 
     @Test
+    void theCarrierLegCarriesOneHopLessAndAnInviteWithNoneLeftIs483() throws Exception {
+        Request invite = SipMessages.request(Request.INVITE).sdp().build();
+        ((javax.sip.header.MaxForwardsHeader) invite.getHeader(javax.sip.header.MaxForwardsHeader.NAME)).setMaxForwards(10);
+        b2bua.onInvite(from("10.0.1.10", invite, new ArrayList<>()));
+        assertThat(((javax.sip.header.MaxForwardsHeader) sip.requests.get(0).getHeader(javax.sip.header.MaxForwardsHeader.NAME))
+                .getMaxForwards()).isEqualTo(9);
+
+        Request looped = SipMessages.request(Request.INVITE).callId("looped").sdp().build();
+        ((javax.sip.header.MaxForwardsHeader) looped.getHeader(javax.sip.header.MaxForwardsHeader.NAME)).setMaxForwards(0);
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", looped, answers));
+        assertThat(codes(answers)).containsExactly(483);
+        assertThat(asked).as("only the first call was decided").hasSize(1);
+    }
+
+    @Test
     void aBusyCarrierIsRelayedWithoutFailover() throws Exception {
         List<Response> answers = new ArrayList<>();
         b2bua.onInvite(from("10.0.1.10", SipMessages.request(Request.INVITE).build(), answers));

@@ -25,11 +25,22 @@ class PlatformRoutingClientTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         ExecutorService handlers = Executors.newFixedThreadPool(4);
         server.setExecutor(handlers);
+        // The warm-up's answers are held until all three have arrived (2 s at most): requests sent one after another
+        // on one connection would never all be in at once, so the test does not depend on how fast each is answered.
+        java.util.concurrent.CountDownLatch allIn = new java.util.concurrent.CountDownLatch(3);
         server.createContext("/api/v1/decisions/route", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (body.contains("\"source\":\"-\"") && "Basic ZWRnZS0xOnM=".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 requests.incrementAndGet();
                 peers.add(exchange.getRemoteAddress().toString());
+                if (body.contains("warm-up-")) {
+                    allIn.countDown();
+                    try {
+                        allIn.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
             byte[] out = "{\"error\":\"invalid_request\",\"message\":\"source: unknown PBX '-'\",\"field\":\"source\",\"status\":400}"
                     .getBytes(StandardCharsets.UTF_8);
