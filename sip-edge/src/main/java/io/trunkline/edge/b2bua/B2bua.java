@@ -16,6 +16,7 @@ import io.trunkline.edge.stir.CallVerification;
 import io.trunkline.edge.transport.SipEndpoint;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,20 +168,6 @@ public final class B2bua {
             inDialog.reInvite(event, existing, callId);
             return;
         }
-        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        if (toTag != null && !toTag.isEmpty()) {
-            // A re-INVITE of a call the node does not hold (ended, crossed with a BYE, or held by a node that went
-            // away): 481 (RFC 3261 §12.2.2), never a new call, which would dial the number again.
-            messages.respond(sip.serverTransaction(event), request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            return;
-        }
-        javax.sip.header.MaxForwardsHeader hops = (javax.sip.header.MaxForwardsHeader) request.getHeader(
-                javax.sip.header.MaxForwardsHeader.NAME);
-        if (hops != null && hops.getMaxForwards() == 0) {
-            // The end of a routing loop (the edge's own INVITEs carry one hop less each time round): 483.
-            messages.respond(sip.serverTransaction(event), request, Response.TOO_MANY_HOPS);
-            return;
-        }
         if (!overload.admit(OverloadControl.attempt(callId, ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber()))) {
             // Refused before any state or platform request is spent on it; calls already taken go on.
             OverloadRefusal.send(sip, request, overload.retryAfterSeconds());
@@ -194,6 +181,9 @@ public final class B2bua {
         if (peer == null) {
             // Security basics: INVITEs only from configured PBXs and carriers.
             messages.respond(st, request, Response.FORBIDDEN);
+            return;
+        }
+        if (!takesAsNewCall(st, request)) {
             return;
         }
         CallId id;
@@ -328,7 +318,10 @@ public final class B2bua {
                 return;
             }
             if (status < 200) {
-                provisional(call, status, response);
+                if (call.state == Call.State.TRYING || call.state == Call.State.EARLY) {
+                    // Not after the answer (a late fork's, or one overtaken by the 2xx): the call is confirmed.
+                    provisional(call, status, response);
+                }
                 return;
             }
             if (call.attemptTimer != null) {
@@ -350,6 +343,38 @@ public final class B2bua {
         }
     }
 
+    /**
+     * Whether a configured peer's INVITE for no call the node holds can be a new call; if not, it is answered. With a
+     * To tag it is a re-INVITE of a call the node does not hold (ended, crossed with a BYE, or held by a node that
+     * went away): 481 (RFC 3261 §12.2.2), never a new call, which would dial the number again. With no hop left it
+     * is the end of a routing loop (the edge's own INVITEs carry one less each time round): 483. Requiring an
+     * extension the edge does not carry (100rel, precondition...): 420 naming it (RFC 3261 §8.2.2.3).
+     */
+    private boolean takesAsNewCall(ServerTransaction st, Request request)
+            throws ParseException, SipException, InvalidArgumentException {
+        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+        if (toTag != null && !toTag.isEmpty()) {
+            messages.respond(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return false;
+        }
+        javax.sip.header.MaxForwardsHeader hops = (javax.sip.header.MaxForwardsHeader) request.getHeader(
+                javax.sip.header.MaxForwardsHeader.NAME);
+        if (hops != null && hops.getMaxForwards() == 0) {
+            messages.respond(st, request, Response.TOO_MANY_HOPS);
+            return false;
+        }
+        List<String> unsupported = Messages.unsupported(request);
+        if (!unsupported.isEmpty()) {
+            Response bad = sip.factories().messages().createResponse(Response.BAD_EXTENSION, request);
+            for (String tag : unsupported) {
+                bad.addHeader(sip.factories().headers().createUnsupportedHeader(tag));
+            }
+            st.sendResponse(bad);
+            return false;
+        }
+        return true;
+    }
+
     private void provisional(Call call, int status, Response response)
             throws SipException, ParseException, InvalidArgumentException {
         if (Messages.isReliable(response)) {
@@ -360,8 +385,13 @@ public final class B2bua {
             if (rseq <= call.bRseq) {
                 return;
             }
-            call.bRseq = rseq;
             messages.prack(response, call.bRequest.getRequestURI(), ++call.bCseq);
+            call.bRseq = rseq;
+            if (Messages.hasBody(response)) {
+                // Its SDP is the answer (RFC 3262 §5), which the carrier need not send again in its 2xx; the PBX's
+                // is the 2xx, so that is where it goes then.
+                call.reliableAnswer = response;
+            }
         }
         call.provisional = true;
         if (status > 100 && call.firstProvisionalMs == null) {
@@ -433,9 +463,12 @@ public final class B2bua {
         Response r = sip.factories().messages().createResponse(status, call.aRequest);
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aToTag);
         r.addHeader(messages.contact(messages.localFor(call.aRequest)));
-        Messages.copyHeaders(from, r, Messages.SESSION_TIMER_RESPONSE);
+        Messages.copyHeaders(from, r, Messages.END_TO_END_RESPONSE);
         if (delayedOffer) {
             media.delayedOffer(call, from, r);
+        } else if (status >= 200 && !Messages.hasBody(from) && call.reliableAnswer != null) {
+            // The answer came in a reliable 18x the edge acknowledged; the PBX's reliable answer is this 2xx.
+            media.answer(call, call.reliableAnswer, r);
         } else {
             media.answer(call, from, r);
         }

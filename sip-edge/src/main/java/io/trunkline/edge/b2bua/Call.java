@@ -161,6 +161,8 @@ final class Call {
     long bCseq = 1;
     /** The RSeq of the last reliable provisional answer of the current attempt the edge acknowledged with a PRACK. */
     long bRseq = -1;
+    /** The current attempt's last reliable provisional answer with SDP (its answer to the PBX's offer), or null. */
+    Response reliableAnswer;
 
     Call(CallId aCallId, ServerTransaction aInvite, Request aRequest, String aToTag, Peer peer, Instant startedAt) {
         this.aCallId = aCallId;

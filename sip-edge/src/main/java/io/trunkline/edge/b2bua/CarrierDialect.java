@@ -113,7 +113,7 @@ public final class CarrierDialect {
             invite.addHeader(h.createHeader(extra.getKey(), extra.getValue()));
         }
         // RFC 4028: the PBX's session-timer request goes on to the carrier; the refreshes pass through.
-        Messages.copyHeaders(offer, invite, Messages.SESSION_TIMER_REQUEST);
+        Messages.copyHeaders(offer, invite, Messages.END_TO_END_REQUEST);
         byte[] sdp = offer.getRawContent();
         if (sdp != null && sdp.length > 0) {
             ContentTypeHeader type = (ContentTypeHeader) offer.getHeader(ContentTypeHeader.NAME);

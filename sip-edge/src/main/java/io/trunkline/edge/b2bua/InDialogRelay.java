@@ -107,8 +107,8 @@ public final class InDialogRelay {
             if (!confirmed(call, st, request)) {
                 return;
             }
-            if (call.reInvite != null || call.update != null) {
-                // RFC 3261 §14.2, RFC 3311 §5.2: one offer at a time.
+            if (call.reInvite != null || call.update != null || (call.heldAck != null && call.heldAck.sent == null)) {
+                // RFC 3261 §14.2, RFC 3311 §5.2: one offer at a time (a delayed offer is open until its ACK's answer).
                 messages.respond(st, request, Response.REQUEST_PENDING);
                 return;
             }
@@ -119,7 +119,7 @@ public final class InDialogRelay {
                 return;
             }
             Request out = fromPbx ? toCarrier(call, method) : toPbx(call, method);
-            Messages.copyHeaders(request, out, Messages.SESSION_TIMER_REQUEST);
+            Messages.copyHeaders(request, out, Messages.END_TO_END_REQUEST);
             media.reOffer(call, fromPbx, request, out);
             ClientTransaction ct = sip.clientTransaction(out);
             if (Request.UPDATE.equals(method)) {
@@ -159,8 +159,17 @@ public final class InDialogRelay {
             Messages.copyHeaders(request, out, INFO_HEADERS);
             messages.copyBody(request, out);
             ClientTransaction ct = sip.clientTransaction(out);
+            // Transactions ended without an answer or a timeout (a transport error ends them at once) leave here.
+            infos.keySet().removeIf(t -> t.getState() == javax.sip.TransactionState.TERMINATED);
             infos.put(ct, st);
-            ct.sendRequest();
+            try {
+                ct.sendRequest();
+            } catch (SipException | RuntimeException e) {
+                // Not sent (the other side's address or connection failed): its sender is answered now.
+                infos.remove(ct);
+                LOG.info("call {}: INFO not passed on: {}", call.aCallId, e.toString());
+                messages.respond(st, request, Response.SERVICE_UNAVAILABLE);
+            }
         }
     }
 
@@ -179,6 +188,9 @@ public final class InDialogRelay {
             return false;
         }
         Response back = sip.factories().messages().createResponse(response.getStatusCode(), st.getRequest());
+        back.setReasonPhrase(response.getReasonPhrase());
+        // A 469 names the packages the other side takes (RFC 6086 §4.2.2).
+        Messages.copyHeaders(response, back, List.of("Recv-Info"));
         messages.copyBody(response, back);
         st.sendResponse(back);
         return true;
@@ -266,7 +278,7 @@ public final class InDialogRelay {
         }
         Response back = sip.factories().messages().createResponse(status, sent);
         back.addHeader(messages.contact(messages.localFor(sent)));
-        Messages.copyHeaders(response, back, Messages.SESSION_TIMER_RESPONSE);
+        Messages.copyHeaders(response, back, Messages.END_TO_END_RESPONSE);
         if (delayedOffer) {
             media.reOffer(call, !fromPbx, response, back);
         } else if (status < 300) {
@@ -320,17 +332,22 @@ public final class InDialogRelay {
             if (ack == null) {
                 return;
             }
-            if (answer != null) {
-                if (!Messages.hasBody(answer)) {
-                    LOG.warn("call {}: the {}'s ACK brought no answer to the delayed offer", call.aCallId,
-                            held.toPbx ? "carrier" : "PBX");
-                }
+            if (answer != null && Messages.hasBody(answer)) {
                 media.reAnswer(call, held.toPbx, answer, ack);
+            } else {
+                // The ACK must answer the offer (RFC 3261 §13.2.2.4): with none from the other side (it hung up
+                // first, or its ACK brought none), every stream is rejected.
+                if (answer != null) {
+                    LOG.warn("call {}: the {}'s ACK brought no answer to the delayed offer; its streams rejected",
+                            call.aCallId, held.toPbx ? "callee" : "caller");
+                }
+                ack.setContent(Messages.rejectingAnswer(held.offer.getRawContent()),
+                        sip.factories().headers().createContentTypeHeader("application", "sdp"));
             }
             held.sent = ack;
             sip.sendStateless(ack);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.warn("call {}: ACK to the {} failed: {}", call.aCallId, held.toPbx ? "PBX" : "carrier", e.toString());
+            LOG.warn("call {}: ACK to the {} failed: {}", call.aCallId, held.toPbx ? "caller" : "callee", e.toString());
         }
     }
 

@@ -33,10 +33,13 @@ import javax.sip.message.Response;
 final class Messages {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Session-timer headers (RFC 4028) a request carries on to the other side. */
-    static final List<String> SESSION_TIMER_REQUEST = List.of("Session-Expires", "Min-SE", "Supported");
-    /** Session-timer headers an answer carries back. */
-    static final List<String> SESSION_TIMER_RESPONSE = List.of("Session-Expires", "Require", "Min-SE");
+    /**
+     * Headers a request opening or changing a session carries on to the other side: session timers (RFC 4028) and the
+     * INFO packages its sender takes (Recv-Info, RFC 6086 §5.2.2), which the edge passes end to end.
+     */
+    static final List<String> END_TO_END_REQUEST = List.of("Session-Expires", "Min-SE", "Supported", "Recv-Info");
+    /** The same headers an answer carries back. */
+    static final List<String> END_TO_END_RESPONSE = List.of("Session-Expires", "Require", "Min-SE", "Recv-Info");
     /**
      * The option tags (RFC 3261 §19.2) of Supported and Require the edge carries from one side to the other: session
      * timers, which it passes through end to end. Any other names what the sender does, not what the edge does:
@@ -197,6 +200,23 @@ final class Messages {
         }
     }
 
+    /**
+     * The option tags a request's Require names that the edge does not carry end to end ({@link #PASSED_OPTION_TAGS}),
+     * lower case: for a new call these are answered 420 (RFC 3261 §8.2.2.3), the caller then retrying without them.
+     */
+    static List<String> unsupported(Request request) {
+        List<String> out = new java.util.ArrayList<>();
+        ListIterator<?> required = request.getHeaders(RequireHeader.NAME);
+        while (required != null && required.hasNext()) {
+            String tag = ((RequireHeader) required.next()).getOptionTag();
+            String t = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+            if (!t.isEmpty() && !PASSED_OPTION_TAGS.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** Whether {@code response} is a reliable provisional answer (RFC 3262 §3: Require: 100rel with an RSeq). */
     static boolean isReliable(Response response) {
         if (response.getStatusCode() <= 100 || response.getStatusCode() >= 200 || response.getHeader(RSeqHeader.NAME) == null) {
@@ -213,7 +233,19 @@ final class Messages {
     }
 
     /**
-     * The PRACK (RFC 3262 §7.2) for the reliable provisional answer {@code provisional} to an INVITE of the edge's, in
+     * A valid answer to {@code offer} that rejects every stream (RFC 3264 §6: each m-line with port 0), for an ACK
+     * that must answer an offer in a 2xx (RFC 3261 §13.2.2.4) when no answer came from the other side.
+     */
+    static String rejectingAnswer(byte[] offer) {
+        String sdp = new String(offer, java.nio.charset.StandardCharsets.UTF_8);
+        return REJECTED_STREAM.matcher(ORIGIN.matcher(sdp).replaceFirst("o=- 0 0 IN IP4 0.0.0.0")).replaceAll("m=$1 0$2");
+    }
+
+    private static final java.util.regex.Pattern REJECTED_STREAM = java.util.regex.Pattern.compile("(?m)^m=(\\S+) \\d+(?:/\\d+)?( )");
+    private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile("(?m)^o=[^\\r\\n]*");
+
+    /**
+     * The PRACK (RFC 3262 §4, its RAck §7.2) for the reliable provisional answer {@code provisional} to an INVITE of the edge's, in
      * its early dialog: to its Contact (or {@code fallbackTarget}), with CSeq {@code cseq} and the RAck naming it.
      */
     void prack(Response provisional, URI fallbackTarget, long cseq) throws ParseException, SipException,

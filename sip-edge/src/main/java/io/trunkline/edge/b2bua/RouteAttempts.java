@@ -89,6 +89,7 @@ final class RouteAttempts {
         call.bToTag = null;
         call.bCseq = 1;
         call.bRseq = -1;
+        call.reliableAnswer = null;
         call.provisional = false;
         call.attemptStartNanos = System.nanoTime();
         call.firstProvisionalMs = null;

@@ -49,7 +49,8 @@ public final class PlatformRoutingClient implements AutoCloseable {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(connections);
-                // Every request leaves at the same moment, so none finds another's connection free to reuse.
+                // Every request leaves at the same moment: one started after another was answered would reuse its
+                // connection.
                 java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(connections);
                 java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
                 for (int i = 0; i < connections; i++) {

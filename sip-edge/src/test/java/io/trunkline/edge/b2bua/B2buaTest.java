@@ -261,6 +261,26 @@ class B2buaTest {
         assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.PRACK, Request.ACK);
         assertThat(((CSeqHeader) sip.requests.get(2).getHeader(CSeqHeader.NAME)).getSeqNumber()).as("the INVITE's")
                 .isEqualTo(1);
+        assertThat(codes(answers)).containsExactly(100, 183, 200);
+        assertThat(new String(answers.get(2).getRawContent())).as("the answer the reliable 183 carried, in the PBX's 200")
+                .isEqualTo(CARRIER_OFFER);
+
+        answer(towardsCarrier, 180);
+        assertThat(codes(answers)).as("nothing provisional after the answer").containsExactly(100, 183, 200);
+        assertThat(b2bua.activeCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewCallRequiringAnExtensionTheEdgeDoesNotCarryIs420NamingIt() throws Exception {
+        Request invite = SipMessages.request(Request.INVITE).sdp().build();
+        invite.addHeader(sip.factories().headers().createRequireHeader("100rel"));
+        invite.addHeader(sip.factories().headers().createRequireHeader("timer"));
+        List<Response> answers = new ArrayList<>();
+        b2bua.onInvite(from("10.0.1.10", invite, answers));
+        assertThat(codes(answers)).containsExactly(420);
+        assertThat(answers.get(0).getHeader(javax.sip.header.UnsupportedHeader.NAME).toString()).contains("100rel")
+                .doesNotContain("timer");
+        assertThat(asked).isEmpty();
     }
 
     @Test

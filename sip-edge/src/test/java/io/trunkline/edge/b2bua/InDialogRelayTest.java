@@ -201,7 +201,24 @@ class InDialogRelayTest {
                 new ArrayList<>()));
         assertThat(sip.sentMethods()).as("the dialog's 2xx acknowledged, then hung up")
                 .containsExactly(Request.INVITE, Request.ACK, Request.BYE);
-        assertThat(sip.requests.get(1).getRawContent()).isNull();
+        assertThat(new String(sip.requests.get(1).getRawContent())).as("an answer rejecting every stream (RFC 3264 §6)")
+                .contains("m=audio 0 RTP/AVP 0").contains("o=- 0 0 IN IP4 0.0.0.0").doesNotContain("30000");
+    }
+
+    @Test
+    void noNewOfferWhileADelayedOffersAnswerIsAwaited() throws Exception {
+        delayedOfferFromThePbx(new ArrayList<>());
+        List<Response> toCarrier = new ArrayList<>();
+        relay.reInvite(event(SipMessages.request(Request.INVITE).callId(CARRIER_CALL).cseq(5).toTag("carrier-tag").sdp()
+                .build(), toCarrier), call, CARRIER_CALL);
+        assertThat(toCarrier).extracting(Response::getStatusCode).as("RFC 3261 §14.1: its offer is still open")
+                .containsExactly(491);
+        relay.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(2).toTag("edge-tag").sdp().build(),
+                new ArrayList<>()));
+        relay.reInvite(event(SipMessages.request(Request.INVITE).callId(CARRIER_CALL).cseq(6).toTag("carrier-tag").sdp()
+                .build(), toCarrier), call, CARRIER_CALL);
+        assertThat(toCarrier).as("answered: the next offer goes on").hasSize(1);
+        assertThat(sip.sentMethods()).containsExactly(Request.INVITE, Request.ACK, Request.INVITE);
     }
 
     @Test
