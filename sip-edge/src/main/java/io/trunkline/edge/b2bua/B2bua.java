@@ -31,6 +31,7 @@ import javax.sip.TimeoutEvent;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RSeqHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -357,8 +358,7 @@ public final class B2bua {
             messages.respond(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return false;
         }
-        javax.sip.header.MaxForwardsHeader hops = (javax.sip.header.MaxForwardsHeader) request.getHeader(
-                javax.sip.header.MaxForwardsHeader.NAME);
+        MaxForwardsHeader hops = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
         if (hops != null && hops.getMaxForwards() == 0) {
             messages.respond(st, request, Response.TOO_MANY_HOPS);
             return false;
@@ -411,7 +411,7 @@ public final class B2bua {
         call.bToTag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
         ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);
         call.bRemoteTarget = c != null ? c.getAddress().getURI() : call.bRequest.getRequestURI();
-        boolean delayedOffer = call.test == null && !Messages.hasBody(call.bRequest) && Messages.hasBody(response);
+        boolean delayedOffer = call.test == null && Messages.delayedOffer(call.bRequest, response);
         if (!delayedOffer) {
             messages.ack(response, call.bRequest.getRequestURI());
         }

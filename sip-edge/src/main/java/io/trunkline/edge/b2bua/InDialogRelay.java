@@ -267,7 +267,7 @@ public final class InDialogRelay {
         Request sent = pending.from().getRequest();
         boolean fromPbx = call.isPbxLeg(Messages.callIdOf(sent));
         // A re-INVITE without SDP: the 2xx makes the offer and the sender's ACK will bring the answer.
-        boolean delayedOffer = !update && status < 300 && !Messages.hasBody(sent) && Messages.hasBody(response);
+        boolean delayedOffer = !update && status < 300 && Messages.delayedOffer(sent, response);
         if (update) {
             call.update = null;
         } else {

@@ -122,6 +122,14 @@ final class Messages {
         return body != null && body.length > 0;
     }
 
+    /**
+     * Whether {@code answer}, a 2xx to {@code invite}, makes a delayed offer: the INVITE had no SDP, so the 2xx's is
+     * the offer and the answer comes in the ACK (RFC 3261 §13.2.1).
+     */
+    static boolean delayedOffer(Request invite, Response answer) {
+        return !hasBody(invite) && hasBody(answer);
+    }
+
     /** Hangs up the dialog a late 2xx of an abandoned attempt set up. */
     void byeAbandoned(Response response) throws ParseException, SipException, InvalidArgumentException {
         ContactHeader c = (ContactHeader) response.getHeader(ContactHeader.NAME);

@@ -231,6 +231,7 @@ class B2buaTest {
         for (String tag : List.of("100rel", "timer", "replaces")) {
             invite.addHeader(h.createSupportedHeader(tag));
         }
+        invite.addHeader(h.createHeader("Recv-Info", "foo"));
         List<Response> answers = new ArrayList<>();
         b2bua.onInvite(from("10.0.1.10", invite, answers));
         Request towardsCarrier = sip.requests.get(0);
@@ -238,6 +239,7 @@ class B2buaTest {
         towardsCarrier.getHeaders(javax.sip.header.SupportedHeader.NAME).forEachRemaining(
                 x -> supported.add(((javax.sip.header.SupportedHeader) x).getOptionTag()));
         assertThat(supported).as("what the edge carries end to end, not the PBX's 100rel or replaces").containsExactly("timer");
+        assertThat(towardsCarrier.getHeader("Recv-Info").toString()).as("the INFO packages the PBX takes").contains("foo");
 
         Response progress = SipMessages.answer(towardsCarrier, 183, "carrier-tag", "sip:carrier@198.51.100.1:5060");
         progress.addHeader(h.createRequireHeader("100rel"));

@@ -237,9 +237,14 @@ class InDialogRelayTest {
         assertThat(out.getHeader("Content-Type").toString()).contains("application/dtmf-relay");
         assertThat(toPbx).as("nothing before the carrier's answer").isEmpty();
 
-        Response ok = SipMessages.answer(out, 200, "carrier-tag", null);
+        Response ok = SipMessages.answer(out, 469, "carrier-tag", null);
+        ok.setReasonPhrase("Bad Info Package");
+        ok.addHeader(h.createHeader("Recv-Info", "foo"));
         assertThat(relay.onInfoResponse(new ResponseEvent("test", sip.clientTransactions.get(0), null, ok))).isTrue();
-        assertThat(toPbx).extracting(Response::getStatusCode).containsExactly(200);
+        assertThat(toPbx).extracting(Response::getStatusCode).containsExactly(469);
+        assertThat(toPbx.get(0).getReasonPhrase()).isEqualTo("Bad Info Package");
+        assertThat(toPbx.get(0).getHeader("Recv-Info").toString()).as("the packages the carrier takes (RFC 6086 §4.2.2)")
+                .contains("foo");
         assertThat(relay.onInfoResponse(new ResponseEvent("test", sip.clientTransactions.get(0), null, ok)))
                 .as("answered once").isFalse();
 
