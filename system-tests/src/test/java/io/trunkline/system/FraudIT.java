@@ -12,6 +12,8 @@ import io.trunkline.rules.fraud.FraudPolicyTableSource;
 import io.trunkline.rules.routing.RoutingPolicyTableSource;
 import io.trunkline.rules.testing.DecisionTableWorkbook;
 import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +26,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.json.JsonObject;
+import javax.json.JsonString;
 import javax.json.JsonValue;
+import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -403,61 +407,61 @@ class FraudIT {
         return last;
     }
 
-    /** The stored decisions of the PBX's calls since {@code since}, found through their call records. */
     /**
      * Waits (at most 30 s) until the platform holds its own decision for each of the PBX's calls since then; the
      * burst's own assertions then say whether the counts are right.
      */
     private static void awaitDecided(Instant since, String pbx, int expected) throws Exception {
         try {
-            awaitAllDecided(since, pbx, expected);
+            await(Duration.ofSeconds(30), () -> {
+                List<JsonObject> calls = callsSince(since, pbx, expected);
+                if (calls == null) {
+                    return null;
+                }
+                for (JsonObject c : calls) {
+                    if (decisionOf(c).status() != 200) {
+                        return null;
+                    }
+                }
+                return Boolean.TRUE;
+            });
         } catch (AssertionError notYet) {
             // the burst's assertions report what follows from it
         }
     }
 
-    private static void awaitAllDecided(Instant since, String pbx, int expected) throws Exception {
-        await(Duration.ofSeconds(30), () -> {
-            List<JsonObject> page = Api.get("calls?pbx=" + pbx + "&from=" + since + "&limit=100", "oscar").json()
-                    .asJsonObject().getJsonArray("calls").stream().map(JsonValue::asJsonObject).toList();
-            if (page.size() < expected) {
-                return null;
-            }
-            for (JsonObject c : page) {
-                if (Api.get("decisions/" + java.net.URLEncoder.encode(c.getString("callId"),
-                        java.nio.charset.StandardCharsets.UTF_8), "oscar").status() != 200) {
-                    return null;
-                }
-            }
-            return Boolean.TRUE;
-        });
-    }
-
+    /** The stored decisions of the PBX's calls since {@code since}, found through their call records. */
     private static List<JsonObject> decisions(Instant since, String pbx, int expected) throws Exception {
-        List<JsonObject> calls = await(Duration.ofSeconds(60), () -> {
-            List<JsonObject> page = Api.get("calls?pbx=" + pbx + "&from=" + since + "&limit=100", "oscar").json()
-                    .asJsonObject().getJsonArray("calls").stream().map(JsonValue::asJsonObject).toList();
-            return page.size() >= expected ? page : null;
-        });
+        List<JsonObject> calls = await(Duration.ofSeconds(60), () -> callsSince(since, pbx, expected));
         List<JsonObject> out = new ArrayList<>();
         for (JsonObject c : calls) {
-            Api.Reply d = Api.get("decisions/" + java.net.URLEncoder.encode(c.getString("callId"),
-                    java.nio.charset.StandardCharsets.UTF_8), "oscar");
+            Api.Reply d = decisionOf(c);
             assertThat(d.status()).as(d.body()).isEqualTo(200);
             out.add(d.json().asJsonObject());
         }
         return out;
     }
 
+    /** The PBX's call records since {@code since}, or null while fewer than {@code expected} are stored. */
+    private static List<JsonObject> callsSince(Instant since, String pbx, int expected) throws Exception {
+        List<JsonObject> page = Api.get("calls?pbx=" + pbx + "&from=" + since + "&limit=100", "oscar").json()
+                .asJsonObject().getJsonArray("calls").stream().map(JsonValue::asJsonObject).toList();
+        return page.size() >= expected ? page : null;
+    }
+
+    private static Api.Reply decisionOf(JsonObject call) throws Exception {
+        return Api.get("decisions/" + URLEncoder.encode(call.getString("callId"), StandardCharsets.UTF_8), "oscar");
+    }
+
     private static List<String> trace(JsonObject decision) {
-        return decision.getJsonArray("trace").getValuesAs(javax.json.JsonString.class).stream()
-                .map(javax.json.JsonString::getString).toList();
+        return decision.getJsonArray("trace").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
     }
 
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();
-        } catch (javax.mail.MessagingException e) {
+        } catch (MessagingException e) {
             return "";
         }
     }

@@ -14,6 +14,7 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
+import javax.sip.TransactionState;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
@@ -160,7 +161,7 @@ public final class InDialogRelay {
             messages.copyBody(request, out);
             ClientTransaction ct = sip.clientTransaction(out);
             // Transactions ended without an answer or a timeout (a transport error ends them at once) leave here.
-            infos.keySet().removeIf(t -> t.getState() == javax.sip.TransactionState.TERMINATED);
+            infos.keySet().removeIf(t -> t.getState() == TransactionState.TERMINATED);
             infos.put(ct, st);
             try {
                 ct.sendRequest();

@@ -4,6 +4,7 @@ import io.trunkline.edge.transport.LocalPoint;
 import io.trunkline.edge.transport.SipEndpoint;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
@@ -213,7 +214,7 @@ final class Messages {
      * lower case: for a new call these are answered 420 (RFC 3261 §8.2.2.3), the caller then retrying without them.
      */
     static List<String> unsupported(Request request) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         ListIterator<?> required = request.getHeaders(RequireHeader.NAME);
         while (required != null && required.hasNext()) {
             String tag = ((RequireHeader) required.next()).getOptionTag();

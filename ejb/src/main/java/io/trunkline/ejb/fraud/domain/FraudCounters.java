@@ -1,8 +1,10 @@
 package io.trunkline.ejb.fraud.domain;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,7 +29,7 @@ public final class FraudCounters {
     private final int maxLocalSubjects;
     private final Map<String, SubjectCounters> local = new ConcurrentHashMap<>();
     /** Subjects used since the last flush: the only ones a flush looks at. */
-    private final java.util.Set<String> used = ConcurrentHashMap.newKeySet();
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final LongAdder unread = new LongAdder();
     private final AtomicLong lastUnreadWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private long lastSweepSecond;
@@ -83,9 +85,9 @@ public final class FraudCounters {
         if (!replica.available()) {
             return 0;
         }
-        Map<String, byte[]> copies = new java.util.HashMap<>();
-        Map<String, SubjectCounters> taken = new java.util.HashMap<>();
-        for (java.util.Iterator<String> keys = used.iterator(); keys.hasNext(); ) {
+        Map<String, byte[]> copies = new HashMap<>();
+        Map<String, SubjectCounters> taken = new HashMap<>();
+        for (Iterator<String> keys = used.iterator(); keys.hasNext(); ) {
             String key = keys.next();
             keys.remove();
             SubjectCounters s = local.get(key);
