@@ -3,6 +3,7 @@ package io.trunkline.contract.events;
 import io.trunkline.contract.json.Json;
 import io.trunkline.contract.routing.IdentityCheck;
 import io.trunkline.contract.routing.RoutingCodec;
+import io.trunkline.contract.time.UtcInstants;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -255,7 +256,7 @@ public record CallRecord(String callId, String node, String pbx, String callingD
     }
 
     private static Instant instant(Object o) {
-        return o == null ? null : Instant.parse((String) o);
+        return o == null ? null : UtcInstants.parse((String) o);
     }
 
     private static Integer integer(Object o) {

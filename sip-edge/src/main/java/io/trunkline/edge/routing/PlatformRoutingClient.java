@@ -31,7 +31,9 @@ public final class PlatformRoutingClient implements AutoCloseable {
 
     public PlatformRoutingClient(String baseUrl, String user, String password, Duration timeout) {
         this.uri = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/decisions/route");
-        this.path = uri.getRawPath();
+        // Without the decision's trace: the node routes on the rest, and the platform keeps the trace in its
+        // recent-decisions log (GET /api/v1/decisions/{callId}); it is about half of an answer's bytes.
+        this.path = uri.getRawPath() + "?trace=false";
         this.http = new PlatformHttp(uri);
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The decision client's warm-up, against the JDK's HTTP server answering as the platform does an unknown source. */
+/** The decision client's warm-up and its question, against the JDK's HTTP server answering as the platform does. */
 class PlatformRoutingClientTest {
 
     @Test
@@ -69,6 +69,38 @@ class PlatformRoutingClientTest {
         } finally {
             server.stop(0);
             handlers.shutdownNow();
+        }
+    }
+
+    @Test
+    void asksWithoutTheTraceAndReadsTheDecisionWithoutIt() throws Exception {
+        Set<String> queries = ConcurrentHashMap.newKeySet();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/decisions/route", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            queries.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
+            byte[] out = ("{\"callId\":\"c-1\",\"verdict\":\"ROUTE\",\"reason\":\"RoutingPolicy_14 PRIORITY\","
+                    + "\"callClass\":\"INTERNATIONAL\",\"called\":\"+442071234567\",\"calling\":\"+12125552001\","
+                    + "\"routes\":[{\"target\":\"carrier-a\",\"kind\":\"CARRIER\",\"uri\":\"sip:+442071234567@carrier-a.example.net\","
+                    + "\"presentNumber\":\"+12125552001\",\"ratePerMinute\":\"0.012000\",\"currency\":\"USD\",\"reason\":\"p1\"}],"
+                    + "\"failoverCodes\":[503],\"attemptTimeoutMs\":2000,\"rulebookVersions\":{\"routing\":\"routing@1\"},"
+                    + "\"decidedAt\":\"2026-12-06T18:48:35.837481844Z\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, out.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(out);
+            }
+        });
+        server.start();
+        try (PlatformRoutingClient client = new PlatformRoutingClient("http://127.0.0.1:" + server.getAddress().getPort(),
+                "edge-1", "s", Duration.ofSeconds(2))) {
+            var d = client.decide(new RouteRequest("c-1", RouteRequest.Direction.OUTBOUND, "hq-cucm", "2001", "9011442071234567", null));
+            assertThat(queries).containsExactly("trace=false");
+            assertThat(d.routes()).hasSize(1);
+            assertThat(d.routes().get(0).target()).isEqualTo("carrier-a");
+            assertThat(d.trace()).isEmpty();
+            assertThat(d.rulebookVersions()).containsEntry("routing", "routing@1");
+        } finally {
+            server.stop(0);
         }
     }
 }

@@ -19,7 +19,10 @@ import javax.ws.rs.core.Response;
  * One exchange of {@code POST /api/v1/decisions/route} ({@link RouteDecisionServlet}): the call's JSON in, its
  * decision in the wire codec out. Refused with the API's JSON error body: 405 for any other method than POST, 403
  * when none of the caller's roles is {@code edge}, {@code ops}, {@code analyst} or {@code admin}, 415 for a body that
- * is not JSON, 413 past the body limit, 400 naming the field a call cannot be decided on.
+ * is not JSON, 413 past the body limit, 400 naming the field a call cannot be decided on. With {@code ?trace=false}
+ * the answer leaves out the decision's {@code trace} (the edge's question: it routes on the rest, and the trace stays
+ * in the recent-decisions log, {@code GET /api/v1/decisions/{callId}}); any other value than {@code true} or
+ * {@code false} is a 400 naming {@code trace}.
  */
 final class RouteQuestion {
 
@@ -48,9 +51,10 @@ final class RouteQuestion {
                 throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", null,
                         "the body must be application/json, got " + request.getContentType());
             }
+            boolean withTrace = withTrace(request.getQueryString());
             String body = RequestBodyLimit.text(request, maxBytes);
             // The wire contract's own codec: the edge reads exactly what is written here.
-            String answer = RoutingCodec.write(decisions.decide(RoutingJson.request(JsonBodies.object(body))));
+            String answer = RoutingCodec.write(decisions.decide(RoutingJson.request(JsonBodies.object(body))), withTrace);
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(MediaType.APPLICATION_JSON);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -58,6 +62,25 @@ final class RouteQuestion {
         } catch (IOException | RuntimeException e) {
             ErrorResponses.write(e, response);
         }
+    }
+
+    /** Whether the answer carries the decision's trace: yes unless the query says {@code trace=false}. */
+    static boolean withTrace(String query) {
+        if (query == null || query.isEmpty()) {
+            return true;
+        }
+        boolean with = true;
+        for (String pair : query.split("&")) {
+            if (pair.equals("trace") || pair.startsWith("trace=")) {
+                String value = pair.length() > 6 ? pair.substring(6) : "";
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw ApiException.badRequest("trace", "must be true or false, got '"
+                            + (value.length() > 20 ? value.substring(0, 20) + "…" : value) + "'");
+                }
+                with = value.equals("true");
+            }
+        }
+        return with;
     }
 
     /** Whether a Content-Type names JSON (absent counts as JSON, as the JAX-RS runtime reads it). */

@@ -31,6 +31,7 @@ class RouteQuestionTest {
     private static final String CALL = "{\"callId\":\"c-1\",\"source\":\"hq\",\"calling\":\"2001\",\"called\":\"2002\"}";
 
     private final List<RouteRequest> asked = new ArrayList<>();
+    private String query;
     private final RouteQuestion question = new RouteQuestion(decisions(), 1_000);
 
     @Test
@@ -43,6 +44,24 @@ class RouteQuestionTest {
         assertThat(d.callId()).isEqualTo("c-1");
         assertThat(d.called()).isEqualTo("2002");
         assertThat(asked).extracting(RouteRequest::source).containsExactly("hq");
+    }
+
+    @Test
+    void theEdgesQuestionLeavesTheTraceOut() throws Exception {
+        Answer full = answer("POST", Set.of("edge"), "application/json", CALL);
+        assertThat(full.body).contains("\"trace\":[\"test\"]");
+        query = "trace=false";
+        Answer lean = answer("POST", Set.of("edge"), "application/json", CALL);
+        assertThat(lean.status).isEqualTo(200);
+        assertThat(lean.body).doesNotContain("\"trace\"");
+        RouteDecision d = RoutingCodec.readDecision(lean.body);
+        assertThat(d.callId()).isEqualTo("c-1");
+        assertThat(d.trace()).isEmpty();
+        query = "x=1&trace=true";
+        assertThat(answer("POST", Set.of("edge"), "application/json", CALL).body).contains("\"trace\"");
+        query = "trace=no";
+        assertError(answer("POST", Set.of("edge"), "application/json", CALL), 400, "invalid_request", "trace");
+        assertThat(asked).as("a bad query decides nothing").hasSize(3);
     }
 
     @Test
@@ -114,6 +133,7 @@ class RouteQuestionTest {
                     case "getMethod" -> method;
                     case "isUserInRole" -> roles.contains((String) args[0]);
                     case "getContentType" -> contentType;
+                    case "getQueryString" -> query;
                     case "getProtocol" -> "HTTP/1.1";
                     case "getContentLengthLong" -> (long) in.length;
                     case "getInputStream" -> input;
