@@ -134,7 +134,7 @@ public final class Main {
                 change -> journaled.trunk(TrunkProber.toJson(change)), config.nodeId(), probes.downAfter(),
                 probes.upAfter(), probes.timeoutMs());
         EventNotifier events = new EventNotifier(sip, journal, config.nodeId(), config.events().subscribers(),
-                config.events().batch(), config.events().batchBytes());
+                config.events().batch(), config.events().batchBytes(), config.events().lingerMs());
         InDialogRelay inDialog = b2bua.inDialog();
         HazelcastBanList bans = new HazelcastBanList(cluster.hazelcast(), config.nodeId());
         SecuritySettings security = config.security();

@@ -116,7 +116,8 @@ class EdgeEventsConsumerTest {
             EdgeConfig config = EdgeConfig.from(p);
             SipTransport sip = SipTransport.bind(config);
             Journal journal = Journal.open(journalFile);
-            EventNotifier notifier = new EventNotifier(sip, journal, "t-edge", Set.of("127.0.0.1"), 100, 48_000);
+            EventNotifier notifier = new EventNotifier(sip, journal, "t-edge", Set.of("127.0.0.1"), 100, 48_000,
+                    config.events().lingerMs());
             sip.listen(new SipListener() {
                 @Override
                 public void processRequest(RequestEvent event) {

@@ -23,14 +23,22 @@ final class Props {
     }
 
     static int positive(Properties p, String key, int dflt) {
+        return atLeast(p, key, dflt, 1, "must be positive");
+    }
+
+    static int nonNegative(Properties p, String key, int dflt) {
+        return atLeast(p, key, dflt, 0, "must be 0 or more");
+    }
+
+    private static int atLeast(Properties p, String key, int dflt, int min, String rule) {
         String v = p.getProperty(key);
         if (v == null || v.isBlank()) {
             return dflt;
         }
         try {
             int n = Integer.parseInt(v.trim());
-            if (n <= 0) {
-                throw new IllegalArgumentException(key + " must be positive, was " + v.trim());
+            if (n < min) {
+                throw new IllegalArgumentException(key + " " + rule + ", was " + v.trim());
             }
             return n;
         } catch (NumberFormatException e) {

@@ -68,6 +68,10 @@ class EdgeConfigTest {
         assertThat(c.events().subscribers()).containsExactly("10.9.8.7");
         assertThat(c.events().batch()).isEqualTo(20);
         assertThat(c.events().batchBytes()).isEqualTo(100_000);
+        assertThat(c.events().lingerMs()).as("default").isEqualTo(100);
+        assertThat(EdgeConfig.from(props("node.id", "n", "events.linger-ms", "0")).events().lingerMs()).isZero();
+        assertThatThrownBy(() -> EdgeConfig.from(props("node.id", "n", "events.linger-ms", "-5")))
+                .hasMessageContaining("events.linger-ms must be 0 or more, was -5");
         assertThat(c.peers().pbxChannels()).containsExactly(java.util.Map.entry(new PbxId("hq-cucm"), 30));
         assertThat(EdgeConfig.from(props("node.id", "n", "events.subscribers", "10.0.0.5, 10.0.0.6")).events().subscribers())
                 .containsExactlyInAnyOrder("10.0.0.5", "10.0.0.6");

@@ -57,12 +57,18 @@ public final class FakeSipEndpoint implements SipEndpoint {
 
     @Override
     public ClientTransaction clientTransaction(Request request) {
+        Object[] applicationData = new Object[1];
         ClientTransaction ct = (ClientTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{ClientTransaction.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "sendRequest" -> {
                         requests.add(request);
                         yield null;
                     }
+                    case "setApplicationData" -> {
+                        applicationData[0] = args[0];
+                        yield null;
+                    }
+                    case "getApplicationData" -> applicationData[0];
                     case "getRequest" -> request;
                     case "createCancel" -> ((gov.nist.javax.sip.message.SIPRequest) request).createCancelRequest();
                     case "hashCode" -> System.identityHashCode(proxy);
