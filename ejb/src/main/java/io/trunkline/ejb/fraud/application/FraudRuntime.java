@@ -10,13 +10,13 @@ import io.trunkline.ejb.fraud.domain.FraudJudge;
 import io.trunkline.ejb.fraud.domain.FraudScreen;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.annotation.PostConstruct;
@@ -29,6 +29,9 @@ import javax.ejb.EJB;
 import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
+import javax.ejb.Timeout;
+import javax.ejb.TimerConfig;
+import javax.ejb.TimerService;
 import javax.ejb.TransactionAttributeType;
 import javax.enterprise.concurrent.ManagedScheduledExecutorService;
 import javax.inject.Inject;
@@ -60,6 +63,8 @@ public class FraudRuntime {
     private EventAlerts alerts;
     @Resource
     private ManagedScheduledExecutorService scheduler;
+    @Resource
+    private TimerService timers;
 
     private FraudSettings settings;
     private FraudCounters counters;
@@ -69,7 +74,7 @@ public class FraudRuntime {
     private final Queue<FraudAudit.Entry> pendingAudit = new ConcurrentLinkedQueue<>();
     private final Queue<Block> pendingBlocks = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> alertedSecond = new ConcurrentHashMap<>();
-    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
     private volatile long lastRefreshMs;
 
     @PostConstruct
@@ -78,10 +83,16 @@ public class FraudRuntime {
         counters = new FraudCounters(replica, settings.keepSeconds(), settings.maxLocalSubjects());
         judge = new FraudJudge(counters, this::blockOf, settings.maxCallSeconds());
         screen = new FraudScreen(judge);
-        tasks.add(scheduler.scheduleWithFixedDelay(this::background, settings.flushMs(), settings.flushMs(),
-                TimeUnit.MILLISECONDS));
+        // The periodic work starts from an EJB timer: while the server is still starting (suspended) its managed
+        // executor refuses every run and logs each refusal as an error, where a timer waits for the server to resume.
+        timers.createSingleActionTimer(settings.flushMs(), new TimerConfig("fraud counters", false));
         LOG.info("fraud counters kept here and copied to the edge cluster every {} ms; short calls under {} s",
                 settings.flushMs(), settings.shortCallSeconds());
+    }
+
+    @Timeout
+    void begin() {
+        tasks.add(scheduler.scheduleWithFixedDelay(this::background, 0, settings.flushMs(), TimeUnit.MILLISECONDS));
     }
 
     @PreDestroy
