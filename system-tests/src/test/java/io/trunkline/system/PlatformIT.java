@@ -281,11 +281,10 @@ class PlatformIT {
         assertThat(deep.contentType()).startsWith("application/json");
         assertThat(deep.json().asJsonObject().getString("message")).contains("nesting deeper than the limit of 64 levels");
         byte[] twentyMegabytes = new byte[20 * 1024 * 1024];
-        java.net.http.HttpResponse<String> declared = raw("rulebooks/routing/versions", "ana:ana",
-                java.net.http.HttpRequest.BodyPublishers.ofByteArray(twentyMegabytes));
-        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(413);
-        assertThat(declared.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        assertThat(declared.body()).contains("\"error\":\"payload_too_large\"")
+        String declared = declaredOnly("rulebooks/routing/versions", "ana:ana", twentyMegabytes.length);
+        assertThat(declared).as(declared).startsWith("HTTP/1.1 413 ");
+        assertThat(declared.toLowerCase(java.util.Locale.ROOT)).contains("\r\ncontent-type: application/json");
+        assertThat(declared).contains("\"error\":\"payload_too_large\"")
                 .contains("the request body of 20971520 bytes is over the limit of 8388608 bytes");
         java.net.http.HttpResponse<String> chunked = raw("rulebooks/routing/versions", "ana:ana",
                 java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(twentyMegabytes)));
@@ -301,6 +300,39 @@ class PlatformIT {
         assertThat(opsOnAnalysts.status()).isEqualTo(403);
         assertThat(opsOnAnalysts.contentType()).startsWith("application/json");
         assertThat(opsOnAnalysts.json().asJsonObject().getString("error")).isEqualTo("forbidden");
+    }
+
+    /**
+     * The answer to a request that declares a body of {@code length} bytes and sends none of it, read off a plain
+     * socket until the server closes it or 10 s pass: a refusal made on the declared length alone must come
+     * without the body. (A client still sending megabytes when that answer comes can have the connection reset
+     * under it before it reads the answer, which is the network's doing, not the platform's.)
+     */
+    private static String declaredOnly(String path, String credentials, int length) throws Exception {
+        java.net.URI uri = java.net.URI.create(Api.BASE + path);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))
+                    + "\r\nContent-Type: application/octet-stream\r\nX-File-Name: RoutingPolicy.drl.xlsx\r\nContent-Length: "
+                    + length + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                    String sofar = answer.toString(StandardCharsets.UTF_8);
+                    if (sofar.contains("\r\n\r\n") && sofar.endsWith("}")) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException ended) {
+                // what was read so far is the answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     /**
