@@ -22,6 +22,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What reading and writing SIP costs the edge per message, JAIN-SIP RI 1.3.0-91 (the edge's stack) beside pkts-sip
@@ -29,7 +31,7 @@ import org.openjdk.jmh.annotations.State;
  * wire ({@code sip/capacity-call-mix.txt}) or on messages written the way PBXs and carriers write them
  * ({@code sip/pbx-carrier-mix.txt}). The messages the edge receives are parsed, the ones it sends encoded; each mix is
  * expanded to 1,000 calls by its per-call weights and shuffled, and one operation is one message, so a score times the
- * messages per call (printed at setup) is the cost per call.
+ * messages per call (logged at setup) is the cost per call.
  *
  * <ul>
  *   <li>{@code jainSipParse}: the stack's parser as its UDP channel calls it, every header parsed;
@@ -44,6 +46,8 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SipParseBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipParseBenchmark.class);
 
     @Param({"capacity-call-mix", "pbx-carrier-mix"})
     public String mix;
@@ -89,7 +93,7 @@ public class SipParseBenchmark {
             sentParsed[i] = new StringMsgParser().parseSIPMessage(sent[i], true, false, null);
             sentFramed[i] = SipMessage.frame(sent[i]);
         }
-        System.out.printf("%n%s: %.2f messages received and %.2f sent per call%n", mix, inPerCall, outPerCall);
+        LOG.info(String.format("%s: %.2f messages received and %.2f sent per call", mix, inPerCall, outPerCall));
     }
 
     @Benchmark
