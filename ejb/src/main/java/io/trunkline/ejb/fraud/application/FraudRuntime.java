@@ -16,9 +16,6 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.annotation.PostConstruct;
 import javax.annotation.PreDestroy;
 import javax.annotation.Resource;
@@ -33,7 +30,6 @@ import javax.ejb.Timeout;
 import javax.ejb.TimerConfig;
 import javax.ejb.TimerService;
 import javax.ejb.TransactionAttributeType;
-import javax.enterprise.concurrent.ManagedScheduledExecutorService;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +58,6 @@ public class FraudRuntime {
     @EJB
     private EventAlerts alerts;
     @Resource
-    private ManagedScheduledExecutorService scheduler;
-    @Resource
     private TimerService timers;
 
     private FraudSettings settings;
@@ -74,7 +68,7 @@ public class FraudRuntime {
     private final Queue<FraudAudit.Entry> pendingAudit = new ConcurrentLinkedQueue<>();
     private final Queue<Block> pendingBlocks = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> alertedSecond = new ConcurrentHashMap<>();
-    private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
+    private volatile boolean stopping;
     private volatile long lastRefreshMs;
 
     @PostConstruct
@@ -83,21 +77,32 @@ public class FraudRuntime {
         counters = new FraudCounters(replica, settings.keepSeconds(), settings.maxLocalSubjects());
         judge = new FraudJudge(counters, this::blockOf, settings.maxCallSeconds());
         screen = new FraudScreen(judge);
-        // The periodic work starts from an EJB timer: while the server is still starting (suspended) its managed
-        // executor refuses every run and logs each refusal as an error, where a timer waits for the server to resume.
-        timers.createSingleActionTimer(settings.flushMs(), new TimerConfig("fraud counters", false));
+        // The periodic work runs from a single-action EJB timer set again after each run: a timer waits while the
+        // server is suspended (starting or stopping), where a managed executor refuses each run and logs it as an
+        // error; and one timer at a time cannot overlap itself when a run is slow.
+        nextRun();
         LOG.info("fraud counters kept here and copied to the edge cluster every {} ms; short calls under {} s",
                 settings.flushMs(), settings.shortCallSeconds());
     }
 
     @Timeout
-    void begin() {
-        tasks.add(scheduler.scheduleWithFixedDelay(this::background, 0, settings.flushMs(), TimeUnit.MILLISECONDS));
+    void tick() {
+        try {
+            background();
+        } finally {
+            if (!stopping) {
+                nextRun();
+            }
+        }
+    }
+
+    private void nextRun() {
+        timers.createSingleActionTimer(settings.flushMs(), new TimerConfig("fraud counters", false));
     }
 
     @PreDestroy
     void stop() {
-        tasks.forEach(t -> t.cancel(false));
+        stopping = true;
         background();
     }
 

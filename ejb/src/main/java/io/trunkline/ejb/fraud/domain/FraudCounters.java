@@ -145,9 +145,15 @@ public final class FraudCounters {
         return replica.get(key).map(bytes -> SubjectCounters.decode(bytes, second));
     }
 
-    /** Forgets every counter of the subject, here and in the cluster's copy. */
-    public void reset(String key) {
-        local.remove(key);
+    /**
+     * Forgets every counter of the subject, here and in the cluster's copy, so that the old counts cannot come back:
+     * the subject is replaced by an empty one rather than removed, so a decision reading the old copy from the
+     * cluster at this moment finds the empty one held when it returns and counts there; and the reset takes the
+     * flush's lock, so a copy taken before it is not written after it. A decision that took the subject before the
+     * reset and counts after it counts on the forgotten one: the reset wins.
+     */
+    public synchronized void reset(String key) {
+        local.put(key, new SubjectCounters());
         if (replica.available()) {
             replica.delete(key);
         }
