@@ -20,9 +20,11 @@
 # Environment: RATES (default "100 200 300 400 500 600 800 1000 1250 1500 2000 2500 3000"), STEP_SECONDS (30),
 #   HOLD_MS (1000), WARMUP (seconds at 100 calls/s before the first step, not counted; default 10, 0 for none),
 #   PAUSE (seconds between steps, default 5).
+# Before the first target and after the last it prints the reference work's CPU time (bench/machine-speed.sh):
+# figures from runs whose probes differ much are not comparable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -gt 0 ] || { sed -n '2,22p' "$0"; exit 2; }
+[ $# -gt 0 ] || { sed -n '2,24p' "$0"; exit 2; }
 RATES=${RATES:-100 200 300 400 500 600 800 1000 1250 1500 2000 2500 3000}
 STEP_SECONDS=${STEP_SECONDS:-30}
 HOLD_MS=${HOLD_MS:-1000}
@@ -50,7 +52,9 @@ stat_field() { # the named column of a SIPp -trace_stat file's last line
   awk -F';' -v name="$2" 'NR==1{for(i=1;i<=NF;i++) if($i==name) c=i} END{print $c}' "$1"
 }
 
-echo "# $(date -u +%FT%TZ) $(nproc) cores; steps of ${STEP_SECONDS} s, hold ${HOLD_MS} ms; rates: $RATES" | tee -a "$RESULTS"
+# shellcheck source=bench/machine-speed.sh
+. bench/machine-speed.sh
+echo "# $(date -u +%FT%TZ) $(nproc) cores; steps of ${STEP_SECONDS} s, hold ${HOLD_MS} ms; rates: $RATES; reference work $(machine_speed) CPU-s" | tee -a "$RESULTS"
 for target in "$@"; do
   name=$target; extra_label=
   if [ "$target" = edge ]; then
@@ -124,3 +128,4 @@ for target in "$@"; do
   echo "== $name: highest passing rate $best calls/s ($best_line)" | tee -a "$RESULTS"
   sleep 2
 done
+echo "# reference work after the run $(machine_speed) CPU-s" | tee -a "$RESULTS"
