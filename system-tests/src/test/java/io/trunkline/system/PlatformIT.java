@@ -95,6 +95,8 @@ class PlatformIT {
         EDGES.add(EdgeProcess.start(jar, dir, "sys-edge-1", 15090, 15711, members));
         EDGES.add(EdgeProcess.start(jar, dir, "sys-edge-2", 15091, 15712, members));
 
+        Path serverLog = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        long logFrom = Files.exists(serverLog) ? Files.size(serverLog) : 0;
         controller.start(CONTAINER);
         deployer.deploy(DEPLOYMENT);
 
@@ -103,6 +105,7 @@ class PlatformIT {
             return r.status() == 200 ? r.json().asJsonObject() : null;
         });
         assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(errorLines(serverLog, logFrom)).as("ERROR lines of the server's start and the deployment").isEmpty();
         JsonArray subsystems = health.getJsonArray("subsystems");
         assertThat(subsystems.stream().map(s -> s.asJsonObject().getString("name")))
                 .containsExactly("database", "rules", "workflows", "camel", "edge");
@@ -1639,5 +1642,13 @@ class PlatformIT {
                     .map(n -> n.substring(1, n.indexOf("__")))
                     .max(java.util.Comparator.comparingInt(Integer::parseInt)).orElseThrow();
         }
+    }
+
+    /** The server log's ERROR lines written from {@code from} on (from the start if the log was rotated since). */
+    private static List<String> errorLines(Path log, long from) throws Exception {
+        byte[] all = Files.readAllBytes(log);
+        int start = from <= all.length ? (int) from : 0;
+        return new String(all, start, all.length - start, StandardCharsets.UTF_8).lines()
+                .filter(line -> line.matches("^\\S+ \\S+ ERROR \\[.*")).toList();
     }
 }

@@ -12,8 +12,8 @@ import org.apache.camel.Exchange;
 /**
  * One route per carrier status feed, {@code status-feed-<carrier>}: a timer at the feed's interval, an HTTP GET
  * (10 s timeout), the body parsed by {@link StatusFeedParser} and handed to the port. A poll that fails (no
- * answer, an HTTP error, a body that is no feed) is told to the port with the reason and logged; the next poll
- * comes at the next interval.
+ * answer, an HTTP error, a body that is no feed) is told to the port with the reason and logged; a port that cannot
+ * take it (the platform stopping) costs a warning; the next poll comes at the next interval.
  */
 public class StatusFeedRoutes extends TrunklineRouteBuilder {
 
@@ -40,7 +40,13 @@ public class StatusFeedRoutes extends TrunklineRouteBuilder {
                     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     if (source != null) {
                         log.warn("status feed of {} not read: {}", source.carrier(), reason);
-                        port.failed(source, reason);
+                        try {
+                            port.failed(source, reason);
+                        } catch (RuntimeException notRecorded) {
+                            // The platform stopping (its beans refuse calls) or its store failing: one line, not
+                            // Camel's fatal-error stack traces, and the next poll tells it again.
+                            log.warn("status feed failure of {} not recorded: {}", source.carrier(), notRecorded.toString());
+                        }
                     }
                 });
         for (StatusFeedSource source : sources) {
