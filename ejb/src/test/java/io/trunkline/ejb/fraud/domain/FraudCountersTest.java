@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class FraudCountersTest {
 
+    private static final long T = 1_796_000_000L;
+    private static final long MAX_CALL = 14_400;
+    private static final Set<Counter> ALL = EnumSet.allOf(Counter.class);
+    private static final String KEY = "ext:hq-cucm/2003";
+
     private final InMemoryCounterReplica replica = new InMemoryCounterReplica();
     private final FraudCounters counters = new FraudCounters(replica, 120, 1_000);
 
@@ -33,11 +38,6 @@ class FraudCountersTest {
         assertThat(counters.subject("ext:hq-cucm/2002", 1_001)).as("held, not read again").isSameAs(fresh);
         assertThat(replica.reads).hasValue(1);
     }
-
-    private static final long T = 1_796_000_000L;
-    private static final long MAX_CALL = 14_400;
-    private static final Set<Counter> ALL = EnumSet.allOf(Counter.class);
-    private static final String KEY = "ext:hq-cucm/2003";
 
     @Test
     void aResetLandingWhileADecisionReadsTheOldCopyLeavesTheSubjectAtZero() {
