@@ -284,6 +284,14 @@ public final class Journal implements AutoCloseable {
         return pending.size();
     }
 
+    /**
+     * How many events could be delivered now: pending and forced to disk, the ones {@link #pending(int)} returns.
+     * Counted as all pending minus the not-yet-forced tail, which is short, so it costs no walk over a long backlog.
+     */
+    public synchronized int deliverableCount() {
+        return pending.size() - pending.tailMap(forcedUpTo, false).size();
+    }
+
     public synchronized Map<Long, Entry> pendingBySequence() {
         Map<Long, Entry> out = new TreeMap<>();
         pending.forEach((seq, held) -> out.put(seq, held.entry()));

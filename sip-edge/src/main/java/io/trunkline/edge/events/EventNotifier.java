@@ -233,13 +233,15 @@ public final class EventNotifier implements AutoCloseable {
 
     /**
      * Whether the pending events wait for more: fewer than a batch, for less than the linger since the first was seen
-     * (a pump is then due when the linger ends). Counted from the journal, not from a batch, so waiting reads nothing.
+     * (a pump is then due when the linger ends). Counted from the journal, not from a batch, so waiting reads nothing;
+     * only events already forced to disk count, the ones a batch is made of, so a batch being appended and not yet
+     * forced neither ends the wait early nor goes out part-sent.
      */
     private boolean lingering(long now) {
         if (lingerMs == 0) {
             return false;
         }
-        int pending = journal.pendingCount();
+        int pending = journal.deliverableCount();
         if (pending == 0) {
             lingerSince = 0;
             return false;

@@ -55,6 +55,12 @@ class JournalTest {
             j.flush();
             assertThat(j.pending(2)).extracting(Journal.Entry::sequence).containsExactly(1L, 2L);
             assertThat(j.pendingCount()).isEqualTo(5);
+            assertThat(j.deliverableCount()).isEqualTo(5);
+            j.append("CALL", "{\"n\":5}");
+            assertThat(j.pendingCount()).isEqualTo(6);
+            assertThat(j.deliverableCount()).as("deliverable once forced, by the flusher or a flush").isBetween(5, 6);
+            j.flush();
+            assertThat(j.deliverableCount()).isEqualTo(6);
         }
         assertThat(id).isNotBlank();
         assertThat(Files.readAllLines(file).get(0)).isEqualTo("J " + id + " 1");
