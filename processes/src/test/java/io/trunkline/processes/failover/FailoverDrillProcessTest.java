@@ -86,7 +86,7 @@ class FailoverDrillProcessTest extends JbpmJUnitBaseTestCase {
     @Test
     void aDrillWithAWindowWaitsOnItsTimerBeforeCalling() throws Exception {
         Map<String, Object> in = given();
-        in.put(FailoverDrillProcess.START_AT, Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).toString());
+        in.put(FailoverDrillProcess.START_AT, Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS).toString());
         ProcessInstance pi = session.startProcess(FailoverDrillProcess.PROCESS_ID, variables(in));
         assertThat(steps).containsExactly(FailoverDrillProcess.CHECK);
         assertNodeTriggered(pi.getId(), "Drill window given?");

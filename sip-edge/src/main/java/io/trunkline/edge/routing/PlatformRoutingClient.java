@@ -46,8 +46,9 @@ public final class PlatformRoutingClient implements AutoCloseable {
      * after a node starts would otherwise fall back. Sends {@code connections} decision requests at once, each on
      * its own connection, with the node's credential, for a source no PBX has (so the platform answers 400 and
      * decides nothing), again every 5 s until the platform answers them all; the connections stay open for calls.
+     * Returns the warm-up's thread, which ends once they are all answered (or when interrupted).
      */
-    public void warmUp(int connections) {
+    public Thread warmUp(int connections) {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(connections);
@@ -89,6 +90,7 @@ public final class PlatformRoutingClient implements AutoCloseable {
         }, "platform-warm-up");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     public RouteDecision decide(RouteRequest request) throws PlatformUnavailable {

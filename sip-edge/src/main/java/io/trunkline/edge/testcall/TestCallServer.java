@@ -142,17 +142,23 @@ public final class TestCallServer implements AutoCloseable {
                 send(ex, 503, error("busy", null, "test calls already running at the node's limit"));
                 return;
             }
+            Answer answer;
             try {
-                place(ex, request, source.get());
+                answer = place(request, source.get());
             } finally {
-                running.release();
+                running.release(); // before the answer goes: a client may send its next test call the moment it has it
             }
+            send(ex, answer.status(), answer.json());
         } catch (IOException | RuntimeException e) {
             LOG.warn("test call request from {} failed: {}", ex.getRemoteAddress(), e.toString());
         }
     }
 
-    private void place(HttpExchange ex, TestCallRequest request, Peer source) throws IOException {
+    /** What a test call request is answered. */
+    private record Answer(int status, String json) {
+    }
+
+    private Answer place(TestCallRequest request, Peer source) {
         long started = System.nanoTime();
         TestCallResult result;
         try {
@@ -160,18 +166,16 @@ public final class TestCallServer implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("test call {} {} from {} to {}: not placed: {}", request.id(), request.direction(),
                     request.source(), request.called(), e.toString());
-            send(ex, 500, error("internal", null, "the test call could not be placed"));
-            return;
+            return new Answer(500, error("internal", null, "the test call could not be placed"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            send(ex, 503, error("stopping", null, "the node is stopping"));
-            return;
+            return new Answer(503, error("stopping", null, "the node is stopping"));
         }
         LOG.info("test call {} {} from {} {} -> {}: {} {} answered by {} setup {} ms, {} attempt(s), in {} ms ({})",
                 request.id(), request.direction(), request.source(), request.calling(), request.called(),
                 result.outcome(), result.sipCode(), result.answeredBy(), result.setupMs(), result.attempts().size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), result.callId());
-        send(ex, 200, TestCallCodec.write(result));
+        return new Answer(200, TestCallCodec.write(result));
     }
 
     static String error(String code, String field, String message) {

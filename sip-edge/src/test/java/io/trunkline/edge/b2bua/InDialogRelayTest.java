@@ -44,6 +44,8 @@ class InDialogRelayTest {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     /** The 2xx retransmission's T1, T2 and total wait shortened to 10, 40 and 300 ms. */
     private final InDialogRelay relay = new InDialogRelay(sip, new Messages(sip), calls, new CallMedia(), timers, 10, 40, 300);
+    /** The same with 10 s for the ACK, for tests of what happens before the wait ends, not of the wait's length. */
+    private final InDialogRelay patient = new InDialogRelay(sip, new Messages(sip), calls, new CallMedia(), timers, 10, 40, 10_000);
     private final List<Response> toPbx = new ArrayList<>();
     private Call call;
 
@@ -332,16 +334,16 @@ class InDialogRelayTest {
     void theAnswerToThePbxIsSentAgainUntilItsAckComes() throws Exception {
         Response ok = SipMessages.answer(call.aRequest, 200, "edge-tag", "sip:edge@192.0.2.1:5060");
         synchronized (call) {
-            relay.awaitAck(call, true, ok);
+            patient.awaitAck(call, true, ok);
         }
         assertThat(eventually(() -> sip.statelessResponses.size() >= 3)).as("sent again, unacknowledged").isTrue();
         assertThat(sip.statelessResponses).allSatisfy(r -> assertThat(r).isSameAs(ok));
 
         // An ACK of another CSeq (a re-INVITE's) does not stop it; the INVITE's does.
-        relay.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(7).toTag("edge-tag").build(), new ArrayList<>()));
+        patient.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(7).toTag("edge-tag").build(), new ArrayList<>()));
         int before = sip.statelessResponses.size();
         assertThat(eventually(() -> sip.statelessResponses.size() > before)).isTrue();
-        relay.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(1).toTag("edge-tag").build(), new ArrayList<>()));
+        patient.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(1).toTag("edge-tag").build(), new ArrayList<>()));
         int acked = sip.statelessResponses.size();
         Thread.sleep(200);
         assertThat(sip.statelessResponses).as("nothing after the ACK").hasSize(acked);
@@ -355,24 +357,24 @@ class InDialogRelayTest {
     @Test
     void theAnswerToACarriersReInviteIsSentAgainUntilTheCarrierAcknowledgesIt() throws Exception {
         List<Response> toCarrier = new ArrayList<>();
-        relay.reInvite(event(SipMessages.request(Request.INVITE).callId(CARRIER_CALL).cseq(3).toTag("carrier-tag").sdp()
+        patient.reInvite(event(SipMessages.request(Request.INVITE).callId(CARRIER_CALL).cseq(3).toTag("carrier-tag").sdp()
                 .build(), toCarrier), call, CARRIER_CALL);
         Request towardsPbx = sip.requests.get(0);
         assertThat(((CallIdHeader) towardsPbx.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo(PBX_CALL);
 
         Response ok = SipMessages.answer(towardsPbx, 200, "pbx-tag", "sip:pbx@10.0.1.10:5060");
         synchronized (call) {
-            assertThat(relay.onReInviteResponse(new ResponseEvent("test", call.reInvite.to(), null, ok), call)).isTrue();
+            assertThat(patient.onReInviteResponse(new ResponseEvent("test", call.reInvite.to(), null, ok), call)).isTrue();
         }
         assertThat(toCarrier).extracting(Response::getStatusCode).containsExactly(200);
         assertThat(eventually(() -> sip.statelessResponses.size() >= 2)).as("sent again, unacknowledged").isTrue();
         assertThat(sip.statelessResponses).allSatisfy(r -> assertThat(r).isSameAs(toCarrier.get(0)));
 
         // The PBX's ACK of its own dialog does not stop it; the carrier's for CSeq 3 does.
-        relay.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(3).toTag("edge-tag").build(), new ArrayList<>()));
+        patient.onAck(event(SipMessages.request(Request.ACK).callId(PBX_CALL).cseq(3).toTag("edge-tag").build(), new ArrayList<>()));
         int before = sip.statelessResponses.size();
         assertThat(eventually(() -> sip.statelessResponses.size() > before)).isTrue();
-        relay.onAck(event(SipMessages.request(Request.ACK).callId(CARRIER_CALL).cseq(3).toTag("carrier-tag").build(),
+        patient.onAck(event(SipMessages.request(Request.ACK).callId(CARRIER_CALL).cseq(3).toTag("carrier-tag").build(),
                 new ArrayList<>()));
         int acked = sip.statelessResponses.size();
         Thread.sleep(200);

@@ -105,7 +105,8 @@ class OverloadAdmissionTest {
         assertThat(b2bua.callsInSetup()).isZero();
         b2bua.inDialog().onBye(from(SipMessages.request(Request.BYE).cseq(2).build(), new ArrayList<>()));
         assertThat(records.records).singleElement().satisfies(r -> assertThat(r.releasedBy()).isEqualTo("PBX"));
-        assertThat(sip.statelessResponses).as("nothing refused").isEmpty();
+        assertThat(sip.statelessResponses).extracting(Response::getStatusCode).as("nothing refused (the 200 may be sent again)")
+                .allMatch(code -> code == 200);
     }
 
     @Test

@@ -70,7 +70,7 @@ class HazelcastCallCountersTest {
         long published = System.nanoTime();
         assertThat(settle(() -> n2.count(X), 2)).as("n1's calls seen by n2").isEqualTo(2);
         assertThat((System.nanoTime() - published) / 1_000_000).as("within the documented bound, in ms")
-                .isLessThan(1_000);
+                .isLessThan(5_000);
         assertThat(n2.tryAcquire(X, 3)).isTrue();
         assertThat(n2.tryAcquire(X, 3)).as("the third call fills the carrier, whichever node has it").isFalse();
         assertThat(settle(() -> n1.count(X), 3)).isEqualTo(3);

@@ -115,7 +115,7 @@ class NgClientIT {
             Thread listener = listen(peer, received, cookie -> List.of("nocookie", "other_1 d6:result4:ponge",
                     cookie + " d6:result4:pon"));
             try (NgClient garbled = new NgClient(new InetSocketAddress(InetAddress.getLoopbackAddress(), peer.getLocalPort()),
-                    Duration.ofMillis(500), 2)) {
+                    Duration.ofSeconds(5), 2)) {
                 assertThatThrownBy(() -> garbled.call(Map.of("command", "ping")))
                         .isInstanceOfSatisfying(NgException.class, e -> assertThat(e.kind()).isEqualTo(NgException.Cause.MALFORMED))
                         .hasMessageContaining("not bencoding");

@@ -38,8 +38,8 @@ class RtpEnginesIT {
         processes.add(one);
         RtpEngineProcess two = RtpEngineProcess.start(dir, 33200, 33399);
         processes.add(two);
-        NgClient toOne = new NgClient(one.ng(), Duration.ofMillis(200), 2);
-        NgClient toTwo = new NgClient(two.ng(), Duration.ofMillis(200), 2);
+        NgClient toOne = new NgClient(one.ng(), Duration.ofSeconds(1), 2);
+        NgClient toTwo = new NgClient(two.ng(), Duration.ofSeconds(1), 2);
         engines = new RtpEngines(List.of(toOne, toTwo), Duration.ofSeconds(30), System::nanoTime);
 
         for (int i = 0; i < 40; i++) {

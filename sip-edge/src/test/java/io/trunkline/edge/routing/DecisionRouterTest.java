@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class DecisionRouterTest {
 
+    /** A budget for tests of what the platform answers, not of how fast: a loaded machine must not make them fall back. */
+    private static final Duration UNHURRIED = Duration.ofSeconds(10);
+
     private HttpServer server;
     private final AtomicReference<Answer> answer = new AtomicReference<>();
     private final AtomicReference<String> seenAuthorization = new AtomicReference<>();
@@ -82,7 +85,7 @@ class DecisionRouterTest {
                 "sip:+442071234567@carrier-a.example.net:5060", "+12125552001", null, "USD", "PRIORITY position 1")),
                 List.of(503), 2000, Map.of("routing", "routing@1"), List.of("row"), Instant.parse("2026-12-01T15:00:00Z"));
         answer.set(new Answer(200, RoutingCodec.write(d), 0));
-        RoutingPort.Decided decided = router.decide(call("9011442071234567"));
+        RoutingPort.Decided decided = router.decide(call("9011442071234567"), UNHURRIED);
         assertThat(decided.source()).isEqualTo(RoutingPort.Source.PLATFORM);
         assertThat(decided.decision()).isEqualTo(d);
         assertThat(seenAuthorization.get()).isEqualTo("Basic ZWRnZS0xOnNlY3JldA==");
@@ -92,7 +95,7 @@ class DecisionRouterTest {
     @Test
     void undecidableCalledNumberBecomes484() {
         answer.set(new Answer(400, "{\"error\":\"invalid_request\",\"message\":\"called: not E.164\",\"field\":\"called\"}", 0));
-        RoutingPort.Decided decided = router.decide(call("9011449"));
+        RoutingPort.Decided decided = router.decide(call("9011449"), UNHURRIED);
         assertThat(decided.source()).isEqualTo(RoutingPort.Source.PLATFORM);
         assertThat(decided.decision().verdict()).isEqualTo(RouteDecision.Verdict.REJECT);
         assertThat(decided.decision().sipCode()).isEqualTo(484);
@@ -100,14 +103,14 @@ class DecisionRouterTest {
 
     @Test
     void slowPlatformLeavesTheCallToTheFallback() {
-        answer.set(new Answer(200, "{}", 1000));
+        answer.set(new Answer(200, "{}", 3_000));
         long start = System.nanoTime();
         RoutingPort.Decided decided = router.decide(call("9011442071234567"));
         assertThat(decided.source()).isEqualTo(RoutingPort.Source.FALLBACK);
         assertThat(decided.decision().routes()).extracting(Route::uri)
                 .containsExactly("sip:9011442071234567@carrier-a.example.net:5060", "sip:9011442071234567@carrier-b.example.net:5060");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the 250 ms timeout applied, not the platform's delay")
-                .isLessThan(Duration.ofMillis(900));
+                .isLessThan(Duration.ofMillis(2_500));
     }
 
     @Test
@@ -119,8 +122,8 @@ class DecisionRouterTest {
         answer.set(new Answer(200, RoutingCodec.write(d), 600));
         RoutingPort.Decided live = router.decide(call("9011442071234567"));
         assertThat(live.source()).as("250 ms: too slow for a live call").isEqualTo(RoutingPort.Source.FALLBACK);
-        RoutingPort.Decided unhurried = router.decide(call("9011442071234567"), Duration.ofSeconds(3));
-        assertThat(unhurried.source()).as("3 s: the platform's answer is taken").isEqualTo(RoutingPort.Source.PLATFORM);
+        RoutingPort.Decided unhurried = router.decide(call("9011442071234567"), UNHURRIED);
+        assertThat(unhurried.source()).as("an unhurried budget: the platform's answer is taken").isEqualTo(RoutingPort.Source.PLATFORM);
         assertThat(unhurried.decision().routes()).extracting(Route::target).containsExactly("carrier-a");
     }
 

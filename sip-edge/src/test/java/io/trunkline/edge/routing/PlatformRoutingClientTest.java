@@ -52,15 +52,10 @@ class PlatformRoutingClientTest {
         server.start();
         try (PlatformRoutingClient client = new PlatformRoutingClient("http://127.0.0.1:" + server.getAddress().getPort(),
                 "edge-1", "s", Duration.ofSeconds(2))) {
-            client.warmUp(3);
-
-            int expected = 3;
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (requests.get() < expected && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(200);
-            assertThat(requests.get()).isEqualTo(expected);
+            Thread warmUp = client.warmUp(3);
+            warmUp.join(30_000);
+            assertThat(warmUp.isAlive()).as("the warm-up got its three answers").isFalse();
+            assertThat(requests.get()).isEqualTo(3);
             assertThat(peers).as("one connection per request, at once").hasSize(3);
             for (int i = 0; i < 3; i++) {
                 client.decide(new RouteRequest("c-" + i, RouteRequest.Direction.OUTBOUND, "-", "0", "0", null));

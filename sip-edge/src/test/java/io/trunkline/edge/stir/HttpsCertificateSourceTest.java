@@ -95,7 +95,7 @@ class HttpsCertificateSourceTest {
     }
 
     private static HttpsCertificateSource source(Set<String> allowed, Set<String> privateHosts, Clock clock) {
-        return new HttpsCertificateSource(allowed, privateHosts, client, Duration.ofSeconds(2), Duration.ofMinutes(60),
+        return new HttpsCertificateSource(allowed, privateHosts, client, Duration.ofSeconds(30), Duration.ofMinutes(60),
                 Duration.ofHours(24), 16_384, 2, clock);
     }
 

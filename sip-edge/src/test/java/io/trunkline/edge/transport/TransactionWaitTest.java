@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class TransactionWaitTest {
 
     private static final int EDGE = 17695;
-    private static final int WAIT_MS = 1_000;
+    private static final int WAIT_MS = 3_000;
     private SipTransport sip;
     private DatagramSocket peer;
     private final BlockingQueue<String> delivered = new LinkedBlockingQueue<>();
@@ -102,7 +102,7 @@ class TransactionWaitTest {
         assertThat(receive()).as("answered again by the completed transaction").startsWith("SIP/2.0 200");
         assertThat(delivered.poll(300, TimeUnit.MILLISECONDS)).as("absorbed, not delivered again").isNull();
 
-        Thread.sleep(4 * WAIT_MS);
+        Thread.sleep(WAIT_MS + 3_000);
         send(bye());
         assertThat(delivered.poll(5, TimeUnit.SECONDS)).as("the transaction ended after its wait: a new one")
                 .isEqualTo(Request.BYE);
@@ -133,7 +133,7 @@ class TransactionWaitTest {
         send(answer);
         assertThat(receive()).as("a 503 repeated within the wait is acknowledged again").startsWith("ACK ");
 
-        Thread.sleep(4 * WAIT_MS);
+        Thread.sleep(WAIT_MS + 3_000);
         send(answer);
         assertThat(receiveWithin(1_500)).as("after the wait the transaction is gone: nothing acknowledges it").isNull();
     }

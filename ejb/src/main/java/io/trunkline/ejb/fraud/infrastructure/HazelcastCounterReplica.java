@@ -33,10 +33,17 @@ public class HazelcastCounterReplica implements CounterReplica {
     public static final int PARTITION_GROUPS = 8;
 
     private final EdgeClusterClient cluster;
+    private final long readTimeoutMs;
 
     @Inject
     public HazelcastCounterReplica(EdgeClusterClient cluster) {
+        this(cluster, READ_TIMEOUT_MS);
+    }
+
+    /** With another wait for a read than a decision's {@link #READ_TIMEOUT_MS}. */
+    HazelcastCounterReplica(EdgeClusterClient cluster, long readTimeoutMs) {
         this.cluster = cluster;
+        this.readTimeoutMs = readTimeoutMs;
     }
 
     private Optional<IMap<PartitionAwareKey<String, Integer>, byte[]>> map() {
@@ -49,7 +56,7 @@ public class HazelcastCounterReplica implements CounterReplica {
     }
 
     /**
-     * Waits at most {@link #READ_TIMEOUT_MS} for the copy: a decision must not wait on a sick cluster (the client's
+     * Waits at most {@link #READ_TIMEOUT_MS} (as built for decisions) for the copy: a decision must not wait on a sick cluster (the client's
      * own invocation timeout is two minutes, and a member that stopped answering is only declared dead after its
      * heartbeat timeout).
      */
@@ -61,9 +68,9 @@ public class HazelcastCounterReplica implements CounterReplica {
         }
         try {
             return Optional.ofNullable(map.get().getAsync(key(subject)).toCompletableFuture()
-                    .get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+                    .get(readTimeoutMs, TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer from the edge cluster within " + READ_TIMEOUT_MS + " ms", e);
+            throw new IllegalStateException("no answer from the edge cluster within " + readTimeoutMs + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted reading the edge cluster", e);

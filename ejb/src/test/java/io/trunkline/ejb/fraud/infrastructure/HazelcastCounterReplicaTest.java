@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 /** The counters' copy against a real (single, embedded) member of a cluster configured as the edge's. */
 class HazelcastCounterReplicaTest {
 
+    /** A read's wait here: what is tested is where copies land and that they read back, not a decision's 50 ms. */
+    private static final long READ_WAIT_MS = 10_000;
+
     private static HazelcastInstance member;
     private static HazelcastCounterReplica replica;
 
@@ -42,7 +45,7 @@ class HazelcastCounterReplicaTest {
             public Optional<HazelcastInstance> instance() {
                 return Optional.of(member);
             }
-        });
+        }, READ_WAIT_MS);
     }
 
     @AfterAll
