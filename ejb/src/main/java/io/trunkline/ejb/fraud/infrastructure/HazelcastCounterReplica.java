@@ -56,9 +56,9 @@ public class HazelcastCounterReplica implements CounterReplica {
     }
 
     /**
-     * Waits at most {@link #READ_TIMEOUT_MS} (as built for decisions) for the copy: a decision must not wait on a sick cluster (the client's
-     * own invocation timeout is two minutes, and a member that stopped answering is only declared dead after its
-     * heartbeat timeout).
+     * Waits at most {@link #READ_TIMEOUT_MS} (as built for decisions) for the copy: a decision must not wait on a sick
+     * cluster (the client's own invocation timeout is two minutes, and a member that stopped answering is only
+     * declared dead after its heartbeat timeout).
      */
     @Override
     public Optional<byte[]> get(String subject) {
