@@ -1,3 +1,5 @@
+package io.trunkline.bench;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -6,16 +8,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Uploads a rulebook body of a given size without Content-Length (chunked, HTTP/1.1, as the JDK client sends a
  * stream) to a running platform, a number of times, and counts how often the client reads the platform's 413 and
- * how often the connection ends before it does. Run with the JDK's single-file launcher, the platform up
- * ({@code ./trunkline run}, demo user ana):
- *
- * <pre>java bench/ChunkedOverLimit.java 20971520 40 [http://127.0.0.1:8080/api/v1/]</pre>
+ * how often the connection ends before it does; one summary line through the log. Run by
+ * {@code bench/run-chunked-over-limit.sh SIZE TIMES [API base URL]} with the platform up ({@code ./trunkline run},
+ * demo user ana).
  */
 public final class ChunkedOverLimit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkedOverLimit.class);
+
+    private ChunkedOverLimit() {
+    }
 
     public static void main(String[] args) throws Exception {
         int size = Integer.parseInt(args[0]);
@@ -46,7 +54,7 @@ public final class ChunkedOverLimit {
                 last = e.toString();
             }
         }
-        System.out.println(size + " bytes, " + times + " uploads: 413 read " + refused + ", other answers " + other
-                + ", connection ended first " + ended + (last.isEmpty() ? "" : " (last: " + last + ")"));
+        LOG.info("{} bytes, {} uploads: 413 read {}, other answers {}, connection ended first {}{}", size, times, refused,
+                other, ended, last.isEmpty() ? "" : " (last: " + last + ")");
     }
 }
