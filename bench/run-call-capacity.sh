@@ -70,6 +70,7 @@ for target in "$@"; do
     if [ "$target" = edge ]; then nodes=edge-1; else
       nodes=$(pgrep -af 'sip-edge.jar --config' | sed -nE 's#.*/(edge-[0-9]+)\.properties.*#\1#p' | sort -V | tr '\n' ' ')
     fi
+    [ -n "$nodes" ] || { echo "no edge node is running (./trunkline run)"; exit 1; }
     addrs=; tpids=
     for node in $nodes; do
       pid=$(pgrep -f "sip-edge.jar --config .*$node.properties" | head -1 || true)
@@ -77,7 +78,6 @@ for target in "$@"; do
       tpids="$tpids $pid"
       addrs="$addrs 127.0.0.1:$(sed -n 's/^sip\.port=//p' "run/$node.properties")"
     done
-    [ -n "$nodes" ] || { echo "no edge node is running (./trunkline run)"; exit 1; }
     [ "$target" = edge ] || name="edges ($(echo $nodes | tr ' ' ','))"
     ppids=$(pgrep -f 'jboss-modules.jar' | head -1 || true)
     dbpids=$(pgrep -x postgres | tr '\n' ' ' || true)

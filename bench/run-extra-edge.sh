@@ -29,10 +29,15 @@ case "$1" in
     nohup "${cmd[@]}" > "$RUN/logs/edge-$n.log" 2>&1 &
     echo $! > "$RUN/edge-$n.pid"
     for _ in $(seq 1 60); do
-      grep -q "edge node edge-$n ready" "$RUN/logs/edge-$n.log" 2>/dev/null && break
+      if grep -q "edge node edge-$n ready" "$RUN/logs/edge-$n.log" 2>/dev/null; then
+        echo "edge-$n ready (pid $(cat "$RUN/edge-$n.pid"), SIP 127.0.0.1:$((5079 + n)), log run/logs/edge-$n.log)"
+        exit 0
+      fi
+      kill -0 "$(cat "$RUN/edge-$n.pid")" 2>/dev/null || break
       sleep 1
     done
-    echo "edge-$n started (pid $(cat "$RUN/edge-$n.pid"), SIP 127.0.0.1:$((5079 + n)), log run/logs/edge-$n.log)"
+    echo "edge-$n did not become ready within 60 s: see run/logs/edge-$n.log"
+    exit 1
     ;;
   stop)
     if [ -f "$RUN/edge-$n.pid" ]; then
