@@ -94,6 +94,7 @@ public class MetricsBuilder {
         }
         int done = 0;
         Set<Instant> deferred = new HashSet<>();
+        Set<Instant> computed = new HashSet<>();
         try {
             while (true) {
                 List<Instant> dirty;
@@ -105,8 +106,10 @@ public class MetricsBuilder {
                 dirty.removeAll(deferred);
                 Instant now = Instant.now();
                 for (Instant w : List.copyOf(dirty)) {
-                    if (!pacing.due(w, now)) {
-                        deferred.add(w); // still filling up and recomputed lately: stays marked for a later tick
+                    if (computed.contains(w) || !pacing.due(w, now)) {
+                        // Marked again while it was recomputed (calls still arriving in it), or still filling up and
+                        // recomputed lately: stays marked for a later tick.
+                        deferred.add(w);
                         dirty.remove(w);
                     }
                 }
@@ -122,6 +125,7 @@ public class MetricsBuilder {
                         long t0 = System.nanoTime();
                         transactions.committed(() -> recompute(w));
                         pacing.computed(w, Instant.now(), Duration.ofNanos(System.nanoTime() - t0));
+                        computed.add(w);
                     } catch (RuntimeException e) {
                         // One window that cannot be computed must not hold back every later one: it is unmarked
                         // (its old figures stay) and the next call stored in it marks it again.
@@ -147,9 +151,18 @@ public class MetricsBuilder {
         }
     }
 
+    /**
+     * One window from its calls, in one transaction. The mark is read first and removed last, and only if no call
+     * marked the window again meanwhile: removed first, as it once was, it held the mark's row lock for the whole
+     * recomputation, and every call stored in that window (an event batch from the edge, a CDR chunk) waited for it,
+     * up to a second each for a window of tens of thousands of calls.
+     */
     private Void recompute(Instant window) {
         try {
-            store.unmark(window);
+            java.util.OptionalLong mark = store.markOf(window);
+            if (mark.isEmpty()) {
+                return null;
+            }
             Instant end = window.plusMillis(MetricStore.WINDOW_MS);
             Map<String, WindowStats> stats = new LinkedHashMap<>();
             CallRating rating = new CallRating(routing.current());
@@ -173,6 +186,7 @@ public class MetricsBuilder {
                         WindowStats.peak(e.getValue(), window, end);
             }
             store.replace(5, window, rows(5, window, stats));
+            store.unmark(window, mark.getAsLong());
             return null;
         } catch (SQLException e) {
             throw new EJBException("metrics of the window at " + window + " not computed: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Where the rolled-up windows live: the 5-minute and hourly rows per origin, dimension and subject, and the marks
@@ -23,7 +24,10 @@ public interface MetricStore {
     record Row(int minutes, Instant start, String origin, String dimension, String subject, WindowStats stats) {
     }
 
-    /** Marks windows as changed (a window already marked stays marked). */
+    /**
+     * Marks windows as changed (a window already marked stays marked, its mark's number raised, so that a
+     * recomputation that began before this mark does not take it away: {@link #unmark(Instant, long)}).
+     */
     void markDirty(Collection<Instant> windows, Instant now) throws SQLException;
 
     /** The oldest marked windows, at most {@code limit}. */
@@ -33,6 +37,15 @@ public interface MetricStore {
 
     /** Takes a window's mark away; false when it had none. */
     boolean unmark(Instant window) throws SQLException;
+
+    /** The number of a window's mark as it stands (committed); empty when the window is not marked. */
+    OptionalLong markOf(Instant window) throws SQLException;
+
+    /**
+     * Takes a window's mark away if it is still the one numbered {@code mark}; false when the window was marked again
+     * since (it stays marked for another recomputation) or not at all.
+     */
+    boolean unmark(Instant window, long mark) throws SQLException;
 
     /** Replaces every row of one window with {@code rows}. */
     void replace(int minutes, Instant start, List<Row> rows) throws SQLException;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import javax.enterprise.context.Dependent;
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -34,28 +35,58 @@ public final class JdbcMetricStore implements MetricStore {
     }
 
 
-    /** Marks 5-minute windows for recomputation; a window already marked stays marked once. */
+    /**
+     * Marks 5-minute windows for recomputation; a window already marked stays marked once, its mark's number raised.
+     * The row lock this takes makes a recomputation removing the mark it started from ({@link #unmark(Instant, long)})
+     * wait for this transaction and then find the number raised, so no stored call is left out of its window unmarked;
+     * the recomputation holds that lock only for its last statement, so storing calls never waits for one.
+     */
     @Override
     public void markDirty(Collection<Instant> windows, Instant now) throws SQLException {
         if (windows.isEmpty()) {
             return;
         }
+        List<Instant> sorted = windows.stream().sorted().toList();
         try (Connection c = dataSource.getConnection()) {
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            String sql = postgres
-                    // DO UPDATE, not DO NOTHING: the row lock makes a recomputation that is removing the mark wait
-                    // for this transaction, so no stored call is left out of its window unmarked.
-                    ? "INSERT INTO metric_dirty (window_start, marked_at) VALUES (?, ?) "
-                    + "ON CONFLICT (window_start) DO UPDATE SET marked_at = EXCLUDED.marked_at"
-                    : "MERGE INTO metric_dirty KEY (window_start) VALUES (?, ?)";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (Instant w : windows.stream().sorted().toList()) {
-                    ps.setTimestamp(1, Timestamp.from(w));
-                    ps.setTimestamp(2, Timestamp.from(now));
-                    ps.addBatch();
+            if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric_dirty (window_start, marked_at) "
+                        + "VALUES (?, ?) ON CONFLICT (window_start) DO UPDATE "
+                        + "SET marked_at = EXCLUDED.marked_at, mark_no = metric_dirty.mark_no + 1")) {
+                    for (Instant w : sorted) {
+                        ps.setTimestamp(1, Timestamp.from(w));
+                        ps.setTimestamp(2, Timestamp.from(now));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
-                ps.executeBatch();
+                return;
             }
+            // H2 (the embedded default): its MERGE cannot raise a number, so an update, else an insert, else (a mark
+            // inserted meanwhile) the update again; a failed statement does not end an H2 transaction.
+            for (Instant w : sorted) {
+                if (raise(c, w, now) == 0) {
+                    try (PreparedStatement ins = c.prepareStatement(
+                            "INSERT INTO metric_dirty (window_start, marked_at) VALUES (?, ?)")) {
+                        ins.setTimestamp(1, Timestamp.from(w));
+                        ins.setTimestamp(2, Timestamp.from(now));
+                        ins.executeUpdate();
+                    } catch (SQLException e) {
+                        if (!"23505".equals(e.getSQLState())) {
+                            throw e;
+                        }
+                        raise(c, w, now);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int raise(Connection c, Instant window, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE metric_dirty SET marked_at = ?, mark_no = mark_no + 1 WHERE window_start = ?")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setTimestamp(2, Timestamp.from(window));
+            return ps.executeUpdate();
         }
     }
 
@@ -90,6 +121,27 @@ public final class JdbcMetricStore implements MetricStore {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM metric_dirty WHERE window_start = ?")) {
             ps.setTimestamp(1, Timestamp.from(window));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    @Override
+    public OptionalLong markOf(Instant window) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT mark_no FROM metric_dirty WHERE window_start = ?")) {
+            ps.setTimestamp(1, Timestamp.from(window));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    @Override
+    public boolean unmark(Instant window, long mark) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM metric_dirty WHERE window_start = ? AND mark_no = ?")) {
+            ps.setTimestamp(1, Timestamp.from(window));
+            ps.setLong(2, mark);
             return ps.executeUpdate() == 1;
         }
     }

@@ -5,22 +5,23 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /** The metric windows and the marks of changed windows in memory. */
 public final class InMemoryMetricStore implements MetricStore {
 
-    private final TreeSet<Instant> dirty = new TreeSet<>();
+    private final TreeMap<Instant, Long> dirty = new TreeMap<>();
     private final List<Row> rows = new ArrayList<>();
 
     @Override
     public void markDirty(Collection<Instant> windows, Instant now) {
-        dirty.addAll(windows);
+        windows.forEach(w -> dirty.merge(w, 0L, (was, none) -> was + 1));
     }
 
     @Override
     public List<Instant> dirty(int limit) {
-        return dirty.stream().limit(limit).toList();
+        return dirty.keySet().stream().limit(limit).toList();
     }
 
     @Override
@@ -30,7 +31,18 @@ public final class InMemoryMetricStore implements MetricStore {
 
     @Override
     public boolean unmark(Instant window) {
-        return dirty.remove(window);
+        return dirty.remove(window) != null;
+    }
+
+    @Override
+    public OptionalLong markOf(Instant window) {
+        Long mark = dirty.get(window);
+        return mark == null ? OptionalLong.empty() : OptionalLong.of(mark);
+    }
+
+    @Override
+    public boolean unmark(Instant window, long mark) {
+        return dirty.remove(window, mark);
     }
 
     @Override
@@ -53,6 +65,6 @@ public final class InMemoryMetricStore implements MetricStore {
 
     /** The marked windows, oldest first. */
     public List<Instant> marked() {
-        return List.copyOf(dirty);
+        return List.copyOf(dirty.keySet());
     }
 }
