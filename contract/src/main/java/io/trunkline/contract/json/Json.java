@@ -169,7 +169,22 @@ public final class Json {
     }
 
     private String string() {
-        at++;
+        int start = ++at;
+        int end = (int) Math.min(text.length(), (long) start + limits.maxStringChars() + 1);
+        boolean surrogates = false;
+        // Most strings of the contract have neither escapes nor surrogates: taken as one substring.
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == '"') {
+                at = k + 1;
+                String plain = text.substring(start, k);
+                return surrogates ? unicode(plain) : plain;
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+            surrogates |= Character.isSurrogate(c);
+        }
         StringBuilder s = new StringBuilder();
         while (at < text.length()) {
             if (s.length() > limits.maxStringChars()) {
@@ -222,7 +237,7 @@ public final class Json {
      * RFC 8259 §8.2: a string with an unpaired surrogate, escaped or not, has no Unicode reading; refused
      * rather than carried on to a store or a SIP header that would mangle it.
      */
-    private String unicode(StringBuilder s) {
+    private String unicode(CharSequence s) {
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
             if (Character.isHighSurrogate(c) && k + 1 < s.length() && Character.isLowSurrogate(s.charAt(k + 1))) {
@@ -245,7 +260,8 @@ public final class Json {
         } else if (digits() == 0) {
             throw error("bad number");
         }
-        if (peek('.')) {
+        boolean integer = !peek('.');
+        if (!integer) {
             at++;
             if (digits() == 0) {
                 throw error("bad number: no digit after the decimal point");
@@ -253,6 +269,7 @@ public final class Json {
         }
         int exponent = 0;
         if (peek('e') || peek('E')) {
+            integer = false;
             at++;
             boolean negative = peek('-');
             if (negative || peek('+')) {
@@ -270,6 +287,11 @@ public final class Json {
         }
         if (Math.abs((long) exponent) > limits.maxExponent()) {
             throw error("a number's exponent beyond the limit of " + limits.maxExponent());
+        }
+        // An integer of up to 18 digits (the contract's SIP codes, timeouts, counts, epoch milliseconds) without
+        // the detour through a substring: the same value and scale (0) as the text's own reading.
+        if (integer && at - start <= 18) {
+            return BigDecimal.valueOf(Long.parseLong(text, start, at, 10));
         }
         return new BigDecimal(text.substring(start, at));
     }
@@ -291,7 +313,11 @@ public final class Json {
     }
 
     private void space() {
-        while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0) {
+        while (at < text.length()) {
+            char c = text.charAt(at);
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return;
+            }
             at++;
         }
     }
@@ -360,7 +386,17 @@ public final class Json {
 
     private static void quote(StringBuilder s, String str) {
         s.append('"');
-        for (int i = 0; i < str.length(); i++) {
+        int n = str.length();
+        int plain = 0;
+        while (plain < n) {
+            char c = str.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        s.append(str, 0, plain);
+        for (int i = plain; i < n; i++) {
             char c = str.charAt(i);
             switch (c) {
                 case '"' -> s.append("\\\"");

@@ -76,4 +76,28 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse("\"\\x\"")).hasMessageContaining("bad escape \\'x'");
         assertThatThrownBy(() -> Json.parse("\"\\")).hasMessageContaining("string never closed");
     }
+
+    @Test
+    void plainStringsAndIntegersReadAsTheirGeneralReadingDoes() {
+        // Integers of up to 18 characters are read without BigDecimal's text parser; the value and scale are the same.
+        for (String n : List.of("0", "-0", "7", "-42", "123456789012345678", "-12345678901234567", "1234567890123456789",
+                "-123456789012345678", "99999999999999999999")) {
+            BigDecimal read = (BigDecimal) Json.parse(n);
+            assertThat(read).as(n).isEqualTo(new BigDecimal(n));
+            assertThat(read.scale()).as(n).isZero();
+        }
+        // A string without escapes is taken whole; one with them, or with a surrogate, gives the same reading and refusal.
+        assertThat(Json.parse("{\"a\":\"sip:+442071234567@127.0.0.1:5071\",\"b\":\"x\\\"y\"}"))
+                .isEqualTo(java.util.Map.of("a", "sip:+442071234567@127.0.0.1:5071", "b", "x\"y"));
+        assertThat(Json.parse("\"caf\u00e9 \uD83D\uDE00\"")).isEqualTo("caf\u00e9 \uD83D\uDE00");
+        assertThatThrownBy(() -> Json.parse("[\"ab\uD83D\"]")).hasMessage("JSON: a string with an unpaired surrogate U+D83D at character 7");
+        assertThatThrownBy(() -> Json.parse("[\"a\\nb\uD83D\"]")).hasMessage("JSON: a string with an unpaired surrogate U+D83D at character 9");
+        assertThatThrownBy(() -> Json.parse("\"ab\ncd\"")).hasMessage("JSON: control character in a string at character 5");
+        assertThatThrownBy(() -> Json.parse("\"abc")).hasMessage("JSON: string never closed at character 5");
+        Json.Limits small = new Json.Limits(8, 40, 5, 6, 9);
+        assertThat(Json.parse("[\"abcde\"]", small)).isEqualTo(List.of("abcde"));
+        assertThatThrownBy(() -> Json.parse("[\"abcdef\"]", small)).hasMessageContaining("longer than the limit of 5 characters");
+        // And written back: plain text as it is, the rest escaped.
+        assertThat(Json.write(List.of("plain", "a\"b\\c\nd\u0001"))).isEqualTo("[\"plain\",\"a\\\"b\\\\c\\nd\\u0001\"]");
+    }
 }
