@@ -7,6 +7,7 @@ import io.trunkline.ejb.alerts.domain.AlertStore;
 import io.trunkline.ejb.alerts.domain.TrunkStates;
 import io.trunkline.ejb.metrics.domain.MetricStore;
 import io.trunkline.ejb.metrics.domain.WindowStats;
+import io.trunkline.ejb.platform.infrastructure.Periods;
 import io.trunkline.ejb.platform.infrastructure.Transactions;
 import io.trunkline.ejb.routing.application.RoutingDataHolder;
 import io.trunkline.ejb.routing.domain.Carrier;
@@ -27,14 +28,17 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.annotation.PostConstruct;
+import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.DependsOn;
 import javax.ejb.EJB;
 import javax.ejb.EJBException;
-import javax.ejb.Schedule;
 import javax.ejb.Singleton;
 import javax.ejb.Startup;
+import javax.ejb.Timeout;
+import javax.ejb.TimerConfig;
+import javax.ejb.TimerService;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import javax.inject.Inject;
@@ -43,12 +47,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every 10 seconds: builds each subject's view (its latest complete 5-minute window with calls in the last two
- * hours, per origin; a carrier's trunk state from the edge's OPTIONS probing; a carrier silent for the last hour
- * inside its busy hours although it carried calls in the week before), runs the analysts' thresholds over them,
- * and reconciles with the open alerts: a new condition raises an alert, one still holding updates it, one that
- * no longer holds on newer figures resolves it; an alert nobody acknowledged within its row's delay escalates.
- * Every raise, escalation and resolution is sent (e-mail, webhook) after it has been committed.
+ * Every 10 seconds ({@code trunkline.alerts.interval-seconds}): builds each subject's view (its latest complete
+ * 5-minute window with calls in the last two hours, per origin; a carrier's trunk state from the edge's OPTIONS
+ * probing; a carrier silent for the last hour inside its busy hours although it carried calls in the week before),
+ * runs the analysts' thresholds over them, and reconciles with the open alerts: a new condition raises an alert, one
+ * still holding updates it, one that no longer holds on newer figures resolves it; an alert nobody acknowledged
+ * within its row's delay escalates. Every raise, escalation and resolution is sent (e-mail, webhook) after it has
+ * been committed.
  */
 @Singleton
 @Startup
@@ -102,12 +107,18 @@ public class AlertEvaluator {
         this.transactions = transactions;
     }
 
+    @Resource
+    private TimerService timers;
+
+    /** Judges the rulebook every {@code trunkline.alerts.interval-seconds} (10). */
     @PostConstruct
     void init() {
         thresholds = () -> ruleBase.current(Rulebook.ALERTS).newSession();
+        long period = Periods.millis("trunkline.alerts.interval-seconds", 10);
+        timers.createIntervalTimer(period, period, new TimerConfig("alert evaluation", false));
     }
 
-    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    @Timeout
     void tick() {
         try {
             evaluate(Instant.now());

@@ -6,6 +6,7 @@ import io.trunkline.ejb.metrics.domain.MetricStore;
 import io.trunkline.ejb.metrics.domain.WindowPacing;
 import io.trunkline.ejb.metrics.domain.WindowStats;
 import io.trunkline.ejb.metrics.domain.MetricStore.Row;
+import io.trunkline.ejb.platform.infrastructure.Periods;
 import io.trunkline.ejb.platform.infrastructure.Transactions;
 import io.trunkline.ejb.routing.application.RoutingDataHolder;
 import java.sql.SQLException;
@@ -17,17 +18,22 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.annotation.PostConstruct;
+import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.DependsOn;
 import javax.ejb.EJB;
 import javax.ejb.EJBException;
-import javax.ejb.Schedule;
 import javax.ejb.Singleton;
 import javax.ejb.Startup;
+import javax.ejb.Timeout;
+import javax.ejb.TimerConfig;
+import javax.ejb.TimerService;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import javax.inject.Inject;
@@ -35,11 +41,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the metric windows up to date: every 10 seconds it recomputes the 5-minute windows marked as changed
- * (calls and CDRs mark the windows they fall in when they are stored), each in its own transaction, then the
- * hours they belong to from their twelve 5-minute rows. When windows changed, each carrier's MOS over the last
- * {@value #QUALITY_MINUTES} minutes of real calls (the edge relay's RTCP figures, CMRs) becomes the MOS of its routing
- * state, which the routing policies' quality floors compare (with at least {@code trunkline.quality.min-calls}
+ * Keeps the metric windows up to date: every 10 seconds ({@code trunkline.metrics.interval-seconds}) it recomputes the
+ * 5-minute windows marked as changed (calls and CDRs mark the windows they fall in when they are stored), each in its
+ * own transaction, then the hours they belong to from their twelve 5-minute rows. When windows changed, each
+ * carrier's MOS over the last {@value #QUALITY_MINUTES} minutes of real calls (the edge relay's RTCP figures, CMRs)
+ * becomes the MOS of its routing state, which the routing policies' quality floors compare (with at least {@code trunkline.quality.min-calls}
  * measured calls, default {@value #DEFAULT_MIN_CALLS}; fewer leave the state's MOS as it was). OpenSIPS's qrouting
  * keeps such figures per destination over sliding intervals the same way.
  *
@@ -77,8 +83,17 @@ public class MetricsBuilder {
     @Inject
     private CallFacts facts;
     private final AtomicBoolean running = new AtomicBoolean();
+    @Resource
+    private TimerService timers;
 
-    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    /** Every {@code trunkline.metrics.interval-seconds} (10). */
+    @PostConstruct
+    void schedule() {
+        long period = Periods.millis("trunkline.metrics.interval-seconds", 10);
+        timers.createIntervalTimer(period, period, new TimerConfig("metric windows", false));
+    }
+
+    @Timeout
     void tick() {
         try {
             catchUp();
@@ -121,16 +136,22 @@ public class MetricsBuilder {
                 }
                 TreeMap<Instant, Boolean> hours = new TreeMap<>();
                 for (Instant w : dirty) {
+                    // The mark as it stands before the window's calls are read (committed marks only): removed at the
+                    // end only if no call marked the window again meanwhile.
+                    OptionalLong mark = markOf(w);
+                    if (mark.isEmpty()) {
+                        continue;
+                    }
+                    computed.add(w);
                     try {
                         long t0 = System.nanoTime();
-                        transactions.committed(() -> recompute(w));
+                        transactions.committed(() -> recompute(w, mark.getAsLong()));
                         pacing.computed(w, Instant.now(), Duration.ofNanos(System.nanoTime() - t0));
-                        computed.add(w);
                     } catch (RuntimeException e) {
-                        // One window that cannot be computed must not hold back every later one: it is unmarked
-                        // (its old figures stay) and the next call stored in it marks it again.
+                        // One window that cannot be computed must not hold back every later one: its mark is taken
+                        // (its old figures stay), unless calls marked it again since, and the next call marks it again.
                         LOG.warn("metrics of the window at {} not computed, left as they were: {}", w, e.getMessage(), e);
-                        transactions.committed(() -> unmark(w));
+                        transactions.committed(() -> unmark(w, mark.getAsLong()));
                     }
                     hours.put(w.truncatedTo(ChronoUnit.HOURS), true);
                     done++;
@@ -152,17 +173,13 @@ public class MetricsBuilder {
     }
 
     /**
-     * One window from its calls, in one transaction. The mark is read first and removed last, and only if no call
+     * One window from its calls, in one transaction. The mark is read before and removed last, and only if no call
      * marked the window again meanwhile: removed first, as it once was, it held the mark's row lock for the whole
      * recomputation, and every call stored in that window (an event batch from the edge, a CDR chunk) waited for it,
      * up to a second each for a window of tens of thousands of calls.
      */
-    private Void recompute(Instant window) {
+    private Void recompute(Instant window, long mark) {
         try {
-            java.util.OptionalLong mark = store.markOf(window);
-            if (mark.isEmpty()) {
-                return null;
-            }
             Instant end = window.plusMillis(MetricStore.WINDOW_MS);
             Map<String, WindowStats> stats = new LinkedHashMap<>();
             CallRating rating = new CallRating(routing.current());
@@ -186,7 +203,7 @@ public class MetricsBuilder {
                         WindowStats.peak(e.getValue(), window, end);
             }
             store.replace(5, window, rows(5, window, stats));
-            store.unmark(window, mark.getAsLong());
+            store.unmark(window, mark);
             return null;
         } catch (SQLException e) {
             throw new EJBException("metrics of the window at " + window + " not computed: " + e.getMessage(), e);
@@ -239,9 +256,17 @@ public class MetricsBuilder {
         }
     }
 
-    private Void unmark(Instant window) {
+    private OptionalLong markOf(Instant window) {
         try {
-            store.unmark(window);
+            return store.markOf(window);
+        } catch (SQLException e) {
+            throw new EJBException(e);
+        }
+    }
+
+    private Void unmark(Instant window, long mark) {
+        try {
+            store.unmark(window, mark);
             return null;
         } catch (SQLException e) {
             throw new EJBException(e);

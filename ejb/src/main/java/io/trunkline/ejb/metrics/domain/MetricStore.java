@@ -35,9 +35,6 @@ public interface MetricStore {
 
     int dirtyCount() throws SQLException;
 
-    /** Takes a window's mark away; false when it had none. */
-    boolean unmark(Instant window) throws SQLException;
-
     /** The number of a window's mark as it stands (committed); empty when the window is not marked. */
     OptionalLong markOf(Instant window) throws SQLException;
 

@@ -115,16 +115,6 @@ public final class JdbcMetricStore implements MetricStore {
         }
     }
 
-    /** @return whether the mark was still there (another worker may have taken it) */
-    @Override
-    public boolean unmark(Instant window) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM metric_dirty WHERE window_start = ?")) {
-            ps.setTimestamp(1, Timestamp.from(window));
-            return ps.executeUpdate() == 1;
-        }
-    }
-
     @Override
     public OptionalLong markOf(Instant window) throws SQLException {
         try (Connection c = dataSource.getConnection();

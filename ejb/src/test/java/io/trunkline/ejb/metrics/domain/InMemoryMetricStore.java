@@ -30,11 +30,6 @@ public final class InMemoryMetricStore implements MetricStore {
     }
 
     @Override
-    public boolean unmark(Instant window) {
-        return dirty.remove(window) != null;
-    }
-
-    @Override
     public OptionalLong markOf(Instant window) {
         Long mark = dirty.get(window);
         return mark == null ? OptionalLong.empty() : OptionalLong.of(mark);
