@@ -158,12 +158,16 @@ class SourceBansIT {
         // SIPp saw is printed, until the call path's latency under a flood is dealt with (issues 11 and 16).
         assertThat(stat("flood-pbx", "Successful call")).as(() -> "the PBX's calls answered and hung up; its SIPp saw "
                 + Sipp.errors(dir) + "\nand counted: " + stats("flood-pbx")).isGreaterThanOrEqualTo(999);
-        // The carrier got every call. Under the flood its SIPp sometimes counts a call failed because the edge's ACK
-        // of its 200 did not reach it before the BYE (the edge does not acknowledge a retransmitted 200 again: a
-        // fault of the B2BUA's relay noted for the call path, not of the guard), so its count is not asserted zero.
+        // The carrier got every call the PBX completed, and no call twice. Its SIPp counts a call it got as failed when
+        // the edge's ACK of its 200 is lost under the flood and the BYE comes first, so both counts are summed; the one
+        // PBX call allowed to fail above may have failed before it reached the carrier (its SIPp then counts 999), so
+        // the carrier's count is bounded by the PBX's, not fixed at 1,000.
         Sipp.exit(carrier);
+        long pbxCompleted = stat("flood-pbx", "Successful call");
         assertThat(stat("flood-carrier", "Successful call") + stat("flood-carrier", "Failed call"))
-                .as("the carrier got all 1,000 calls").isEqualTo(1_000);
+                .as(() -> "the carrier got every call the PBX completed; the PBX counted: " + stats("flood-pbx")
+                        + "\nthe carrier counted: " + stats("flood-carrier") + "\nSIPp saw " + Sipp.errors(dir))
+                .isBetween(pbxCompleted, 1_000L);
         assertThat(flood.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         SourceBan ban = banOf("127.0.0.2");
@@ -177,7 +181,6 @@ class SourceBansIT {
         assertThat(banOf("127.0.0.1")).as("the PBX's address is never banned").isNull();
     }
 
-    /** A row of SIPp's final statistics in {@code <name>.log}: its cumulative count. */
     /** SIPp's last statistics screen of a run: its call counts and the messages it did not expect. */
     private static String stats(String name) {
         try {
@@ -190,6 +193,7 @@ class SourceBansIT {
         }
     }
 
+    /** A row of SIPp's final statistics in {@code <name>.log}: its cumulative count. */
     private static long stat(String name, String row) throws IOException {
         Matcher m = Pattern.compile(Pattern.quote(row) + "\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)")
                 .matcher(Files.readString(dir.resolve(name + ".log")));
