@@ -93,7 +93,7 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
         // Overload: a request that waited longer than this in the receive queue is dropped, not processed late
         // (the sender retransmits over UDP), so a backlog cannot grow without bound.
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "4000");
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictVersionParserFactory.class.getName());
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", EdgeMessageParserFactory.class.getName());
         // UDP read into one kept buffer per socket, not a new 16 KB one per datagram (DatagramReader).
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", EdgeMessageProcessors.class.getName());
         if (tls.keystore() != null) {

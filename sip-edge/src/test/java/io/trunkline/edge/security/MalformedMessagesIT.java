@@ -90,6 +90,16 @@ class MalformedMessagesIT {
                         a -> assertThat(a).isNull(), a -> assertThat(a).startsWith("SIP/2.0 4"));
             }
         });
+        answers.forEach((name, answer) -> {
+            if (answer != null) {
+                // RFC 3261 §25.1: a status line is printable text ended by CRLF; a line feed inside the reason phrase
+                // would make the caller read the rest as a header. Nor do the parser's internals belong there.
+                assertThat(answer).as(name + "'s status line").matches("SIP/2\\.0 [1-6]\\d\\d [\\x20-\\x7e]*")
+                        .doesNotContainPattern("\\[[A-Z]@[0-9a-f]+").hasSizeLessThanOrEqualTo(160);
+            }
+        });
+        assertThat(answers.get("06-negative-content-length.sip")).as("the 400 says what was wrong")
+                .startsWith("SIP/2.0 400 Bad Request (").contains("-999");
         assertThat(answers.get("01-garbage.sip")).as("garbage is dropped").isNull();
         assertThat(answers.get("12-crlf-keepalive.sip")).as("a CRLF keep-alive is not answered (RFC 5626)").isNull();
 
