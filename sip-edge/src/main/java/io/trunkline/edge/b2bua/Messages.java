@@ -58,7 +58,13 @@ final class Messages {
 
     void respond(ServerTransaction st, Request request, int status) throws ParseException, SipException,
             InvalidArgumentException {
-        st.sendResponse(sip.factories().messages().createResponse(status, request));
+        Response response = sip.factories().messages().createResponse(status, request);
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (status > 100 && to != null && to.getTag() == null) {
+            // RFC 3261 §8.2.6.2: a final answer outside a dialog carries a To tag (in a dialog the request has one).
+            to.setTag(tag());
+        }
+        st.sendResponse(response);
     }
 
     /** The edge's own Contact on a listening point: {@code sip:edge@address:port}. */

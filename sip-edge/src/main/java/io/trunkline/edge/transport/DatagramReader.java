@@ -73,10 +73,19 @@ final class DatagramReader extends UDPMessageProcessor {
         }
     }
 
-    /** The stack's worker channel, made here (its constructor is for the stack's own package and subclasses). */
+    /**
+     * The stack's worker channel, made here (its constructor is for the stack's own package and subclasses); the 400
+     * it answers by itself to a request it cannot parse leaves well formed ({@link AutomaticBadRequest}).
+     */
     private static final class Worker extends UDPMessageChannel {
         Worker(SIPTransactionStack stack, UDPMessageProcessor processor, String name) {
             super(stack, processor, name);
+        }
+
+        @Override
+        protected void sendMessage(byte[] message, InetAddress address, int port, String protocol, boolean retry)
+                throws IOException {
+            super.sendMessage(AutomaticBadRequest.repaired(message), address, port, protocol, retry);
         }
     }
 }

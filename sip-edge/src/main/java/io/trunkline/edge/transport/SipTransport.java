@@ -27,6 +27,9 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipTransport.class);
 
+    /** The To tag of the node's stateless answers to requests outside a dialog. */
+    static final String STATELESS_TAG = "tl-sl";
+
     private final SipStack stack;
     private final SipProvider provider;
     private final MessageFactory messageFactory;
@@ -178,6 +181,16 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
 
     @Override
     public void sendStateless(javax.sip.message.Response response) throws SipException {
+        javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) response.getHeader(javax.sip.header.ToHeader.NAME);
+        if (response.getStatusCode() > 100 && to != null && to.getTag() == null) {
+            // RFC 3261 §8.2.6.2: every answer but a 100 carries a To tag; a fixed one keeps the answer stateless (a
+            // retransmitted request gets the same answer), as Kamailio's sl module does.
+            try {
+                to.setTag(STATELESS_TAG);
+            } catch (java.text.ParseException e) {
+                throw new SipException("To tag not set", e);
+            }
+        }
         provider.sendResponse(response);
     }
 
