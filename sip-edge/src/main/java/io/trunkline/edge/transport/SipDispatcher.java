@@ -17,6 +17,7 @@ import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -107,6 +108,14 @@ public final class SipDispatcher implements SipListener {
                 // session border does not guess (RFC 4475 §3.1.2.7).
                 Response bad = endpoint.factories().messages().createResponse(Response.BAD_REQUEST, request);
                 bad.setReasonPhrase("Bad Request (missing or unreadable Max-Forwards)");
+                endpoint.sendStateless(bad);
+                return;
+            }
+            if (Request.INVITE.equals(method) && request.getHeader(ContactHeader.NAME) == null) {
+                // RFC 3261 §8.1.1.8: an INVITE carries a Contact, where the dialog's later requests go; the stack
+                // takes no transaction for one without, so it is refused here rather than left unanswered.
+                Response bad = endpoint.factories().messages().createResponse(Response.BAD_REQUEST, request);
+                bad.setReasonPhrase("Bad Request (missing Contact)");
                 endpoint.sendStateless(bad);
                 return;
             }

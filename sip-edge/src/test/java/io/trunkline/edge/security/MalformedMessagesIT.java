@@ -101,7 +101,7 @@ class MalformedMessagesIT {
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/malformed"))) {
             corpus = files.sorted().toList();
         }
-        assertThat(corpus).hasSizeGreaterThanOrEqualTo(21);
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(22);
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", FROM))) {
             socket.setSoTimeout(500);
             for (Path message : corpus) {
@@ -128,6 +128,8 @@ class MalformedMessagesIT {
         });
         assertThat(answers.get("06-negative-content-length.sip")).as("the 400 says what was wrong")
                 .startsWith("SIP/2.0 400 Bad Request (").contains("-999");
+        assertThat(answers.get("22-invite-without-contact.sip")).as("RFC 3261 §8.1.1.8")
+                .isEqualTo("SIP/2.0 400 Bad Request (missing Contact)");
         assertThat(answers.get("01-garbage.sip")).as("garbage is dropped").isNull();
         assertThat(answers.get("12-crlf-keepalive.sip")).as("a CRLF keep-alive is not answered (RFC 5626)").isNull();
 

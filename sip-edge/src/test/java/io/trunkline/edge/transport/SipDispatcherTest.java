@@ -66,6 +66,16 @@ class SipDispatcherTest {
     }
 
     @Test
+    void anInviteWithoutContactIsRefused400BeforeAnyHandler() {
+        Request invite = SipMessages.request(Request.INVITE).build();
+        invite.removeHeader(javax.sip.header.ContactHeader.NAME);
+        dispatcher.processRequest(event(invite));
+        assertThat(sip.statelessResponses).extracting(Response::getStatusCode).containsExactly(400);
+        assertThat(sip.statelessResponses.get(0).getReasonPhrase()).isEqualTo("Bad Request (missing Contact)");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
     void answersAndTimeoutsGoByTheirTransactionsMethod() {
         Request notify = SipMessages.request(Request.NOTIFY).build();
         Request invite = SipMessages.request(Request.INVITE).build();
