@@ -18,6 +18,7 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentLengthHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -111,6 +112,14 @@ public final class SipDispatcher implements SipListener {
                 endpoint.sendStateless(bad);
                 return;
             }
+            if (cutShort(request)) {
+                // A stream that closed inside the body (TCP, TLS): the stack hands the message on with the body it
+                // got. Taken as it stands it would set up a call on half an offer; RFC 3261 §18.3 makes it an error.
+                Response bad = endpoint.factories().messages().createResponse(Response.BAD_REQUEST, request);
+                bad.setReasonPhrase("Bad Request (body shorter than its Content-Length)");
+                endpoint.sendStateless(bad);
+                return;
+            }
             if (Request.INVITE.equals(method) && request.getHeader(ContactHeader.NAME) == null) {
                 // RFC 3261 §8.1.1.8: an INVITE carries a Contact, where the dialog's later requests go; the stack
                 // takes no transaction for one without, so it is refused here rather than left unanswered.
@@ -135,6 +144,16 @@ public final class SipDispatcher implements SipListener {
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not answer {} from {}: {}", method, request.getHeader("Via"), e.toString());
         }
+    }
+
+    /** Whether {@code request}'s body is shorter than its Content-Length says. */
+    static boolean cutShort(Request request) {
+        ContentLengthHeader length = request.getContentLength();
+        if (length == null) {
+            return false;
+        }
+        byte[] body = request.getRawContent();
+        return (body == null ? 0 : body.length) < length.getContentLength();
     }
 
     /** True when the guard refused the request and it has been dropped or answered statelessly. */

@@ -76,6 +76,19 @@ class SipDispatcherTest {
     }
 
     @Test
+    void aRequestWhoseBodyIsShorterThanItsContentLengthIsRefused400() throws Exception {
+        Request cut = SipMessages.request(Request.INVITE).sdp().build();
+        int whole = cut.getRawContent().length;
+        cut.setContentLength(sip.factories().headers().createContentLengthHeader(whole + 100));
+        dispatcher.processRequest(event(cut));
+        Request exact = SipMessages.request(Request.INVITE).sdp().build();
+        dispatcher.processRequest(event(exact));
+        assertThat(sip.statelessResponses).extracting(Response::getReasonPhrase)
+                .containsExactly("Bad Request (body shorter than its Content-Length)");
+        assertThat(handled).as("the whole one goes on").containsExactly("invite INVITE");
+    }
+
+    @Test
     void answersAndTimeoutsGoByTheirTransactionsMethod() {
         Request notify = SipMessages.request(Request.NOTIFY).build();
         Request invite = SipMessages.request(Request.INVITE).build();
