@@ -113,6 +113,9 @@ public final class SipDispatcher implements SipListener {
                 return;
             }
             if (cutShort(request)) {
+                if (Request.ACK.equals(method)) {
+                    return; // RFC 3261 §17.2.1: an ACK is never answered
+                }
                 // A stream that closed inside the body (TCP, TLS): the stack hands the message on with the body it
                 // got. Taken as it stands it would set up a call on half an offer; RFC 3261 §18.3 makes it an error.
                 Response bad = endpoint.factories().messages().createResponse(Response.BAD_REQUEST, request);
