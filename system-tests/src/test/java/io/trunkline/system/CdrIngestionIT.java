@@ -108,7 +108,7 @@ class CdrIngestionIT {
         assertThat(valid.status()).isEqualTo("STORED");
         assertThat(valid.read()).isEqualTo(4);
         assertThat(valid.stored()).isEqualTo(4);
-        Map<String, String> row = cdr("branch-asterisk", "1764147600.1").orElseThrow();
+        Map<String, String> row = cdr("branch-asterisk", "1764147600.1/PJSIP/trunk-a-00000002").orElseThrow();
         assertThat(row).containsEntry("started_at", "2026-11-26T15:00:00Z")
                 .containsEntry("answered_at", "2026-11-26T15:00:07Z")
                 .containsEntry("duration_ms", "207000")
@@ -367,7 +367,7 @@ class CdrIngestionIT {
         assertThat(multi.status()).isEqualTo("STORED");
         assertThat(multi.read()).as("a caller name over two lines is one record").isEqualTo(3);
         assertThat(multi.stored()).isEqualTo(3);
-        assertThat(cdr("branch-asterisk", "1764150300.13").orElseThrow()).containsEntry("calling_raw", "2005")
+        assertThat(cdr("branch-asterisk", "1764150300.13/PJSIP/trunk-a-00000012").orElseThrow()).containsEntry("calling_raw", "2005")
                 .containsEntry("billable_ms", "60000");
         Ingested quotes = dropAndAwait("branch-asterisk", "Master-quotes.csv",
                 FIXTURES.resolve("asterisk/invalid/Master-quotes.csv"));

@@ -12,9 +12,18 @@ import java.util.Map;
 /**
  * Asterisk's {@code cdr_csv} ({@code Master.csv}): no header row, every field in double quotes except the
  * durations, in the order accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp, lastdata, start,
- * answer, end, duration, billsec, disposition, amaflags, then uniqueid and userfield when cdr.conf logs them.
+ * answer, end, duration, billsec, disposition, amaflags, then uniqueid and userfield when cdr.conf logs them
+ * ({@code loguniqueid}, {@code loguserfield}), then peeraccount, linkedid and sequence with {@code newcdrcolumns}
+ * (cdr_csv.c {@code build_csv_record}): 16, 17 or 18 columns, 19 (newcdrcolumns alone) or 21 (all of them). 20
+ * columns are refused: newcdrcolumns with only one of uniqueid and userfield, and which one cannot be told.
  * Times are the PBX's local time ({@code yyyy-MM-dd HH:mm:ss}, empty answer for an unanswered call) unless
- * cdr.conf says {@code usegmtime}; the record key is the uniqueid, or the channel and start time without it.
+ * cdr.conf says {@code usegmtime}.
+ * <p>
+ * Asterisk writes several CDRs with Party A's one uniqueid: a forked Dial ({@code Dial(PJSIP/2002&PJSIP/2003)})
+ * gives one per callee channel (cdr.c {@code cdr_object_alloc}). The record key is therefore the uniqueid (or,
+ * without it, the channel and start time) followed by what tells that call's CDRs apart: the sequence when
+ * logged (a counter cdr.c gives each CDR), else the destination channel when there is one
+ * ({@code 1764180000.32/PJSIP/2003-00000022}). The call key is the uniqueid (or channel and start time) alone.
  */
 public final class AsteriskCdrCsvParser implements CdrFormat {
 
@@ -23,7 +32,10 @@ public final class AsteriskCdrCsvParser implements CdrFormat {
             "uniqueid", "userfield"};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Map<String, String> DISPOSITIONS = Map.of("ANSWERED", "ANSWERED", "NO ANSWER", "NO_ANSWER",
-            "BUSY", "BUSY", "FAILED", "FAILED", "CONGESTION", "CONGESTION");
+            "BUSY", "BUSY", "FAILED", "FAILED", "CONGESTION", "CONGESTION",
+            // cdr.conf canceldispositionenabled=yes splits NO ANSWER into CANCEL (the caller hung up while it rang)
+            // and NO ANSWER; both are a call not answered.
+            "CANCEL", "NO_ANSWER");
 
     private final String source;
     private final ZoneId zone;
@@ -47,9 +59,10 @@ public final class AsteriskCdrCsvParser implements CdrFormat {
     /** @throws IllegalArgumentException naming the column and what is wrong with it */
     public CdrRecord parseLine(String line) {
         List<String> f = CsvLine.split(line);
-        if (f.size() < 16 || f.size() > 18) {
-            throw new IllegalArgumentException("expected 16 to 18 columns (accountcode ... amaflags[, uniqueid, userfield]), got "
-                    + f.size());
+        int n = f.size();
+        if (n < 16 || n > 21 || n == 20) {
+            throw new IllegalArgumentException("expected 16 to 19 or 21 columns (accountcode ... amaflags[, uniqueid, "
+                    + "userfield][, peeraccount, linkedid, sequence]), got " + n);
         }
         Instant start = time(f, 9, true);
         Instant answer = time(f, 10, false);
@@ -58,18 +71,42 @@ public final class AsteriskCdrCsvParser implements CdrFormat {
         long billsec = seconds(f, 13);
         String disposition = DISPOSITIONS.get(f.get(14).trim());
         if (disposition == null) {
-            throw new IllegalArgumentException("column 15 (disposition): '" + f.get(14) + "' is not ANSWERED, NO ANSWER, BUSY, "
-                    + "FAILED or CONGESTION");
+            throw new IllegalArgumentException("column 15 (disposition): '" + f.get(14) + "' is not ANSWERED, NO ANSWER, "
+                    + "CANCEL, BUSY, FAILED or CONGESTION");
         }
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("column 12 (end): " + f.get(11) + " is before the start " + f.get(9));
         }
-        if (billsec > duration) {
+        // cdr.conf initiatedseconds=yes rounds billsec up from half a second while duration is truncated
+        // (cdr.c cdr_object_get_billsec, cdr_object_get_duration): billsec may exceed duration by 1 s. The call
+        // was not billable for longer than it lasted, so the billable time is at most the duration.
+        if (billsec > duration + 1) {
             throw new IllegalArgumentException("column 14 (billsec): " + billsec + " s is more than the duration " + duration + " s");
         }
-        String key = f.size() > 16 && !f.get(16).isBlank() ? f.get(16) : f.get(5) + "@" + f.get(9);
-        return new CdrRecord(source, key, f.get(1), f.get(2), start, answer, end, duration * 1000, billsec * 1000,
-                disposition, null, null, f.get(0), f.get(5), f.get(6), trunk(f.get(6)), key);
+        long billable = Math.min(billsec, duration);
+        boolean newColumns = n == 19 || n == 21;
+        String uniqueid = n == 17 || n == 18 || n == 21 ? f.get(16) : "";
+        String call = !uniqueid.isBlank() ? uniqueid : f.get(5) + "@" + f.get(9);
+        String key;
+        if (newColumns) {
+            key = call + "/" + sequence(f, n - 1);
+        } else if (!f.get(6).isBlank()) {
+            key = call + "/" + f.get(6);
+        } else {
+            key = call;
+        }
+        return new CdrRecord(source, key, f.get(1), f.get(2), start, answer, end, duration * 1000, billable * 1000,
+                disposition, null, null, f.get(0), f.get(5), f.get(6), trunk(f.get(6)), call);
+    }
+
+    /** cdr_csv.c writes the sequence as a bare {@code int} ({@code append_int}, {@code %d}). */
+    private static long sequence(List<String> f, int i) {
+        String text = f.get(i).trim();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("column " + (i + 1) + " (sequence): '" + text + "' is not a whole number");
+        }
     }
 
     /** The peer of a channel name such as {@code PJSIP/trunk-a-00000002}: technology and sequence dropped. */

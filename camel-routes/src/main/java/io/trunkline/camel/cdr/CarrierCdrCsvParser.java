@@ -18,7 +18,8 @@ import java.util.Properties;
  * A carrier's CSV call records read through a column mapping kept in configuration, since every carrier
  * names and formats its columns its own way. The file has a header row; the mapping names, for each field,
  * the carrier's column: {@code key} (the carrier's record id), {@code calling}, {@code called}, {@code start}
- * and {@code duration} are required, {@code answered} (yes/no, true/false, 1/0, or a time) and {@code code} (the
+ * and {@code duration} are required, {@code answered} (yes/no, true/false, 1/0, or the answer time in the date
+ * format, empty for a call not answered; anything else sets the line aside) and {@code code} (the
  * final SIP response code, which also tells busy, no answer and rejected apart) optional; the date
  * format, time zone and duration unit ({@code s}, {@code ms}, {@code min}) are the carrier's.
  */
@@ -151,9 +152,8 @@ public final class CarrierCdrCsvParser implements CdrFormat {
         boolean answered = durationMs > 0;
         Instant answeredAt = answered ? start : null;
         if (index.containsKey("answered")) {
-            String a = value(f, index, "answered").trim().toLowerCase(Locale.ROOT);
-            answered = List.of("yes", "true", "1", "y", "answered").contains(a);
-            answeredAt = answered ? start : null;
+            answeredAt = answered(f, index, start);
+            answered = answeredAt != null;
         }
         Integer code = null;
         if (index.containsKey("code")) {
@@ -178,9 +178,44 @@ public final class CarrierCdrCsvParser implements CdrFormat {
             case 503 -> "CONGESTION";
             default -> "FAILED";
         };
+        // The duration is what the carrier counts from the answer (billed when answered); with an answer time
+        // after the start the call ends that long after the answer and lasted from the start to then.
+        Instant end = answered ? answeredAt.plusMillis(durationMs) : start.plusMillis(durationMs);
         return new CdrRecord(mapping.carrier(), key, value(f, index, "calling"), value(f, index, "called"), start, answeredAt,
-                start.plusMillis(durationMs), durationMs, answered ? durationMs : 0, disposition, code,
+                end, end.toEpochMilli() - start.toEpochMilli(), answered ? durationMs : 0, disposition, code,
                 null, null, null, null, null, key);
+    }
+
+    private static final List<String> YES = List.of("yes", "true", "1", "y", "answered");
+    private static final List<String> NO = List.of("no", "false", "0", "n", "");
+
+    /**
+     * The answered column: yes/no, true/false, 1/0 (y/n, answered), or the answer time in the carrier's date format;
+     * empty is not answered.
+     *
+     * @return when the call was answered (the start for a yes), null when it was not
+     */
+    private Instant answered(List<String> f, Map<String, Integer> index, Instant start) {
+        String text = value(f, index, "answered").trim();
+        String word = text.toLowerCase(Locale.ROOT);
+        if (YES.contains(word)) {
+            return start;
+        }
+        if (NO.contains(word)) {
+            return null;
+        }
+        Instant at;
+        try {
+            at = LocalDateTime.parse(text, mapping.dateFormat()).atZone(mapping.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(column(index, "answered") + ": '" + text + "' is not yes/no, true/false, "
+                    + "1/0 or a time in the carrier's date format");
+        }
+        if (at.isBefore(start)) {
+            throw new IllegalArgumentException(column(index, "answered") + ": " + text + " is before the start "
+                    + value(f, index, "start").trim());
+        }
+        return at;
     }
 
     private Instant time(List<String> f, Map<String, Integer> index, String field) {

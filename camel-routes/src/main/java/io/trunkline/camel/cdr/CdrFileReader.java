@@ -27,7 +27,7 @@ import java.util.zip.ZipException;
  * fingerprints it; only a readable file is then parsed, in chunks of about {@value #DEFAULT_CHUNK} lines, each
  * stored with the physical line it reached so that an interrupted file resumes there. Records and their
  * quarantine carry the physical line they start on, header lines counted, as an editor shows it. Files ending in
- * {@code .gz} are read through gzip.
+ * {@code .gz} are read through gzip. An empty file (0 bytes) is taken as a file of no records.
  */
 public final class CdrFileReader {
 
@@ -63,7 +63,7 @@ public final class CdrFileReader {
             throw e;
         }
         CdrPort.Opened opened = port.open(source, fileName, scan.sha256, scan.records);
-        if (opened.duplicate()) {
+        if (opened.duplicate() || scan.empty) {
             return port.finish(opened.fileId());
         }
         // One chunk is stored while the next is parsed: the database and the parser each keep a core busy.
@@ -183,7 +183,8 @@ public final class CdrFileReader {
         }
     }
 
-    private record Scan(String sha256, int records) {
+    /** @param empty a file of 0 bytes: no header to check, no records */
+    private record Scan(String sha256, int records, boolean empty) {
     }
 
     /** Reads the whole file once: text in the source's charset, a complete gzip stream, a last line that parses. */
@@ -195,7 +196,9 @@ public final class CdrFileReader {
             throw new IllegalStateException(e);
         }
         if (Files.size(file) == 0) {
-            throw new UnreadableFileException("empty file (0 bytes)");
+            // What a rotation leaves when no call ended since (Asterisk's Master.csv, mod_cdr_csv on SIGHUP): a
+            // file with no records, of any format, even one whose records follow a header.
+            return new Scan(HexFormat.of().formatHex(sha.digest()), 0, true);
         }
         int records = 0;
         Records.Text last = null;
@@ -244,7 +247,7 @@ public final class CdrFileReader {
                         + ") ends without a newline and does not parse: " + e.getMessage());
             }
         }
-        return new Scan(HexFormat.of().formatHex(sha.digest()), records);
+        return new Scan(HexFormat.of().formatHex(sha.digest()), records, false);
     }
 
     /** The first bytes of the file, for a format written in more than one form to choose by. */

@@ -16,7 +16,8 @@ import org.apache.camel.LoggingLevel;
  * the {@link CdrFileReader}. A file that cannot be read goes to the {@code .error} folder beside it with a
  * {@code .reason} file and is recorded as refused; a file that failed for any other reason (the database
  * away, the platform stopping) stays where it is and is taken again on a later poll, resuming after its
- * last stored chunk. Taken files move to {@code .done}.
+ * last stored chunk. Taken files move to {@code .done}. An empty file (0 bytes) stays in the inbox until it has
+ * content: its writer may have made it and not written yet, and taking it then would leave the rest unread.
  */
 public class CdrRoutes extends TrunklineRouteBuilder {
 

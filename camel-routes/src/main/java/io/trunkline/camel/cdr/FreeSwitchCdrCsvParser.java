@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * FreeSWITCH {@code mod_cdr_csv} files written with the module's default template (cdr_csv.conf.xml): no header
- * row, every field in double quotes, in the order caller_id_name, caller_id_number, destination_number, context,
- * start_stamp, answer_stamp, end_stamp, duration, billsec, hangup_cause, uuid, bleg_uuid, accountcode,
- * read_codec, write_codec. Stamps are the switch's local time ({@code yyyy-MM-dd HH:mm:ss}, answer_stamp empty
- * for an unanswered call); duration and billsec are whole seconds. The channel uuid is both the record key and
- * the call key; the channel is the uuid, the peer channel the b-leg uuid.
+ * FreeSWITCH {@code mod_cdr_csv} files: no header row, every field in double quotes, written with one of two
+ * templates told apart by their column count. The vanilla configuration's {@code example} template
+ * (cdr_csv.conf.xml {@code default-template="example"}, 15 columns) writes caller_id_name, caller_id_number,
+ * destination_number, context, start_stamp, answer_stamp, end_stamp, duration, billsec, hangup_cause, uuid,
+ * bleg_uuid, accountcode, read_codec, write_codec; the module's built-in {@code default} template (mod_cdr_csv.c
+ * {@code default_template}, used when {@code default-template} is unset or {@code default}, 13 columns) writes the
+ * same up to accountcode, which it writes after a space ({@code , "sales"}). Stamps are the switch's local time
+ * ({@code yyyy-MM-dd HH:mm:ss}, answer_stamp empty for an unanswered call); duration and billsec are whole
+ * seconds. The channel uuid is both the record key and the call key; the channel is the uuid, the peer channel
+ * the b-leg uuid.
  * <p>
  * hangup_cause is a cause name of FreeSWITCH's {@code switch_call_cause_t} (switch_types.h, the "Hangup Cause
  * Code Table" of the FreeSWITCH documentation); a name not in it rejects the line. The Q.850 cause is the one
@@ -25,15 +29,17 @@ import java.util.Map;
  * number up to 127 (INTERWORKING), and 16 (normal clearing) for FreeSWITCH's internal causes above it such as
  * ORIGINATOR_CANCEL (487) or MEDIA_TIMEOUT (604); NONE (0) gives no cause. The disposition is ANSWERED when
  * billsec is positive or the call has an answer stamp, else taken from the cause: USER_BUSY, BUSY_EVERYWHERE
- * give BUSY; NO_ANSWER, NO_USER_RESPONSE, ORIGINATOR_CANCEL give NO_ANSWER; CALL_REJECTED, DECLINE give
- * REJECTED; NORMAL_CIRCUIT_CONGESTION, SWITCH_CONGESTION give CONGESTION; every other cause FAILED.
- * The default template names no gateway, so the trunk is null.
+ * give BUSY; NO_ANSWER, NO_USER_RESPONSE, ORIGINATOR_CANCEL give NO_ANSWER; CALL_REJECTED, DECLINE, REJECT_ALL
+ * give REJECTED; NORMAL_CIRCUIT_CONGESTION, SWITCH_CONGESTION give CONGESTION; every other cause FAILED.
+ * Neither template names a gateway, so the trunk is null.
  */
 public final class FreeSwitchCdrCsvParser implements CdrFormat {
 
     static final String[] COLUMNS = {"caller_id_name", "caller_id_number", "destination_number", "context",
             "start_stamp", "answer_stamp", "end_stamp", "duration", "billsec", "hangup_cause", "uuid", "bleg_uuid",
             "accountcode", "read_codec", "write_codec"};
+    /** mod_cdr_csv.c {@code default_template}: the example template's columns up to accountcode. */
+    static final int BUILT_IN_COLUMNS = 13;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** switch_types.h {@code switch_call_cause_t}: the cause names mod_cdr_csv writes, with their numbers. */
@@ -64,7 +70,10 @@ public final class FreeSwitchCdrCsvParser implements CdrFormat {
             entry("SRTP_READ_ERROR", 613), entry("BOWOUT", 614), entry("BUSY_EVERYWHERE", 615), entry("DECLINE", 616),
             entry("DOES_NOT_EXIST_ANYWHERE", 617), entry("NOT_ACCEPTABLE", 618), entry("UNWANTED", 619),
             entry("NO_IDENTITY", 620), entry("BAD_IDENTITY_INFO", 621), entry("UNSUPPORTED_CERTIFICATE", 622),
-            entry("INVALID_IDENTITY", 623), entry("STALE_DATE", 624));
+            entry("INVALID_IDENTITY", 623), entry("STALE_DATE", 624),
+            // Added in FreeSWITCH 1.10.10 (switch_types.h SWITCH_CAUSE_REJECT_ALL = 825, in the numbering FreeSWITCH
+            // moved its own causes to in 1.10.8); above INTERWORKING, so its Q.850 cause is 16 like the others here.
+            entry("REJECT_ALL", 825));
 
     private final String source;
     private final ZoneId zone;
@@ -88,8 +97,9 @@ public final class FreeSwitchCdrCsvParser implements CdrFormat {
     /** @throws IllegalArgumentException naming the column and what is wrong with it */
     public CdrRecord parseLine(String line) {
         List<String> f = CsvLine.split(line);
-        if (f.size() != COLUMNS.length) {
-            throw new IllegalArgumentException("expected 15 columns (caller_id_name ... write_codec), got " + f.size());
+        if (f.size() != COLUMNS.length && f.size() != BUILT_IN_COLUMNS) {
+            throw new IllegalArgumentException("expected 15 columns (caller_id_name ... write_codec, the example template) "
+                    + "or 13 (caller_id_name ... accountcode, the built-in default template), got " + f.size());
         }
         Instant start = time(f, 4, true);
         Instant answer = time(f, 5, false);
@@ -113,7 +123,7 @@ public final class FreeSwitchCdrCsvParser implements CdrFormat {
         }
         boolean answered = billsec > 0 || answer != null;
         return new CdrRecord(source, uuid, f.get(1), f.get(2), start, answer, end, duration * 1000, billsec * 1000,
-                disposition(answered, cause), null, q850(number), blankToNull(f.get(12)), uuid, blankToNull(f.get(11)),
+                disposition(answered, cause), null, q850(number), blankToNull(accountcode(f)), uuid, blankToNull(f.get(11)),
                 null, uuid);
     }
 
@@ -132,7 +142,7 @@ public final class FreeSwitchCdrCsvParser implements CdrFormat {
         return switch (cause) {
             case "USER_BUSY", "BUSY_EVERYWHERE" -> "BUSY";
             case "NO_ANSWER", "NO_USER_RESPONSE", "ORIGINATOR_CANCEL" -> "NO_ANSWER";
-            case "CALL_REJECTED", "DECLINE" -> "REJECTED";
+            case "CALL_REJECTED", "DECLINE", "REJECT_ALL" -> "REJECTED";
             case "NORMAL_CIRCUIT_CONGESTION", "SWITCH_CONGESTION" -> "CONGESTION";
             default -> "FAILED";
         };
@@ -167,6 +177,24 @@ public final class FreeSwitchCdrCsvParser implements CdrFormat {
             throw new IllegalArgumentException("column " + (i + 1) + " (" + COLUMNS[i] + "): negative " + v);
         }
         return v;
+    }
+
+    /**
+     * The built-in template writes {@code , "${accountcode}"}: the quotes follow a space, so they are not the field's
+     * quotes (RFC 4180) but part of its text, and are taken off here. A 13-column line whose last field is not
+     * written so is not that template's (the vanilla {@code sql} template's {@code INSERT INTO cdr VALUES (...);}
+     * has 13 columns too) and is set aside.
+     */
+    private static String accountcode(List<String> f) {
+        String text = f.get(12);
+        if (f.size() != BUILT_IN_COLUMNS) {
+            return text;
+        }
+        if (text.length() < 3 || !text.startsWith(" \"") || !text.endsWith("\"")) {
+            throw new IllegalArgumentException("column 13 (accountcode): '" + text + "' is not written as the built-in "
+                    + "default template writes it (a space, then the value in quotes)");
+        }
+        return text.substring(2, text.length() - 1);
     }
 
     private static String blankToNull(String s) {

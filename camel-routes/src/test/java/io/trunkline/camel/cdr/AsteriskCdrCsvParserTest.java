@@ -17,7 +17,11 @@ class AsteriskCdrCsvParserTest {
     private final AsteriskCdrCsvParser parser = new AsteriskCdrCsvParser("branch-asterisk", ZoneId.of("America/Chicago"));
 
     private static List<String> fixture(String kind) throws Exception {
-        return Files.readAllLines(Path.of("src/test/resources/asterisk", kind, "Master.csv"), StandardCharsets.UTF_8);
+        return fixture(kind, "Master.csv");
+    }
+
+    private static List<String> fixture(String kind, String name) throws Exception {
+        return Files.readAllLines(Path.of("src/test/resources/asterisk", kind, name), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -26,7 +30,8 @@ class AsteriskCdrCsvParserTest {
         assertThat(result.rejected()).isEmpty();
         assertThat(result.read()).as("the blank line is not a record").isEqualTo(4);
         CdrRecord london = result.records().get(0);
-        assertThat(london.recordKey()).isEqualTo("1764147600.1");
+        assertThat(london.recordKey()).as("uniqueid and destination channel").isEqualTo("1764147600.1/PJSIP/trunk-a-00000002");
+        assertThat(london.callKey()).isEqualTo("1764147600.1");
         assertThat(london.calling()).isEqualTo("2001");
         assertThat(london.called()).isEqualTo("9011442071234567");
         assertThat(london.startedAt()).as("Chicago local time to UTC").isEqualTo(Instant.parse("2026-11-26T15:00:00Z"));
@@ -43,7 +48,9 @@ class AsteriskCdrCsvParserTest {
         assertThat(unanswered.account()).isEqualTo("sales");
         CdrRecord busy = result.records().get(2);
         assertThat(busy.disposition()).isEqualTo("BUSY");
-        assertThat(busy.recordKey()).as("no uniqueid logged: channel and start").isEqualTo("PJSIP/2003-00000005@2026-11-26 09:10:00");
+        assertThat(busy.recordKey()).as("no uniqueid logged: channel and start, and destination channel")
+                .isEqualTo("PJSIP/2003-00000005@2026-11-26 09:10:00/PJSIP/2004-00000006");
+        assertThat(busy.callKey()).isEqualTo("PJSIP/2003-00000005@2026-11-26 09:10:00");
         assertThat(result.records().get(3).called()).isEqualTo("911");
     }
 
@@ -56,8 +63,9 @@ class AsteriskCdrCsvParserTest {
         assertThat(result.rejected()).extracting(RejectedLine::reason).containsExactly(
                 "column 10 (start): '26/11/2026 09:00' is not yyyy-MM-dd HH:mm:ss",
                 "column 13 (duration): 'two' is not a whole number of seconds",
-                "column 15 (disposition): 'HUNG UP' is not ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION",
-                "expected 16 to 18 columns (accountcode ... amaflags[, uniqueid, userfield]), got 4",
+                "column 15 (disposition): 'HUNG UP' is not ANSWERED, NO ANSWER, CANCEL, BUSY, FAILED or CONGESTION",
+                "expected 16 to 19 or 21 columns (accountcode ... amaflags[, uniqueid, userfield][, peeraccount, linkedid, "
+                        + "sequence]), got 4",
                 "quote opened at character 46 is never closed",
                 "column 12 (end): 2026-11-26 08:03:27 is before the start 2026-11-26 09:00:00",
                 "column 14 (billsec): 300 s is more than the duration 207 s");
@@ -71,20 +79,100 @@ class AsteriskCdrCsvParserTest {
         assertThat(multi.rejected()).isEmpty();
         assertThat(multi.read()).isEqualTo(3);
         CdrRecord anna = multi.records().get(1);
-        assertThat(anna.recordKey()).isEqualTo("1764150300.13");
+        assertThat(anna.recordKey()).isEqualTo("1764150300.13/PJSIP/trunk-a-00000012");
         assertThat(anna.calling()).isEqualTo("2005");
         assertThat(anna.called()).isEqualTo("912125551234");
         assertThat(anna.billableMs()).isEqualTo(60_000);
-        assertThat(multi.records().get(2).recordKey()).as("the line after the record").isEqualTo("1764150600.15");
+        assertThat(multi.records().get(2).callKey()).as("the line after the record").isEqualTo("1764150600.15");
 
         CdrFile quotes = parser.parse("Master.csv", Files.readAllLines(
                 Path.of("src/test/resources/asterisk/invalid/Master-quotes.csv"), StandardCharsets.UTF_8));
-        assertThat(quotes.records()).extracting(CdrRecord::recordKey)
+        assertThat(quotes.records()).extracting(CdrRecord::callKey)
                 .containsExactly("1764151200.21", "1764151500.23", "1764152100.26");
         assertThat(quotes.read()).isEqualTo(5);
         assertThat(quotes.rejected()).extracting(RejectedLine::lineNumber).containsExactly(2, 4);
         assertThat(quotes.rejected()).extracting(RejectedLine::reason).containsExactly(
                 "quote opened at character 87 is never closed",
                 "column 13 (duration): 'sixty' is not a whole number of seconds");
+    }
+
+    @Test
+    void aForkedDialGivesOneRecordPerCalleeChannelWithTheSameKeyEveryTimeItIsRead() throws Exception {
+        // Dial(PJSIP/2002&PJSIP/2003): one CDR per callee channel, both with the caller's uniqueid.
+        CdrFile forked = parser.parse("Master.csv", fixture("valid", "Master-dial-forked.csv"));
+        assertThat(forked.rejected()).isEmpty();
+        assertThat(forked.records()).extracting(CdrRecord::recordKey)
+                .containsExactly("1764180000.32/PJSIP/2002-00000021", "1764180000.32/PJSIP/2003-00000022");
+        assertThat(forked.records()).extracting(CdrRecord::callKey).as("one call")
+                .containsExactly("1764180000.32", "1764180000.32");
+        assertThat(forked.records()).extracting(CdrRecord::disposition).containsExactly("NO_ANSWER", "ANSWERED");
+        assertThat(forked.records().get(1).billableMs()).isEqualTo(240_000);
+        assertThat(parser.parse("Master.csv", fixture("valid", "Master-dial-forked.csv")).records())
+                .as("read again: the same keys").extracting(CdrRecord::recordKey)
+                .containsExactlyElementsOf(forked.records().stream().map(CdrRecord::recordKey).toList());
+
+        CdrFile noUniqueid = parser.parse("Master.csv", fixture("valid", "Master-dial-forked-nouniqueid.csv"));
+        assertThat(noUniqueid.rejected()).isEmpty();
+        assertThat(noUniqueid.records()).extracting(CdrRecord::recordKey).containsExactly(
+                "PJSIP/trunk-a-00000020@2026-11-26 12:00:00/PJSIP/2002-00000021",
+                "PJSIP/trunk-a-00000020@2026-11-26 12:00:00/PJSIP/2003-00000022");
+    }
+
+    @Test
+    void newCdrColumnsAreReadAndTheSequenceTellsTheRecordsApart() throws Exception {
+        // cdr.conf [csv] loguniqueid, loguserfield and newcdrcolumns: 21 columns.
+        CdrFile all = parser.parse("Master.csv", fixture("valid", "Master-newcdrcolumns.csv"));
+        assertThat(all.rejected()).isEmpty();
+        assertThat(all.records()).extracting(CdrRecord::recordKey)
+                .containsExactly("1764169200.1/1", "1764169500.3/2", "1764169800.5/3", "1764176700.22/11");
+        assertThat(all.records()).extracting(CdrRecord::callKey)
+                .containsExactly("1764169200.1", "1764169500.3", "1764169800.5", "1764176700.22");
+        CdrRecord london = all.records().get(0);
+        assertThat(london.called()).isEqualTo("011442071234567");
+        assertThat(london.startedAt()).isEqualTo(Instant.parse("2026-11-26T15:00:00Z"));
+        assertThat(london.billableMs()).isEqualTo(200_000);
+        assertThat(london.trunk()).isEqualTo("trunk-a");
+        assertThat(all.records().get(1).account()).isEqualTo("sales");
+        assertThat(all.records().get(3).trunk()).as("voicemail: no destination channel").isNull();
+
+        // newcdrcolumns alone: 19 columns, no uniqueid.
+        CdrFile only = parser.parse("Master.csv", fixture("valid", "Master-newcdrcolumns-only.csv"));
+        assertThat(only.rejected()).isEmpty();
+        assertThat(only.records()).extracting(CdrRecord::recordKey).containsExactly(
+                "PJSIP/2001-00000001@2026-11-26 09:00:00/1", "PJSIP/2002-00000003@2026-11-26 09:05:00/2",
+                "PJSIP/2003-00000005@2026-11-26 09:10:00/3");
+        assertThat(only.records()).extracting(CdrRecord::disposition).containsExactly("ANSWERED", "NO_ANSWER", "BUSY");
+
+        String line = fixture("valid", "Master-newcdrcolumns.csv").get(0);
+        List<String> bad = List.of(line.substring(0, line.lastIndexOf(',')) + ",one",
+                line.replace(",\"site=HQ\",", ","));
+        assertThat(parser.parse("Master.csv", bad).rejected()).extracting(RejectedLine::reason).containsExactly(
+                "column 21 (sequence): 'one' is not a whole number",
+                "expected 16 to 19 or 21 columns (accountcode ... amaflags[, uniqueid, userfield][, peeraccount, linkedid, "
+                        + "sequence]), got 20");
+    }
+
+    @Test
+    void aCancelledCallIsNotAnswered() throws Exception {
+        // cdr.conf canceldispositionenabled=yes: the caller hung up while it rang.
+        CdrFile file = parser.parse("Master.csv", fixture("valid", "Master-cancel.csv"));
+        assertThat(file.rejected()).isEmpty();
+        assertThat(file.records()).extracting(CdrRecord::disposition).containsExactly("NO_ANSWER", "ANSWERED");
+        assertThat(file.records().get(0).answeredAt()).isNull();
+    }
+
+    @Test
+    void initiatedSecondsMayMakeBillsecOneSecondLongerThanTheDuration() throws Exception {
+        // cdr.conf initiatedseconds=yes: answered 0.2 s after the start, ended 10.7 s after it: duration 10, billsec 11.
+        CdrFile file = parser.parse("Master.csv", fixture("valid", "Master-initiatedseconds.csv"));
+        assertThat(file.rejected()).isEmpty();
+        CdrRecord call = file.records().get(0);
+        assertThat(call.durationMs()).isEqualTo(10_000);
+        assertThat(call.billableMs()).as("never longer than the call").isEqualTo(10_000);
+        assertThat(call.endedAt()).isEqualTo(Instant.parse("2026-11-26T20:00:10Z"));
+
+        String twoMore = fixture("valid", "Master-initiatedseconds.csv").get(0).replace(",10,11,", ",10,12,");
+        assertThat(parser.parse("Master.csv", List.of(twoMore)).rejected()).extracting(RejectedLine::reason)
+                .containsExactly("column 14 (billsec): 12 s is more than the duration 10 s");
     }
 }

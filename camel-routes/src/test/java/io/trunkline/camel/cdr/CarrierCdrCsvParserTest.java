@@ -104,4 +104,39 @@ class CarrierCdrCsvParserTest {
         assertThat(file.rejected()).singleElement().satisfies(r -> assertThat(r.reason())
                 .isEqualTo("column 6 (sip_code): 'OK' is not a SIP response code"));
     }
+
+    private static final String CARRIER_C = """
+            cdr.carrier-c.columns=key:Call Reference,calling:Calling Number,called:Called Number,start:Setup Time,\\
+              duration:Billed Seconds,answered:Answer Time
+            cdr.carrier-c.date-format=yyyy-MM-dd HH:mm:ss
+            cdr.carrier-c.zone=UTC
+            """;
+
+    @Test
+    void anAnswerTimeMeansAnsweredAndAnEmptyOneNotAnswered() throws Exception {
+        CarrierCdrCsvParser parser = new CarrierCdrCsvParser(CarrierCdrCsvParser.Mapping.from("carrier-c", config(CARRIER_C)));
+        CdrFile file = parser.parse("carrier-c.csv", Files.readAllLines(
+                Path.of("src/test/resources/carrier-csv/valid/carrier-c.csv"), StandardCharsets.UTF_8));
+        assertThat(file.rejected()).isEmpty();
+        assertThat(file.records()).extracting(CdrRecord::disposition).containsExactly("ANSWERED", "FAILED", "ANSWERED");
+        CdrRecord answered = file.records().get(0);
+        assertThat(answered.startedAt()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
+        assertThat(answered.answeredAt()).isEqualTo(Instant.parse("2026-11-26T10:00:07Z"));
+        assertThat(answered.billableMs()).isEqualTo(200_000);
+        assertThat(answered.endedAt()).as("the billed seconds after the answer").isEqualTo(Instant.parse("2026-11-26T10:03:27Z"));
+        assertThat(answered.durationMs()).as("from the start to the end").isEqualTo(207_000);
+        CdrRecord notAnswered = file.records().get(1);
+        assertThat(notAnswered.answeredAt()).isNull();
+        assertThat(notAnswered.billableMs()).isZero();
+
+        CdrFile bad = parser.parse("carrier-c.csv", Files.readAllLines(
+                Path.of("src/test/resources/carrier-csv/invalid/carrier-c.csv"), StandardCharsets.UTF_8));
+        assertThat(bad.records()).isEmpty();
+        assertThat(bad.rejected()).extracting(RejectedLine::lineNumber).containsExactly(2, 3, 4);
+        assertThat(bad.rejected()).extracting(RejectedLine::reason).containsExactly(
+                "column 3 (Answer Time): '26/11/2026 11:00:07' is not yes/no, true/false, 1/0 or a time in the carrier's "
+                        + "date format",
+                "column 3 (Answer Time): 'ANSWER' is not yes/no, true/false, 1/0 or a time in the carrier's date format",
+                "column 3 (Answer Time): 2026-11-26 11:09:58 is before the start 2026-11-26 11:10:00");
+    }
 }

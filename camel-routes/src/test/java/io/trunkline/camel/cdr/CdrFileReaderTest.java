@@ -117,9 +117,33 @@ class CdrFileReaderTest {
         Path noNewline = dir.resolve("no-newline.csv");
         Files.writeString(noNewline, whole.stripTrailing());
         assertThat(reader.read(source, "no-newline.csv", noNewline, () -> false).stored()).isEqualTo(4);
-        Path empty = Files.createFile(dir.resolve("empty.csv"));
-        assertThatThrownBy(() -> reader.read(source, "empty.csv", empty, () -> false))
-                .hasMessage("empty file (0 bytes)");
+    }
+
+    @Test
+    void anEmptyFileOfAnyFormatIsAFileOfNoRecords() throws Exception {
+        // A rotation leaves an empty file (0 bytes) when no call ended since; a header format has no header then.
+        java.util.Properties p = new java.util.Properties();
+        for (String format : java.util.List.of("asterisk", "freeswitch", "cucm", "teams", "carrier-csv")) {
+            p.setProperty("cdr.source." + format + ".format", format);
+            p.setProperty("cdr.source." + format + ".pbx", "branch-asterisk");
+        }
+        p.remove("cdr.source.carrier-csv.pbx");
+        p.setProperty("cdr.source.carrier-csv.carrier", "carrier-a");
+        p.setProperty("cdr.source.carrier-csv.columns", "key:CallID,calling:ANI,called:DNIS,start:StartTime,duration:Seconds");
+        java.util.List<CdrSource> sources = CdrSources.from(p, dir.resolve("inbox"), pbx -> ZoneId.of("UTC"));
+        assertThat(sources).hasSize(5);
+        CdrFileReader reader = new CdrFileReader(port, 100);
+        for (CdrSource s : sources) {
+            Path empty = Files.createFile(dir.resolve(s.id() + "-Master.csv"));
+            CdrPort.Outcome o = reader.read(s, "Master.csv", empty, () -> false);
+            assertThat(o.status()).as(s.formatName()).isEqualTo("STORED");
+            assertThat(o.read()).as(s.formatName()).isZero();
+            assertThat(o.stored() + o.quarantined() + o.duplicates()).isZero();
+        }
+        assertThat(port.chunks).isEmpty();
+        Path rotatedAgain = Files.createFile(dir.resolve("Master-2.csv"));
+        assertThat(reader.read(sources.get(0), "Master.csv", rotatedAgain, () -> false).status())
+                .as("the same (empty) content again").isEqualTo("DUPLICATE");
     }
 
     @Test
@@ -142,7 +166,8 @@ class CdrFileReaderTest {
     void aLineTooLongOrWithANulForTheStoreIsQuarantinedNotStored() throws Exception {
         String line = Files.readAllLines(VALID).get(0);
         Path odd = dir.resolve("odd.csv");
-        Files.writeString(odd, line.replace("1764147600.1", "x".repeat(201)) + "\n"
+        // The key is the uniqueid and the destination channel: one character over the 200 kept.
+        Files.writeString(odd, line.replace("1764147600.1", "x".repeat(201 - "/PJSIP/trunk-a-00000002".length())) + "\n"
                 + line.replace("1764147600.1", "nul\u0000key") + "\n" + line + "\n");
         CdrPort.Outcome o = new CdrFileReader(port, 100).read(source, "odd.csv", odd, () -> false);
         assertThat(o.read()).isEqualTo(3);

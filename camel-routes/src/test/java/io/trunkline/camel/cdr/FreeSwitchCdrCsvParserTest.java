@@ -88,7 +88,8 @@ class FreeSwitchCdrCsvParserTest {
                 "column 5 (start_stamp): '26/11/2026 10:00' is not yyyy-MM-dd HH:mm:ss",
                 "column 8 (duration): 'abc' is not a whole number of seconds",
                 "column 10 (hangup_cause): 'HUNG_UP' is not a FreeSWITCH hangup cause",
-                "expected 15 columns (caller_id_name ... write_codec), got 4",
+                "expected 15 columns (caller_id_name ... write_codec, the example template) or 13 (caller_id_name ... "
+                        + "accountcode, the built-in default template), got 4",
                 "quote opened at character 49 is never closed",
                 "column 7 (end_stamp): 2026-11-26 09:00:00 is before the start 2026-11-26 10:00:00",
                 "column 9 (billsec): 400 s is more than the duration 306 s",
@@ -134,5 +135,43 @@ class FreeSwitchCdrCsvParserTest {
         assertThat(one.rejected()).extracting(RejectedLine::lineNumber).as("once, at its first line").containsExactly(1);
         assertThat(one.rejected().get(0).raw()).startsWith("\"Alice\nSmith\",\"1001\"");
         assertThat(one.records()).hasSize(1);
+    }
+
+    @Test
+    void theModulesBuiltInDefaultTemplateIsReadAsWellAsTheExampleTemplate() throws Exception {
+        // mod_cdr_csv.c default_template (default-template unset or "default"): 13 columns, a space before accountcode.
+        CdrFile file = parser.parse("Master.csv", Files.readAllLines(
+                Path.of("src/test/resources/freeswitch/valid/Master-builtin-default.csv"), StandardCharsets.UTF_8));
+        assertThat(file.rejected()).isEmpty();
+        assertThat(file.read()).isEqualTo(4);
+        CdrRecord london = file.records().get(0);
+        assertThat(london.recordKey()).isEqualTo("3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7a01");
+        assertThat(london.called()).isEqualTo("00442071234567");
+        assertThat(london.startedAt()).isEqualTo(Instant.parse("2026-11-26T09:00:00Z"));
+        assertThat(london.billableMs()).isEqualTo(300_000);
+        assertThat(london.account()).as("the quotes after the space are not the value's").isEqualTo("sales");
+        assertThat(london.peerChannel()).isEqualTo("8a2b3c4d-1e2f-4a5b-8c6d-7e8f9a0b1c01");
+        assertThat(file.records().get(1).account()).as("written as a space and two quotes").isNull();
+        assertThat(file.records()).extracting(CdrRecord::disposition)
+                .containsExactly("ANSWERED", "BUSY", "NO_ANSWER", "REJECTED");
+
+        // The vanilla "sql" template has 13 columns as well, but is no CSV.
+        String sql = "INSERT INTO cdr VALUES (" + Files.readAllLines(Path.of(
+                "src/test/resources/freeswitch/valid/Master-builtin-default.csv"), StandardCharsets.UTF_8).get(1) + ");";
+        assertThat(parser.parse("Master.csv", List.of(sql)).rejected()).extracting(RejectedLine::reason).containsExactly(
+                "column 13 (accountcode): ' \"\");' is not written as the built-in default template writes it (a space, "
+                        + "then the value in quotes)");
+    }
+
+    @Test
+    void rejectAllIsARejectedCall() throws Exception {
+        CdrFile file = parser.parse("Master.csv", Files.readAllLines(
+                Path.of("src/test/resources/freeswitch/valid/Master-causes.csv"), StandardCharsets.UTF_8));
+        assertThat(file.rejected()).isEmpty();
+        CdrRecord rejected = file.records().get(0);
+        assertThat(rejected.disposition()).isEqualTo("REJECTED");
+        assertThat(rejected.q850Cause()).as("REJECT_ALL is 825, FreeSWITCH's own: 16").isEqualTo(16);
+        assertThat(file.records()).extracting(CdrRecord::disposition)
+                .containsExactly("REJECTED", "NO_ANSWER", "FAILED", "FAILED", "FAILED", "ANSWERED");
     }
 }
