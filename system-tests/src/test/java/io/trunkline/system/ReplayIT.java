@@ -149,7 +149,7 @@ class ReplayIT {
         JsonArray sample = run.getJsonArray("changes");
         assertThat(sample).hasSize(8);
         JsonObject first = sample.getJsonObject(0);
-        assertThat(first.getString("call")).isEqualTo("1794237300.201");
+        assertThat(first.getString("call")).as("the CDR's record key").isEqualTo("1794237300.201/PJSIP/trunk-b-00000002");
         assertThat(first.getString("recordedBy")).isEqualTo("branch-asterisk");
         assertThat(first.getString("number")).isEqualTo("+14165550123");
         assertThat(first.getJsonArray("orderBefore").toString()).isEqualTo("[\"carrier-b\",\"carrier-a\"]");

@@ -4,6 +4,8 @@ import gov.nist.javax.sip.RequestEventExt;
 import io.trunkline.edge.security.SourceGuard;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
+import java.util.ListIterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +22,7 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentLengthHeader;
 import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RequireHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -35,6 +38,12 @@ public final class SipDispatcher implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipDispatcher.class);
     /** SIP methods of the RFCs the edge knows of but does not take (RFC 3265, 3262, 3311, 3428, 3515, 3903, 6086). */
+    /**
+     * The Request-URI schemes the node takes: SIP and SIPS (RFC 3261 §19.1), telephone numbers (RFC 3966) and service
+     * URNs (RFC 5031: {@code urn:service:sos}, which an emergency call may carry and which is never refused here).
+     */
+    static final Set<String> SCHEMES = Set.of("sip", "sips", "tel", "urn");
+
     static final Set<String> KNOWN = Set.of("REGISTER", "NOTIFY", "PRACK", "MESSAGE", "REFER", "PUBLISH", "INFO",
             "SUBSCRIBE", "UPDATE", "INVITE", "ACK", "BYE", "CANCEL");
 
@@ -131,8 +140,17 @@ public final class SipDispatcher implements SipListener {
                 endpoint.sendStateless(bad);
                 return;
             }
+            if (!Request.ACK.equals(method) && !SCHEMES.contains(request.getRequestURI().getScheme().toLowerCase(Locale.ROOT))) {
+                // RFC 3261 §8.2.2.1: a Request-URI of a scheme the node does not speak (RFC 4475 §3.3.1, §3.3.2).
+                endpoint.sendStateless(endpoint.factories().messages()
+                        .createResponse(Response.UNSUPPORTED_URI_SCHEME, request));
+                return;
+            }
             SipRequestHandler handler = requests.get(method);
-            if (Request.OPTIONS.equals(method)) {
+            if (Request.OPTIONS.equals(method) && request.getHeader(RequireHeader.NAME) != null) {
+                // RFC 3261 §8.2.2.3: an extension the node must apply to answer; it applies none to an OPTIONS.
+                badExtension(request);
+            } else if (Request.OPTIONS.equals(method)) {
                 respond(event, Response.OK);
                 optionsAnswered.incrementAndGet();
             } else if (handler != null) {
@@ -147,6 +165,19 @@ public final class SipDispatcher implements SipListener {
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not answer {} from {}: {}", method, request.getHeader("Via"), e.toString());
         }
+    }
+
+    /** 420 naming every option tag of the request's Require headers in Unsupported (RFC 3261 §20.40). */
+    private void badExtension(Request request) throws ParseException, SipException {
+        Response bad = endpoint.factories().messages().createResponse(Response.BAD_EXTENSION, request);
+        ListIterator<?> required = request.getHeaders(RequireHeader.NAME);
+        while (required.hasNext()) {
+            String tag = ((RequireHeader) required.next()).getOptionTag();
+            if (tag != null && !tag.isBlank()) {
+                bad.addHeader(endpoint.factories().headers().createUnsupportedHeader(tag.strip()));
+            }
+        }
+        endpoint.sendStateless(bad);
     }
 
     /** Whether {@code request}'s body is shorter than its Content-Length says. */

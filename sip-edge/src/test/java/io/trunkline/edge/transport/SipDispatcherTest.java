@@ -89,6 +89,33 @@ class SipDispatcherTest {
     }
 
     @Test
+    void aRequestUriOfASchemeTheNodeDoesNotSpeakIs416() throws Exception {
+        Request unknown = SipMessages.request(Request.OPTIONS).build();
+        unknown.setRequestURI(sip.factories().addresses().createURI("nobarf:barf.barf"));
+        dispatcher.processRequest(event(unknown));
+        Request sos = SipMessages.request(Request.INVITE).build();
+        sos.setRequestURI(sip.factories().addresses().createURI("urn:service:sos"));
+        dispatcher.processRequest(event(sos));
+        assertThat(sip.statelessResponses).extracting(Response::getStatusCode).containsExactly(416);
+        assertThat(handled).as("an emergency service URN goes on").containsExactly("invite INVITE");
+    }
+
+    @Test
+    void anOptionsRequiringAnExtensionIs420NamingIt() throws Exception {
+        Request options = SipMessages.request(Request.OPTIONS).build();
+        options.addHeader(sip.factories().headers().createRequireHeader("nothingSupportsThis"));
+        options.addHeader(sip.factories().headers().createRequireHeader("nothingSupportsThisEither"));
+        dispatcher.processRequest(event(options));
+        Response bad = sip.statelessResponses.get(0);
+        assertThat(bad.getStatusCode()).isEqualTo(420);
+        List<String> unsupported = new ArrayList<>();
+        bad.getHeaders(javax.sip.header.UnsupportedHeader.NAME).forEachRemaining(
+                h -> unsupported.add(((javax.sip.header.UnsupportedHeader) h).getOptionTag()));
+        assertThat(unsupported).containsExactly("nothingSupportsThis", "nothingSupportsThisEither");
+        assertThat(dispatcher.optionsAnswered()).isZero();
+    }
+
+    @Test
     void answersAndTimeoutsGoByTheirTransactionsMethod() {
         Request notify = SipMessages.request(Request.NOTIFY).build();
         Request invite = SipMessages.request(Request.INVITE).build();
