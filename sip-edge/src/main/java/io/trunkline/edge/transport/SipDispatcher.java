@@ -116,9 +116,7 @@ public final class SipDispatcher implements SipListener {
             if (request.getHeader(MaxForwardsHeader.NAME) == null && !Request.ACK.equals(method)) {
                 // RFC 3261 §8.1.1.6: every request carries Max-Forwards; the RI drops one it cannot read, and a
                 // session border does not guess (RFC 4475 §3.1.2.7).
-                Response bad = endpoint.factories().messages().createResponse(Response.BAD_REQUEST, request);
-                bad.setReasonPhrase("Bad Request (missing or unreadable Max-Forwards)");
-                endpoint.sendStateless(bad);
+                badRequest(request, "missing or unreadable Max-Forwards");
                 return;
             }
             if (cutShort(request)) {
@@ -127,17 +125,13 @@ public final class SipDispatcher implements SipListener {
                 }
                 // A stream that closed inside the body (TCP, TLS): the stack hands the message on with the body it
                 // got. Taken as it stands it would set up a call on half an offer; RFC 3261 §18.3 makes it an error.
-                Response bad = endpoint.factories().messages().createResponse(Response.BAD_REQUEST, request);
-                bad.setReasonPhrase("Bad Request (body shorter than its Content-Length)");
-                endpoint.sendStateless(bad);
+                badRequest(request, "body shorter than its Content-Length");
                 return;
             }
             if (Request.INVITE.equals(method) && request.getHeader(ContactHeader.NAME) == null) {
                 // RFC 3261 §8.1.1.8: an INVITE carries a Contact, where the dialog's later requests go; the stack
                 // takes no transaction for one without, so it is refused here rather than left unanswered.
-                Response bad = endpoint.factories().messages().createResponse(Response.BAD_REQUEST, request);
-                bad.setReasonPhrase("Bad Request (missing Contact)");
-                endpoint.sendStateless(bad);
+                badRequest(request, "missing Contact");
                 return;
             }
             if (!Request.ACK.equals(method) && !SCHEMES.contains(request.getRequestURI().getScheme().toLowerCase(Locale.ROOT))) {
@@ -165,6 +159,13 @@ public final class SipDispatcher implements SipListener {
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not answer {} from {}: {}", method, request.getHeader("Via"), e.toString());
         }
+    }
+
+    /** A stateless 400 whose reason phrase says what was wrong. */
+    private void badRequest(Request request, String why) throws ParseException, SipException {
+        Response bad = endpoint.factories().messages().createResponse(Response.BAD_REQUEST, request);
+        bad.setReasonPhrase("Bad Request (" + why + ")");
+        endpoint.sendStateless(bad);
     }
 
     /** 420 naming every option tag of the request's Require headers in Unsupported (RFC 3261 §20.40). */

@@ -69,6 +69,8 @@ class B2buaTest {
         List<Response> answers = new ArrayList<>();
         b2bua.onInvite(from("198.51.100.7", SipMessages.request(Request.INVITE).build(), answers));
         assertThat(codes(answers)).containsExactly(403);
+        assertThat(((javax.sip.header.ToHeader) answers.get(0).getHeader(javax.sip.header.ToHeader.NAME)).getTag())
+                .as("RFC 3261 §8.2.6.2: a final answer carries a To tag").isNotBlank();
         assertThat(records.rejected).hasSize(1);
         assertThat(asked).isEmpty();
         assertThat(b2bua.activeCalls()).isZero();
