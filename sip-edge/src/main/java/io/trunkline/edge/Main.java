@@ -29,6 +29,7 @@ import io.trunkline.edge.config.SecuritySettings;
 import io.trunkline.edge.security.AttackDefence;
 import io.trunkline.edge.security.HazelcastBanList;
 import io.trunkline.edge.security.SourceGuard;
+import io.trunkline.edge.transport.DatagramTriage;
 import io.trunkline.edge.events.EventNotifier;
 import io.trunkline.edge.overload.CallAdmissions;
 import io.trunkline.edge.overload.EarlyRefusal;
@@ -138,12 +139,20 @@ public final class Main {
         InDialogRelay inDialog = b2bua.inDialog();
         HazelcastBanList bans = new HazelcastBanList(cluster.hazelcast(), config.nodeId());
         SecuritySettings security = config.security();
-        SourceGuard guard = security.enabled() ? new AttackDefence(security, peers::peerFor,
-                config.events().subscribers(), bans, journaled, config.nodeId(), System::currentTimeMillis)
-                : SourceGuard.OPEN;
+        AttackDefence defence = security.enabled() ? new AttackDefence(security, peers::peerFor,
+                config.events().subscribers(), bans, journaled, config.nodeId(), System::currentTimeMillis) : null;
+        SourceGuard guard = defence != null ? defence : SourceGuard.OPEN;
+        DatagramTriage triage = DatagramTriage.NONE;
+        if (defence != null) {
+            // A banned source's datagrams are dropped as they come off the wire, never parsed.
+            triage = DatagramTriage.dropping(defence::dropOnArrival);
+        }
         if (config.overload().enabled()) {
             // While new calls are limited, a configured peer's new INVITE is refused as it comes off the wire.
-            sip.triage(new EarlyRefusal(overload, (ip, port) -> peers.peerFor(ip, port) != null));
+            triage = triage.then(new EarlyRefusal(overload, (ip, port) -> peers.peerFor(ip, port) != null));
+        }
+        if (triage != DatagramTriage.NONE) {
+            sip.triage(triage);
         }
         sip.listen(new SipDispatcher(sip)
                 .guard(guard)
@@ -189,6 +198,9 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("edge node {} stopping", config.nodeId());
+            if (defence != null) {
+                LOG.info("datagrams of banned sources dropped on arrival: {}", defence.droppedOnArrival());
+            }
             if (testCalls != null) {
                 testCalls.close();
             }

@@ -6,6 +6,7 @@ import io.trunkline.edge.config.SecuritySettings;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import javax.sip.address.SipURI;
 import javax.sip.header.ToHeader;
@@ -47,6 +48,7 @@ public final class AttackDefence implements SourceGuard {
     private final ScannerDetector scanners;
     private final SweepDetector sweeps;
     private final ConcurrentHashMap<String, Long> peerAlerted = new ConcurrentHashMap<>();
+    private final AtomicLong droppedOnArrival = new AtomicLong();
 
     /**
      * @param subscribers hosts allowed to SUBSCRIBE to the node's events (the platform), not peers themselves
@@ -108,6 +110,28 @@ public final class AttackDefence implements SourceGuard {
             return Verdict.DROP;
         }
         return Request.OPTIONS.equals(method) ? Verdict.PASS : Verdict.FORBID;
+    }
+
+    /**
+     * Whether a datagram from {@code ip}:{@code port} is to be dropped as it comes off the wire, before the stack
+     * parses it: the source is banned, banned sources are dropped ({@code security.banned-sources=drop}), and it is
+     * neither a configured PBX or carrier nor an event subscriber (those the stack and {@link #check} judge as
+     * usual). A flood goes on after its ban; dropped here, its datagrams cost a hash lookup each instead of a parse,
+     * and no longer queue in front of the PBXs' and carriers' messages (Kamailio drops a banned source in the first
+     * lines of its request route, before any module reads the message, for the same reason).
+     */
+    public boolean dropOnArrival(String ip, int port) {
+        if (settings.bannedSources() != SecuritySettings.Answer.DROP || bans.find(ip, clock.getAsLong()) == null
+                || peers.peerFor(ip, port) != null || subscribers.contains(ip)) {
+            return false;
+        }
+        droppedOnArrival.incrementAndGet();
+        return true;
+    }
+
+    /** Datagrams of banned sources dropped as they came off the wire since the node started. */
+    public long droppedOnArrival() {
+        return droppedOnArrival.get();
     }
 
     private Verdict peer(Request request, String method, String ip, Peer peer, long now) {

@@ -240,17 +240,22 @@ public final class SipTransport implements SipEndpoint, AutoCloseable {
         stack.stop();
     }
 
-    /** The kernel caps a socket's buffer at {@code net.core.rmem_max}: says so when that is below what is asked. */
+    /**
+     * The kernel caps a socket's buffer at {@code net.core.rmem_max}: says so when that is below what is asked. The
+     * cap is read off a socket given the size (Linux reports up to twice what it grants, for its bookkeeping), not off
+     * {@code /proc}, which some kernels serve in pieces shorter than the number.
+     */
     private static void warnIfCapped(int asked) {
-        try {
-            long max = Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/core/rmem_max")).trim());
-            if (max < asked) {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(null)) {
+            probe.setReceiveBufferSize(asked);
+            int granted = probe.getReceiveBufferSize();
+            if (granted < asked) {
                 org.slf4j.LoggerFactory.getLogger(SipTransport.class).warn("sip.udp-buffer {} bytes asked, the kernel "
-                        + "allows {} (net.core.rmem_max): bursts beyond it are dropped; raise it with "
-                        + "sysctl -w net.core.rmem_max={}", asked, max, asked);
+                        + "grants {} (net.core.rmem_max caps it): bursts beyond it are dropped; raise it with "
+                        + "sysctl -w net.core.rmem_max={}", asked, granted, asked);
             }
         } catch (java.io.IOException | RuntimeException e) {
-            // not Linux, or not readable: the kernel's cap is unknown
+            // no socket to ask: the kernel's cap is unknown
         }
     }
 }

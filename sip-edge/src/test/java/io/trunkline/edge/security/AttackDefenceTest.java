@@ -102,6 +102,31 @@ class AttackDefenceTest {
     }
 
     @Test
+    void aBannedSourcesDatagramsAreDroppedOnArrivalButNeverAPeersOrASubscribersNorUnderA403Answer() {
+        assertThat(guard.dropOnArrival(ATTACKER, 5060)).as("not banned yet").isFalse();
+        guard.check(request(Request.OPTIONS, "100", "friendly-scanner"), ATTACKER, 5060);
+        assertThat(guard.dropOnArrival(ATTACKER, 5060)).isTrue();
+        assertThat(guard.dropOnArrival(ATTACKER, 6000)).as("a ban is of the address, any port").isTrue();
+        assertThat(guard.dropOnArrival("198.51.100.8", 5060)).isFalse();
+        assertThat(guard.droppedOnArrival()).isEqualTo(2);
+
+        // A peer's or the platform's address banned (by another node's view, say) still reaches the stack.
+        bans.ban(new SourceBan(PBX, "test", "rate", "edge-2", java.time.Instant.ofEpochMilli(now.get()),
+                java.time.Instant.ofEpochMilli(now.get() + 60_000)));
+        bans.ban(new SourceBan("192.0.2.50", "test", "rate", "edge-2", java.time.Instant.ofEpochMilli(now.get()),
+                java.time.Instant.ofEpochMilli(now.get() + 60_000)));
+        assertThat(guard.dropOnArrival(PBX, 5070)).as("the configured PBX").isFalse();
+        assertThat(guard.dropOnArrival(PBX, 5999)).as("another port of its host is not the PBX").isTrue();
+        assertThat(guard.dropOnArrival("192.0.2.50", 5060)).as("the event subscriber").isFalse();
+
+        AttackDefence forbidding = guard(Answer.FORBID, Answer.FORBID);
+        assertThat(forbidding.dropOnArrival(ATTACKER, 5060)).as("banned sources answered 403 by the stack").isFalse();
+        now.addAndGet(601_000);
+        assertThat(guard.dropOnArrival(ATTACKER, 5060)).as("the ban is over").isFalse();
+        assertThat(guard.droppedOnArrival()).isEqualTo(3);
+    }
+
+    @Test
     void bannedSourcesGet403WhenConfigured() {
         AttackDefence forbidding = guard(Answer.DROP, Answer.FORBID);
         assertThat(forbidding.check(request(Request.INVITE, "1", "sipcli/v1.8"), ATTACKER, 5060))

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real JAIN-SIP stack on a UDP port, with the overload triage installed after the stack has started (as the node
- * does): a new INVITE from a configured peer while new calls are limited is answered 503 from the receive thread and
- * never reaches the listener; everything else does.
+ * A real JAIN-SIP stack on a UDP port, with the triages installed after the stack has started (as the node does):
+ * a banned source's datagrams are dropped unanswered on the receive thread; a new INVITE from a configured peer while
+ * new calls are limited is answered 503 there; neither reaches the listener; everything else does.
  */
 class ReceiveGateTest {
 
@@ -33,6 +33,7 @@ class ReceiveGateTest {
     private final BlockingQueue<String> delivered = new LinkedBlockingQueue<>();
     private final AtomicBoolean limiting = new AtomicBoolean(true);
     private final AtomicBoolean admitting = new AtomicBoolean(false);
+    private final AtomicBoolean banned = new AtomicBoolean(false);
     private EarlyRefusal refusal;
 
     @BeforeEach
@@ -63,7 +64,9 @@ class ReceiveGateTest {
             public void decided(long nanos) {
             }
         }, (ip, port) -> "127.0.0.1".equals(ip) && port == peerPort);
-        sip.triage(refusal);
+        // As the node installs them: a banned source's datagrams dropped first, then the overload refusal.
+        sip.triage(DatagramTriage.dropping((ip, port) -> banned.get() && "127.0.0.1".equals(ip) && port == peerPort)
+                .then(refusal));
         sip.listen(new RequestListener(e -> delivered.add(e.getRequest().getMethod() + " " + e.getRequest().getHeader("Call-ID"))));
     }
 
@@ -127,5 +130,20 @@ class ReceiveGateTest {
         send("INVITE", "normal-1", "");
         assertThat(delivered.poll(5, TimeUnit.SECONDS)).startsWith("INVITE Call-ID: normal-1");
         assertThat(refusal.refused()).isZero();
+    }
+
+    @Test
+    void aBannedSourcesDatagramsAreDroppedUnansweredOnArrivalUntilTheBanEnds() throws Exception {
+        banned.set(true);
+        send("OPTIONS", "banned-1", "");
+        send("INVITE", "banned-2", "");
+        assertThat(answer()).as("nothing is answered, not even the INVITE the overload triage would refuse").isEmpty();
+        assertThat(delivered).isEmpty();
+        assertThat(refusal.refused()).as("dropped before the overload triage saw it").isZero();
+        banned.set(false);
+        limiting.set(false);
+        send("OPTIONS", "after-1", "");
+        assertThat(delivered.poll(5, TimeUnit.SECONDS)).isEqualTo("OPTIONS Call-ID: after-1\r\n");
+        assertThat(delivered).isEmpty();
     }
 }
