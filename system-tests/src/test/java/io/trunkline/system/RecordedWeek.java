@@ -33,9 +33,14 @@ final class RecordedWeek {
 
     /** Drops the week in the branch's inbox and waits until it is stored; its ingest file id. */
     static long load() throws Exception {
-        Platform.drop(Platform.inbox("branch-asterisk"), FILE, Files.readAllBytes(WEEK));
+        return load(FILE, Files.readAllBytes(WEEK));
+    }
+
+    /** Drops {@code content} as {@code name} in the branch's inbox and waits until it is stored; its ingest file id. */
+    static long load(String name, byte[] content) throws Exception {
+        Platform.drop(Platform.inbox("branch-asterisk"), name, content);
         JsonObject file = await(Duration.ofSeconds(60), () -> Api.get("ingest/files", "oscar").json().asJsonArray().stream()
-                .map(JsonValue::asJsonObject).filter(f -> f.getString("file").equals(FILE) && !f.getString("status")
+                .map(JsonValue::asJsonObject).filter(f -> f.getString("file").equals(name) && !f.getString("status")
                         .equals("RECEIVING")).findFirst().orElse(null));
         assertThat(file.getString("status")).isEqualTo("STORED");
         return file.getJsonNumber("id").longValue();

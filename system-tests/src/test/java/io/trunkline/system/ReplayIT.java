@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trunkline.rules.routing.RoutingPolicyTableSource;
 import java.io.File;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What-if replay in the real EAR on PostgreSQL: the demo's recorded week of the Chicago branch (its Asterisk CDR file,
  * dropped in the branch's inbox as {@code ./trunkline run} drops it) replayed through a routing draft that moves
  * Canada from carrier B to C: the eight Canadian calls change carrier order and nothing else does, and the cost
- * moves exactly as B's and C's decks price those calls. Refusals by field and by role. The file's records, the
+ * moves exactly as B's and C's decks price those calls. A call the branch's dial plan failed over from one trunk to
+ * the other (two CDRs under one uniqueid) is replayed once. Refusals by field and by role. The file's records, the
  * metric windows they made and the replays are removed at the end; the draft stays stored, as every upload does.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -56,6 +58,20 @@ class ReplayIT {
     private static final String FROM = RecordedWeek.FROM;
     private static final String TO = RecordedWeek.TO;
     private static long fileId;
+    private static long failoverFileId;
+    /**
+     * One call to London that the branch's own dial plan failed over: trunk A answered CONGESTION, trunk B answered.
+     * Asterisk writes a CDR per Dial, both under the caller's uniqueid; the replay reads them as one call.
+     */
+    private static final String FAILOVER_FILE = "Master-2026-11-10.csv";
+    private static final String FAILOVER = String.join("\n",
+            "\"\",\"2001\",\"9011442071234568\",\"from-internal\",\"\"\"Alice Smith\"\" <2001>\",\"PJSIP/2001-00000040\","
+                    + "\"PJSIP/trunk-a-00000041\",\"Dial\",\"PJSIP/9011442071234568@trunk-a,60\",\"2026-11-10 11:00:00\",\"\","
+                    + "\"2026-11-10 11:00:02\",2,0,\"CONGESTION\",\"DOCUMENTATION\",\"1794330000.300\",\"\"",
+            "\"\",\"2001\",\"9011442071234568\",\"from-internal\",\"\"\"Alice Smith\"\" <2001>\",\"PJSIP/2001-00000040\","
+                    + "\"PJSIP/trunk-b-00000042\",\"Dial\",\"PJSIP/9011442071234568@trunk-b,60\",\"2026-11-10 11:00:02\","
+                    + "\"2026-11-10 11:00:08\",\"2026-11-10 11:02:08\",128,120,\"ANSWERED\",\"DOCUMENTATION\",\"1794330000.300\",\"\"",
+            "");
     private static int draft;
     private static final List<Long> REPLAYS = new ArrayList<>();
 
@@ -93,6 +109,10 @@ class ReplayIT {
         JsonObject file = Api.get("ingest/files", "oscar").json().asJsonArray().stream().map(JsonValue::asJsonObject)
                 .filter(f -> f.getJsonNumber("id").longValue() == fileId).findFirst().orElseThrow();
         assertThat(file.getInt("stored")).isEqualTo(28);
+        failoverFileId = RecordedWeek.load(FAILOVER_FILE, FAILOVER.getBytes(StandardCharsets.UTF_8));
+        JsonObject failover = Api.get("ingest/files", "oscar").json().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(f -> f.getJsonNumber("id").longValue() == failoverFileId).findFirst().orElseThrow();
+        assertThat(failover.getInt("stored")).as("both CDRs of the call are stored").isEqualTo(2);
     }
 
     @Test
@@ -120,12 +140,12 @@ class ReplayIT {
         assertThat(run.getString("state")).as(run.toString()).isEqualTo("DONE");
         assertThat(run.getString("requestedBy")).isEqualTo("ana");
         assertThat(run.getJsonArray("against").getString(2)).isEqualTo("routing@1");
-        assertThat(run.getJsonObject("progress").getInt("read")).isEqualTo(28);
+        assertThat(run.getJsonObject("progress").getInt("read")).as("the failed-over call once").isEqualTo(29);
         JsonObject summary = run.getJsonObject("summary");
         JsonObject calls = summary.getJsonObject("calls");
-        assertThat(calls.getInt("read")).isEqualTo(28);
-        assertThat(calls.getInt("decided")).isEqualTo(27);
-        assertThat(calls.getInt("fromCdrs")).isEqualTo(27);
+        assertThat(calls.getInt("read")).isEqualTo(29);
+        assertThat(calls.getInt("decided")).isEqualTo(28);
+        assertThat(calls.getInt("fromCdrs")).isEqualTo(28);
         assertThat(calls.getInt("inboundCdrsLeftOut")).as("the call from Toronto to extension 2001").isEqualTo(1);
         JsonObject changes = summary.getJsonObject("changes");
         assertThat(changes.getInt("total")).isEqualTo(8);
@@ -197,6 +217,7 @@ class ReplayIT {
         Instant from = Instant.parse(FROM + "T00:00:00Z");
         Instant to = Instant.parse(TO + "T00:00:00Z");
         RecordedWeek.forget(fileId);
+        RecordedWeek.forget(failoverFileId);
         try (Connection db = database()) {
             for (long id : REPLAYS) {
                 try (Statement s = db.createStatement()) {

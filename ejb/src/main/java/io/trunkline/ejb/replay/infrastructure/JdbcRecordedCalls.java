@@ -19,9 +19,9 @@ import javax.sql.DataSource;
 /**
  * The recorded calls of a period in plain JDBC, read through a cursor ({@link #FETCH} rows at a time, in a read-only
  * transaction of its own: PostgreSQL's driver streams only with auto-commit off), never the whole period in memory:
- * {@code call_record} without test calls, then the {@code cdr} rows of PBX sources for which no call record of the
- * same PBX and dialed number started within {@link #SAME_CALL_SECONDS} seconds (the edge carried those, and its
- * record is the better one). PostgreSQL and the embedded H2 write the window differently.
+ * {@code call_record} without test calls, then the {@code cdr} rows of PBX sources, one per call (source and call
+ * key: {@link #FIRST_OF_CALL}), for which no call record of the same PBX and dialed number started within
+ * {@link #SAME_CALL_SECONDS} seconds (the edge carried those, and its record is the better one). PostgreSQL and the embedded H2 write the window differently.
  */
 @Dependent
 public class JdbcRecordedCalls implements RecordedCalls {
@@ -36,6 +36,15 @@ public class JdbcRecordedCalls implements RecordedCalls {
     private static final String PBX_CDRS = "SELECT c.record_key, c.source, c.started_at, c.pbx_id, c.calling_raw, "
             + "c.called_raw, c.calling_e164, c.disposition, c.sip_code, c.q850_cause, c.billable_ms FROM cdr c "
             + "WHERE c.pbx_id IS NOT NULL AND c.started_at >= ? AND c.started_at < ?";
+    /**
+     * One CDR per call: a forked Dial (a ring group, sequential hunting) writes one CDR per callee, all under the
+     * caller's call key (Asterisk's uniqueid), and the replay is of calls, not of the PBX's records of them. The one
+     * kept is the best of them: answered before not, then the longest billable time, then the least record key.
+     */
+    private static final String FIRST_OF_CALL = " AND NOT EXISTS (SELECT 1 FROM cdr d WHERE d.source = c.source "
+            + "AND d.call_key = c.call_key AND d.pbx_id IS NOT NULL AND (" + answered("d") + " > " + answered("c")
+            + " OR (" + answered("d") + " = " + answered("c") + " AND (d.billable_ms > c.billable_ms "
+            + "OR (d.billable_ms = c.billable_ms AND d.record_key < c.record_key)))))";
     private static final String NOT_CARRIED = " AND NOT EXISTS (SELECT 1 FROM call_record r WHERE r.pbx_id = c.pbx_id "
             + "AND r.called_dialed = c.called_raw AND r.started_at BETWEEN %s AND %s)";
 
@@ -51,8 +60,8 @@ public class JdbcRecordedCalls implements RecordedCalls {
         try (Connection c = dataSource.getConnection()) {
             return count(c, "SELECT count(*) FROM call_record WHERE started_at >= ? AND started_at < ? AND test_call IS NULL",
                     from, to)
-                    + count(c, "SELECT count(*) FROM cdr WHERE pbx_id IS NOT NULL AND started_at >= ? AND started_at < ?",
-                    from, to);
+                    + count(c, "SELECT count(*) FROM cdr c WHERE c.pbx_id IS NOT NULL AND c.started_at >= ? "
+                    + "AND c.started_at < ?" + FIRST_OF_CALL, from, to);
         }
     }
 
@@ -80,13 +89,17 @@ public class JdbcRecordedCalls implements RecordedCalls {
                         : String.format(NOT_CARRIED, "DATEADD('SECOND', -" + SAME_CALL_SECONDS + ", c.started_at)",
                         "DATEADD('SECOND', " + SAME_CALL_SECONDS + ", c.started_at)");
                 if (stream(c, EDGE, from, to, JdbcRecordedCalls::edgeCall, sink)) {
-                    stream(c, PBX_CDRS + window, from, to, JdbcRecordedCalls::pbxCdr, sink);
+                    stream(c, PBX_CDRS + FIRST_OF_CALL + window, from, to, JdbcRecordedCalls::pbxCdr, sink);
                 }
             } finally {
                 c.rollback();
                 c.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    private static String answered(String cdr) {
+        return "(CASE WHEN " + cdr + ".disposition = 'ANSWERED' THEN 1 ELSE 0 END)";
     }
 
     @FunctionalInterface
