@@ -41,6 +41,14 @@ class SourceBansIT {
     static final String MEMBERS = "127.0.0.1:17871,127.0.0.1:17872";
     static final int PBX = 17850;
     static final int CARRIER = 17851;
+    /**
+     * The warm-up's PBX and carrier, on ports of their own: a call the warm-up's SIPp gave up on has its BYE sent
+     * again by the node for up to 32 s, and a SIPp on the same port would take each as a call of its own.
+     */
+    static final int WARM_PBX = 17852;
+    static final int WARM_CARRIER = 17853;
+    /** Where the stub routes calls: the warm-up's carrier, then the test's. */
+    static volatile int carrierPort = CARRIER;
 
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     static Path dir;
@@ -52,7 +60,7 @@ class SourceBansIT {
     static void start() throws Exception {
         platform = DecisionServer.start(body -> new RouteDecision("x", RouteDecision.Verdict.ROUTE, null, "test",
                 "NATIONAL", "+12125550100", "+12125552001",
-                List.of(new Route("carrier-a", Route.Kind.CARRIER, "sip:+12125552001@127.0.0.1:" + CARRIER,
+                List.of(new Route("carrier-a", Route.Kind.CARRIER, "sip:+12125552001@127.0.0.1:" + carrierPort,
                         "+12125550100", null, "USD", "test route")),
                 List.of(408, 500, 503), 2000, Map.of(), List.of(), Instant.now()));
         for (int i = 0; i < 2; i++) {
@@ -61,7 +69,7 @@ class SourceBansIT {
             // have the node shed the PBX's calls (OverloadIT tests that control on its own).
             nodes.add(EdgeProcess.start(Path.of(System.getProperty("edge.jar")), dir, "sec-edge-" + (i + 1), SIP[i],
                     CLUSTER[i], MEMBERS, Map.of("platform.url", platform.url(),
-                            "pbx.hq-cucm.sources", "127.0.0.1:" + PBX,
+                            "pbx.hq-cucm.sources", "127.0.0.1:" + PBX + ",127.0.0.1:" + WARM_PBX,
                             "security.ban-seconds", "120", "overload.enabled", "false")));
         }
         for (EdgeProcess node : nodes) {
@@ -149,12 +157,14 @@ class SourceBansIT {
         // carrier's answer for the whole run in about one run of four (the carrier's SIPp then counts its INVITEs
         // sent again after its 200 as failed calls, and past 2 s a PBX call ends 408); the warm-up's own calls show
         // the same cold start without any flood. Warmed, the flood's calls take 3-30 ms (median a second).
-        Process warmCarrier = Sipp.start(dir, "warmup-carrier", "-sn", "uas", "-p", Integer.toString(CARRIER),
-                "-m", "300", "-mp", "17900");
+        carrierPort = WARM_CARRIER;
+        Process warmCarrier = Sipp.start(dir, "warmup-carrier", "-sn", "uas", "-p", Integer.toString(WARM_CARRIER),
+                "-m", "300", "-mp", "17920");
         Process warmPbx = Sipp.start(dir, "warmup-pbx", "-sn", "uac", "127.0.0.1:" + SIP[0], "-s", "2125552001",
-                "-p", Integer.toString(PBX), "-r", "100", "-m", "300", "-d", "100", "-mp", "17950");
+                "-p", Integer.toString(WARM_PBX), "-r", "100", "-m", "300", "-d", "100", "-mp", "17970");
         assertThat(Sipp.exit(warmPbx)).as("the warm-up's calls ended").isNotNegative();
         Sipp.exit(warmCarrier);
+        carrierPort = CARRIER;
         assertThat(stat("warmup-pbx", "Successful call")).as(() -> "the warm-up's calls: " + stats("warmup-pbx"))
                 .isPositive();
 
