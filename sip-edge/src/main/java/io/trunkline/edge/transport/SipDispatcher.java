@@ -37,13 +37,13 @@ import org.slf4j.LoggerFactory;
 public final class SipDispatcher implements SipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipDispatcher.class);
-    /** SIP methods of the RFCs the edge knows of but does not take (RFC 3265, 3262, 3311, 3428, 3515, 3903, 6086). */
     /**
      * The Request-URI schemes the node takes: SIP and SIPS (RFC 3261 §19.1), telephone numbers (RFC 3966) and service
      * URNs (RFC 5031: {@code urn:service:sos}, which an emergency call may carry and which is never refused here).
      */
     static final Set<String> SCHEMES = Set.of("sip", "sips", "tel", "urn");
 
+    /** SIP methods of the RFCs the edge knows of but does not take (RFC 3265, 3262, 3311, 3428, 3515, 3903, 6086). */
     static final Set<String> KNOWN = Set.of("REGISTER", "NOTIFY", "PRACK", "MESSAGE", "REFER", "PUBLISH", "INFO",
             "SUBSCRIBE", "UPDATE", "INVITE", "ACK", "BYE", "CANCEL");
 
@@ -141,12 +141,14 @@ public final class SipDispatcher implements SipListener {
                 return;
             }
             SipRequestHandler handler = requests.get(method);
-            if (Request.OPTIONS.equals(method) && request.getHeader(RequireHeader.NAME) != null) {
-                // RFC 3261 §8.2.2.3: an extension the node must apply to answer; it applies none to an OPTIONS.
-                badExtension(request);
-            } else if (Request.OPTIONS.equals(method)) {
-                respond(event, Response.OK);
-                optionsAnswered.incrementAndGet();
+            if (Request.OPTIONS.equals(method)) {
+                if (request.getHeader(RequireHeader.NAME) != null) {
+                    // RFC 3261 §8.2.2.3: an extension the node must apply to answer; it applies none to an OPTIONS.
+                    badExtension(request);
+                } else {
+                    respond(event, Response.OK);
+                    optionsAnswered.incrementAndGet();
+                }
             } else if (handler != null) {
                 handler.onRequest(event);
             } else if (KNOWN.contains(method)) {
