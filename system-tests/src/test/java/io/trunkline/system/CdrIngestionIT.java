@@ -179,7 +179,7 @@ class CdrIngestionIT {
         Ingested cmrs = dropAndAwait("hq-cucm", "cmr_StandAloneCluster_01_202611261500_4001",
                 FIXTURES.resolve("cucm/valid/cmr_StandAloneCluster_01_202611261500_4001"));
         assertThat(cmrs.stored()).isEqualTo(3);
-        Map<String, String> row = cdr("hq-cucm", "1-4001-17586046").orElseThrow();
+        Map<String, String> row = cdr("hq-cucm", "1-4001-17586046-17586047").orElseThrow();
         assertThat(row).containsEntry("started_at", "2026-11-26T15:00:00Z")
                 .containsEntry("billable_ms", "200000")
                 .containsEntry("called_raw", "9011442071234567")
@@ -190,7 +190,7 @@ class CdrIngestionIT {
         assertThat(row.get("called_e164")).isEqualTo("+442071234567");
         try (Connection db = database(); PreparedStatement ps = db.prepareStatement("SELECT q.leg, q.jitter_ms, "
                 + "q.latency_ms, q.loss_percent, q.mos FROM cdr c JOIN cdr_quality q ON q.source = c.source "
-                + "AND q.call_key = c.call_key WHERE c.source = 'hq-cucm' AND c.record_key = '1-4001-17586046'")) {
+                + "AND q.call_key = c.call_key WHERE c.source = 'hq-cucm' AND c.record_key = '1-4001-17586046-17586047'")) {
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).as("the CMR joins its call").isTrue();
                 assertThat(rs.getString(1)).isEqualTo("SEP001122334455");

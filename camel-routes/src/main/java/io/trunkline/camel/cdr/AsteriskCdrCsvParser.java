@@ -64,11 +64,16 @@ public final class AsteriskCdrCsvParser implements CdrFormat {
             throw new IllegalArgumentException("expected 16 to 19 or 21 columns (accountcode ... amaflags[, uniqueid, "
                     + "userfield][, peeraccount, linkedid, sequence]), got " + n);
         }
-        Instant start = time(f, 9, true);
-        Instant answer = time(f, 10, false);
-        Instant end = time(f, 11, true);
+        LocalDateTime startAt = time(f, 9, true);
+        LocalDateTime answerAt = time(f, 10, false);
+        LocalDateTime endAt = time(f, 11, true);
         long duration = seconds(f, 12);
         long billsec = seconds(f, 13);
+        String uniqueid = n == 17 || n == 18 || n == 21 ? f.get(16) : "";
+        Instant[] at = instants(startAt, answerAt, endAt, duration, billsec, created(uniqueid));
+        Instant start = at[0];
+        Instant answer = at[1];
+        Instant end = at[2];
         String disposition = DISPOSITIONS.get(f.get(14).trim());
         if (disposition == null) {
             throw new IllegalArgumentException("column 15 (disposition): '" + f.get(14) + "' is not ANSWERED, NO ANSWER, "
@@ -85,7 +90,6 @@ public final class AsteriskCdrCsvParser implements CdrFormat {
         }
         long billable = Math.min(billsec, duration);
         boolean newColumns = n == 19 || n == 21;
-        String uniqueid = n == 17 || n == 18 || n == 21 ? f.get(16) : "";
         String call = !uniqueid.isBlank() ? uniqueid : f.get(5) + "@" + f.get(9);
         String key;
         if (newColumns) {
@@ -120,7 +124,63 @@ public final class AsteriskCdrCsvParser implements CdrFormat {
         return dash > 0 ? peer.substring(0, dash) : peer;
     }
 
-    private Instant time(List<String> f, int i, boolean required) {
+    /**
+     * The instants of a CDR's local times (start, answer or null, end). In the hour the autumn clock change repeats,
+     * a local time names two instants: a call over the change ({@code 01:50} CDT to {@code 01:10} CST) would read
+     * as ending before it started, and one within the second pass as an hour early. Asterisk's own durations say
+     * which was meant (duration is end − start, billsec end − answer, in whole seconds), so of the offsets each
+     * time may have, the ones that agree with them best are taken; where both passes agree (a call within the
+     * repeated hour), the start nearest the uniqueid (the channel's creation, in epoch seconds) decides, and
+     * without one the earlier offset, as everywhere else. A local time the spring change skipped is read as
+     * {@code java.time} reads it (moved forward by the gap).
+     */
+    private Instant[] instants(LocalDateTime start, LocalDateTime answer, LocalDateTime end, long duration,
+                               long billsec, Instant created) {
+        List<Instant> answers = answer == null ? java.util.Collections.singletonList(null) : candidates(answer);
+        Instant[] best = null;
+        long bestMiss = Long.MAX_VALUE;
+        long bestDrift = Long.MAX_VALUE;
+        for (Instant s : candidates(start)) {
+            for (Instant a : answers) {
+                for (Instant e : candidates(end)) {
+                    long miss = Math.abs(e.getEpochSecond() - s.getEpochSecond() - duration)
+                            + (a == null ? 0 : Math.abs(e.getEpochSecond() - a.getEpochSecond() - billsec));
+                    long drift = created == null ? 0 : Math.abs(s.getEpochSecond() - created.getEpochSecond());
+                    if (miss < bestMiss || miss == bestMiss && drift < bestDrift) {
+                        best = new Instant[] {s, a, e};
+                        bestMiss = miss;
+                        bestDrift = drift;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The instants a local time may be in the PBX's zone, the earlier offset first. */
+    private List<Instant> candidates(LocalDateTime t) {
+        List<java.time.ZoneOffset> offsets = zone.getRules().getValidOffsets(t);
+        if (offsets.size() < 2) {
+            return List.of(t.atZone(zone).toInstant());
+        }
+        return offsets.stream().map(t::toInstant).sorted().toList();
+    }
+
+    /**
+     * The channel's creation from a uniqueid ({@code 1764147600.1}: epoch seconds, a dot, a counter; with
+     * asterisk.conf's {@code systemname}, {@code pbx1-1764147600.1}), else null.
+     */
+    static Instant created(String uniqueid) {
+        int dot = uniqueid.lastIndexOf('.');
+        String head = dot < 0 ? uniqueid : uniqueid.substring(0, dot);
+        String seconds = head.substring(head.lastIndexOf('-') + 1).trim();
+        if (seconds.isEmpty() || seconds.length() > 12 || !seconds.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Instant.ofEpochSecond(Long.parseLong(seconds));
+    }
+
+    private LocalDateTime time(List<String> f, int i, boolean required) {
         String text = f.get(i).trim();
         if (text.isEmpty()) {
             if (required) {
@@ -129,7 +189,7 @@ public final class AsteriskCdrCsvParser implements CdrFormat {
             return null;
         }
         try {
-            return LocalDateTime.parse(text, TIME).atZone(zone).toInstant();
+            return LocalDateTime.parse(text, TIME);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("column " + (i + 1) + " (" + COLUMNS[i] + "): '" + text
                     + "' is not yyyy-MM-dd HH:mm:ss");

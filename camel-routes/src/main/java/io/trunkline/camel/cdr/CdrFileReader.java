@@ -5,6 +5,7 @@ import io.trunkline.camel.billing.UnreadableFileException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -20,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes one CDR file into the {@link CdrPort}, never holding it whole. A first pass checks that the file can
@@ -30,6 +33,8 @@ import java.util.zip.ZipException;
  * {@code .gz} are read through gzip. An empty file (0 bytes) is taken as a file of no records.
  */
 public final class CdrFileReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CdrFileReader.class);
 
     public static final int DEFAULT_CHUNK = 20_000;
 
@@ -200,6 +205,13 @@ public final class CdrFileReader {
             // file with no records, of any format, even one whose records follow a header.
             return new Scan(HexFormat.of().formatHex(sha.digest()), 0, true);
         }
+        if (Files.size(file) <= 3) {
+            byte[] bytes = Files.readAllBytes(file);
+            if (FileRecords.onlyMark(bytes, bytes.length)) {
+                // What Windows PowerShell's Export-Csv -Encoding UTF8 writes for no rows: a byte-order mark alone.
+                return new Scan(HexFormat.of().formatHex(sha.digest(bytes)), 0, true);
+            }
+        }
         int records = 0;
         Records.Text last = null;
         boolean endedWithNewline;
@@ -220,12 +232,21 @@ public final class CdrFileReader {
                 }
             }
             endedWithNewline = in.lines.endedWithNewline();
+            if (in.lines.nulBytes() > 0) {
+                LOG.warn("CDR file {} of {}: {} NUL bytes skipped, the first on line {} (a write lost in a crash leaves"
+                        + " them; the record they cut off is quarantined, the records after them are read)", fileName,
+                        source.id(), in.lines.nulBytes(), in.lines.firstNulLine());
+            }
         } catch (StrictLines.TooLong e) {
             throw new UnreadableFileException("line " + e.line + " is longer than " + (e.max >> 20)
                     + " MiB: no line ends (CR only?) or not text; the whole file was refused");
         } catch (StrictLines.NotText e) {
             throw new UnreadableFileException("line " + e.line + " is not " + source.charset().name()
                     + " text; the whole file was refused");
+        } catch (CharacterCodingException e) {
+            // Only a file a UTF-16 byte-order mark names is decoded ahead of its lines (FileRecords).
+            throw new UnreadableFileException("line " + (in == null ? 1 : in.lines.lineNumber() + 1)
+                    + " is not UTF-16 text (the file starts with a UTF-16 byte-order mark); the whole file was refused");
         } catch (EOFException | ZipException e) {
             throw new UnreadableFileException("gzip stream broken" + (in == null ? "" : " after line "
                     + in.lines.lineNumber()) + " (" + e.getMessage() + "): truncated or not gzip");

@@ -9,11 +9,17 @@ import java.util.List;
 /**
  * CSV records over physical lines. RFC 4180 §2.6: a field in double quotes may hold line breaks, so a line that
  * ends inside a quoted field continues on the next (Asterisk's {@code cdr_csv} writes a caller name with a line
- * break that way). The record is joined while the continuation stays valid RFC 4180 (§2.7: inside quotes a quote
- * is doubled; a closing quote is followed by a comma or the end of the record; a field holding a quote is
- * quoted) and its quote closes within {@value #MAX_SPAN} lines. Otherwise the quote is one that was never
- * closed (a line cut off mid-field): that line stands alone, and is quarantined by its parser, and reading
- * resynchronises at the next line, so a stray quote costs only its own line.
+ * break that way). A record is continued only when its first line is valid RFC 4180 up to the quote it leaves
+ * open (§2.7: inside quotes a quote is doubled; a closing quote is followed by a comma or the end of the record; a
+ * field holding a quote is quoted), and is joined while the continuation stays valid RFC 4180 and its quote
+ * closes within {@value #MAX_SPAN} lines. A first line that breaks those rules was written by a program that
+ * does not quote as RFC 4180 does (FreeSWITCH's {@code mod_cdr_csv} puts a caller name's own quotes between its
+ * template's quotes as they are, {@code "Bob "The Builder" Smith"}), so where its quotes end cannot be told from
+ * RFC 4180, and it is never joined to the lines after it. Otherwise the quote is one that was never closed (a
+ * line cut off mid-field). Either way that line stands alone, its parser reads or quarantines it, and reading
+ * resynchronises at the next line: a stray quote costs at most its own line, never the records after it. A line
+ * a crash's NUL padding ended ({@link StrictLines#endedAtPadding()}) is never joined either: what follows the
+ * padding was written after the crash, as a record of its own.
  */
 final class CsvRecords implements Records {
 
@@ -22,7 +28,8 @@ final class CsvRecords implements Records {
 
     private enum End { OPEN, CLOSED, INVALID }
 
-    private record Line(String text, int number) {
+    /** @param padded ended by a crash's NUL padding, not by a line break */
+    private record Line(String text, int number, boolean padded) {
     }
 
     private final StrictLines lines;
@@ -40,8 +47,7 @@ final class CsvRecords implements Records {
             return null;
         }
         Scan scan = new Scan();
-        scan.lenient(first.text);
-        if (!scan.quoted) {
+        if (first.padded || scan.strict(first.text) != End.OPEN) {
             return new Text(first.text, first.number, first.number);
         }
         List<Line> ahead = new ArrayList<>();
@@ -53,7 +59,7 @@ final class CsvRecords implements Records {
             }
             ahead.add(next);
             End end = scan.strict(next.text);
-            if (end == End.INVALID || joined.length() + next.text.length() > StrictLines.MAX_LINE) {
+            if (end == End.INVALID || next.padded || joined.length() + next.text.length() > StrictLines.MAX_LINE) {
                 break;
             }
             joined.append('\n').append(next.text);
@@ -72,7 +78,7 @@ final class CsvRecords implements Records {
             return pushedBack.removeFirst();
         }
         String text = lines.next();
-        return text == null ? null : new Line(text, lines.lineNumber());
+        return text == null ? null : new Line(text, lines.lineNumber(), lines.endedAtPadding());
     }
 
     /** Where a record's quotes stand after each line of it. */
@@ -80,32 +86,10 @@ final class CsvRecords implements Records {
         boolean quoted;
         int fieldLength;
 
-        /** The first line, read as {@link io.trunkline.camel.support.CsvLine} reads it (a quote opens a field only at its start). */
-        void lenient(String line) {
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                            i++;
-                            fieldLength++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        fieldLength++;
-                    }
-                } else if (c == '"' && fieldLength == 0) {
-                    quoted = true;
-                } else if (c == ',') {
-                    fieldLength = 0;
-                } else {
-                    fieldLength++;
-                }
-            }
-        }
-
-        /** A continuation line, held to RFC 4180 so that a record cut off is not glued onto the next one. */
+        /**
+         * A line of a record (its first, or a continuation), held to RFC 4180 so that a record cut off, or a line
+         * quoted another way, is not glued onto the next one.
+         */
         End strict(String line) {
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);

@@ -18,11 +18,15 @@ import java.util.regex.Pattern;
  * A CDR gives a {@link CdrRecord}: times are epoch seconds UTC, {@code dateTimeConnect} 0 for a call that never
  * connected; {@code duration} is the connected time in seconds (the billable time), and the record's duration
  * runs from origination to disconnect. The called number is {@code finalCalledPartyNumber}, or
- * {@code originalCalledPartyNumber} when the final one is empty. The record key is
- * {@code <callManagerId>-<callId>-<origLegCallIdentifier>} and the call key the global call id
- * {@code <callManagerId>-<callId>}, which every CDR and CMR of one call share. Channel and peer channel are the
- * dotted originating and destination addresses: {@code origIpAddr}/{@code destIpAddr} are IPv4 addresses written
- * as signed 32-bit integers of the address in little-endian byte order (the guide's example: -1139627840 is
+ * {@code originalCalledPartyNumber} when the final one is empty. The call key is the global call id
+ * {@code <callManagerId>-<callId>}, which every CDR and CMR of one call share. The record key is
+ * {@code <callManagerId>-<callId>-<origLegCallIdentifier>-<destLegIdentifier>}: one call can have several CDRs
+ * with the same originating leg, each to another destination leg (the guide's "CDR Examples": Auto Pickup and
+ * Call Pickup write one CDR for the leg that rang the first phone, cleared on behalf of the pickup, and one for
+ * the leg to the phone that picked the call up, both with the caller's leg), and the pair of legs tells them
+ * apart. {@code destLegIdentifier} stays 0 when the destination could not be reached. Channel and peer channel
+ * are the dotted originating and destination addresses: {@code origIpAddr}/{@code destIpAddr} are IPv4 addresses
+ * written as signed 32-bit integers of the address in little-endian byte order (the guide's example: -1139627840 is
  * 192.168.18.188), 0 when unknown; then {@code origIpv4v6Addr}/{@code destIpv4v6Addr}, in files that have them,
  * give the address as text (IPv6 included). The trunk is {@code destDeviceName} (the gateway or SIP trunk of an outbound call), the account
  * the client matter code when the file has one.
@@ -39,8 +43,11 @@ import java.util.regex.Pattern;
  * A CMR gives a {@link QualityRecord} of the leg {@code deviceName} measured: jitter and latency in ms as
  * written, loss as {@code numberPacketsLost / (numberPacketsReceived + numberPacketsLost)} in percent (none when
  * the leg received nothing), and the MOS as the {@code MLQK} value of {@code varVQMetrics}
- * ({@code MLQK=4.5000;MLQKav=4.4000;...}) when present. Its record key is
- * {@code <callManagerId>-<callId>-<callIdentifier>}, its call key the global call id.
+ * ({@code MLQK=4.5000;MLQKav=4.4000;...}) when present. Its call key is the global call id, its record key
+ * {@code <callManagerId>-<callId>-<callIdentifier>-<pkid>}: the leg alone does not tell a leg's CMRs apart (the
+ * guide's "CMR Processing": an SCCP phone writes one CMR each time the call is put on hold, all with the same
+ * global call id and leg), while {@code pkid} is the row's own identifier (a GUID), the same in every copy of the
+ * file.
  */
 public final class CucmCdrParser implements CdrFormat {
 
@@ -150,6 +157,7 @@ public final class CucmCdrParser implements CdrFormat {
         private final int callManagerId;
         private final int callId;
         private final int origLeg;
+        private final int destLeg;
         private final int origination;
         private final int connect;
         private final int disconnect;
@@ -171,6 +179,8 @@ public final class CucmCdrParser implements CdrFormat {
             callManagerId = h.require("globalCallID_callManagerId");
             callId = h.require("globalCallID_callId");
             origLeg = h.require("origLegCallIdentifier");
+            // The field list spells it destLegIdentifier, the guide's example tables destLegCallIdentifier.
+            destLeg = h.require("destLegIdentifier", "destLegCallIdentifier");
             origination = h.require("dateTimeOrigination");
             connect = h.require("dateTimeConnect");
             disconnect = h.require("dateTimeDisconnect");
@@ -193,6 +203,7 @@ public final class CucmCdrParser implements CdrFormat {
             long cm = whole(h, f, callManagerId, "a whole number");
             long call = whole(h, f, callId, "a whole number");
             long leg = whole(h, f, origLeg, "a whole number");
+            long toLeg = whole(h, f, destLeg, "a whole number");
             long originated = whole(h, f, origination, "a time in epoch seconds");
             if (originated == 0) {
                 throw new IllegalArgumentException(h.column(origination) + ": '0' is not a time in epoch seconds");
@@ -213,7 +224,7 @@ public final class CucmCdrParser implements CdrFormat {
             String key = cm + "-" + call;
             Instant start = Instant.ofEpochSecond(originated);
             Instant end = Instant.ofEpochSecond(disconnected);
-            return new CdrRecord(source, key + "-" + leg, f.get(calling), called, start,
+            return new CdrRecord(source, key + "-" + leg + "-" + toLeg, f.get(calling), called, start,
                     connected == 0 ? null : Instant.ofEpochSecond(connected), end, (disconnected - originated) * 1000,
                     seconds * 1000, disposition(connected != 0, cause), null, cause,
                     clientMatter < 0 ? null : blankToNull(f.get(clientMatter)), address(f, origIp, origIpText),
@@ -240,6 +251,7 @@ public final class CucmCdrParser implements CdrFormat {
         private final int callManagerId;
         private final int callId;
         private final int callIdentifier;
+        private final int pkid;
         private final int device;
         private final int sent;
         private final int received;
@@ -253,6 +265,7 @@ public final class CucmCdrParser implements CdrFormat {
             callManagerId = h.require("globalCallID_callManagerId");
             callId = h.require("globalCallID_callId");
             callIdentifier = h.require("callIdentifier");
+            pkid = h.require("pkid");
             device = h.require("deviceName");
             sent = h.require("numberPacketsSent");
             received = h.require("numberPacketsReceived");
@@ -268,6 +281,10 @@ public final class CucmCdrParser implements CdrFormat {
             long cm = whole(h, f, callManagerId, "a whole number");
             long call = whole(h, f, callId, "a whole number");
             long leg = whole(h, f, callIdentifier, "a whole number");
+            String row = f.get(pkid).trim();
+            if (row.isEmpty()) {
+                throw new IllegalArgumentException(h.column(pkid) + ": empty");
+            }
             whole(h, f, sent, "a number of packets");
             long in = whole(h, f, received, "a number of packets");
             long missing = lostPackets(f);
@@ -275,8 +292,8 @@ public final class CucmCdrParser implements CdrFormat {
             double latencyMs = whole(h, f, latency, "a whole number of milliseconds");
             Double loss = in + missing == 0 ? null : missing * 100.0 / (in + missing);
             String key = cm + "-" + call;
-            return new QualityRecord(source, key + "-" + leg, key, blankToNull(f.get(device)), jitterMs, latencyMs, loss,
-                    mos(f));
+            return new QualityRecord(source, key + "-" + leg + "-" + row, key, blankToNull(f.get(device)), jitterMs,
+                    latencyMs, loss, mos(f));
         }
 
         /** RFC 3550 §6.4.1: the cumulative loss goes negative when duplicates outnumber losses; that is no loss. */

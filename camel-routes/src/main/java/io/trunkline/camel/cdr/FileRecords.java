@@ -1,8 +1,12 @@
 package io.trunkline.camel.cdr;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +41,15 @@ final class FileRecords implements AutoCloseable {
      */
     static FileRecords open(CdrFormat base, String start, InputStream in, Charset charset) throws IOException {
         CdrFormat format = base.forContent(start);
-        StrictLines lines = new StrictLines(in, charset, format.jsonPage() ? JSON_MAX_LINE : StrictLines.MAX_LINE);
+        BufferedInputStream text = new BufferedInputStream(in, 65_536);
+        Charset marked = byMark(text);
+        InputStream decoded = text;
+        if (marked == StandardCharsets.UTF_16LE || marked == StandardCharsets.UTF_16BE) {
+            decoded = new Utf16AsUtf8(text, marked);
+            marked = StandardCharsets.UTF_8;
+        }
+        StrictLines lines = new StrictLines(decoded, marked == null ? charset : marked,
+                format.jsonPage() ? JSON_MAX_LINE : StrictLines.MAX_LINE);
         List<String> header = new ArrayList<>(format.headerLines());
         try {
             for (int i = 0; i < format.headerLines(); i++) {
@@ -57,9 +69,114 @@ final class FileRecords implements AutoCloseable {
 
     /** The text a file starts with, a byte-order mark and leading white space dropped (ASCII is all it needs). */
     static String start(byte[] bytes, int length) {
-        int from = length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
-                ? 3 : 0;
+        Charset marked = mark(bytes, length);
+        if (marked == StandardCharsets.UTF_16LE || marked == StandardCharsets.UTF_16BE) {
+            return new String(bytes, 2, (length - 2) & ~1, marked).strip();
+        }
+        int from = marked == StandardCharsets.UTF_8 ? 3 : 0;
         return new String(Arrays.copyOfRange(bytes, from, Math.max(from, length)), StandardCharsets.ISO_8859_1).strip();
+    }
+
+    /**
+     * The charset a byte-order mark at the start names, or null when there is none. A mark is unambiguous, so it
+     * wins over the source's configured charset: Windows tools write UTF-8 with a mark (Excel's "CSV UTF-8"), and
+     * PowerShell 5.1 writes UTF-16LE with one ({@code Out-File}, {@code >}, {@code Export-Csv -Encoding Unicode}).
+     */
+    static Charset mark(byte[] bytes, int length) {
+        if (length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    /** The mark at the stream's start (a UTF-16 one consumed, a UTF-8 one left for the first line to drop). */
+    private static Charset byMark(BufferedInputStream in) throws IOException {
+        in.mark(3);
+        byte[] head = in.readNBytes(3);
+        in.reset();
+        Charset marked = mark(head, head.length);
+        if (marked == StandardCharsets.UTF_16LE || marked == StandardCharsets.UTF_16BE) {
+            in.skipNBytes(2);
+        }
+        return marked;
+    }
+
+    /** Whether the bytes are a byte-order mark and nothing else (what a Windows tool writes for no rows). */
+    static boolean onlyMark(byte[] bytes, int length) {
+        Charset marked = mark(bytes, length);
+        return marked != null && length == (marked == StandardCharsets.UTF_8 ? 3 : 2);
+    }
+
+    /**
+     * UTF-16 text (after its mark) as UTF-8 bytes, for the line reader: a byte that is not UTF-16 text (an unpaired
+     * surrogate, an odd last byte) stops the read with {@link java.nio.charset.CharacterCodingException}.
+     */
+    static final class Utf16AsUtf8 extends InputStream {
+        private final Reader reader;
+        private final char[] chars = new char[8_192];
+        private int carried;
+        private byte[] bytes = new byte[0];
+        private int pos;
+
+        Utf16AsUtf8(InputStream in, Charset utf16) {
+            this.reader = new InputStreamReader(in, utf16.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (!fill()) {
+                return -1;
+            }
+            return bytes[pos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, bytes.length - pos);
+            System.arraycopy(bytes, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        private boolean fill() throws IOException {
+            while (pos == bytes.length) {
+                int n = reader.read(chars, carried, chars.length - carried);
+                if (n < 0) {
+                    if (carried > 0) {
+                        throw new java.nio.charset.MalformedInputException(1);
+                    }
+                    return false;
+                }
+                int total = carried + n;
+                // A surrogate pair split between two reads is encoded whole with the next.
+                int whole = total > 0 && Character.isHighSurrogate(chars[total - 1]) ? total - 1 : total;
+                bytes = new String(chars, 0, whole).getBytes(StandardCharsets.UTF_8);
+                pos = 0;
+                carried = total - whole;
+                if (carried > 0) {
+                    chars[0] = chars[total - 1];
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
     }
 
     @Override

@@ -2,12 +2,12 @@ package io.trunkline.camel.cdr;
 
 import static java.util.Map.entry;
 
-import io.trunkline.camel.support.CsvLine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +22,15 @@ import java.util.Map;
  * ({@code yyyy-MM-dd HH:mm:ss}, answer_stamp empty for an unanswered call); duration and billsec are whole
  * seconds. The channel uuid is both the record key and the call key; the channel is the uuid, the peer channel
  * the b-leg uuid.
+ * <p>
+ * The module expands each {@code ${variable}} into the template as it is (mod_cdr_csv.c {@code my_on_reporting},
+ * {@code switch_channel_expand_variables}): nothing is escaped, so a caller name {@code Bob "The Builder" Smith} is
+ * written {@code "Bob "The Builder" Smith","1001",...}. Its lines are therefore not RFC 4180 and are split as the
+ * module means them ({@link #fields}): a quote closes a quoted field only where a comma or the end of the record
+ * follows, and any other quote is the value's own; every field must be in quotes as the templates write them (the
+ * built-in template's accountcode after its space), so that the rest of a record cut in two is not read as a
+ * record. A value holding a quote and then a comma cannot be told from two fields and is set aside by its column
+ * count.
  * <p>
  * hangup_cause is a cause name of FreeSWITCH's {@code switch_call_cause_t} (switch_types.h, the "Hangup Cause
  * Code Table" of the FreeSWITCH documentation); a name not in it rejects the line. The Q.850 cause is the one
@@ -96,10 +105,18 @@ public final class FreeSwitchCdrCsvParser implements CdrFormat {
 
     /** @throws IllegalArgumentException naming the column and what is wrong with it */
     public CdrRecord parseLine(String line) {
-        List<String> f = CsvLine.split(line);
-        if (f.size() != COLUMNS.length && f.size() != BUILT_IN_COLUMNS) {
+        List<Field> written = fields(line);
+        if (written.size() != COLUMNS.length && written.size() != BUILT_IN_COLUMNS) {
             throw new IllegalArgumentException("expected 15 columns (caller_id_name ... write_codec, the example template) "
-                    + "or 13 (caller_id_name ... accountcode, the built-in default template), got " + f.size());
+                    + "or 13 (caller_id_name ... accountcode, the built-in default template), got " + written.size());
+        }
+        List<String> f = written.stream().map(Field::text).toList();
+        String accountcode = accountcode(f);
+        for (int i = 0; i < written.size(); i++) {
+            if (!written.get(i).quoted() && !(i == 12 && written.size() == BUILT_IN_COLUMNS)) {
+                throw new IllegalArgumentException("column " + (i + 1) + " (" + COLUMNS[i] + "): '" + f.get(i)
+                        + "' is not in quotes, as mod_cdr_csv writes every field");
+            }
         }
         Instant start = time(f, 4, true);
         Instant answer = time(f, 5, false);
@@ -123,8 +140,54 @@ public final class FreeSwitchCdrCsvParser implements CdrFormat {
         }
         boolean answered = billsec > 0 || answer != null;
         return new CdrRecord(source, uuid, f.get(1), f.get(2), start, answer, end, duration * 1000, billsec * 1000,
-                disposition(answered, cause), null, q850(number), blankToNull(accountcode(f)), uuid, blankToNull(f.get(11)),
+                disposition(answered, cause), null, q850(number), blankToNull(accountcode), uuid, blankToNull(f.get(11)),
                 null, uuid);
+    }
+
+    /** A field as written: its text, and whether it was between quotes (the quotes are not part of the text). */
+    record Field(String text, boolean quoted) {
+    }
+
+    /**
+     * Splits one record as mod_cdr_csv writes it. A field that starts with a quote runs to the next quote followed by
+     * a comma or the end of the record; the quotes between are the value's own (a doubled quote is two quotes, not
+     * RFC 4180's one), and so are line breaks. A field that does not start with a quote runs to the next comma, its
+     * quotes kept.
+     *
+     * @throws IllegalArgumentException for a quote that opens a field and is never closed
+     */
+    static List<Field> fields(String record) {
+        List<Field> fields = new ArrayList<>();
+        int at = 0;
+        while (true) {
+            if (at < record.length() && record.charAt(at) == '"') {
+                int close = closingQuote(record, at + 1);
+                if (close < 0) {
+                    throw new IllegalArgumentException("quote opened at character " + (at + 1) + " is never closed");
+                }
+                fields.add(new Field(record.substring(at + 1, close), true));
+                at = close + 1;
+            } else {
+                int comma = record.indexOf(',', at);
+                int end = comma < 0 ? record.length() : comma;
+                fields.add(new Field(record.substring(at, end), false));
+                at = end;
+            }
+            if (at >= record.length()) {
+                return fields;
+            }
+            at++; // the comma
+        }
+    }
+
+    /** The first quote from {@code from} on that a comma or the record's end follows, or -1. */
+    private static int closingQuote(String record, int from) {
+        for (int i = record.indexOf('"', from); i >= 0; i = record.indexOf('"', i + 1)) {
+            if (i + 1 == record.length() || record.charAt(i + 1) == ',') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** switch_channel.c {@code switch_channel_cause_q850}: causes above INTERWORKING (127) are FreeSWITCH's own. */

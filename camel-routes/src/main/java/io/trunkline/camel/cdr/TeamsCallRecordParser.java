@@ -1,7 +1,9 @@
 package io.trunkline.camel.cdr;
 
 import io.trunkline.camel.billing.UnreadableFileException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Microsoft Teams Direct Routing call records as the Teams admin center exports them (Analytics &amp; reports,
@@ -26,9 +30,18 @@ import java.util.function.Function;
  * the portal's name; the trunk) and {@code SIP Address} (the Teams user or bot, kept as the channel). A file
  * without a needed column is refused naming it.
  * <p>
- * Times are ISO-8601 and UTC ({@code 2026-11-26T10:00:05.123Z}; an offset is honoured, a time without one is
- * UTC). The report's "Start time" is when the call was answered on an outbound call (the SBC's 200 OK) and when
- * it was offered to Teams on an inbound one, and may equal the invite or failure time of a call that failed; so
+ * Times are ISO 8601 ({@code 2026-11-26T10:00:05.123Z}), as the admin center and Graph write them, or the form
+ * PowerShell gives a date-time in the en-US culture ({@link #powerShellUs}): an admin who exports Graph's rows with
+ * {@code Get-MgCommunicationCallRecordDirectRoutingCall ... | Export-Csv} gets {@code 12/7/2026 4:23:46 PM}
+ * ({@code M/d/yyyy h:mm:ss tt}), or {@code 12/7/2026 4:23:46 PM +00:00} for a DateTimeOffset (PowerShell 7 quotes
+ * every field and writes no {@code #TYPE} line, Windows PowerShell 5.1 writes one first; both are read). Teams
+ * keeps its times in UTC, so a time without an offset is UTC; an offset is honoured. A date with slashes is read
+ * month first only in exactly the en-US form (AM/PM, no leading zeros): other cultures write day and month in the
+ * other order ({@code 07/12/2026 16:23:46} in en-GB, {@code 7/12/2026 4:23:46 pm} in en-AU), and as one line
+ * cannot say which it is, such a time quarantines its line naming the column and the forms read.
+ * <p>
+ * The report's "Start time" is when the call was answered on an outbound call (the SBC's 200 OK) and when it was
+ * offered to Teams on an inbound one, and may equal the invite or failure time of a call that failed; so
  * the call starts at the invite time when there is one, is answered at the start time when it succeeded, and
  * ends at the end time (successful calls) or the failure time (failed ones). {@code Duration (seconds)} is the
  * connected time, the billable time. Success is Yes/No, True/False or, as the portal's "Event type" says it,
@@ -42,9 +55,21 @@ public final class TeamsCallRecordParser implements CdrFormat {
 
     /**
      * Graph writes the smallest DateTimeOffset for a time that does not apply to the call (the failure time of an
-     * established call, the end time of a failed one): no time.
+     * established call, the end time of a failed one): no time. PowerShell in en-US writes it
+     * {@code 1/1/0001 12:00:00 AM}, the same instant.
      */
     static final Instant NO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+    /**
+     * .NET's en-US general date-time, {@code M/d/yyyy h:mm:ss tt}, and its DateTimeOffset form with {@code zzz}
+     * after it. Before AM/PM a space, or the narrow no-break space (U+202F) that .NET writes where ICU 72 or later
+     * gives it the culture's data (CLDR 42 changed en-US times to it), or a no-break space.
+     */
+    private static final Pattern EN_US = Pattern.compile("([1-9]|1[0-2])/([1-9]|[12][0-9]|3[01])/([0-9]{4}) "
+            + "([1-9]|1[0-2]):([0-5][0-9]):([0-5][0-9])[ \u202F\u00A0](AM|PM)(?: ([+-][0-9]{2}:[0-9]{2}))?");
+
+    static final String TIME_FORMS = "an ISO-8601 time (2026-12-07T16:23:46Z) nor PowerShell's en-US "
+            + "M/d/yyyy h:mm:ss AM/PM";
 
     private final String source;
 
@@ -62,7 +87,7 @@ public final class TeamsCallRecordParser implements CdrFormat {
         if (header.isEmpty()) {
             throw new UnreadableFileException(FORMAT + " file has no header row");
         }
-        return new Lines(new HeaderRow(FORMAT, header.get(0)))::parse;
+        return new Lines(new HeaderRow(FORMAT, header.get(0)), true)::parse;
     }
 
     /**
@@ -92,9 +117,55 @@ public final class TeamsCallRecordParser implements CdrFormat {
         return this;
     }
 
-    /** Reads rows given as their values in the order of {@code names}, each named by {@code header.column}. */
+    /**
+     * Reads rows given as their values in the order of {@code names}, each named by {@code header.column}: a Graph
+     * JSON page's, whose times are Graph's own ISO 8601 strings.
+     */
     Function<List<String>, CdrRecord> rows(HeaderRow header) {
-        return new Lines(header)::parse;
+        return new Lines(header, false)::parse;
+    }
+
+    /**
+     * A time as the admin center and Graph write it (ISO 8601, UTC when it has no offset) or, when
+     * {@code powerShell}, as PowerShell in the en-US culture does; null for any other text.
+     *
+     * @throws IllegalArgumentException for the en-US form of a day that does not exist (2/30/2026)
+     */
+    static Instant instant(String text, boolean powerShell) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notIso) {
+                return powerShell ? powerShellUs(text) : null;
+            }
+        }
+    }
+
+    /**
+     * {@code 12/7/2026 4:23:46 PM}, month first, 12 AM being midnight and 12 PM noon; UTC unless an offset
+     * ({@code +01:00}) follows. Null when the text is not in this form.
+     */
+    static Instant powerShellUs(String text) {
+        Matcher m = EN_US.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is no day of the calendar (month/day/year)");
+        }
+        ZoneOffset offset;
+        try {
+            offset = m.group(8) == null ? ZoneOffset.UTC : ZoneOffset.of(m.group(8));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' has an offset beyond 18 hours");
+        }
+        int hour = Integer.parseInt(m.group(4)) % 12 + (m.group(7).equals("PM") ? 12 : 0);
+        return day.atTime(hour, Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))).toInstant(offset);
     }
 
     static String disposition(boolean answered, Integer sipCode) {
@@ -128,8 +199,12 @@ public final class TeamsCallRecordParser implements CdrFormat {
         private final int trunk;
         private final int sipAddress;
 
-        Lines(HeaderRow h) {
+        /** Whether a time may be in PowerShell's en-US form: in a CSV, which PowerShell may have written. */
+        private final boolean csv;
+
+        Lines(HeaderRow h, boolean csv) {
             this.h = h;
+            this.csv = csv;
             // The admin center's names first, then Graph's directRoutingLogRow property names.
             correlation = h.require("Correlation ID", "correlationId");
             caller = h.require("Caller Number", "callerNumber");
@@ -206,13 +281,13 @@ public final class TeamsCallRecordParser implements CdrFormat {
             }
             Instant t;
             try {
-                t = OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException withoutOffset) {
-                try {
-                    t = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException(h.column(at) + ": '" + text + "' is not an ISO-8601 time");
-                }
+                t = instant(text, csv);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(h.column(at) + ": " + e.getMessage());
+            }
+            if (t == null) {
+                throw new IllegalArgumentException(h.column(at) + ": '" + text + "' is "
+                        + (csv ? "neither " + TIME_FORMS : "not an ISO-8601 time"));
             }
             if (t.equals(NO_TIME)) {
                 if (at == start) {

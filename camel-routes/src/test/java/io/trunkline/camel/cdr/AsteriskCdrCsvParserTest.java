@@ -54,6 +54,48 @@ class AsteriskCdrCsvParserTest {
         assertThat(result.records().get(3).called()).isEqualTo("911");
     }
 
+    /** One Master.csv line of an answered outbound call at these local times (18 columns: uniqueid, userfield). */
+    private static String call(String start, String answer, String end, long duration, long billsec, String uniqueid) {
+        return "\"\",\"2001\",\"912125551234\",\"from-internal\",\"\"\"Alice\"\" <2001>\",\"PJSIP/2001-00000001\","
+                + "\"PJSIP/trunk-a-00000002\",\"Dial\",\"PJSIP/912125551234@trunk-a,60\",\"" + start + "\",\"" + answer
+                + "\",\"" + end + "\"," + duration + "," + billsec + ",\"ANSWERED\",\"DOCUMENTATION\",\"" + uniqueid
+                + "\",\"\"";
+    }
+
+    @Test
+    void localTimesInTheHourTheAutumnChangeRepeatsAreReadAsTheCallsOwnDurationsSay() {
+        // Chicago, 2026-11-01: at 02:00 CDT (07:00Z) the clock goes back to 01:00 CST, so 01:00-01:59 come twice.
+        CdrRecord over = parser.parseLine(call("2026-11-01 01:50:00", "2026-11-01 01:50:05", "2026-11-01 01:10:00",
+                1_200, 1_195, "1793515800.11"));
+        assertThat(over.startedAt()).as("before the change: CDT").isEqualTo(Instant.parse("2026-11-01T06:50:00Z"));
+        assertThat(over.answeredAt()).isEqualTo(Instant.parse("2026-11-01T06:50:05Z"));
+        assertThat(over.endedAt()).as("after it: CST, not an end before the start").isEqualTo(Instant.parse("2026-11-01T07:10:00Z"));
+
+        long created = Instant.parse("2026-11-01T07:20:00Z").getEpochSecond();
+        CdrRecord second = parser.parseLine(call("2026-11-01 01:20:00", "2026-11-01 01:20:03", "2026-11-01 01:25:00",
+                300, 297, created + ".12"));
+        assertThat(second.startedAt()).as("within the second pass: the uniqueid says which")
+                .isEqualTo(Instant.parse("2026-11-01T07:20:00Z"));
+        assertThat(second.endedAt()).isEqualTo(Instant.parse("2026-11-01T07:25:00Z"));
+        CdrRecord named = parser.parseLine(call("2026-11-01 01:20:00", "2026-11-01 01:20:03", "2026-11-01 01:25:00",
+                300, 297, "pbx1-" + created + ".12"));
+        assertThat(named.startedAt()).as("a uniqueid with asterisk.conf's systemname")
+                .isEqualTo(Instant.parse("2026-11-01T07:20:00Z"));
+
+        CdrRecord first = parser.parseLine(call("2026-11-01 01:20:00", "2026-11-01 01:20:03", "2026-11-01 01:25:00",
+                300, 297, (created - 3_600) + ".13"));
+        assertThat(first.startedAt()).as("within the first pass").isEqualTo(Instant.parse("2026-11-01T06:20:00Z"));
+
+        CdrRecord answeredAfter = parser.parseLine(call("2026-11-01 01:59:50", "2026-11-01 01:00:10",
+                "2026-11-01 01:02:00", 130, 110, "1793516390.14"));
+        assertThat(answeredAfter.answeredAt()).as("answered after the change").isEqualTo(Instant.parse("2026-11-01T07:00:10Z"));
+        assertThat(answeredAfter.endedAt()).isEqualTo(Instant.parse("2026-11-01T07:02:00Z"));
+
+        CdrRecord ordinary = parser.parseLine(call("2026-11-26 09:00:00", "2026-11-26 09:00:07", "2026-11-26 09:03:27",
+                207, 200, "1764147600.1"));
+        assertThat(ordinary.startedAt()).as("no change near: as before").isEqualTo(Instant.parse("2026-11-26T15:00:00Z"));
+    }
+
     @Test
     void everyBadLineIsSetAsideWithItsLineAndColumn() throws Exception {
         CdrFile result = parser.parse("Master.csv", fixture("invalid"));

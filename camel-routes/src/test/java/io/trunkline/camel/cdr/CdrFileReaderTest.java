@@ -106,6 +106,134 @@ class CdrFileReaderTest {
     }
 
     @Test
+    void nulPaddingLeftByACrashEndsTheRecordItCutOffAndTheRecordsAfterItAreRead() throws Exception {
+        // A crash loses a write: the file system leaves NULs where its data should be, and the restarted writer
+        // appends after them. Before, the padding and the next record were one line, quarantined together.
+        java.util.List<String> valid = Files.readAllLines(VALID);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes((valid.get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(valid.get(1).substring(0, 70).getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[70_000]); // more than the reader's buffer
+        bytes.writeBytes((valid.get(2) + "\n" + valid.get(4) + "\n").getBytes(StandardCharsets.UTF_8));
+        Path padded = dir.resolve("padded.csv");
+        Files.write(padded, bytes.toByteArray());
+
+        CdrPort.Outcome o = new CdrFileReader(port, 100).read(source, "padded.csv", padded, () -> false);
+
+        assertThat(o.status()).isEqualTo("STORED");
+        assertThat(o.read()).as("the record before the padding, the one it cut off, two after it").isEqualTo(4);
+        assertThat(o.stored()).isEqualTo(3);
+        assertThat(o.quarantined()).isEqualTo(1);
+        assertThat(port.records.keySet()).anyMatch(k -> k.contains("1764147600.1"))
+                .anyMatch(k -> k.contains("1764148800.7")).hasSize(3);
+        assertThat(port.chunks.get(0).rejected()).singleElement().satisfies(r -> {
+            assertThat(r.lineNumber()).isEqualTo(2);
+            assertThat(r.raw()).isEqualTo(valid.get(1).substring(0, 70));
+        });
+        assertThat(port.chunks.get(0).recordLines()).as("an editor shows the record after the padding on line 2")
+                .containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aFewNulsInsideARecordAreItsBytesEvenAcrossTheReadersBuffer() throws Exception {
+        // Fewer than MIN_PADDING NULs are no lost write: the record keeps them and the store refuses it, wherever the
+        // reader's 64 KB reads happen to split the run.
+        String template = Files.readAllLines(VALID).get(0);
+        for (int before : new int[] {65_530, 65_536 - 3, 65_536}) {
+            MemoryCdrPort fresh = new MemoryCdrPort();
+            StringBuilder text = new StringBuilder();
+            int n = 0;
+            String odd = template.replace("1764147600.1", "nul" + "\u0000".repeat(StrictLines.MIN_PADDING - 1) + "key");
+            int offset = odd.indexOf('\u0000');
+            while (text.length() + template.length() + 1 + offset < before - 200) {
+                text.append(template.replace("1764147600.1", "1764147600." + (1000 + n++))).append('\n');
+            }
+            int blanks = before - offset - text.length();
+            text.append("\n".repeat(blanks)).append(odd).append('\n');
+            assertThat(text.indexOf("\u0000")).isEqualTo(before);
+            Path file = dir.resolve("nuls-" + before + ".csv");
+            Files.writeString(file, text);
+            CdrPort.Outcome o = new CdrFileReader(fresh, 100_000).read(source, file.getFileName().toString(), file, () -> false);
+            assertThat(o.read()).isEqualTo(n + 1);
+            assertThat(o.stored()).isEqualTo(n);
+            int oddLine = n + blanks + 1;
+            assertThat(fresh.chunks.get(0).rejected()).singleElement().satisfies(r -> {
+                assertThat(r.lineNumber()).isEqualTo(oddLine);
+                assertThat(r.reason()).isEqualTo("record key: contains a NUL character");
+            });
+        }
+    }
+
+    @Test
+    void nulPaddingAtTheEndOfAFileIsNoTruncatedRecord() throws Exception {
+        String whole = Files.readString(VALID);
+        Path tail = dir.resolve("tail.csv");
+        byte[] text = whole.getBytes(StandardCharsets.UTF_8);
+        Files.write(tail, Arrays.copyOf(text, text.length + 4_096));
+        CdrFileReader reader = new CdrFileReader(port, 100);
+        CdrPort.Outcome o = reader.read(source, "tail.csv", tail, () -> false);
+        assertThat(o.status()).isEqualTo("STORED");
+        assertThat(o.stored()).isEqualTo(4);
+        assertThat(o.quarantined()).isZero();
+
+        // A record cut off by the padding at the file's end: quarantined, not the whole file refused.
+        Path cut = dir.resolve("cut-padded.csv");
+        byte[] part = (whole.substring(0, whole.length() - 30)).getBytes(StandardCharsets.UTF_8);
+        Files.write(cut, Arrays.copyOf(part, part.length + 512));
+        CdrPort.Outcome c = reader.read(source, "cut-padded.csv", cut, () -> false);
+        assertThat(c.status()).isEqualTo("STORED");
+        assertThat(c.read()).isEqualTo(4);
+        assertThat(c.quarantined()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileWithAUtf16ByteOrderMarkIsReadAsUtf16() throws Exception {
+        // Windows PowerShell 5.1 writes UTF-16LE with a mark (Out-File, '>', Export-Csv -Encoding Unicode).
+        String text = Files.readString(VALID).replace("DOCUMENTATION", "Soci\u00e9t\u00e9 \uD83D\uDCDE");
+        for (var utf16 : new java.nio.charset.Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
+            MemoryCdrPort fresh = new MemoryCdrPort();
+            Path file = dir.resolve("utf16-" + utf16.name() + ".csv");
+            byte[] mark = utf16 == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+                    : new byte[] {(byte) 0xFE, (byte) 0xFF};
+            byte[] body = text.getBytes(utf16);
+            byte[] all = Arrays.copyOf(mark, 2 + body.length);
+            System.arraycopy(body, 0, all, 2, body.length);
+            Files.write(file, all);
+            CdrPort.Outcome o = new CdrFileReader(fresh, 100).read(source, file.getFileName().toString(), file, () -> false);
+            assertThat(o.status()).as(utf16.name()).isEqualTo("STORED");
+            assertThat(o.stored()).as(utf16.name()).isEqualTo(4);
+            assertThat(o.quarantined()).as(utf16.name()).isZero();
+            assertThat(fresh.chunks.get(0).recordLines()).containsExactly(1, 2, 3, 5);
+        }
+        Path odd = dir.resolve("odd.csv");
+        byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] all = new byte[2 + body.length + 1];
+        all[0] = (byte) 0xFF;
+        all[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, all, 2, body.length);
+        all[all.length - 1] = 'x';
+        Files.write(odd, all);
+        assertThatThrownBy(() -> new CdrFileReader(port, 100).read(source, "odd.csv", odd, () -> false))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("line 6 is not UTF-16 text (the file starts with a UTF-16 byte-order mark); the whole file"
+                        + " was refused");
+    }
+
+    @Test
+    void aByteOrderMarkAloneIsAFileOfNoRecords() throws Exception {
+        // What Windows PowerShell's Export-Csv -Encoding UTF8 writes when the query returned no rows.
+        Path bom = dir.resolve("empty-export.csv");
+        Files.write(bom, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        CdrPort.Outcome o = new CdrFileReader(port, 100).read(source, "empty-export.csv", bom, () -> false);
+        assertThat(o.status()).isEqualTo("STORED");
+        assertThat(o.read()).isZero();
+        Path two = dir.resolve("two.csv");
+        Files.write(two, new byte[] {(byte) 0xEF, (byte) 0xBB});
+        assertThatThrownBy(() -> new CdrFileReader(port, 100).read(source, "two.csv", two, () -> false))
+                .as("two bytes of a mark are no mark").isInstanceOf(UnreadableFileException.class);
+    }
+
+    @Test
     void aFileCutOffMidRecordIsRefusedAndOneMerelyWithoutItsLastNewlineIsTaken() throws Exception {
         String whole = Files.readString(VALID);
         Path cut = dir.resolve("cut.csv");

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trunkline.camel.billing.RejectedLine;
 import io.trunkline.camel.billing.UnreadableFileException;
+import io.trunkline.camel.support.CsvLine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fixture files written from Cisco's "Call Detail Records Administration Guide" for Unified CM (the CDR and CMR
@@ -22,6 +26,10 @@ import org.junit.jupiter.api.Test;
 class CucmCdrParserTest {
 
     private final CucmCdrParser parser = new CucmCdrParser("hq-cucm");
+    private final MemoryCdrPort port = new MemoryCdrPort();
+
+    @TempDir
+    Path dir;
 
     private static List<String> fixture(String kind, String name) throws Exception {
         return Files.readAllLines(Path.of("src/test/resources/cucm", kind, name), StandardCharsets.UTF_8);
@@ -31,13 +39,133 @@ class CucmCdrParserTest {
     private static List<String> smallCdrFile(String... records) {
         List<String> lines = new ArrayList<>();
         lines.add("\"duration\",\"GLOBALCALLID_CALLID\",\"globalCallID_callManagerId\",\"origLegCallIdentifier\","
-                + "\"dateTimeOrigination\",\"dateTimeConnect\",\"dateTimeDisconnect\",\"callingPartyNumber\","
-                + "\"originalCalledPartyNumber\",\"finalCalledPartyNumber\",\"origCause_value\",\"destCause_value\","
-                + "\"origIpAddr\",\"destIpAddr\",\"destDeviceName\"");
-        lines.add("\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"VARCHAR(50)\","
-                + "\"VARCHAR(50)\",\"VARCHAR(50)\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"VARCHAR(129)\"");
+                + "\"DestLegIdentifier\",\"dateTimeOrigination\",\"dateTimeConnect\",\"dateTimeDisconnect\","
+                + "\"callingPartyNumber\",\"originalCalledPartyNumber\",\"finalCalledPartyNumber\",\"origCause_value\","
+                + "\"destCause_value\",\"origIpAddr\",\"destIpAddr\",\"destDeviceName\"");
+        lines.add("\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\","
+                + "\"VARCHAR(50)\",\"VARCHAR(50)\",\"VARCHAR(50)\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"INTEGER\",\"VARCHAR(129)\"");
         lines.addAll(List.of(records));
         return lines;
+    }
+
+    /**
+     * A record under one of the fixture files' header rows (a 10.x release's), written as CUCM writes it: every
+     * column present, integers bare (0 when not set), strings in quotes (empty when not set).
+     */
+    private static String row(String fixture, Map<String, Object> values) throws Exception {
+        List<String> header = fixture("valid", fixture);
+        List<String> names = CsvLine.split(header.get(0));
+        List<String> types = CsvLine.split(header.get(1));
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Object v = values.get(names.get(i));
+            boolean integer = types.get(i).equals("INTEGER");
+            fields.add(integer ? String.valueOf(v == null ? 0 : v) : "\"" + (v == null ? "" : v) + "\"");
+        }
+        assertThat(values.keySet()).as("columns of the header row").allMatch(names::contains);
+        return String.join(",", fields);
+    }
+
+    private static List<String> file(String fixture, String... rows) throws Exception {
+        List<String> lines = new ArrayList<>(fixture("valid", fixture).subList(0, 2));
+        lines.addAll(List.of(rows));
+        return lines;
+    }
+
+    private CdrPort.Outcome ingest(String name, List<String> lines) throws Exception {
+        Path path = dir.resolve(name);
+        Files.write(path, lines, StandardCharsets.UTF_8);
+        CdrSource hq = new CdrSource("hq-cucm", "cucm", parser, "hq-cucm", null, ZoneOffset.UTC, "US",
+                StandardCharsets.UTF_8, "unused", null);
+        return new CdrFileReader(port, 100).read(hq, name, path, () -> false);
+    }
+
+    /**
+     * The guide's "CDR Examples", Auto Pickup: a call from the PSTN rings 2001, 2002 picks it up with Auto Pickup and
+     * talks. CUCM writes two CDRs with the same global call id and the caller's leg 101: the original call to 2001
+     * (leg 102, never connected, cleared on behalf of the pickup: orig/destCallTerminationOnBehalfOf 16) and the
+     * picked-up call to 2002 (leg 103, lastRedirectDn 2001, lastRedirectRedirectReason 5 and joinOnBehalfOf 16).
+     */
+    @Test
+    void autoPickupsTwoCdrsAreBothKeptUnderOneCall() throws Exception {
+        String cdrs = "cdr_StandAloneCluster_01_202611261500_4001";
+        String ringing = row(cdrs, Map.ofEntries(Map.entry("cdrRecordType", 1),
+                Map.entry("globalCallID_callManagerId", 1), Map.entry("globalCallID_callId", 1),
+                Map.entry("origLegCallIdentifier", 101), Map.entry("destLegIdentifier", 102),
+                Map.entry("dateTimeOrigination", 1795712400), Map.entry("dateTimeConnect", 0),
+                Map.entry("dateTimeDisconnect", 1795712408), Map.entry("duration", 0),
+                Map.entry("callingPartyNumber", "9728131234"), Map.entry("originalCalledPartyNumber", "2001"),
+                Map.entry("finalCalledPartyNumber", "2001"), Map.entry("origCause_value", 0),
+                Map.entry("destCause_value", 16), Map.entry("origCallTerminationOnBehalfOf", 16),
+                Map.entry("destCallTerminationOnBehalfOf", 16), Map.entry("origIpAddr", -2126438902),
+                Map.entry("destIpAddr", 991078592), Map.entry("origDeviceName", "SIPTRUNK-CARRIER-A"),
+                Map.entry("destDeviceName", "SEP00AABBCC2001"), Map.entry("globalCallId_ClusterID", "StandAloneCluster"),
+                Map.entry("pkid", "5a000fb1-4c1e-4a2b-9c3d-000000000102")));
+        String pickedUp = row(cdrs, Map.ofEntries(Map.entry("cdrRecordType", 1),
+                Map.entry("globalCallID_callManagerId", 1), Map.entry("globalCallID_callId", 1),
+                Map.entry("origLegCallIdentifier", 101), Map.entry("destLegIdentifier", 103),
+                Map.entry("dateTimeOrigination", 1795712400), Map.entry("dateTimeConnect", 1795712408),
+                Map.entry("dateTimeDisconnect", 1795712528), Map.entry("duration", 120),
+                Map.entry("callingPartyNumber", "9728131234"), Map.entry("originalCalledPartyNumber", "2001"),
+                Map.entry("finalCalledPartyNumber", "2002"), Map.entry("lastRedirectDn", "2001"),
+                Map.entry("origCause_value", 16), Map.entry("destCause_value", 0),
+                Map.entry("lastRedirectRedirectOnBehalfOf", 16), Map.entry("lastRedirectRedirectReason", 5),
+                Map.entry("joinOnBehalfOf", 16), Map.entry("origIpAddr", -2126438902),
+                Map.entry("destIpAddr", 16820416), Map.entry("origDeviceName", "SIPTRUNK-CARRIER-A"),
+                Map.entry("destDeviceName", "SEP00AABBCC2002"), Map.entry("globalCallId_ClusterID", "StandAloneCluster"),
+                Map.entry("pkid", "5a000fb1-4c1e-4a2b-9c3d-000000000103")));
+
+        CdrFile file = parser.parse("cdr_StandAloneCluster_01_202611261700_4301", file(cdrs, ringing, pickedUp));
+        assertThat(file.rejected()).isEmpty();
+        assertThat(file.records()).extracting(CdrRecord::callKey).as("one call").containsExactly("1-1", "1-1");
+        assertThat(file.records()).extracting(CdrRecord::recordKey).as("a CDR each")
+                .containsExactly("1-1-101-102", "1-1-101-103");
+        CdrRecord first = file.records().get(0);
+        assertThat(first.called()).isEqualTo("2001");
+        assertThat(first.disposition()).as("rang, then picked up elsewhere").isEqualTo("NO_ANSWER");
+        assertThat(first.billableMs()).isZero();
+        CdrRecord second = file.records().get(1);
+        assertThat(second.called()).isEqualTo("2002");
+        assertThat(second.disposition()).isEqualTo("ANSWERED");
+        assertThat(second.answeredAt()).isEqualTo(Instant.parse("2026-11-26T17:00:08Z"));
+        assertThat(second.billableMs()).isEqualTo(120_000);
+
+        CdrPort.Outcome stored = ingest("cdr_StandAloneCluster_01_202611261700_4301", file(cdrs, ringing, pickedUp));
+        assertThat(stored.read()).isEqualTo(2);
+        assertThat(stored.stored()).as("the picked-up call is no duplicate of the ringing one").isEqualTo(2);
+        assertThat(stored.duplicates()).isZero();
+    }
+
+    /** The guide's "CMR Processing": an SCCP phone writes a CMR each time the call is put on hold, all for its leg. */
+    @Test
+    void everyCmrOfALegHeldAndResumedIsKept() throws Exception {
+        String cmrs = "cmr_StandAloneCluster_01_202611261500_4001";
+        Map<String, Object> common = Map.of("cdrRecordType", 2, "globalCallID_callManagerId", 1,
+                "globalCallID_callId", 4007, "nodeId", 1, "directoryNum", "2001", "callIdentifier", 17586090,
+                "directoryNumPartition", "PT_INTERNAL", "globalCallId_ClusterID", "StandAloneCluster",
+                "deviceName", "SEP001122334455");
+        Map<String, Object> beforeHold = new java.util.HashMap<>(common);
+        beforeHold.putAll(Map.of("dateTimeStamp", 1795707360, "numberPacketsSent", 3000, "numberPacketsReceived", 2990,
+                "numberPacketsLost", 10, "jitter", 2, "latency", 10, "pkid", "6b000fb7-7d2e-4f3a-8b4c-000017586090",
+                "varVQMetrics", "MLQK=4.4000;MLQKav=4.4000;MLQKmn=4.3000;MLQKmx=4.5000;ICR=0.0000;CCR=0.0000;ICRmx=0.0000;CS=0;SCS=0"));
+        Map<String, Object> afterResume = new java.util.HashMap<>(common);
+        afterResume.putAll(Map.of("dateTimeStamp", 1795707480, "numberPacketsSent", 4500, "numberPacketsReceived", 4410,
+                "numberPacketsLost", 90, "jitter", 20, "latency", 40, "pkid", "6b000fb8-7d2e-4f3a-8b4c-000017586090",
+                "varVQMetrics", "MLQK=3.2000;MLQKav=3.4000;MLQKmn=3.0000;MLQKmx=3.9000;ICR=0.0000;CCR=0.0180;ICRmx=0.0000;CS=3;SCS=1"));
+
+        CdrFile file = parser.parse("cmr_StandAloneCluster_01_202611261500_4002",
+                file(cmrs, row(cmrs, beforeHold), row(cmrs, afterResume)));
+        assertThat(file.rejected()).isEmpty();
+        assertThat(file.quality()).extracting(QualityRecord::callKey).containsExactly("1-4007", "1-4007");
+        assertThat(file.quality()).extracting(QualityRecord::recordKey).containsExactly(
+                "1-4007-17586090-6b000fb7-7d2e-4f3a-8b4c-000017586090",
+                "1-4007-17586090-6b000fb8-7d2e-4f3a-8b4c-000017586090");
+        assertThat(file.quality()).extracting(QualityRecord::mos).containsExactly(4.4, 3.2);
+
+        CdrPort.Outcome stored = ingest("cmr_StandAloneCluster_01_202611261500_4002",
+                file(cmrs, row(cmrs, beforeHold), row(cmrs, afterResume)));
+        assertThat(stored.stored()).as("the second hold's measurements are no duplicate of the first's").isEqualTo(2);
+        assertThat(stored.duplicates()).isZero();
     }
 
     @Test
@@ -50,7 +178,7 @@ class CucmCdrParserTest {
 
         CdrRecord london = file.records().get(0);
         assertThat(london.source()).isEqualTo("hq-cucm");
-        assertThat(london.recordKey()).isEqualTo("1-4001-17586046");
+        assertThat(london.recordKey()).as("global call id, originating and destination leg").isEqualTo("1-4001-17586046-17586047");
         assertThat(london.callKey()).isEqualTo("1-4001");
         assertThat(london.calling()).isEqualTo("2001");
         assertThat(london.called()).isEqualTo("9011442071234567");
@@ -111,7 +239,8 @@ class CucmCdrParserTest {
 
         QualityRecord caller = file.quality().get(0);
         assertThat(caller.source()).isEqualTo("hq-cucm");
-        assertThat(caller.recordKey()).isEqualTo("1-4001-17586046");
+        assertThat(caller.recordKey()).as("global call id, leg and pkid")
+                .isEqualTo("1-4001-17586046-6b000fa1-7d2e-4f3a-8b4c-000017586046");
         assertThat(caller.callKey()).as("the CDR's call key").isEqualTo("1-4001");
         assertThat(caller.leg()).isEqualTo("SEP001122334455");
         assertThat(caller.jitterMs()).isEqualTo(3.0);
@@ -120,7 +249,7 @@ class CucmCdrParserTest {
         assertThat(caller.mos()).as("MLQK=4.5000").isEqualTo(4.5);
 
         QualityRecord forwarded = file.quality().get(1);
-        assertThat(forwarded.recordKey()).isEqualTo("1-4005-17586071");
+        assertThat(forwarded.recordKey()).isEqualTo("1-4005-17586071-6b000fa5-7d2e-4f3a-8b4c-000017586071");
         assertThat(forwarded.lossPercent()).as("120 lost of 14880 + 120").isEqualTo(0.8);
         assertThat(forwarded.jitterMs()).isEqualTo(28.0);
         assertThat(forwarded.mos()).isEqualTo(3.1);
@@ -152,13 +281,13 @@ class CucmCdrParserTest {
         assertThat(CucmCdrParser.q850(0, 0)).isNull();
 
         List<CdrRecord> records = parser.parse("cdr_small", smallCdrFile(
-                "0,5001,2,9001,1795705200,0,1795705205,\"2001\",\"9011331234\",\"9011331234\",0,34,0,0,\"SIPTRUNK-B\"",
-                "0,5002,2,9002,1795705200,0,1795705201,\"2001\",\"2002\",\"2002\",0,19,0,0,\"\"",
-                "0,5003,2,9003,1795705200,0,1795705201,\"2001\",\"2002\",\"2002\",0,0,0,0,\"\"",
-                "0,5004,2,9004,1795705200,0,1795705201,\"2001\",\"2002\",\"2002\",0,41,0,0,\"\"")).records();
+                "0,5001,2,9001,9002,1795705200,0,1795705205,\"2001\",\"9011331234\",\"9011331234\",0,34,0,0,\"SIPTRUNK-B\"",
+                "0,5002,2,9003,9004,1795705200,0,1795705201,\"2001\",\"2002\",\"2002\",0,19,0,0,\"\"",
+                "0,5003,2,9005,9006,1795705200,0,1795705201,\"2001\",\"2002\",\"2002\",0,0,0,0,\"\"",
+                "0,5004,2,9007,0,1795705200,0,1795705201,\"2001\",\"2002\",\"2002\",0,41,0,0,\"\"")).records();
         assertThat(records).extracting(CdrRecord::disposition).containsExactly("CONGESTION", "NO_ANSWER", "FAILED", "FAILED");
         CdrRecord congestion = records.get(0);
-        assertThat(congestion.recordKey()).as("columns by name, in any order and case").isEqualTo("2-5001-9001");
+        assertThat(congestion.recordKey()).as("columns by name, in any order and case").isEqualTo("2-5001-9001-9002");
         assertThat(congestion.trunk()).isEqualTo("SIPTRUNK-B");
         assertThat(congestion.channel()).as("address 0 and no origIpv4v6Addr column").isNull();
         assertThat(congestion.account()).as("no clientMatterCode column").isNull();

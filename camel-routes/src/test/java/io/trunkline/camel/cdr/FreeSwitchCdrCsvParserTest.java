@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fixture files written from the FreeSWITCH documentation: the mod_cdr_csv page (the default template of
@@ -161,6 +162,92 @@ class FreeSwitchCdrCsvParserTest {
         assertThat(parser.parse("Master.csv", List.of(sql)).rejected()).extracting(RejectedLine::reason).containsExactly(
                 "column 13 (accountcode): ' \"\");' is not written as the built-in default template writes it (a space, "
                         + "then the value in quotes)");
+    }
+
+    /**
+     * mod_cdr_csv puts each variable between its template's quotes as it is (mod_cdr_csv.c my_on_reporting,
+     * switch_channel_expand_variables): a caller name's own quotes are not doubled.
+     */
+    private static String written(String callerName, String number, String uuid) {
+        return "\"" + callerName + "\",\"" + number + "\",\"00442071234567\",\"default\",\"2026-11-26 10:00:00\","
+                + "\"2026-11-26 10:00:06\",\"2026-11-26 10:05:06\",\"306\",\"300\",\"NORMAL_CLEARING\",\"" + uuid
+                + "\",\"\",\"\",\"PCMA\",\"PCMA\"";
+    }
+
+    @Test
+    void aCallerNameHoldingQuotesIsReadAsFreeSwitchWroteIt() {
+        String bob = written("Bob \"The Builder\" Smith", "1001", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b01");
+        assertThat(bob).startsWith("\"Bob \"The Builder\" Smith\",\"1001\",");
+        assertThat(FreeSwitchCdrCsvParser.fields(bob)).extracting(FreeSwitchCdrCsvParser.Field::text)
+                .as("RFC 4180 would read Bob The Builder\" Smith\"").startsWith("Bob \"The Builder\" Smith", "1001");
+        CdrRecord record = parser.parseLine(bob);
+        assertThat(record.calling()).isEqualTo("1001");
+        assertThat(record.recordKey()).isEqualTo("3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b01");
+
+        assertThat(FreeSwitchCdrCsvParser.fields(written("Lobby 55\"", "1003", "u")).get(0).text())
+                .as("a quote that ends the name").isEqualTo("Lobby 55\"");
+        assertThat(FreeSwitchCdrCsvParser.fields(written("\"\"", "1003", "u")).get(0).text())
+                .as("two quotes are two quotes").isEqualTo("\"\"");
+        assertThat(FreeSwitchCdrCsvParser.fields(written("", "1003", "u")).get(0).text()).isEmpty();
+
+        String builtIn = "\"O\"Neil\",\"1004\",\"1005\",\"default\",\"2026-11-26 10:20:00\",\"\",\"2026-11-26 10:20:30\",\"30\","
+                + "\"0\",\"NO_ANSWER\",\"3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b04\",\"\", \"sa\"les\"";
+        CdrRecord neil = parser.parseLine(builtIn);
+        assertThat(neil.calling()).isEqualTo("1004");
+        assertThat(neil.account()).as("the built-in template's accountcode, its own quote kept").isEqualTo("sa\"les");
+    }
+
+    /**
+     * A Master.csv as the example template writes it, with caller names holding quotes: every record is stored but
+     * the one whose name also holds a line break after a quote, whose two lines are quarantined; none is joined to
+     * the records after it.
+     */
+    @Test
+    void aStrayQuoteCostsAtMostItsOwnRecord(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Master.csv");
+        Files.writeString(file, String.join("\n",
+                written("Bob \"The Builder\" Smith", "1001", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b01"),
+                written("Alice", "1002", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b02"),
+                written("Lobby 55\"", "1003", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b03"),
+                written("Carol", "1004", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b04"),
+                written("Dan \"D\"\nDoe", "1005", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b05"),
+                written("Eve", "1006", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b06")) + "\n");
+        MemoryCdrPort port = new MemoryCdrPort();
+        CdrSource source = new CdrSource("hq-freeswitch", "freeswitch", parser, "hq-freeswitch", null,
+                ZoneId.of("Europe/Berlin"), "DE", StandardCharsets.UTF_8, "unused", null);
+
+        CdrPort.Outcome o = new CdrFileReader(port, 100).read(source, "Master.csv", file, () -> false);
+        assertThat(o.read()).as("7 lines, 6 records, the fifth over two lines that cannot be told to be one").isEqualTo(7);
+        assertThat(o.stored()).isEqualTo(5);
+        assertThat(o.quarantined()).isEqualTo(2);
+        assertThat(port.records.values()).extracting(SourceRecord::recordKey).containsExactly(
+                "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b01", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b02",
+                "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b03", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b04",
+                "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b06");
+        List<RejectedLine> rejected = port.chunks.get(0).rejected();
+        assertThat(rejected).extracting(RejectedLine::lineNumber).containsExactly(5, 6);
+        assertThat(rejected).extracting(RejectedLine::raw).containsExactly("\"Dan \"D\"",
+                "Doe\",\"1005\",\"00442071234567\",\"default\",\"2026-11-26 10:00:00\",\"2026-11-26 10:00:06\","
+                        + "\"2026-11-26 10:05:06\",\"306\",\"300\",\"NORMAL_CLEARING\",\"3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b05\","
+                        + "\"\",\"\",\"PCMA\",\"PCMA\"");
+        assertThat(rejected).extracting(RejectedLine::reason).containsExactly(
+                "expected 15 columns (caller_id_name ... write_codec, the example template) or 13 (caller_id_name ... "
+                        + "accountcode, the built-in default template), got 1",
+                "column 1 (caller_id_name): 'Doe\"' is not in quotes, as mod_cdr_csv writes every field");
+    }
+
+    @Test
+    void aQuoteNeverClosedOrAValueWithAQuoteAndACommaQuarantinesItsLineOnly() {
+        CdrFile file = parser.parse("Master.csv", List.of(
+                written("Smith\", John", "1001", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b11"),
+                "\"Alice\",\"1002\",\"00442071234567\",\"default\",\"2026-11-26 10:0",
+                written("Carol", "1004", "3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b14")));
+        assertThat(file.records()).extracting(CdrRecord::recordKey).containsExactly("3f1c2a9e-5b7d-4c1e-9a2b-0c4d5e6f7b14");
+        assertThat(file.rejected()).extracting(RejectedLine::lineNumber).containsExactly(1, 2);
+        assertThat(file.rejected()).extracting(RejectedLine::reason).containsExactly(
+                "expected 15 columns (caller_id_name ... write_codec, the example template) or 13 (caller_id_name ... "
+                        + "accountcode, the built-in default template), got 16",
+                "quote opened at character 43 is never closed");
     }
 
     @Test

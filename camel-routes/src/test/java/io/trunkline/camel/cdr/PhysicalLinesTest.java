@@ -111,6 +111,25 @@ class PhysicalLinesTest {
                 .as("the lines after the stray quote are read as they are").containsExactly(1, 3, 6);
     }
 
+    /**
+     * A line that breaks RFC 4180 (a quote inside a field that did not start with one, a closing quote followed by
+     * text: FreeSWITCH's unescaped caller names) says nothing RFC 4180 can trust about where its quotes end, so it is
+     * never continued on the next line, even one that would continue it validly; an RFC 4180 line is.
+     */
+    @Test
+    void aLineQuotedAgainstRfc4180IsNeverJoinedToTheNext() throws Exception {
+        String text = "x\"y,\"open\nend\",z\n\"Bob \"B\",\"open\nend\",z\n\"ok\",\"open\nend\",z\n";
+        CsvRecords records = new CsvRecords(new StrictLines(new java.io.ByteArrayInputStream(
+                text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+        List<Records.Text> read = new ArrayList<>();
+        for (Records.Text t = records.next(); t != null; t = records.next()) {
+            read.add(t);
+        }
+        assertThat(read).containsExactly(new Records.Text("x\"y,\"open", 1, 1), new Records.Text("end\",z", 2, 2),
+                new Records.Text("\"Bob \"B\",\"open", 3, 3), new Records.Text("end\",z", 4, 4),
+                new Records.Text("\"ok\",\"open\nend\",z", 5, 6));
+    }
+
     @Test
     void aChunkNeverEndsInsideARecordSoTheResumePointIsALine() throws Exception {
         String multi = Files.readString(RESOURCES.resolve("asterisk/valid/Master-multiline.csv"));
