@@ -147,10 +147,14 @@ public final class Main {
             // A banned source's datagrams are dropped as they come off the wire, never parsed.
             triage = DatagramTriage.dropping(defence::dropOnArrival);
         }
+        EarlyRefusal early = null;
         if (config.overload().enabled()) {
-            // While new calls are limited, a configured peer's new INVITE is refused as it comes off the wire.
-            triage = triage.then(new EarlyRefusal(overload, (ip, port) -> peers.peerFor(ip, port) != null));
+            // While new calls are limited, a configured peer's new INVITE is refused as it comes off the wire (and
+            // the ACK of any overload refusal dropped there).
+            early = new EarlyRefusal(overload, (ip, port) -> peers.peerFor(ip, port) != null);
+            triage = triage.then(early);
         }
+        EarlyRefusal refusals = early;
         if (triage != DatagramTriage.NONE) {
             sip.triage(triage);
         }
@@ -200,6 +204,10 @@ public final class Main {
             LOG.info("edge node {} stopping", config.nodeId());
             if (defence != null) {
                 LOG.info("datagrams of banned sources dropped on arrival: {}", defence.droppedOnArrival());
+            }
+            if (refusals != null) {
+                LOG.info("new calls refused on arrival: {}; ACKs of overload refusals dropped on arrival: {}",
+                        refusals.refused(), refusals.acksDropped());
             }
             if (testCalls != null) {
                 testCalls.close();

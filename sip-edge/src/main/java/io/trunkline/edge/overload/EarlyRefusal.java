@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * carrier are judged here; everything else, unknown sources included (the source guard's business), goes to the
  * stack as usual, and so does every INVITE while the node is not limiting. The judgment is the B2BUA's own,
  * remembered per call ({@link CallAdmissions}): a call admitted here is not judged again when the stack delivers it.
+ * The ACK of a refusal ({@link RawInvite#acksRefusal}: the refusal's To tag) is dropped here too, limiting or not.
  */
 public final class EarlyRefusal implements DatagramTriage {
 
@@ -26,6 +27,7 @@ public final class EarlyRefusal implements DatagramTriage {
     private final OverloadControl admissions;
     private final BiPredicate<String, Integer> configuredPeer;
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong acksDropped = new AtomicLong();
 
     /**
      * @param admissions     the node's per-call admission ({@link CallAdmissions} over the judge)
@@ -39,6 +41,11 @@ public final class EarlyRefusal implements DatagramTriage {
     @Override
     public boolean answered(DatagramPacket packet, DatagramSocket socket) {
         byte[] data = packet.getData();
+        if (RawInvite.acksRefusal(data, packet.getOffset(), packet.getLength())) {
+            // The ACK of a 503 this node sent without a transaction: nothing to match it to, nothing to answer.
+            acksDropped.incrementAndGet();
+            return true;
+        }
         if (!admissions.limiting() || !RawInvite.isInvite(data, packet.getOffset(), packet.getLength())) {
             return false;
         }
@@ -70,5 +77,10 @@ public final class EarlyRefusal implements DatagramTriage {
     /** New calls refused on arrival since the node started. */
     public long refused() {
         return refused.get();
+    }
+
+    /** ACKs of overload refusals (whichever layer sent the 503) dropped on arrival since the node started. */
+    public long acksDropped() {
+        return acksDropped.get();
     }
 }

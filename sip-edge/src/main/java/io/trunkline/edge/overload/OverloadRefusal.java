@@ -27,7 +27,7 @@ public final class OverloadRefusal {
         ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
         if (to.getTag() == null) {
             // RFC 3261 §8.2.6.2: a final answer outside a dialog carries a To tag; a fixed one keeps it stateless.
-            to.setTag("overload");
+            to.setTag(RawInvite.REFUSAL_TAG);
         }
         r.setReasonPhrase(REASON);
         r.addHeader(sip.factories().headers().createRetryAfterHeader(retryAfterSeconds));

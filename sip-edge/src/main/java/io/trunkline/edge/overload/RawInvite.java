@@ -49,13 +49,60 @@ public final class RawInvite {
         this.cseq = cseq;
     }
 
-    /** Whether the datagram starts as an INVITE request line: the one test every datagram pays. */
-    public static boolean isInvite(byte[] data, int offset, int length) {
-        if (length < INVITE.length) {
+    private static final byte[] ACK = "ACK ".getBytes(StandardCharsets.US_ASCII);
+    /** The To tag of every overload refusal ({@link #serviceUnavailable}, {@code OverloadRefusal}). */
+    static final String REFUSAL_TAG = "overload";
+
+    /**
+     * Whether the datagram is the ACK of an overload refusal: an ACK request whose To carries the refusal's tag.
+     * RFC 3261 §17.1.1.3: the caller acknowledges a 503 with an ACK that the refusing node, stateless, has no
+     * transaction for; read here, it is dropped on arrival instead of parsed by the stack only to find no call
+     * (Kamailio's sl module filters the ACKs of its stateless replies by their To tag the same way).
+     */
+    public static boolean acksRefusal(byte[] data, int offset, int length) {
+        if (!startsWith(data, offset, length, ACK)) {
             return false;
         }
-        for (int i = 0; i < INVITE.length; i++) {
-            if (data[offset + i] != INVITE[i]) {
+        int limit = offset + Math.min(length, MAX_HEAD);
+        int headEnd = headEnd(data, offset, limit);
+        if (headEnd < 0) {
+            return false;
+        }
+        String to = null;
+        int line = nextLine(data, offset, headEnd);
+        while (line < headEnd) {
+            int eol = lineEnd(data, line, headEnd);
+            if (data[line] == ' ' || data[line] == '\t') {
+                return false; // a folded header: the stack reads it
+            }
+            int colon = indexOf(data, line, eol, (byte) ':');
+            if (colon <= line) {
+                return false;
+            }
+            int nameStart = skipSpace(data, line, colon);
+            if (header(data, nameStart, trimEnd(data, nameStart, colon)) == Header.TO) {
+                if (to != null) {
+                    return false;
+                }
+                int valueStart = skipSpace(data, colon + 1, eol);
+                to = text(data, valueStart, trimEnd(data, valueStart, eol));
+            }
+            line = nextLine(data, eol, headEnd);
+        }
+        return to != null && REFUSAL_TAG.equals(tag(to));
+    }
+
+    /** Whether the datagram starts as an INVITE request line: the one test every datagram pays. */
+    public static boolean isInvite(byte[] data, int offset, int length) {
+        return startsWith(data, offset, length, INVITE);
+    }
+
+    private static boolean startsWith(byte[] data, int offset, int length, byte[] prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[offset + i] != prefix[i]) {
                 return false;
             }
         }
@@ -261,6 +308,11 @@ public final class RawInvite {
 
     /** Whether a To value carries a tag parameter: looked for outside quoted names and the bracketed URI. */
     static boolean hasTag(String to) {
+        return tag(to) != null;
+    }
+
+    /** A To value's tag (its case kept), looked for outside quoted names and the bracketed URI; null without one. */
+    static String tag(String to) {
         StringBuilder outside = new StringBuilder(to.length());
         boolean quoted = false;
         boolean bracket = false;
@@ -279,10 +331,16 @@ public final class RawInvite {
             } else if (c == '<') {
                 bracket = true;
             } else if (c != ' ' && c != '\t') {
-                outside.append(Character.toLowerCase(c));
+                outside.append(c);
             }
         }
-        return outside.indexOf(";tag=") >= 0;
+        String params = outside.toString();
+        int at = params.toLowerCase(Locale.ROOT).indexOf(";tag=");
+        if (at < 0) {
+            return null;
+        }
+        int end = params.indexOf(';', at + 5);
+        return params.substring(at + 5, end < 0 ? params.length() : end);
     }
 
     public String callId() {
@@ -308,7 +366,7 @@ public final class RawInvite {
             r.append("Via: ").append(i == 0 ? withRport(vias.get(0), sourceIp, sourcePort) : vias.get(i)).append("\r\n");
         }
         r.append("From: ").append(from).append("\r\n")
-                .append("To: ").append(to).append(";tag=overload\r\n")
+                .append("To: ").append(to).append(";tag=").append(REFUSAL_TAG).append("\r\n")
                 .append("Call-ID: ").append(callId).append("\r\n")
                 .append("CSeq: ").append(cseq).append("\r\n")
                 .append("Retry-After: ").append(retryAfterSeconds).append("\r\n")

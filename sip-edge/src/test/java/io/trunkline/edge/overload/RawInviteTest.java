@@ -149,4 +149,44 @@ class RawInviteTest {
         assertThat(RawInvite.hasTag("\"x\\\";tag=1\" <sip:a@b>")).isFalse();
         assertThat(RawInvite.hasTag("<sip:a@b;tag=1>")).isFalse();
     }
+
+    private static boolean acksRefusal(String text) {
+        byte[] b = ("xx" + text).getBytes(StandardCharsets.ISO_8859_1);
+        return RawInvite.acksRefusal(b, 2, b.length - 2);
+    }
+
+    @Test
+    void theAckOfARefusalIsKnownByItsToTagAndNothingElseIs() throws Exception {
+        // The ACK SIPp sends for the 503 it got: the INVITE's branch, the 503's To tag (RFC 3261 17.1.1.3).
+        String ack = String.join("\r\n",
+                "ACK sip:442071234567@127.0.0.1:5060 SIP/2.0",
+                "Via: SIP/2.0/UDP 127.0.0.1:17650;branch=z9hG4bK-1-1-0;rport",
+                "From: sipp <sip:sipp@127.0.0.1:17650>;tag=1",
+                "To: <sip:442071234567@127.0.0.1:5060>;tag=overload",
+                "Call-ID: 1-4711@127.0.0.1",
+                "CSeq: 1 ACK",
+                "Max-Forwards: 70",
+                "Content-Length: 0", "", "");
+        assertThat(acksRefusal(ack)).isTrue();
+        assertThat(acksRefusal(ack.replace("To: ", "t:   ").replace(";tag=overload", " ; TAG=overload"))).isTrue();
+        // The 503 the node writes carries the tag that is looked for.
+        RawInvite invite = read(SIPP_INVITE);
+        String refusal = new String(invite.serviceUnavailable("127.0.0.1", 17650, 5), StandardCharsets.ISO_8859_1);
+        String tag = ((ToHeader) parse(invite.serviceUnavailable("127.0.0.1", 17650, 5)).getHeader(ToHeader.NAME)).getTag();
+        assertThat(refusal).contains(";tag=" + tag);
+        assertThat(acksRefusal(ack.replace(";tag=overload", ";tag=" + tag))).isTrue();
+
+        assertThat(acksRefusal(ack.replace(";tag=overload", ";tag=as58f4201b"))).as("an ACK in a call's dialog").isFalse();
+        assertThat(acksRefusal(ack.replace(";tag=overload", ";tag=overloaded"))).isFalse();
+        assertThat(acksRefusal(ack.replace(";tag=overload", ""))).isFalse();
+        assertThat(acksRefusal(ack.replace("To: <sip:442071234567@127.0.0.1:5060>;tag=overload",
+                "To: \"x;tag=overload\" <sip:442071234567@127.0.0.1:5060>"))).as("in the quoted name").isFalse();
+        assertThat(acksRefusal(ack.replace("ACK sip:", "BYE sip:"))).isFalse();
+        assertThat(acksRefusal(ack.replace("\r\n\r\n", "\r\n"))).as("no end of head").isFalse();
+        assertThat(acksRefusal(ack + "To: <sip:a@b>;tag=overload\r\n")).as("the body is not the head").isTrue();
+        assertThat(acksRefusal(ack.replace("Max-Forwards: 70", "To: <sip:a@b>;tag=overload")))
+                .as("two To headers: the stack's to judge").isFalse();
+        assertThat(acksRefusal("ACK")).isFalse();
+        assertThat(acksRefusal("")).isFalse();
+    }
 }

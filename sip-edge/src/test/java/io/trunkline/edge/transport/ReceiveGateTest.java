@@ -119,6 +119,21 @@ class ReceiveGateTest {
     }
 
     @Test
+    void theAckOfARefusalIsDroppedOnArrivalLimitingOrNotAndOtherAcksReachTheStack() throws Exception {
+        send("INVITE", "refused-2", "");
+        assertThat(answer()).startsWith("SIP/2.0 503 ");
+        send("ACK", "refused-2", ";tag=overload");
+        limiting.set(false);
+        send("ACK", "refused-2", ";tag=overload");
+        send("ACK", "stray-1", ";tag=as58f4201b");
+        send("OPTIONS", "options-2", "");
+        assertThat(delivered.poll(5, TimeUnit.SECONDS)).isEqualTo("ACK Call-ID: stray-1\r\n");
+        assertThat(delivered.poll(5, TimeUnit.SECONDS)).isEqualTo("OPTIONS Call-ID: options-2\r\n");
+        assertThat(delivered).isEmpty();
+        assertThat(refusal.acksDropped()).isEqualTo(2);
+    }
+
+    @Test
     void admittedInDialogAndUnlimitedInvitesGoToTheStack() throws Exception {
         admitting.set(true);
         send("INVITE", "admitted-1", "");
