@@ -136,6 +136,11 @@ public final class AsteriskCdrCsvParser implements CdrFormat {
      */
     private Instant[] instants(LocalDateTime start, LocalDateTime answer, LocalDateTime end, long duration,
                                long billsec, Instant created) {
+        if (!repeated(start) && (answer == null || !repeated(answer)) && !repeated(end)) {
+            // Every other hour of the year: one instant per time.
+            return new Instant[] {start.atZone(zone).toInstant(), answer == null ? null : answer.atZone(zone).toInstant(),
+                end.atZone(zone).toInstant()};
+        }
         List<Instant> answers = answer == null ? java.util.Collections.singletonList(null) : candidates(answer);
         Instant[] best = null;
         long bestMiss = Long.MAX_VALUE;
@@ -155,6 +160,12 @@ public final class AsteriskCdrCsvParser implements CdrFormat {
             }
         }
         return best;
+    }
+
+    /** Whether a local time falls in an hour the clock repeats (an overlap), so it names two instants. */
+    private boolean repeated(LocalDateTime t) {
+        java.time.zone.ZoneOffsetTransition change = zone.getRules().getTransition(t);
+        return change != null && change.isOverlap();
     }
 
     /** The instants a local time may be in the PBX's zone, the earlier offset first. */
