@@ -147,14 +147,13 @@ public final class Main {
             // A banned source's datagrams are dropped as they come off the wire, never parsed.
             triage = DatagramTriage.dropping(defence::dropOnArrival);
         }
-        EarlyRefusal early = null;
-        if (config.overload().enabled()) {
-            // While new calls are limited, a configured peer's new INVITE is refused as it comes off the wire (and
-            // the ACK of any overload refusal dropped there).
-            early = new EarlyRefusal(overload, (ip, port) -> peers.peerFor(ip, port) != null);
-            triage = triage.then(early);
+        // While new calls are limited, a configured peer's new INVITE is refused as it comes off the wire (and the
+        // ACK of any overload refusal dropped there).
+        EarlyRefusal refusals = config.overload().enabled()
+                ? new EarlyRefusal(overload, (ip, port) -> peers.peerFor(ip, port) != null) : null;
+        if (refusals != null) {
+            triage = triage.then(refusals);
         }
-        EarlyRefusal refusals = early;
         if (triage != DatagramTriage.NONE) {
             sip.triage(triage);
         }

@@ -1,9 +1,9 @@
 package io.trunkline.camel.cdr;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -41,10 +41,10 @@ final class FileRecords implements AutoCloseable {
      */
     static FileRecords open(CdrFormat base, String start, InputStream in, Charset charset) throws IOException {
         CdrFormat format = base.forContent(start);
-        BufferedInputStream text = new BufferedInputStream(in, 65_536);
+        PushbackInputStream text = new PushbackInputStream(in, 3);
         Charset marked = byMark(text);
         InputStream decoded = text;
-        if (marked == StandardCharsets.UTF_16LE || marked == StandardCharsets.UTF_16BE) {
+        if (utf16(marked)) {
             decoded = new Utf16AsUtf8(text, marked);
             marked = StandardCharsets.UTF_8;
         }
@@ -70,7 +70,7 @@ final class FileRecords implements AutoCloseable {
     /** The text a file starts with, a byte-order mark and leading white space dropped (ASCII is all it needs). */
     static String start(byte[] bytes, int length) {
         Charset marked = mark(bytes, length);
-        if (marked == StandardCharsets.UTF_16LE || marked == StandardCharsets.UTF_16BE) {
+        if (utf16(marked)) {
             return new String(bytes, 2, (length - 2) & ~1, marked).strip();
         }
         int from = marked == StandardCharsets.UTF_8 ? 3 : 0;
@@ -95,15 +95,16 @@ final class FileRecords implements AutoCloseable {
         return null;
     }
 
+    private static boolean utf16(Charset charset) {
+        return charset == StandardCharsets.UTF_16LE || charset == StandardCharsets.UTF_16BE;
+    }
+
     /** The mark at the stream's start (a UTF-16 one consumed, a UTF-8 one left for the first line to drop). */
-    private static Charset byMark(BufferedInputStream in) throws IOException {
-        in.mark(3);
+    private static Charset byMark(PushbackInputStream in) throws IOException {
         byte[] head = in.readNBytes(3);
-        in.reset();
         Charset marked = mark(head, head.length);
-        if (marked == StandardCharsets.UTF_16LE || marked == StandardCharsets.UTF_16BE) {
-            in.skipNBytes(2);
-        }
+        int consumed = utf16(marked) ? 2 : 0;
+        in.unread(head, consumed, head.length - consumed);
         return marked;
     }
 

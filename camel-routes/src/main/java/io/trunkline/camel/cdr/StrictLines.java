@@ -64,8 +64,7 @@ final class StrictLines implements AutoCloseable {
     private byte[] line = new byte[1_024];
     private int lineNo;
     private boolean endedWithNewline = true;
-    /** The next text continues the physical line of the last (a run of NULs, not a line break, ended it). */
-    private boolean sameLine;
+    /** The last line was ended by a run of NULs, not a line break: the next text continues its physical line. */
     private boolean endedAtPadding;
     private long nulBytes;
     private int firstNulLine;
@@ -102,27 +101,12 @@ final class StrictLines implements AutoCloseable {
             while (pos < limit && buffer[pos] != '\n' && buffer[pos] != 0) {
                 pos++;
             }
-            int n = pos - start;
-            if (length + n > maxLine) {
-                throw new TooLong(lineNo + 1, maxLine);
-            }
-            if (length + n > line.length) {
-                line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
-            }
-            System.arraycopy(buffer, start, line, length, n);
-            length += n;
+            length = append(length, start, pos - start);
             if (pos < limit && buffer[pos] == 0) {
                 int run = nulRun();
                 if (run < MIN_PADDING) {
                     // A few NULs inside a line are its bytes (its record is refused by the store, not re-framed).
-                    if (length + run > maxLine) {
-                        throw new TooLong(lineNo + 1, maxLine);
-                    }
-                    if (length + run > line.length) {
-                        line = Arrays.copyOf(line, Math.max(line.length * 2, length + run));
-                    }
-                    Arrays.fill(line, length, length + run, (byte) 0);
-                    length += run;
+                    length = append(length, pos, run);
                     pos += run;
                     continue;
                 }
@@ -139,6 +123,18 @@ final class StrictLines implements AutoCloseable {
                 return decode(length > 0 && line[length - 1] == '\r' ? length - 1 : length, false);
             }
         }
+    }
+
+    /** Appends {@code n} bytes of the buffer from {@code from} to the line of {@code length} bytes; its new length. */
+    private int append(int length, int from, int n) throws TooLong {
+        if (length + n > maxLine) {
+            throw new TooLong(lineNo + 1, maxLine);
+        }
+        if (length + n > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+        }
+        System.arraycopy(buffer, from, line, length, n);
+        return length + n;
     }
 
     /**
@@ -168,7 +164,7 @@ final class StrictLines implements AutoCloseable {
     /** Skips the run of NULs at {@code pos}, which may go on past the buffer. */
     private void skipNuls() throws IOException {
         if (nulBytes == 0) {
-            firstNulLine = sameLine ? lineNo : lineNo + 1;
+            firstNulLine = endedAtPadding ? lineNo : lineNo + 1;
         }
         while (true) {
             while (pos < limit && buffer[pos] == 0) {
@@ -189,10 +185,9 @@ final class StrictLines implements AutoCloseable {
 
     /** @param endsAtNuls the text was ended by a run of NULs: what comes after it is on the same physical line */
     private String decode(int length, boolean endsAtNuls) throws NotText {
-        if (!sameLine) {
+        if (!endedAtPadding) {
             lineNo++;
         }
-        sameLine = endsAtNuls;
         endedAtPadding = endsAtNuls;
         boolean ascii = true;
         for (int i = 0; i < length; i++) {
