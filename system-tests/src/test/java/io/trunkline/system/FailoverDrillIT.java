@@ -102,10 +102,7 @@ class FailoverDrillIT {
     void deploysWithAnEdgeNodeThatPlacesTestCallsAndSchedulesAreKeptPerCarrier() throws Exception {
         Files.createDirectories(DIR);
         controller.start(CONTAINER);
-        for (Map.Entry<String, String> p : PROPERTIES.entrySet()) {
-            cli("/system-property=" + p.getKey() + ":remove", true);
-            cli("/system-property=" + p.getKey() + ":add(value=\"" + p.getValue() + "\")", false);
-        }
+        Api.setProperties(PROPERTIES);
         deployer.deploy(DEPLOYMENT);
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
@@ -281,9 +278,7 @@ class FailoverDrillIT {
     void undeploys() throws Exception {
         // The test classes share one server configuration and database: this class's properties go, and the
         // demo's carriers come back.
-        for (String property : PROPERTIES.keySet()) {
-            cli("/system-property=" + property + ":remove", false);
-        }
+        Api.removeProperties(PROPERTIES.keySet());
         for (String carrier : new String[]{"carrier-a", "carrier-b"}) {
             Path demo = Path.of("..", "demo", "carriers", carrier + ".json");
             assertThat(Api.putJson("carriers/" + carrier, "oscar", Files.readString(demo)).status()).isEqualTo(200);
@@ -354,17 +349,6 @@ class FailoverDrillIT {
             return m.getSubject();
         } catch (MessagingException e) {
             return "";
-        }
-    }
-
-    private static void cli(String command, boolean mayFail) throws Exception {
-        Path home = Path.of(System.getProperty("jboss.home"));
-        Process p = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect", "--command=" + command)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = p.waitFor();
-        if (!mayFail) {
-            assertThat(exit).as(command + ": " + out).isZero();
         }
     }
 }

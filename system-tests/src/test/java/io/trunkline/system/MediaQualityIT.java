@@ -106,10 +106,7 @@ class MediaQualityIT {
         }
         Files.createDirectories(DIR);
         controller.start(CONTAINER);
-        for (Map.Entry<String, String> p : PROPERTIES.entrySet()) {
-            cli("/system-property=" + p.getKey() + ":remove", true);
-            cli("/system-property=" + p.getKey() + ":add(value=\"" + p.getValue() + "\")", false);
-        }
+        Api.setProperties(PROPERTIES);
         deployer.deploy(DEPLOYMENT);
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
@@ -228,9 +225,7 @@ class MediaQualityIT {
     void undeploys() throws Exception {
         // The test classes share one server configuration and database: the shipped routing table, the demo's
         // carriers and a state without this class's measurement come back; its calls go, their windows recomputed.
-        for (String property : PROPERTIES.keySet()) {
-            cli("/system-property=" + property + ":remove", false);
-        }
+        Api.removeProperties(PROPERTIES.keySet());
         Api.Reply r = Api.post("rulebooks/routing/versions/1/rollback", "ana", "");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         for (String carrier : new String[]{"carrier-a", "carrier-b"}) {
@@ -304,16 +299,5 @@ class MediaQualityIT {
         Matcher m = Pattern.compile("m=audio (\\d+) ").matcher(sdp);
         assertThat(m.find()).as("an audio line in " + sdp).isTrue();
         return Integer.parseInt(m.group(1));
-    }
-
-    private static void cli(String command, boolean mayFail) throws Exception {
-        Path home = Path.of(System.getProperty("jboss.home"));
-        Process p = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect", "--command=" + command)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = p.waitFor();
-        if (!mayFail) {
-            assertThat(exit).as(command + ": " + out).isZero();
-        }
     }
 }

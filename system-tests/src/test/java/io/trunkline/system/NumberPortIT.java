@@ -69,8 +69,10 @@ class NumberPortIT {
     private static final String DESK = "porting@carrier-b.example";
     private static final List<String> PORTED = List.of("+12125552010", "+12125552011", "+12125552012");
     private static final String FAILING = "+12125552020";
-    private static final String[] PROPERTIES = {"trunkline.calendar.days", "trunkline.calendar.hours",
-        "trunkline.edge.testcalls.urls", "trunkline.edge.testcalls.token", "trunkline.documents.max-bytes"};
+    /** Round-the-clock business time (escalations in seconds), the edge's test-call API, small documents. */
+    private static final Map<String, String> PROPERTIES = Map.of("trunkline.calendar.days", "MON-SUN",
+            "trunkline.calendar.hours", "00:00-24:00", "trunkline.edge.testcalls.urls", "http://127.0.0.1:" + TEST_CALLS,
+            "trunkline.edge.testcalls.token", TOKEN, "trunkline.documents.max-bytes", "200000");
     private static final List<EdgeProcess> EDGES = new ArrayList<>();
     private static final List<Process> SIPP = new ArrayList<>();
     private static GreenMail smtp;
@@ -107,11 +109,7 @@ class NumberPortIT {
         Files.createDirectories(DIR);
         controller.start(CONTAINER);
         // A round-the-clock business calendar makes business time elapsed time, so the escalation can be seconds.
-        Api.cli("/system-property=trunkline.calendar.days:add(value=MON-SUN)");
-        Api.cli("/system-property=trunkline.calendar.hours:add(value=00:00-24:00)");
-        Api.cli("/system-property=trunkline.edge.testcalls.urls:add(value=\"http://127.0.0.1:" + TEST_CALLS + "\")");
-        Api.cli("/system-property=trunkline.edge.testcalls.token:add(value=" + TOKEN + ")");
-        Api.cli("/system-property=trunkline.documents.max-bytes:add(value=200000)");
+        Api.setProperties(PROPERTIES);
         deployer.deploy(DEPLOYMENT);
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
@@ -329,9 +327,7 @@ class NumberPortIT {
         for (String n : dids) {
             assertThat(Api.delete("dids/" + n, "oscar").status()).as(n).isEqualTo(204);
         }
-        for (String p : PROPERTIES) {
-            Api.cli("/system-property=" + p + ":remove");
-        }
+        Api.removeProperties(PROPERTIES.keySet());
         deployer.undeploy(DEPLOYMENT);
         controller.stop(CONTAINER);
         assertThat(controller.isStarted(CONTAINER)).isFalse();

@@ -191,7 +191,7 @@ class PlatformIT {
         }
 
         assertThat(scrape(null).statusCode()).as("no scrape account configured: open").isEqualTo(200);
-        Api.cli("/system-property=trunkline.metrics.user:add(value=carla)");
+        Api.setProperties(Map.of("trunkline.metrics.user", "carla"));
         try {
             java.net.http.HttpResponse<String> refused = scrape(null);
             assertThat(refused.statusCode()).isEqualTo(401);
@@ -207,7 +207,7 @@ class PlatformIT {
             assertThat(scraped.statusCode()).isEqualTo(200);
             assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         } finally {
-            Api.cli("/system-property=trunkline.metrics.user:remove");
+            Api.removeProperties(List.of("trunkline.metrics.user"));
         }
         assertThat(scrape(null).statusCode()).as("open again once the account is removed").isEqualTo(200);
     }

@@ -61,8 +61,9 @@ class SlaClaimIT {
     private static final String CONTAINER = "wildfly";
     private static final String DEPLOYMENT = "trunkline-sla";
     private static final String CLAIMS_DESK = "sla-claims@carrier-a.example";
-    private static final String[] PROPERTIES = {"trunkline.calendar.days", "trunkline.calendar.hours",
-        "trunkline.sla.credit-check-every"};
+    /** Round-the-clock business time, and the invoice checked every 20 s instead of every 5 working days. */
+    private static final Map<String, String> PROPERTIES = Map.of("trunkline.calendar.days", "MON-SUN",
+            "trunkline.calendar.hours", "00:00-24:00", "trunkline.sla.credit-check-every", "PT20S");
     private static GreenMail smtp;
 
     @ArquillianResource
@@ -91,10 +92,7 @@ class SlaClaimIT {
     @Order(1)
     void deploysWithCarrierAsSlaTermsAndASyntheticOctober() throws Exception {
         controller.start(CONTAINER);
-        // Round-the-clock business time, and the invoice checked every 20 s instead of every 5 working days.
-        Api.cli("/system-property=trunkline.calendar.days:add(value=MON-SUN)");
-        Api.cli("/system-property=trunkline.calendar.hours:add(value=00:00-24:00)");
-        Api.cli("/system-property=trunkline.sla.credit-check-every:add(value=PT20S)");
+        Api.setProperties(PROPERTIES);
         deployer.deploy(DEPLOYMENT);
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
@@ -218,9 +216,7 @@ class SlaClaimIT {
     @Test
     @Order(3)
     void undeploys() throws Exception {
-        for (String p : PROPERTIES) {
-            Api.cli("/system-property=" + p + ":remove");
-        }
+        Api.removeProperties(PROPERTIES.keySet());
         deployer.undeploy(DEPLOYMENT);
         controller.stop(CONTAINER);
         assertThat(controller.isStarted(CONTAINER)).isFalse();

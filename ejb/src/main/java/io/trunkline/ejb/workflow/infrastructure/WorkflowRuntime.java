@@ -85,6 +85,7 @@ public class WorkflowRuntime {
                 .newDefaultBuilder()
                 .classLoader(processes)
                 .entityManagerFactory(emf)
+                .schedulerService(new PromptStopScheduler())
                 .userGroupCallback(new RoleFileUserGroupCallback(Path.of(configDir, "trunkline-roles.properties")))
                 .addEnvironmentEntry(JbpmBusinessCalendar.ENTRY, JbpmBusinessCalendar.fromSystemProperties())
                 .registerableItemsFactory(new TrunklineItems(new WorkflowEventRecorder(events), new Steps()));
