@@ -111,48 +111,6 @@ final class Api {
         });
     }
 
-    /**
-     * Runs commands on the test server's management interface in one CLI session (a CLI start costs seconds): the
-     * system properties a test sets and removes.
-     */
-    static void cli(String... commands) throws Exception {
-        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("jboss.home"));
-        java.nio.file.Path script = java.nio.file.Files.createTempFile("trunkline-test", ".cli");
-        try {
-            java.nio.file.Files.write(script, java.util.List.of(commands), StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect", "--file=" + script)
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new AssertionError(String.join("\n", commands) + ": " + out);
-            }
-        } finally {
-            java.nio.file.Files.deleteIfExists(script);
-        }
-    }
-
-    /** Sets system properties on the test server, replacing any an earlier class left, in one CLI session. */
-    static void setProperties(java.util.Map<String, String> properties) throws Exception {
-        java.util.List<String> commands = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<String, String> p : new java.util.TreeMap<>(properties).entrySet()) {
-            String address = "/system-property=" + p.getKey();
-            commands.add("if (outcome == success) of " + address + ":read-resource");
-            commands.add("    " + address + ":remove");
-            commands.add("end-if");
-            commands.add(address + ":add(value=\"" + p.getValue().replace("\"", "\\\"") + "\")");
-        }
-        cli(commands.toArray(String[]::new));
-    }
-
-    /** Removes system properties a test set, in one CLI session; each must exist. */
-    static void removeProperties(Iterable<String> names) throws Exception {
-        java.util.List<String> commands = new java.util.ArrayList<>();
-        for (String name : names) {
-            commands.add("/system-property=" + name + ":remove");
-        }
-        cli(commands.toArray(String[]::new));
-    }
-
     private static HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
         if (user != null) {

@@ -12,7 +12,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.trunkline.rules.alerts.AlertThresholdsTableSource;
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,14 +29,9 @@ import javax.json.JsonObject;
 import javax.json.JsonValue;
 import javax.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -56,19 +50,10 @@ class CdrIngestionIT {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CdrIngestionIT.class);
     private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "trunkline-cdr";
     private static final Path FIXTURES = Path.of("..", "camel-routes", "src", "test", "resources");
 
     @ArquillianResource
     private ContainerController controller;
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
-    }
 
     /** One ingest_file row as the API shows it. */
     private record Ingested(long id, String status, int read, int stored, int quarantined, int duplicates, String reason) {
@@ -87,7 +72,7 @@ class CdrIngestionIT {
     @Order(1)
     void deploysWithTheDemoEnterprisesCdrSources() throws Exception {
         controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
+        Platform.deploy();
         JsonObject camel = await(Duration.ofSeconds(90), () -> {
             Api.Reply r = Api.get("health", "oscar");
             return r.body().contains("\"camel\"") ? subsystem(r.json().asJsonObject(), "camel") : null;
@@ -727,8 +712,8 @@ class CdrIngestionIT {
 
     @Test
     @Order(99)
-    void undeploys() {
-        deployer.undeploy(DEPLOYMENT);
+    void undeploys() throws Exception {
+        Platform.undeploy();
         controller.stop(CONTAINER);
         assertThat(controller.isStarted(CONTAINER)).isFalse();
     }

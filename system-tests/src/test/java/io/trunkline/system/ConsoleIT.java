@@ -24,14 +24,9 @@ import java.util.List;
 import java.util.Map;
 import javax.json.JsonObject;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -57,7 +52,6 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleIT {
 
     private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "trunkline-console";
     private static final String UI = "http://127.0.0.1:8080/ui/";
     private static final Path DIR = Path.of("target", "console");
     private static final String EDGE_SIP = "16510";
@@ -73,14 +67,6 @@ class ConsoleIT {
 
     @ArquillianResource
     private ContainerController controller;
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
-    }
 
     @AfterAll
     static void closeEverything() throws Exception {
@@ -98,7 +84,7 @@ class ConsoleIT {
     void deploysWithTheDemoEnterprise() throws Exception {
         Files.createDirectories(DIR);
         controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
+        Platform.deploy();
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
         for (String kind : new String[]{"carriers", "pbxs"}) {
@@ -472,7 +458,7 @@ class ConsoleIT {
         if (scenariosBefore != null && !scenariosBefore.isBlank()) {
             Api.putCsv("rulebooks/scenarios", "ana", scenariosBefore);
         }
-        deployer.undeploy(DEPLOYMENT);
+        Platform.undeploy();
         controller.stop(CONTAINER);
     }
 

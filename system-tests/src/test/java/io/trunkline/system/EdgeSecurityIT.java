@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.SipProbe;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,14 +17,9 @@ import java.util.List;
 import javax.json.JsonObject;
 import javax.json.JsonValue;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,21 +39,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EdgeSecurityIT {
 
     private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "trunkline-security";
     private static final int[] SIP = {15490, 15491};
     private static final String SCANNER = "127.0.0.5";
     private static final List<EdgeProcess> EDGES = new ArrayList<>();
 
     @ArquillianResource
     private ContainerController controller;
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
-    }
 
     @AfterAll
     static void stopEdges() throws InterruptedException {
@@ -77,7 +62,7 @@ class EdgeSecurityIT {
         EDGES.add(EdgeProcess.start(jar, dir, "sec-sys-edge-1", SIP[0], 15711, members));
         EDGES.add(EdgeProcess.start(jar, dir, "sec-sys-edge-2", SIP[1], 15712, members));
         controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
+        Platform.deploy();
         for (EdgeProcess e : EDGES) {
             e.awaitLog("ready", 60);
         }
@@ -142,8 +127,8 @@ class EdgeSecurityIT {
 
     @Test
     @Order(99)
-    void undeploys() {
-        deployer.undeploy(DEPLOYMENT);
+    void undeploys() throws Exception {
+        Platform.undeploy();
         controller.stop(CONTAINER);
         assertThat(controller.isStarted(CONTAINER)).isFalse();
     }

@@ -8,7 +8,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.Sipp;
-import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,14 +24,9 @@ import javax.json.JsonValue;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,7 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FailoverDrillIT {
 
     private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "trunkline-drill";
     private static final Path DIR = Path.of("target", "drill");
     private static final Path SIPP = Path.of("..", "sip-edge", "src", "test", "resources", "sipp").toAbsolutePath();
     private static final String TOKEN = "drill-test-calls-token-0123456789";
@@ -73,14 +66,6 @@ class FailoverDrillIT {
 
     @ArquillianResource
     private ContainerController controller;
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
-    }
 
     @BeforeAll
     static void mailServer() {
@@ -102,8 +87,8 @@ class FailoverDrillIT {
     void deploysWithAnEdgeNodeThatPlacesTestCallsAndSchedulesAreKeptPerCarrier() throws Exception {
         Files.createDirectories(DIR);
         controller.start(CONTAINER);
-        Api.setProperties(PROPERTIES);
-        deployer.deploy(DEPLOYMENT);
+        Platform.setProperties(PROPERTIES);
+        Platform.deploy();
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
         for (String kind : new String[]{"carriers", "pbxs"}) {
@@ -278,12 +263,12 @@ class FailoverDrillIT {
     void undeploys() throws Exception {
         // The test classes share one server configuration and database: this class's properties go, and the
         // demo's carriers come back.
-        Api.removeProperties(PROPERTIES.keySet());
+        Platform.removeProperties(PROPERTIES.keySet());
         for (String carrier : new String[]{"carrier-a", "carrier-b"}) {
             Path demo = Path.of("..", "demo", "carriers", carrier + ".json");
             assertThat(Api.putJson("carriers/" + carrier, "oscar", Files.readString(demo)).status()).isEqualTo(200);
         }
-        deployer.undeploy(DEPLOYMENT);
+        Platform.undeploy();
         controller.stop(CONTAINER);
     }
 

@@ -11,7 +11,6 @@ import io.trunkline.edge.testing.Sipp;
 import io.trunkline.rules.fraud.FraudPolicyTableSource;
 import io.trunkline.rules.routing.RoutingPolicyTableSource;
 import io.trunkline.rules.testing.DecisionTableWorkbook;
-import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,14 +30,9 @@ import javax.json.JsonValue;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,7 +55,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FraudIT {
 
     private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "trunkline-fraud";
     private static final Path DIR = Path.of("target", "fraud");
     private static final String PREMIUM_UK = "9011449098790000";
     private static final String LONDON = "9011442071234567";
@@ -71,14 +64,6 @@ class FraudIT {
 
     @ArquillianResource
     private ContainerController controller;
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
-    }
 
     @BeforeAll
     static void mailServer() {
@@ -111,7 +96,7 @@ class FraudIT {
     void deploysWithTwoEdgeNodesAndTheTestsTablesActive() throws Exception {
         Files.createDirectories(DIR);
         controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
+        Platform.deploy();
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
         for (String kind : new String[]{"carriers", "pbxs"}) {
@@ -367,7 +352,7 @@ class FraudIT {
         }
         Path carrierB = Path.of("..", "demo", "carriers", "carrier-b.json");
         assertThat(Api.putJson("carriers/carrier-b", "oscar", Files.readString(carrierB)).status()).isEqualTo(200);
-        deployer.undeploy(DEPLOYMENT);
+        Platform.undeploy();
         controller.stop(CONTAINER);
     }
 

@@ -10,7 +10,6 @@ import io.trunkline.edge.testing.RtpPeer;
 import io.trunkline.edge.testing.Sipp;
 import io.trunkline.rules.routing.RoutingPolicyTableSource;
 import io.trunkline.rules.testing.DecisionTableWorkbook;
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +26,9 @@ import java.util.regex.Pattern;
 import javax.json.JsonObject;
 import javax.json.JsonValue;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -55,7 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MediaQualityIT {
 
     private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "trunkline-media";
     private static final Path DIR = Path.of("target", "media").toAbsolutePath();
     private static final Path SIPP = Path.of("..", "sip-edge", "src", "test", "resources", "sipp").toAbsolutePath();
     private static final int EDGE_SIP = 17760;
@@ -73,14 +66,6 @@ class MediaQualityIT {
 
     @ArquillianResource
     private ContainerController controller;
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
-    }
 
     @AfterAll
     static void stopEverything() throws InterruptedException {
@@ -106,8 +91,8 @@ class MediaQualityIT {
         }
         Files.createDirectories(DIR);
         controller.start(CONTAINER);
-        Api.setProperties(PROPERTIES);
-        deployer.deploy(DEPLOYMENT);
+        Platform.setProperties(PROPERTIES);
+        Platform.deploy();
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
         for (String kind : new String[]{"carriers", "pbxs"}) {
@@ -225,7 +210,7 @@ class MediaQualityIT {
     void undeploys() throws Exception {
         // The test classes share one server configuration and database: the shipped routing table, the demo's
         // carriers and a state without this class's measurement come back; its calls go, their windows recomputed.
-        Api.removeProperties(PROPERTIES.keySet());
+        Platform.removeProperties(PROPERTIES.keySet());
         Api.Reply r = Api.post("rulebooks/routing/versions/1/rollback", "ana", "");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         for (String carrier : new String[]{"carrier-a", "carrier-b"}) {
@@ -252,7 +237,7 @@ class MediaQualityIT {
             }
             c.commit();
         }
-        deployer.undeploy(DEPLOYMENT);
+        Platform.undeploy();
         controller.stop(CONTAINER);
     }
 

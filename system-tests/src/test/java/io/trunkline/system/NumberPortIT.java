@@ -8,7 +8,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.Sipp;
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,14 +29,9 @@ import javax.mail.internet.MimeMessage;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,7 +52,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NumberPortIT {
 
     private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "trunkline-porting";
     private static final Path DIR = Path.of("target", "porting");
     private static final String EDGE_SIP = "16410";
     private static final String PBX = "16411";
@@ -79,14 +72,6 @@ class NumberPortIT {
 
     @ArquillianResource
     private ContainerController controller;
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
-    }
 
     @BeforeAll
     static void mailServer() {
@@ -109,8 +94,8 @@ class NumberPortIT {
         Files.createDirectories(DIR);
         controller.start(CONTAINER);
         // A round-the-clock business calendar makes business time elapsed time, so the escalation can be seconds.
-        Api.setProperties(PROPERTIES);
-        deployer.deploy(DEPLOYMENT);
+        Platform.setProperties(PROPERTIES);
+        Platform.deploy();
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
         for (String kind : new String[]{"carriers", "pbxs"}) {
@@ -327,8 +312,8 @@ class NumberPortIT {
         for (String n : dids) {
             assertThat(Api.delete("dids/" + n, "oscar").status()).as(n).isEqualTo(204);
         }
-        Api.removeProperties(PROPERTIES.keySet());
-        deployer.undeploy(DEPLOYMENT);
+        Platform.removeProperties(PROPERTIES.keySet());
+        Platform.undeploy();
         controller.stop(CONTAINER);
         assertThat(controller.isStarted(CONTAINER)).isFalse();
     }

@@ -17,7 +17,6 @@ import io.trunkline.edge.testing.EdgeProcess;
 import io.trunkline.edge.testing.Sipp;
 import io.trunkline.rules.dialplan.DialPlanTableSource;
 import io.trunkline.rules.testing.DecisionTableWorkbook;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +34,9 @@ import javax.json.JsonArray;
 import javax.json.JsonObject;
 import javax.json.JsonValue;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -63,21 +57,11 @@ class PlatformIT {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformIT.class);
     private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "trunkline";
     private static final String TABLE = "rulebooks/dialplan/files/DialPlanNormalization.drl.xlsx";
     private static final List<EdgeProcess> EDGES = new ArrayList<>();
 
     @ArquillianResource
     private ContainerController controller;
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        // The EAR exactly as the build made it.
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
-    }
 
     @AfterAll
     static void stopEdges() throws InterruptedException {
@@ -98,7 +82,7 @@ class PlatformIT {
         Path serverLog = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
         long logFrom = Files.exists(serverLog) ? Files.size(serverLog) : 0;
         controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
+        Platform.deploy();
 
         JsonObject health = await(Duration.ofSeconds(90), () -> {
             Api.Reply r = Api.get("health", "oscar");
@@ -191,7 +175,7 @@ class PlatformIT {
         }
 
         assertThat(scrape(null).statusCode()).as("no scrape account configured: open").isEqualTo(200);
-        Api.setProperties(Map.of("trunkline.metrics.user", "carla"));
+        Platform.setProperties(Map.of("trunkline.metrics.user", "carla"));
         try {
             java.net.http.HttpResponse<String> refused = scrape(null);
             assertThat(refused.statusCode()).isEqualTo(401);
@@ -207,7 +191,7 @@ class PlatformIT {
             assertThat(scraped.statusCode()).isEqualTo(200);
             assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         } finally {
-            Api.removeProperties(List.of("trunkline.metrics.user"));
+            Platform.removeProperties(List.of("trunkline.metrics.user"));
         }
         assertThat(scrape(null).statusCode()).as("open again once the account is removed").isEqualTo(200);
     }
@@ -1610,8 +1594,8 @@ class PlatformIT {
 
     @Test
     @Order(27)
-    void undeploys() {
-        deployer.undeploy(DEPLOYMENT);
+    void undeploys() throws Exception {
+        Platform.undeploy();
         controller.stop(CONTAINER);
         assertThat(controller.isStarted(CONTAINER)).isFalse();
     }

@@ -5,7 +5,6 @@ import static io.trunkline.system.Platform.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trunkline.rules.routing.RoutingPolicyTableSource;
-import java.io.File;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,14 +24,9 @@ import javax.json.JsonArray;
 import javax.json.JsonObject;
 import javax.json.JsonValue;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,7 +48,6 @@ class ReplayIT {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReplayIT.class);
     private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "trunkline-replay";
     private static final String FROM = RecordedWeek.FROM;
     private static final String TO = RecordedWeek.TO;
     private static long fileId;
@@ -77,20 +70,12 @@ class ReplayIT {
 
     @ArquillianResource
     private ContainerController controller;
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
-    }
 
     @Test
     @Order(1)
     void deploysWithTheDemoEnterpriseAndItsRecordedWeek() throws Exception {
         controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
+        Platform.deploy();
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
         Platform.loadDemo("carriers", "pbxs", "dids");
@@ -227,7 +212,7 @@ class ReplayIT {
         }
         assertThat(count("SELECT count(*) FROM cdr WHERE source = 'branch-asterisk' AND started_at >= ? AND started_at < ?",
                 from, to)).isZero();
-        deployer.undeploy(DEPLOYMENT);
+        Platform.undeploy();
         controller.stop(CONTAINER);
         assertThat(controller.isStarted(CONTAINER)).isFalse();
     }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,14 +28,9 @@ import javax.mail.Multipart;
 import javax.mail.Part;
 import javax.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,7 +53,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SlaClaimIT {
 
     private static final String CONTAINER = "wildfly";
-    private static final String DEPLOYMENT = "trunkline-sla";
     private static final String CLAIMS_DESK = "sla-claims@carrier-a.example";
     /** Round-the-clock business time, and the invoice checked every 20 s instead of every 5 working days. */
     private static final Map<String, String> PROPERTIES = Map.of("trunkline.calendar.days", "MON-SUN",
@@ -68,14 +61,6 @@ class SlaClaimIT {
 
     @ArquillianResource
     private ContainerController controller;
-    @ArquillianResource
-    private Deployer deployer;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("trunkline.ear")));
-    }
 
     @BeforeAll
     static void mailServer() {
@@ -92,8 +77,8 @@ class SlaClaimIT {
     @Order(1)
     void deploysWithCarrierAsSlaTermsAndASyntheticOctober() throws Exception {
         controller.start(CONTAINER);
-        Api.setProperties(PROPERTIES);
-        deployer.deploy(DEPLOYMENT);
+        Platform.setProperties(PROPERTIES);
+        Platform.deploy();
         await(Duration.ofSeconds(90), () -> Api.get("health", null).status() == 503 || Api.get("health", null).status() == 200
                 ? true : null);
         try (var files = Files.list(Path.of("..", "demo", "carriers"))) {
@@ -216,8 +201,8 @@ class SlaClaimIT {
     @Test
     @Order(3)
     void undeploys() throws Exception {
-        Api.removeProperties(PROPERTIES.keySet());
-        deployer.undeploy(DEPLOYMENT);
+        Platform.removeProperties(PROPERTIES.keySet());
+        Platform.undeploy();
         controller.stop(CONTAINER);
         assertThat(controller.isStarted(CONTAINER)).isFalse();
     }
