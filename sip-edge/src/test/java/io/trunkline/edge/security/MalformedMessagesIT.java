@@ -72,6 +72,26 @@ class MalformedMessagesIT {
         return new String(in.getData(), 0, in.getLength(), StandardCharsets.ISO_8859_1);
     }
 
+    /** Reads and discards what is already waiting on the socket: late answers to earlier messages. */
+    private static void drain(DatagramSocket socket) throws IOException {
+        socket.setSoTimeout(50);
+        DatagramPacket in = new DatagramPacket(new byte[65_535], 65_535);
+        try {
+            while (true) {
+                socket.receive(in);
+            }
+        } catch (SocketTimeoutException nothingLeft) {
+            // drained
+        }
+    }
+
+    /** The corpus files whose answer the test checks (the others may be refused or dropped). */
+    private static boolean mustBeAnswered(String name) {
+        return name.contains("-rfc4475-3.1.2.") || name.contains("-rfc4475-3.3.2-") || name.contains("-rfc4475-3.3.3-")
+                || name.contains("-rfc4475-3.3.5-") || name.startsWith("13-") || name.startsWith("06-")
+                || name.startsWith("22-");
+    }
+
     /**
      * Checks an answer is a well-formed SIP message (RFC 3261 §7, §8.2.6.2, §20.14): a printable status line, a header
      * block ended by an empty line, a Content-Length that is the body's length, a To tag, and no echo of the request
@@ -103,9 +123,12 @@ class MalformedMessagesIT {
         }
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(25);
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", FROM))) {
-            socket.setSoTimeout(500);
             for (Path message : corpus) {
                 byte[] request = Files.readAllBytes(message);
+                // An answer later than the wait would otherwise be read as the next message's: the node's workers
+                // may finish two messages in either order. The messages that must be answered get a longer wait.
+                drain(socket);
+                socket.setSoTimeout(mustBeAnswered(message.getFileName().toString()) ? 3000 : 500);
                 String answer = udpAnswer(socket, request);
                 if (answer != null) {
                     assertWellFormed(message.getFileName().toString(), answer, request.length);
@@ -148,6 +171,7 @@ class MalformedMessagesIT {
 
         assertThat(edge.alive()).isTrue();
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", FROM))) {
+            drain(socket);
             socket.setSoTimeout(2000);
             String options = "OPTIONS sip:ping@127.0.0.1 SIP/2.0\r\n"
                     + "Via: SIP/2.0/UDP 127.0.0.1:" + FROM + ";branch=z9hG4bK-after-1\r\n"

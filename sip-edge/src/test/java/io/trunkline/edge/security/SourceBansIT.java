@@ -119,6 +119,20 @@ class SourceBansIT {
         return json == null ? null : SourceBan.fromJson(json);
     }
 
+    /**
+     * The cluster's entry of {@code ip}'s ban once it is there: the node logs the ban as it writes the entry
+     * asynchronously, so a read right after the log line may come before the write.
+     */
+    private static SourceBan awaitBanOf(String ip) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        SourceBan ban = banOf(ip);
+        while (ban == null && System.nanoTime() < end) {
+            Thread.sleep(20);
+            ban = banOf(ip);
+        }
+        return ban;
+    }
+
     /** The delay node {@code n} logged for learning of {@code ip}'s ban made by the other node. */
     private static long learnedAfterMs(int n, String ip) throws InterruptedException {
         nodes.get(n).awaitLog("ban of " + ip + " by ", 10);
@@ -139,7 +153,7 @@ class SourceBansIT {
         assertThat(scanner.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         nodes.get(0).awaitLog("source 127.0.0.3 banned", 10);
-        SourceBan ban = banOf("127.0.0.3");
+        SourceBan ban = awaitBanOf("127.0.0.3");
         assertThat(ban).isNotNull();
         assertThat(ban.rule()).isEqualTo("scanner");
         assertThat(ban.node()).isEqualTo("sec-edge-1");
@@ -201,7 +215,7 @@ class SourceBansIT {
             org.slf4j.LoggerFactory.getLogger(SourceBansIT.class).info("SIPp saw {}", Sipp.errors(dir));
         }
 
-        SourceBan ban = banOf("127.0.0.2");
+        SourceBan ban = awaitBanOf("127.0.0.2");
         assertThat(ban).isNotNull();
         assertThat(ban.rule()).isEqualTo("rate");
         assertThat(ban.node()).isEqualTo("sec-edge-1");

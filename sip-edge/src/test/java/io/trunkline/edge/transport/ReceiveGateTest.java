@@ -123,6 +123,12 @@ class ReceiveGateTest {
         send("INVITE", "refused-2", "");
         assertThat(answer()).startsWith("SIP/2.0 503 ");
         send("ACK", "refused-2", ";tag=overload");
+        // The first ACK judged while the node limits, the second after: the flag changes once the first is dropped.
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (refusal.acksDropped() < 1 && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertThat(refusal.acksDropped()).as("the ACK sent while limiting").isEqualTo(1);
         limiting.set(false);
         send("ACK", "refused-2", ";tag=overload");
         send("ACK", "stray-1", ";tag=as58f4201b");
