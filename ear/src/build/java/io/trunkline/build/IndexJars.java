@@ -14,6 +14,9 @@ import org.jboss.jandex.JarIndexer;
  */
 public final class IndexJars {
 
+    /** The JDK's platform logger: the tool runs in a JVM of its own, with Jandex alone on its class path. */
+    private static final System.Logger LOG = System.getLogger(IndexJars.class.getName());
+
     private IndexJars() {
     }
 
@@ -35,7 +38,8 @@ public final class IndexJars {
                     if (jar.length() != size) {
                         throw new IOException("indexing " + jar + " failed and changed it: " + e, e);
                     }
-                    System.err.println("not indexed, WildFly will read its classes: " + jar.getName() + " (" + e + ")");
+                    LOG.log(System.Logger.Level.WARNING, "not indexed, WildFly will read its classes: {0} ({1})",
+                            jar.getName(), e.toString());
                 }
             }
         }
