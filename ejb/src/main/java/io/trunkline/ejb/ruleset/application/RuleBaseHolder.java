@@ -22,12 +22,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.annotation.PostConstruct;
+import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.DependsOn;
@@ -38,6 +40,7 @@ import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import javax.enterprise.concurrent.ManagedExecutorService;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +68,10 @@ public class RuleBaseHolder implements RuleBase {
     @EJB
     private RoutingDataHolder masterData;
 
+    /** Compiles the rulebooks side by side when the platform starts. */
+    @Resource
+    private ManagedExecutorService compilers;
+
     private RulebookRegistry registry;
     @Inject
     private RulebookStore store;
@@ -74,26 +81,26 @@ public class RuleBaseHolder implements RuleBase {
     void build() {
         long start = System.nanoTime();
         ClassLoader rules = Rulebook.class.getClassLoader();
-        registry = new RulebookRegistry(new RulebookCompiler(rules), rules, Clock.systemUTC());
+        Map<Rulebook, RulebookRegistry.Start> stored = new EnumMap<>(Rulebook.class);
         for (Rulebook r : Rulebook.values()) {
-            try {
-                Optional<RulebookStore.StoredVersion> stored = store.active(r.kbaseName());
-                if (stored.isEmpty()) {
-                    RulebookRegistry.Active shipped = registry.active(r);
-                    transactions.committed(() -> sql(() -> {
-                        store.insert(shipped.version(), "ACTIVE", shipped.resources());
-                        return null;
-                    }));
-                    continue;
-                }
-                RulebookVersion v = stored.get().version();
-                registry.install(registry.compile(r, v.version(), store.files(r.kbaseName(), v.version()), v.author(), v.comment()));
-            } catch (SQLException | RulebookRejectedException e) {
-                throw new IllegalStateException("rulebook " + r.kbaseName() + " could not be loaded: " + e.getMessage(), e);
+            sql(() -> store.active(r.kbaseName())).ifPresent(s -> stored.put(r, new RulebookRegistry.Start(
+                    s.version().version(), sql(() -> store.files(r.kbaseName(), s.version().version())),
+                    s.version().author(), s.version().comment())));
+        }
+        // Each rulebook compiled once (its stored version, or the shipped one on a first start), side by side.
+        registry = new RulebookRegistry(new RulebookCompiler(rules), rules, Clock.systemUTC(),
+                r -> Optional.ofNullable(stored.get(r)), compilers);
+        for (Rulebook r : Rulebook.values()) {
+            if (!stored.containsKey(r)) {
+                RulebookRegistry.Active shipped = registry.active(r);
+                transactions.committed(() -> sql(() -> {
+                    store.insert(shipped.version(), "ACTIVE", shipped.resources());
+                    return null;
+                }));
             }
         }
-        LOG.info("rule base built in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
-                registry.versions().stream().map(RulebookVersion::label).toList());
+        LOG.info("rule base built in {} ms ({} from stored versions): {}", (System.nanoTime() - start) / 1_000_000,
+                stored.size(), registry.versions().stream().map(RulebookVersion::label).toList());
     }
 
     /** The active version with its kbase, read in one step, for the decision services of this module. */

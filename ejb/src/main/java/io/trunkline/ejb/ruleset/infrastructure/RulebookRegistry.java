@@ -14,12 +14,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -49,32 +55,73 @@ public final class RulebookRegistry {
         }
     }
 
+    private static final String SHIPPED_AUTHOR = "shipped";
+
     private final RulebookCompiler compiler;
     private final EnumeratedCellCheck cells = new EnumeratedCellCheck();
     private final Clock clock;
     private final Map<Rulebook, AtomicReference<Active>> active = new EnumMap<>(Rulebook.class);
 
+    /** A version to start a rulebook from: the one stored as active, with its files. */
+    public record Start(int version, Map<String, byte[]> files, String author, String comment) {
+    }
+
     /**
-     * Compiles the shipped version of every rulebook from {@code classLoader}.
+     * Compiles the shipped version of every rulebook from {@code classLoader}, one after the other.
      *
      * @throws IllegalStateException if a shipped rulebook does not compile: the platform must not start
      */
     public RulebookRegistry(RulebookCompiler compiler, ClassLoader classLoader, Clock clock) {
+        this(compiler, classLoader, clock, r -> Optional.empty(), Runnable::run);
+    }
+
+    /**
+     * Starts every rulebook from its stored active version where {@code stored} has one, from the shipped version
+     * (number 1) otherwise, each compiled once, the rulebooks side by side on {@code executor}: a platform start
+     * then waits for the longest compilation rather than the sum of them.
+     *
+     * @throws IllegalStateException if a rulebook does not compile (naming it and its problems): the platform must
+     *                               not start on fewer rulebooks than it decides with
+     */
+    public RulebookRegistry(RulebookCompiler compiler, ClassLoader classLoader, Clock clock,
+                            Function<Rulebook, Optional<Start>> stored, Executor executor) {
         this.compiler = compiler;
         this.clock = clock;
+        Map<Rulebook, CompletableFuture<Active>> compiling = new EnumMap<>(Rulebook.class);
         for (Rulebook rulebook : Rulebook.values()) {
-            Map<String, byte[]> shipped = new LinkedHashMap<>();
-            for (String name : rulebook.resources()) {
-                shipped.put(name, read(classLoader, rulebook.resourceFolder() + name));
-            }
-            RulebookCompiler.Outcome outcome = compiler.compile(rulebook, shipped);
-            if (!outcome.compiled()) {
-                throw new IllegalStateException("shipped rulebook " + rulebook.kbaseName() + " does not compile: "
-                        + outcome.problems().stream().map(RuleProblem::describe).toList());
-            }
-            RulebookVersion v = version(rulebook, 1, shipped, "shipped", "version shipped with the platform");
-            active.put(rulebook, new AtomicReference<>(new Active(v, shipped, outcome.kieBase())));
+            Start start = stored.apply(rulebook).orElseGet(() -> shipped(rulebook, classLoader));
+            compiling.put(rulebook, CompletableFuture.supplyAsync(() -> startVersion(rulebook, start), executor));
         }
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<Rulebook, CompletableFuture<Active>> c : compiling.entrySet()) {
+            try {
+                active.put(c.getKey(), new AtomicReference<>(c.getValue().join()));
+            } catch (CompletionException e) {
+                failures.add(e.getCause() == null ? String.valueOf(e) : e.getCause().getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", failures));
+        }
+    }
+
+    private static Start shipped(Rulebook rulebook, ClassLoader classLoader) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String name : rulebook.resources()) {
+            files.put(name, read(classLoader, rulebook.resourceFolder() + name));
+        }
+        return new Start(1, files, SHIPPED_AUTHOR, "version shipped with the platform");
+    }
+
+    private Active startVersion(Rulebook rulebook, Start start) {
+        RulebookCompiler.Outcome outcome = compiler.compile(rulebook, start.files());
+        if (!outcome.compiled()) {
+            throw new IllegalStateException((SHIPPED_AUTHOR.equals(start.author()) && start.version() == 1
+                    ? "shipped rulebook " : "rulebook ") + rulebook.kbaseName() + "@" + start.version()
+                    + " does not compile: " + outcome.problems().stream().map(RuleProblem::describe).toList());
+        }
+        RulebookVersion v = version(rulebook, start.version(), start.files(), start.author(), start.comment());
+        return new Active(v, Collections.unmodifiableMap(new LinkedHashMap<>(start.files())), outcome.kieBase());
     }
 
     public Active active(Rulebook rulebook) {
@@ -161,7 +208,7 @@ public final class RulebookRegistry {
             problems.addAll(cellProblems);
             throw new RulebookRejectedException(rulebook.kbaseName(), problems);
         }
-        return new Active(version(rulebook, number, files, author, comment), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files)), outcome.kieBase());
+        return new Active(version(rulebook, number, files, author, comment), Collections.unmodifiableMap(new LinkedHashMap<>(files)), outcome.kieBase());
     }
 
     /** Makes a compiled version the one that decides, in one reference write. */

@@ -14,6 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
@@ -115,5 +121,57 @@ class RulebookRegistryTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no file Other.xlsx");
         assertThatThrownBy(() -> registry.replace(Rulebook.DIALPLAN, TABLE, new byte[0], "ana", ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void startFromAStoredVersionCompiledBesideTheShippedOnes() throws Exception {
+        byte[] edited = DialPlanTableSource.shipped()
+                .row("branch-asterisk", "0ZXXXXXXXXX", "1", "+44", "", "E164")
+                .toXlsx();
+        Map<String, byte[]> files = registry.withFile(Rulebook.DIALPLAN, TABLE, edited);
+        ClassLoader cl = Rulebook.class.getClassLoader();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try {
+            RulebookRegistry started = new RulebookRegistry(new RulebookCompiler(cl), cl, Clock.systemUTC(),
+                    r -> r == Rulebook.DIALPLAN
+                            ? Optional.of(new RulebookRegistry.Start(7, files, "ana", "add London branch"))
+                            : Optional.empty(),
+                    task -> pool.execute(() -> {
+                        threads.add(Thread.currentThread().getName());
+                        task.run();
+                    }));
+
+            RulebookVersion dialplan = started.active(Rulebook.DIALPLAN).version();
+            assertThat(dialplan.label()).isEqualTo("dialplan@7");
+            assertThat(dialplan.author()).isEqualTo("ana");
+            assertThat(normalize(started.active(Rulebook.DIALPLAN).kieBase(), "branch-asterisk", "02071234567")
+                    .getResult()).isEqualTo("+442071234567");
+            for (Rulebook r : Rulebook.values()) {
+                if (r != Rulebook.DIALPLAN) {
+                    assertThat(started.active(r).version().version()).as(r.kbaseName()).isEqualTo(1);
+                    assertThat(started.active(r).version().checksum()).as(r.kbaseName())
+                            .isEqualTo(registry.active(r).version().checksum());
+                }
+            }
+            assertThat(threads).as("the rulebooks are compiled on the executor given").isNotEmpty()
+                    .allMatch(t -> t.startsWith("pool-"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void startRefusedNamingTheStoredVersionThatDoesNotCompile() {
+        DecisionTableWorkbook broken = DialPlanTableSource.shipped().row("hq-cucm", "8XXX", "two", "", "", "EXTENSION");
+        Map<String, byte[]> files = registry.withFile(Rulebook.DIALPLAN, TABLE, broken.toXlsx());
+        ClassLoader cl = Rulebook.class.getClassLoader();
+
+        assertThatThrownBy(() -> new RulebookRegistry(new RulebookCompiler(cl), cl, Clock.systemUTC(),
+                r -> r == Rulebook.DIALPLAN ? Optional.of(new RulebookRegistry.Start(3, files, "ana", "typo"))
+                        : Optional.empty(), Runnable::run))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rulebook dialplan@3 does not compile")
+                .hasMessageContaining(TABLE);
     }
 }
