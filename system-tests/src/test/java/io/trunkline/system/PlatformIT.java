@@ -508,6 +508,44 @@ class PlatformIT {
         assertThat(Api.get("decisions/y-6", "ana").status()).as("a refused question is not decided").isEqualTo(404);
     }
 
+    @Test
+    @Order(8)
+    void anEdgeNodeAsksWithTheTokenItsLoginWasGiven() throws Exception {
+        String question = call("tk-1", "hq-cucm", "2001", "2002", null);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("edge-1:edge-1".getBytes(StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<String> login = Api.postAuthorized("decisions/route", basic, question);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String token = login.headers().firstValue("Trunkline-Decision-Token").orElseThrow();
+        assertThat(token).hasSize(43);
+
+        java.net.http.HttpResponse<String> withToken = Api.postAuthorized("decisions/route", "Bearer " + token,
+                call("tk-2", "hq-cucm", "2001", "2002", null));
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+        assertThat(withToken.body()).contains("\"callId\":\"tk-2\"");
+        assertThat(withToken.headers().firstValue("Trunkline-Decision-Token")).as("renewed only past half its life").isEmpty();
+        assertThat(Api.get("decisions/tk-2", "ana").status()).as("decided and logged as any other").isEqualTo(200);
+
+        // Another account's login decides but gets no token; a wrong password is the container's 401; a token that
+        // is unknown, or none at all, is refused with the challenge and the API's error body.
+        java.net.http.HttpResponse<String> ops = Api.postAuthorized("decisions/route", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("oscar:oscar".getBytes(StandardCharsets.UTF_8)),
+                call("tk-3", "hq-cucm", "2001", "2002", null));
+        assertThat(ops.statusCode()).isEqualTo(200);
+        assertThat(ops.headers().firstValue("Trunkline-Decision-Token")).isEmpty();
+        assertThat(Api.postAuthorized("decisions/route", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("edge-1:wrong".getBytes(StandardCharsets.UTF_8)),
+                call("tk-4", "hq-cucm", "2001", "2002", null)).statusCode()).isEqualTo(401);
+        for (String refused : new String[] {"Bearer " + token.substring(1) + "x", "Bearer ", null}) {
+            java.net.http.HttpResponse<String> r = Api.postAuthorized("decisions/route", refused,
+                    call("tk-5", "hq-cucm", "2001", "2002", null));
+            assertThat(r.statusCode()).as(String.valueOf(refused)).isEqualTo(401);
+            assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Trunkline\"");
+            assertThat(r.body()).contains("\"error\":\"unauthorized\"");
+        }
+        assertThat(Api.get("decisions/tk-5", "ana").status()).as("a refused caller's question is not decided").isEqualTo(404);
+        assertThat(Api.get("decisions/tk-4", "ana").status()).isEqualTo(404);
+    }
+
     private static void assertError(Api.Reply r, int status, String error) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/json");

@@ -35,8 +35,11 @@ final class PlatformHttp implements AutoCloseable {
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-    record Reply(int status, String body) {
+    /** An answer: its status, its body, and the decision token it carried ({@value #TOKEN_HEADER}), or null. */
+    record Reply(int status, String body, String token) {
     }
+
+    static final String TOKEN_HEADER = "Trunkline-Decision-Token";
 
     private final String host;
     private final int port;
@@ -204,6 +207,7 @@ final class PlatformHttp implements AutoCloseable {
             keepAlive = status.startsWith("HTTP/1.1");
             long length = -1;
             boolean chunked = false;
+            String token = null;
             int headerBytes = status.length();
             for (String h = line(false); !h.isEmpty(); h = line(false)) {
                 headerBytes += h.length();
@@ -225,6 +229,7 @@ final class PlatformHttp implements AutoCloseable {
                         }
                     }
                     case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "trunkline-decision-token" -> token = value.isEmpty() ? null : value;
                     case "connection" -> {
                         String v = value.toLowerCase(Locale.ROOT);
                         if (v.contains("close")) {
@@ -261,7 +266,7 @@ final class PlatformHttp implements AutoCloseable {
                     }
                 } while (fill());
             }
-            return new Reply(code, body.toString(StandardCharsets.UTF_8));
+            return new Reply(code, body.toString(StandardCharsets.UTF_8), token);
         }
 
         private long chunkSize() throws IOException {

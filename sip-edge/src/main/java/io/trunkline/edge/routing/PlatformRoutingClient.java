@@ -15,7 +15,10 @@ import java.util.Map;
 
 /**
  * Asks the platform for a decision ({@code POST /api/v1/decisions/route}) with the node's own credential
- * and a short timeout. A request the platform refuses as undecidable becomes a SIP refusal (484 for a
+ * and a short timeout. The node logs in with HTTP Basic until an answer gives it a decision token, then asks with
+ * {@code Authorization: Bearer} (the platform checks a token for a fraction of a login's CPU) and takes each newer
+ * token an answer brings; a 401 to a token (ended, or a platform restarted since) is asked again at once with Basic,
+ * within the same budget. A request the platform refuses as undecidable becomes a SIP refusal (484 for a
  * called number it cannot read, 403 otherwise); a timeout, an I/O error or a 5xx is
  * {@link PlatformUnavailable}, for the fallback to decide.
  */
@@ -26,7 +29,9 @@ public final class PlatformRoutingClient implements AutoCloseable {
     private final PlatformHttp http;
     private final URI uri;
     private final String path;
-    private final String authorization;
+    private final String basic;
+    /** {@code Bearer <token>} once an answer gave one, null until then and after the platform refused it. */
+    private volatile String bearer;
     private final Duration timeout;
 
     public PlatformRoutingClient(String baseUrl, String user, String password, Duration timeout) {
@@ -35,7 +40,7 @@ public final class PlatformRoutingClient implements AutoCloseable {
         // recent-decisions log (GET /api/v1/decisions/{callId}); it is about half of an answer's bytes.
         this.path = uri.getRawPath() + "?trace=false";
         this.http = new PlatformHttp(uri);
-        this.authorization = "Basic " + Base64.getEncoder()
+        this.basic = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.timeout = timeout;
     }
@@ -63,7 +68,7 @@ public final class PlatformRoutingClient implements AutoCloseable {
                         try {
                             ready.countDown();
                             ready.await(5, java.util.concurrent.TimeUnit.SECONDS);
-                            http.post(path, authorization, warm, Duration.ofSeconds(5));
+                            take(http.post(path, basic, warm, Duration.ofSeconds(5)));
                             answered.incrementAndGet();
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
@@ -100,8 +105,17 @@ public final class PlatformRoutingClient implements AutoCloseable {
     /** As {@link #decide(RouteRequest)}, waiting up to {@code budget} instead of the node's decision timeout. */
     public RouteDecision decide(RouteRequest request, Duration budget) throws PlatformUnavailable {
         PlatformHttp.Reply response;
+        long deadline = System.nanoTime() + budget.toNanos();
+        byte[] body = RoutingCodec.write(request).getBytes(StandardCharsets.UTF_8);
         try {
-            response = http.post(path, authorization, RoutingCodec.write(request).getBytes(StandardCharsets.UTF_8), budget);
+            String token = bearer;
+            response = http.post(path, token != null ? token : basic, body, budget);
+            if (response.status() == 401 && token != null) {
+                // The platform no longer knows the token: log in again for this call and a new token.
+                forget(token);
+                response = http.post(path, basic, body, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            }
+            take(response);
         } catch (java.net.SocketTimeoutException e) {
             throw new PlatformUnavailable("platform did not answer within " + budget.toMillis() + " ms", e);
         } catch (IOException e) {
@@ -123,6 +137,23 @@ public final class PlatformRoutingClient implements AutoCloseable {
                     "platform refused the request (" + field + "): " + message(response.body())), Instant.now());
         }
         throw new PlatformUnavailable("platform answered HTTP " + status, null);
+    }
+
+    /** Whether the node asks with a decision token now (rather than with its login). */
+    boolean hasToken() {
+        return bearer != null;
+    }
+
+    private void take(PlatformHttp.Reply reply) {
+        if (reply.token() != null) {
+            bearer = "Bearer " + reply.token();
+        }
+    }
+
+    private synchronized void forget(String token) {
+        if (token.equals(bearer)) {
+            bearer = null;
+        }
     }
 
     /** Closes the connections to the platform. */

@@ -98,4 +98,54 @@ class PlatformRoutingClientTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void logsInOnceThenAsksWithItsTokenAndLogsInAgainWhenTheTokenIsRefused() throws Exception {
+        java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicReference<String> valid = new java.util.concurrent.atomic.AtomicReference<>("t-1");
+        AtomicInteger issued = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/decisions/route", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            seen.add(auth);
+            int status;
+            if ("Basic ZWRnZS0xOnM=".equals(auth)) {
+                // As the platform does: a login of an edge node is answered with a token.
+                valid.set("t-" + issued.incrementAndGet());
+                exchange.getResponseHeaders().add("Trunkline-Decision-Token", valid.get());
+                status = 400;
+            } else {
+                status = ("Bearer " + valid.get()).equals(auth) ? 400 : 401;
+            }
+            byte[] out = (status == 401 ? "{\"error\":\"unauthorized\",\"status\":401}"
+                    : "{\"error\":\"invalid_request\",\"message\":\"source: unknown PBX '-'\",\"field\":\"source\",\"status\":400}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, out.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(out);
+            }
+        });
+        server.start();
+        try (PlatformRoutingClient client = new PlatformRoutingClient("http://127.0.0.1:" + server.getAddress().getPort(),
+                "edge-1", "s", Duration.ofSeconds(2))) {
+            assertThat(client.hasToken()).isFalse();
+            for (int i = 0; i < 3; i++) {
+                assertThat(client.decide(new RouteRequest("c-" + i, RouteRequest.Direction.OUTBOUND, "-", "0", "0", null))
+                        .sipCode()).as("refused by the platform as a PBX it does not know, not as a login").isEqualTo(403);
+            }
+            assertThat(seen).containsExactly("Basic ZWRnZS0xOnM=", "Bearer t-1", "Bearer t-1");
+            assertThat(client.hasToken()).isTrue();
+
+            valid.set("t-restarted"); // the platform restarted and forgot every token
+            seen.clear();
+            assertThat(client.decide(new RouteRequest("c-9", RouteRequest.Direction.OUTBOUND, "-", "0", "0", null))
+                    .sipCode()).isEqualTo(403);
+            client.decide(new RouteRequest("c-10", RouteRequest.Direction.OUTBOUND, "-", "0", "0", null));
+            assertThat(seen).as("the refused token, the login again within the same call, then the new token")
+                    .containsExactly("Bearer t-1", "Basic ZWRnZS0xOnM=", "Bearer t-2");
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.ws.rs.core.MediaType;
@@ -26,7 +27,7 @@ import javax.ws.rs.core.Response;
  */
 final class RouteQuestion {
 
-    private static final List<String> ROLES = List.of("edge", "ops", "analyst", "admin");
+    static final List<String> ROLES = List.of("edge", "ops", "analyst", "admin");
 
     private final RouteDecisions decisions;
     private final long maxBytes;
@@ -36,14 +37,15 @@ final class RouteQuestion {
         this.maxBytes = maxBytes;
     }
 
-    void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Answers the request of a caller whose roles {@code hasRole} tells. */
+    void answer(HttpServletRequest request, HttpServletResponse response, Predicate<String> hasRole) throws IOException {
         try {
             if (!"POST".equals(request.getMethod())) {
                 response.setHeader("Allow", "POST");
                 throw new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed", null,
                         request.getMethod() + " is not allowed here: a decision is asked with POST");
             }
-            if (ROLES.stream().noneMatch(request::isUserInRole)) {
+            if (ROLES.stream().noneMatch(hasRole)) {
                 throw new ApiException(Response.Status.FORBIDDEN, "forbidden", null,
                         "forbidden: none of your roles may do this");
             }

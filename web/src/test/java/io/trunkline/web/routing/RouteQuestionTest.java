@@ -159,7 +159,7 @@ class RouteQuestionTest {
                     }
                     return null;
                 });
-        question.answer(request, response);
+        question.answer(request, response, roles::contains);
         writer.flush();
         a.body = a.out.toString(StandardCharsets.UTF_8);
         return a;
