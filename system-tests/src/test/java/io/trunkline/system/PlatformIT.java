@@ -546,6 +546,12 @@ class PlatformIT {
         assertThat(Api.get("decisions/tk-4", "ana").status()).isEqualTo(404);
     }
 
+    /** The label of every rulebook's active version, in the platform's order. */
+    private static List<String> activeRulebooks() throws Exception {
+        return Api.get("rulebooks", "ana").json().asJsonArray().stream()
+                .map(v -> v.asJsonObject().getString("label")).toList();
+    }
+
     private static void assertError(Api.Reply r, int status, String error) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/json");
@@ -1218,6 +1224,9 @@ class PlatformIT {
         awaitStoredAtLeast("burst-2-", 500);
         // The platform has pushed the node its fallback table (built from the routing scenarios).
         burstEdge.awaitLog("fallback table of hq-cucm from the platform", 30);
+        // The active rulebooks, some edited by the analysts' tests above: the restarted server starts from them.
+        List<String> activeBefore = activeRulebooks();
+        assertThat(activeBefore).as("an edited rulebook is active").anyMatch(label -> !label.endsWith("@1"));
         controller.stop(CONTAINER);
         long atStop = stored("burst-2-");
         assertThat(atStop).as("the server stopped in the middle of the burst").isLessThan(BURST);
@@ -1241,6 +1250,7 @@ class PlatformIT {
         controller.start(CONTAINER);
         awaitStored("burst-2-", BURST, Duration.ofSeconds(180));
         assertExactlyOnce("burst-2-");
+        assertThat(activeRulebooks()).as("the stored versions decide after the restart").isEqualTo(activeBefore);
         List<String> outageCalls = await(Duration.ofSeconds(60), () -> {
             List<String> sources = new ArrayList<>();
             try (Connection db = database(); PreparedStatement ps = db.prepareStatement("SELECT decision_source, "

@@ -35,11 +35,9 @@ final class PlatformHttp implements AutoCloseable {
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-    /** An answer: its status, its body, and the decision token it carried ({@value #TOKEN_HEADER}), or null. */
+    /** An answer: its status, its body, and the decision token of its {@code Trunkline-Decision-Token} header or null. */
     record Reply(int status, String body, String token) {
     }
-
-    static final String TOKEN_HEADER = "Trunkline-Decision-Token";
 
     private final String host;
     private final int port;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Asks the platform for a decision ({@code POST /api/v1/decisions/route}) with the node's own credential
@@ -31,7 +32,7 @@ public final class PlatformRoutingClient implements AutoCloseable {
     private final String path;
     private final String basic;
     /** {@code Bearer <token>} once an answer gave one, null until then and after the platform refused it. */
-    private volatile String bearer;
+    private final AtomicReference<String> bearer = new AtomicReference<>();
     private final Duration timeout;
 
     public PlatformRoutingClient(String baseUrl, String user, String password, Duration timeout) {
@@ -108,11 +109,12 @@ public final class PlatformRoutingClient implements AutoCloseable {
         long deadline = System.nanoTime() + budget.toNanos();
         byte[] body = RoutingCodec.write(request).getBytes(StandardCharsets.UTF_8);
         try {
-            String token = bearer;
+            String token = bearer.get();
             response = http.post(path, token != null ? token : basic, body, budget);
             if (response.status() == 401 && token != null) {
-                // The platform no longer knows the token: log in again for this call and a new token.
-                forget(token);
+                // The platform no longer knows the token: log in again for this call and a new token (unless
+                // another call's answer has brought one meanwhile).
+                bearer.compareAndSet(token, null);
                 response = http.post(path, basic, body, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             }
             take(response);
@@ -141,18 +143,12 @@ public final class PlatformRoutingClient implements AutoCloseable {
 
     /** Whether the node asks with a decision token now (rather than with its login). */
     boolean hasToken() {
-        return bearer != null;
+        return bearer.get() != null;
     }
 
     private void take(PlatformHttp.Reply reply) {
         if (reply.token() != null) {
-            bearer = "Bearer " + reply.token();
-        }
-    }
-
-    private synchronized void forget(String token) {
-        if (token.equals(bearer)) {
-            bearer = null;
+            bearer.set("Bearer " + reply.token());
         }
     }
 

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,9 @@ import java.util.function.LongSupplier;
  * its issue and is replaced by a fresh one, sent with an answer, once half of that has passed; a restart of the
  * platform forgets every token, and the node logs in again. A token carries the caller's name and the decision roles
  * the container found at its login, no more: a change of the account's roles or password takes effect when its
- * tokens end. At most {@code capacity} tokens live at once; past that, the ended ones are dropped, then the oldest.
+ * tokens end. At most {@code perAccount} tokens of one account live at once (a node's concurrent first logins and
+ * renewals; a client that logs in with Basic on every request then replaces only its own account's tokens, never
+ * another node's), and at most {@code capacity} in all; past either, the ended ones are dropped, then the oldest.
  */
 final class DecisionTokens {
 
@@ -34,14 +37,16 @@ final class DecisionTokens {
     private final ConcurrentHashMap<String, Caller> live = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Duration lifetime;
+    private final int perAccount;
     private final int capacity;
     private final LongSupplier nanoClock;
 
-    DecisionTokens(Duration lifetime, int capacity, LongSupplier nanoClock) {
-        if (lifetime.isNegative() || lifetime.isZero() || capacity < 1) {
-            throw new IllegalArgumentException("a token needs a positive lifetime and room for one");
+    DecisionTokens(Duration lifetime, int perAccount, int capacity, LongSupplier nanoClock) {
+        if (lifetime.isNegative() || lifetime.isZero() || perAccount < 1 || capacity < perAccount) {
+            throw new IllegalArgumentException("a token needs a positive lifetime and room for one of each account");
         }
         this.lifetime = lifetime;
+        this.perAccount = perAccount;
         this.capacity = capacity;
         this.nanoClock = nanoClock;
     }
@@ -52,13 +57,14 @@ final class DecisionTokens {
 
     /** A new token for {@code name} with {@code roles}. */
     String issue(String name, Set<String> roles) {
-        if (live.size() >= capacity) {
-            makeRoom();
-        }
         byte[] bits = new byte[32];
         random.nextBytes(bits);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
-        live.put(hash(token), new Caller(name, Set.copyOf(roles), nanoClock.getAsLong()));
+        Caller caller = new Caller(name, Set.copyOf(roles), nanoClock.getAsLong());
+        synchronized (this) {
+            makeRoom(name);
+            live.put(hash(token), caller);
+        }
         return token;
     }
 
@@ -92,11 +98,34 @@ final class DecisionTokens {
         return nanoClock.getAsLong() - c.issuedAt();
     }
 
-    private synchronized void makeRoom() {
-        live.values().removeIf(c -> age(c) >= lifetime.toNanos());
-        while (live.size() >= capacity) {
-            live.entrySet().stream().min((a, b) -> Long.compare(a.getValue().issuedAt(), b.getValue().issuedAt()))
-                    .ifPresent(oldest -> live.remove(oldest.getKey(), oldest.getValue()));
+    /** Drops ended tokens, then the oldest of {@code name}'s or of all, until one more of {@code name}'s fits. */
+    private void makeRoom(String name) {
+        if (live.size() < perAccount) {
+            return;
+        }
+        long ended = nanoClock.getAsLong() - lifetime.toNanos();
+        live.values().removeIf(c -> c.issuedAt() <= ended);
+        dropOldestWhile(name, perAccount);
+        dropOldestWhile(null, capacity);
+    }
+
+    /** Drops the oldest tokens of {@code name} (of all when null) while there are {@code limit} or more of them. */
+    private void dropOldestWhile(String name, int limit) {
+        while (true) {
+            Map.Entry<String, Caller> oldest = null;
+            int count = 0;
+            for (Map.Entry<String, Caller> e : live.entrySet()) {
+                if (name == null || name.equals(e.getValue().name())) {
+                    count++;
+                    if (oldest == null || e.getValue().issuedAt() < oldest.getValue().issuedAt()) {
+                        oldest = e;
+                    }
+                }
+            }
+            if (count < limit) {
+                return;
+            }
+            live.remove(oldest.getKey(), oldest.getValue());
         }
     }
 

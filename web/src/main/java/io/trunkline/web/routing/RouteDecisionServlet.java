@@ -1,10 +1,10 @@
 package io.trunkline.web.routing;
 
 import io.trunkline.ejb.routing.api.RouteDecisions;
+import io.trunkline.web.support.ApiException;
 import io.trunkline.web.support.ErrorResponses;
 import io.trunkline.web.support.RequestBodyLimit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +14,7 @@ import javax.servlet.annotation.WebServlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.ws.rs.core.Response;
 
 /**
  * {@code POST /api/v1/decisions/route}, the edge's question for each call, answered by a servlet of its own rather
@@ -27,7 +28,7 @@ import javax.servlet.http.HttpServletResponse;
  * Basic login sent to it, and answers a wrong one 401 itself). A caller logged in with Basic is answered as before;
  * an account with the {@code edge} role also gets a {@link DecisionTokens token} in the answer's
  * {@value DecisionTokens#HEADER} header, and may ask its next decisions with {@code Authorization: Bearer <token>};
- * a token past half its life is answered with its successor in the same header. No login, or a token that is unknown
+ * a token past half its life is answered with its successor in the same header (at most 16 tokens of one account live). No login, or a token that is unknown
  * or ended, is a 401 with the {@code WWW-Authenticate: Basic} challenge and the API's JSON error body.
  */
 @WebServlet(name = "route-decisions", urlPatterns = RouteDecisionServlet.PATH)
@@ -46,7 +47,7 @@ public class RouteDecisionServlet extends HttpServlet {
     @Override
     public void init() {
         question = new RouteQuestion(decisions, RequestBodyLimit.maxBytes());
-        tokens = new DecisionTokens(TOKEN_LIFETIME, 1_024, System::nanoTime);
+        tokens = new DecisionTokens(TOKEN_LIFETIME, 16, 1_024, System::nanoTime);
     }
 
     @Override
@@ -80,12 +81,9 @@ public class RouteDecisionServlet extends HttpServlet {
     }
 
     private static void unauthorized(HttpServletResponse response, boolean tokenSent) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"Trunkline\"");
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(ErrorResponses.json(HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", tokenSent
+        ErrorResponses.write(new ApiException(Response.Status.UNAUTHORIZED, "unauthorized", null, tokenSent
                 ? "authentication required: the token is unknown or has ended; log in with HTTP Basic for a new one"
-                : "authentication required: log in with HTTP Basic", null));
+                : "authentication required: log in with HTTP Basic"), response);
     }
 }

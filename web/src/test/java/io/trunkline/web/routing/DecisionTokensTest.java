@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DecisionTokensTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final DecisionTokens tokens = new DecisionTokens(Duration.ofMinutes(10), 3, now::get);
+    private final DecisionTokens tokens = new DecisionTokens(Duration.ofMinutes(10), 3, 3, now::get);
 
     @Test
     void aTokenNamesItsCallerAndRolesUntilItEnds() {
@@ -42,14 +42,14 @@ class DecisionTokensTest {
         assertThat(tokens.verify(token + "x")).isEmpty();
         assertThat(tokens.verify("")).isEmpty();
         assertThat(tokens.verify(null)).isEmpty();
-        assertThat(tokens.verify(new DecisionTokens(Duration.ofMinutes(10), 3, now::get).issue("edge-1", Set.of("edge"))))
+        assertThat(tokens.verify(new DecisionTokens(Duration.ofMinutes(10), 3, 3, now::get).issue("edge-1", Set.of("edge"))))
                 .as("another platform's token").isEmpty();
     }
 
     @Test
     void everyTokenIsNew() {
         Set<String> seen = new HashSet<>();
-        DecisionTokens many = new DecisionTokens(Duration.ofMinutes(10), 10_000, now::get);
+        DecisionTokens many = new DecisionTokens(Duration.ofMinutes(10), 10_000, 10_000, now::get);
         for (int i = 0; i < 1_000; i++) {
             assertThat(seen.add(many.issue("edge-1", Set.of("edge")))).isTrue();
         }
@@ -77,6 +77,20 @@ class DecisionTokensTest {
     }
 
     @Test
+    void anAccountLoggingInOnEveryRequestReplacesOnlyItsOwnTokens() {
+        DecisionTokens shared = new DecisionTokens(Duration.ofMinutes(10), 2, 8, now::get);
+        String nodeTwo = shared.issue("edge-2", Set.of("edge"));
+        String last = null;
+        for (int i = 0; i < 100; i++) {
+            now.addAndGet(1);
+            last = shared.issue("edge-1", Set.of("edge"));
+        }
+        assertThat(shared.verify(nodeTwo)).as("another node's token stays").isPresent();
+        assertThat(shared.verify(last)).isPresent();
+        assertThat(shared.size()).as("edge-1's two newest and edge-2's").isEqualTo(3);
+    }
+
+    @Test
     void bearerIsReadFromTheAuthorizationHeaderOnly() {
         assertThat(RouteDecisionServlet.bearer("Bearer abc")).isEqualTo("abc");
         assertThat(RouteDecisionServlet.bearer("bearer  abc ")).isEqualTo("abc");
@@ -87,7 +101,8 @@ class DecisionTokensTest {
 
     @Test
     void aTokenNeedsALifetimeAndRoom() {
-        assertThatThrownBy(() -> new DecisionTokens(Duration.ZERO, 3, now::get)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DecisionTokens(Duration.ofMinutes(1), 0, now::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DecisionTokens(Duration.ZERO, 3, 3, now::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DecisionTokens(Duration.ofMinutes(1), 0, 3, now::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DecisionTokens(Duration.ofMinutes(1), 4, 3, now::get)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -55,8 +55,6 @@ public final class RulebookRegistry {
         }
     }
 
-    private static final String SHIPPED_AUTHOR = "shipped";
-
     private final RulebookCompiler compiler;
     private final EnumeratedCellCheck cells = new EnumeratedCellCheck();
     private final Clock clock;
@@ -89,8 +87,11 @@ public final class RulebookRegistry {
         this.clock = clock;
         Map<Rulebook, CompletableFuture<Active>> compiling = new EnumMap<>(Rulebook.class);
         for (Rulebook rulebook : Rulebook.values()) {
-            Start start = stored.apply(rulebook).orElseGet(() -> shipped(rulebook, classLoader));
-            compiling.put(rulebook, CompletableFuture.supplyAsync(() -> startVersion(rulebook, start), executor));
+            Optional<Start> fromStore = stored.apply(rulebook);
+            Start start = fromStore.orElseGet(() -> shipped(rulebook, classLoader));
+            String what = (fromStore.isPresent() ? "rulebook " : "shipped rulebook ") + rulebook.kbaseName() + "@"
+                    + start.version();
+            compiling.put(rulebook, CompletableFuture.supplyAsync(() -> startVersion(rulebook, start, what), executor));
         }
         List<String> failures = new ArrayList<>();
         for (Map.Entry<Rulebook, CompletableFuture<Active>> c : compiling.entrySet()) {
@@ -110,15 +111,14 @@ public final class RulebookRegistry {
         for (String name : rulebook.resources()) {
             files.put(name, read(classLoader, rulebook.resourceFolder() + name));
         }
-        return new Start(1, files, SHIPPED_AUTHOR, "version shipped with the platform");
+        return new Start(1, files, "shipped", "version shipped with the platform");
     }
 
-    private Active startVersion(Rulebook rulebook, Start start) {
+    private Active startVersion(Rulebook rulebook, Start start, String what) {
         RulebookCompiler.Outcome outcome = compiler.compile(rulebook, start.files());
         if (!outcome.compiled()) {
-            throw new IllegalStateException((SHIPPED_AUTHOR.equals(start.author()) && start.version() == 1
-                    ? "shipped rulebook " : "rulebook ") + rulebook.kbaseName() + "@" + start.version()
-                    + " does not compile: " + outcome.problems().stream().map(RuleProblem::describe).toList());
+            throw new IllegalStateException(what + " does not compile: "
+                    + outcome.problems().stream().map(RuleProblem::describe).toList());
         }
         RulebookVersion v = version(rulebook, start.version(), start.files(), start.author(), start.comment());
         return new Active(v, Collections.unmodifiableMap(new LinkedHashMap<>(start.files())), outcome.kieBase());
