@@ -125,6 +125,32 @@ class EdgeSecurityIT {
         assertThat(Api.delete("security/bans/" + SCANNER + "?reason=x", "ana").status()).isEqualTo(403);
     }
 
+    /**
+     * An ops engineer's upgrade without a restart: the EAR deployed again into the running server, beside live edge
+     * nodes. The deployment before it must leave nothing loaded (its threads end, no container thread keeps its
+     * classes), or every redeployment adds its ~9,600 classes to Metaspace until the server fails with
+     * {@code OutOfMemoryError: Metaspace}; and the new one must take up the edge nodes' events again.
+     */
+    @Test
+    @Order(5)
+    void aRedeploymentUnloadsTheDeploymentBeforeIt() throws Exception {
+        long before = Platform.unloadedClassesAfterCollection();
+        Platform.deploy();
+        long unloaded = await(Duration.ofSeconds(60), () -> {
+            long n = Platform.unloadedClassesAfterCollection() - before;
+            return n >= 5_000 ? n : null;
+        });
+        assertThat(unloaded).isGreaterThanOrEqualTo(5_000);
+        JsonObject health = await(Duration.ofSeconds(90), () -> {
+            JsonObject h = Api.get("health", "oscar").json().asJsonObject();
+            long active = Platform.subsystem(h, "edge").getJsonArray("members").stream()
+                    .map(m -> m.asJsonObject().getJsonObject("events").getString("state"))
+                    .filter("ACTIVE"::equals).count();
+            return active == EDGES.size() ? h : null;
+        });
+        assertThat(health.getString("status")).isEqualTo("UP");
+    }
+
     @Test
     @Order(99)
     void undeploys() throws Exception {

@@ -81,6 +81,23 @@ final class Platform {
         }
     }
 
+    /**
+     * The test server's count of classes unloaded since it started, read after a full collection (the JVM's platform
+     * MBeans through the management interface).
+     */
+    static long unloadedClassesAfterCollection() throws Exception {
+        try (ModelControllerClient client = management()) {
+            ModelNode gc = Operations.createOperation("gc", Operations.createAddress("core-service", "platform-mbean",
+                    "type", "memory"));
+            execute(client, gc);
+            ModelNode read = Operations.createReadAttributeOperation(Operations.createAddress("core-service",
+                    "platform-mbean", "type", "class-loading"), "unloaded-class-count");
+            ModelNode outcome = client.execute(read);
+            assertThat(Operations.isSuccessfulOutcome(outcome)).as(read + " -> " + outcome).isTrue();
+            return Operations.readResult(outcome).asLong();
+        }
+    }
+
     private static ModelControllerClient management() throws Exception {
         // The test server's management interface, local authentication (as Arquillian and jboss-cli.sh connect).
         return ModelControllerClient.Factory.create("remote+http", "127.0.0.1", 9990);

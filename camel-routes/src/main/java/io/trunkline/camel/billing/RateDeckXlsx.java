@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.xmlbeans.ThreadLocalUtil;
 
 /**
  * A rate deck sent as a spreadsheet (XLSX), read as rows of text the CSV rules then check: the first sheet, its
@@ -64,6 +65,10 @@ final class RateDeckXlsx {
                 throw u;
             }
             throw new UnreadableFileException(fileName + ": not a readable XLSX workbook (" + e.getMessage() + ")");
+        } finally {
+            // XMLBeans (under POI) keeps caches in thread locals of its own classes; on a container thread they would
+            // keep the whole deployment loaded after an undeployment.
+            ThreadLocalUtil.clearAllThreadLocals();
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +73,8 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
     private final EdgeDirectory directory;
     private final Handler handler;
     private final SipStack stack;
+    /** The stack's threads (see {@link #start}). */
+    private final ThreadGroup threads;
     private final SipProvider provider;
     private final MessageFactory messages;
     private final SubscribeRequests requests;
@@ -84,8 +88,9 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
     private final AtomicLong tags = new AtomicLong(System.nanoTime());
 
     private EdgeEventSubscriber(Settings settings, EdgeDirectory directory, Handler handler, SipStack stack,
-                                SipProvider provider, SipFactory factory) throws Exception {
+                                SipProvider provider, SipFactory factory, ThreadGroup threads) throws Exception {
         this.settings = settings;
+        this.threads = threads;
         this.directory = directory;
         this.handler = handler;
         this.stack = stack;
@@ -95,8 +100,29 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
                 factory.createAddressFactory());
     }
 
-    /** Binds the listening points and starts supervising subscriptions. */
+    /**
+     * Binds the listening points and starts supervising subscriptions. The stack is made on a thread of a group of
+     * its own, so that every thread it starts, then or later, is in that group: JAIN-SIP's stop leaves its event
+     * scanner waiting on an empty queue for ever, and {@link #close()} ends what the stop leaves.
+     */
     public static EdgeEventSubscriber start(Settings settings, EdgeDirectory directory, Handler handler) throws Exception {
+        ThreadGroup threads = new ThreadGroup("trunkline-events-" + settings.port());
+        FutureTask<EdgeEventSubscriber> starting = new FutureTask<>(() -> start(settings, directory, handler, threads));
+        Thread starter = new Thread(threads, starting, "trunkline-events-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            return starting.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static EdgeEventSubscriber start(Settings settings, EdgeDirectory directory, Handler handler,
+                                             ThreadGroup threads) throws Exception {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
@@ -112,7 +138,8 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
             ListeningPoint udp = stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.UDP);
             SipProvider provider = stack.createSipProvider(tcp);
             provider.addListeningPoint(udp);
-            EdgeEventSubscriber subscriber = new EdgeEventSubscriber(settings, directory, handler, stack, provider, factory);
+            EdgeEventSubscriber subscriber = new EdgeEventSubscriber(settings, directory, handler, stack, provider,
+                    factory, threads);
             provider.addSipListener(subscriber);
             stack.start();
             subscriber.supervisor.scheduleWithFixedDelay(subscriber::superviseSafely, 0, 1, TimeUnit.SECONDS);
@@ -121,6 +148,7 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
             return subscriber;
         } catch (Exception e) {
             stack.stop();
+            threads.interrupt();
             throw e;
         }
     }
@@ -393,5 +421,7 @@ public final class EdgeEventSubscriber implements SipListener, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         stack.stop();
+        // What the stop leaves (the event scanner, waiting on its queue) ends on an interrupt.
+        threads.interrupt();
     }
 }

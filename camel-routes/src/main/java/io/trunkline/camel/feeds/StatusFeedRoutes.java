@@ -1,12 +1,10 @@
 package io.trunkline.camel.feeds;
 
+import io.trunkline.camel.support.BlockingHttp;
 import io.trunkline.camel.support.TrunklineRouteBuilder;
-import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
@@ -18,8 +16,9 @@ import org.apache.camel.Exchange;
 public class StatusFeedRoutes extends TrunklineRouteBuilder {
 
     public static final String ROUTE_PREFIX = "status-feed-";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    /** Read no further than the parser's limit, one byte past it so that it refuses the feed. */
+    private static final BlockingHttp.Options HTTP = new BlockingHttp.Options(Duration.ofSeconds(5),
+            Duration.ofSeconds(10), true, StatusFeedParser.MAX_BYTES + 1);
 
     private final List<StatusFeedSource> sources;
     private final StatusFeedPort port;
@@ -54,19 +53,12 @@ public class StatusFeedRoutes extends TrunklineRouteBuilder {
                     .routeId(ROUTE_PREFIX + source.carrier())
                     .process(exchange -> {
                         exchange.setProperty("trunklineFeed", source);
-                        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(source.url())
-                                .timeout(Duration.ofSeconds(10))
-                                .header("Accept", "application/json, application/rss+xml, application/atom+xml, text/xml")
-                                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-                        byte[] body;
-                        // Read no further than the parser's limit, one byte past it so that it refuses the feed.
-                        try (InputStream in = r.body()) {
-                            body = in.readNBytes(StatusFeedParser.MAX_BYTES + 1);
+                        BlockingHttp.Reply r = BlockingHttp.exchange(source.url(), "GET", Map.of("Accept",
+                                "application/json, application/rss+xml, application/atom+xml, text/xml"), null, HTTP);
+                        if (r.status() / 100 != 2) {
+                            throw new IllegalStateException(source.url() + " answered HTTP " + r.status());
                         }
-                        if (r.statusCode() / 100 != 2) {
-                            throw new IllegalStateException(source.url() + " answered HTTP " + r.statusCode());
-                        }
-                        port.polled(source, parser.parse(body));
+                        port.polled(source, parser.parse(r.body()));
                     });
         }
     }

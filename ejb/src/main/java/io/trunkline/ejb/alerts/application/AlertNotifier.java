@@ -1,11 +1,9 @@
 package io.trunkline.ejb.alerts.application;
 
+import io.trunkline.camel.support.BlockingHttp;
 import io.trunkline.ejb.alerts.api.Alerts.Alert;
 import io.trunkline.ejb.platform.infrastructure.SmtpMailer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +26,9 @@ final class AlertNotifier {
     record Outcome(String channel, String target, String outcome) {
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** A webhook's answer is not read beyond its status. */
+    private static final BlockingHttp.Options HTTP = new BlockingHttp.Options(Duration.ofSeconds(5),
+            Duration.ofSeconds(5), false, 0);
 
     List<Outcome> send(String event, Alert alert) {
         List<Outcome> out = new ArrayList<>();
@@ -98,16 +98,11 @@ final class AlertNotifier {
 
     private static String webhook(String event, Alert alert, String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json(event, alert), StandardCharsets.UTF_8)).build();
-            HttpResponse<Void> r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() / 100 == 2 ? "delivered" : "failed: HTTP " + r.statusCode();
+            BlockingHttp.Reply r = BlockingHttp.exchange(URI.create(url), "POST",
+                    Map.of("Content-Type", "application/json"), json(event, alert).getBytes(StandardCharsets.UTF_8), HTTP);
+            return r.status() / 100 == 2 ? "delivered" : "failed: HTTP " + r.status();
         } catch (java.io.IOException | IllegalArgumentException e) {
             return "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "failed: interrupted";
         }
     }
 

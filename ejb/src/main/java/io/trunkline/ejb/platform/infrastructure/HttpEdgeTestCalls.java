@@ -1,18 +1,17 @@
 package io.trunkline.ejb.platform.infrastructure;
 
+import io.trunkline.camel.support.BlockingHttp;
 import io.trunkline.contract.testcall.TestCallCodec;
 import io.trunkline.contract.testcall.TestCallRequest;
 import io.trunkline.contract.testcall.TestCallResult;
 import io.trunkline.ejb.platform.api.EdgeTestCalls;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
@@ -31,7 +30,6 @@ public class HttpEdgeTestCalls implements EdgeTestCalls {
     static final String URLS = "trunkline.edge.testcalls.urls";
     static final String TOKEN = "trunkline.edge.testcalls.token";
     private static final Logger LOG = LoggerFactory.getLogger(HttpEdgeTestCalls.class);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     /** Beyond the call's own limit: the node's hang-up and answer. */
     private static final Duration MARGIN = Duration.ofSeconds(15);
 
@@ -45,26 +43,22 @@ public class HttpEdgeTestCalls implements EdgeTestCalls {
         List<String> refusals = new ArrayList<>();
         for (String base : urls) {
             try {
-                HttpRequest http = HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "") + "/v1/test-calls"))
-                        .timeout(Duration.ofMillis(request.timeoutMs()).plus(request.holdMs() > 0
-                                ? Duration.ofMillis(request.holdMs()) : Duration.ZERO).plus(MARGIN))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(TestCallCodec.write(request), StandardCharsets.UTF_8))
-                        .build();
-                HttpResponse<String> r = HTTP.send(http, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() == 200) {
-                    return TestCallCodec.readResult(r.body());
+                Duration limit = Duration.ofMillis(request.timeoutMs()).plus(request.holdMs() > 0
+                        ? Duration.ofMillis(request.holdMs()) : Duration.ZERO).plus(MARGIN);
+                BlockingHttp.Reply r = BlockingHttp.exchange(URI.create(base.replaceAll("/+$", "") + "/v1/test-calls"),
+                        "POST", Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"),
+                        TestCallCodec.write(request).getBytes(StandardCharsets.UTF_8),
+                        new BlockingHttp.Options(Duration.ofSeconds(3), limit, false, 1 << 20));
+                if (r.status() == 200) {
+                    return TestCallCodec.readResult(r.text());
                 }
-                refusals.add(base + ": HTTP " + r.statusCode() + " " + r.body());
-                if (r.statusCode() != 503) {
+                refusals.add(base + ": HTTP " + r.status() + " " + r.text());
+                if (r.status() != 503) {
                     break;
                 }
             } catch (IOException | IllegalArgumentException e) {
                 LOG.warn("test call {} not placed on {}: {}", request.id(), base, e.toString());
                 refusals.add(base + ": " + e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Unavailable("interrupted");
             }
         }
         throw new Unavailable("test call " + request.id() + " not placed: " + String.join("; ", refusals));

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Startup
 @LocalBean
-@DependsOn("SchemaMigrations")
+@DependsOn({"SchemaMigrations", "RuleEngineThreads"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RuleBaseHolder implements RuleBase {

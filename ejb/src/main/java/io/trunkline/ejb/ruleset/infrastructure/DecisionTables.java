@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.xmlbeans.ThreadLocalUtil;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 
@@ -68,6 +69,8 @@ public final class DecisionTables {
             drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(workbook), InputType.XLS);
         } catch (RuntimeException e) {
             return Map.of();
+        } finally {
+            ThreadLocalUtil.clearAllThreadLocals(); // see RulebookCompiler#compile
         }
         Map<String, Deque<DecisionTable.Firing>> out = new HashMap<>();
         String key = null;

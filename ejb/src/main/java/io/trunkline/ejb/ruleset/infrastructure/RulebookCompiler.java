@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.xmlbeans.ThreadLocalUtil;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieBase;
@@ -43,7 +44,20 @@ public final class RulebookCompiler {
         }
     }
 
+    /**
+     * Compiles {@code resources} as {@code rulebook}. The decision tables are read through POI, whose XMLBeans keeps
+     * caches in thread locals of its own classes; they are cleared before returning, since on a container thread they
+     * would keep the whole deployment loaded after an undeployment.
+     */
     public Outcome compile(Rulebook rulebook, Map<String, byte[]> resources) {
+        try {
+            return build(rulebook, resources);
+        } finally {
+            ThreadLocalUtil.clearAllThreadLocals();
+        }
+    }
+
+    private Outcome build(Rulebook rulebook, Map<String, byte[]> resources) {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.trunkline.rulebooks", rulebook.kbaseName(),
                 "1.0." + BUILDS.incrementAndGet());

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.xmlbeans.ThreadLocalUtil;
 
 /**
  * The RuleTables of a Drools XLSX decision table as the analyst sees them in the spreadsheet program: sheet,
@@ -80,6 +81,8 @@ final class TableCells {
             return sheets;
         } catch (IOException | RuntimeException e) {
             return List.of();
+        } finally {
+            ThreadLocalUtil.clearAllThreadLocals(); // see RulebookCompiler#compile
         }
     }
 

@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Startup
 // The audit trail's table must exist before a timer overdue at start fires and records its step.
-@DependsOn("SchemaMigrations")
+@DependsOn({"SchemaMigrations", "RuleEngineThreads"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 // jBPM begins and joins JTA transactions itself while the session is created or loaded.
 @TransactionManagement(TransactionManagementType.BEAN)
