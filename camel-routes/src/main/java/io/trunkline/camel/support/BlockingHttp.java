@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -29,9 +28,12 @@ public final class BlockingHttp {
         }
     }
 
-    /** How one exchange is made. */
+    /** How one exchange is made; redirects are followed (GET only) as the JDK's {@code Redirect.NORMAL} does. */
     public record Options(Duration connectTimeout, Duration readTimeout, boolean followRedirects, int maxBytes) {
     }
+
+    /** As the JDK's {@code HttpClient} with {@code Redirect.NORMAL}: a few hops, never from https down to http. */
+    static final int MAX_REDIRECTS = 5;
 
     private BlockingHttp() {
     }
@@ -45,38 +47,61 @@ public final class BlockingHttp {
      */
     public static Reply exchange(URI uri, String method, Map<String, String> headers, byte[] body, Options options)
             throws IOException {
-        String scheme = uri.getScheme();
-        if (!uri.isAbsolute() || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-            throw new IllegalArgumentException("not an http or https URI: " + uri);
+        URI target = uri;
+        for (int hop = 0; ; hop++) {
+            String scheme = target.getScheme();
+            if (!target.isAbsolute() || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+                throw new IllegalArgumentException("not an http or https URI: " + target);
+            }
+            HttpURLConnection c = (HttpURLConnection) target.toURL().openConnection();
+            try {
+                c.setConnectTimeout(millis(options.connectTimeout()));
+                c.setReadTimeout(millis(options.readTimeout()));
+                // Redirects are followed here, not by the connection, which stays on one scheme (http to https is
+                // the usual move of a feed).
+                c.setInstanceFollowRedirects(false);
+                c.setUseCaches(false);
+                c.setRequestMethod(method);
+                headers.forEach(c::setRequestProperty);
+                if (body != null) {
+                    c.setDoOutput(true);
+                    c.setFixedLengthStreamingMode(body.length);
+                    try (OutputStream out = c.getOutputStream()) {
+                        out.write(body);
+                    }
+                }
+                int status = c.getResponseCode();
+                URI next = redirect(target, status, c.getHeaderField("Location"));
+                if (next != null && options.followRedirects() && body == null && hop < MAX_REDIRECTS) {
+                    target = next;
+                    continue;
+                }
+                InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+                byte[] read = new byte[0];
+                if (in != null) {
+                    try (in) {
+                        read = in.readNBytes(options.maxBytes());
+                    }
+                }
+                return new Reply(status, read);
+            } finally {
+                c.disconnect();
+            }
         }
-        URLConnection opened = uri.toURL().openConnection();
-        HttpURLConnection c = (HttpURLConnection) opened;
+    }
+
+    /** Where a redirect answer sends the request, or null: not a redirect, no Location, or https to http. */
+    private static URI redirect(URI from, int status, String location) {
+        if (location == null || (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)) {
+            return null;
+        }
+        URI to;
         try {
-            c.setConnectTimeout(millis(options.connectTimeout()));
-            c.setReadTimeout(millis(options.readTimeout()));
-            c.setInstanceFollowRedirects(options.followRedirects());
-            c.setUseCaches(false);
-            c.setRequestMethod(method);
-            headers.forEach(c::setRequestProperty);
-            if (body != null) {
-                c.setDoOutput(true);
-                c.setFixedLengthStreamingMode(body.length);
-                try (OutputStream out = c.getOutputStream()) {
-                    out.write(body);
-                }
-            }
-            int status = c.getResponseCode();
-            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-            byte[] read = new byte[0];
-            if (in != null) {
-                try (in) {
-                    read = in.readNBytes(options.maxBytes());
-                }
-            }
-            return new Reply(status, read);
-        } finally {
-            c.disconnect();
+            to = from.resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
+        return "https".equalsIgnoreCase(from.getScheme()) && "http".equalsIgnoreCase(to.getScheme()) ? null : to;
     }
 
     private static int millis(Duration d) {

@@ -40,6 +40,10 @@ class BlockingHttpTest {
             x.getResponseHeaders().add("Location", "/echo");
             answer(x, 302, "");
         });
+        server.createContext("/loop", x -> {
+            x.getResponseHeaders().add("Location", "/loop");
+            answer(x, 301, "");
+        });
         server.createContext("/slow", x -> {
             try {
                 Thread.sleep(3_000);
@@ -82,6 +86,27 @@ class BlockingHttpTest {
                 new BlockingHttp.Options(Duration.ofSeconds(2), Duration.ofSeconds(2), true, 64));
         assertThat(followed.status()).isEqualTo(201);
         assertThat(seen).containsExactly("GET null ");
+    }
+
+    @Test
+    void aRedirectToAnotherServerIsFollowedAndALoopEndsAfterAFewHops() throws IOException {
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/feed", x -> answer(x, 200, "moved feed"));
+        other.start();
+        try {
+            server.createContext("/elsewhere", x -> {
+                x.getResponseHeaders().add("Location", "http://127.0.0.1:" + other.getAddress().getPort() + "/feed");
+                answer(x, 301, "");
+            });
+            BlockingHttp.Options follow = new BlockingHttp.Options(Duration.ofSeconds(2), Duration.ofSeconds(2), true, 64);
+
+            BlockingHttp.Reply moved = BlockingHttp.exchange(uri("/elsewhere"), "GET", Map.of(), null, follow);
+            assertThat(moved.status()).isEqualTo(200);
+            assertThat(moved.text()).isEqualTo("moved feed");
+            assertThat(BlockingHttp.exchange(uri("/loop"), "GET", Map.of(), null, follow).status()).isEqualTo(301);
+        } finally {
+            other.stop(0);
+        }
     }
 
     @Test
